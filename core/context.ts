@@ -1,0 +1,75 @@
+/**
+ * The per-request context: who is calling, which request this is, which microversion it
+ * asked for. The request-id filter creates it, auth fills in the caller, the resource sets
+ * the microversion, and handlers and extension methods receive it.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { defaultLogger, type Logger } from './logger.js';
+
+/** A parsed microversion as the context carries it. */
+export interface MicroversionLike {
+  readonly major: number;
+  readonly minor: number;
+  toString(): string;
+}
+
+/** Everything a handler may know about the request it serves. */
+export interface RequestContext {
+  /** `req-<uuid4>`, echoed in `x-openstack-request-id` and `x-compute-request-id`. */
+  requestId: string;
+  /** An incoming `X-Openstack-Request-Id` of the right form, kept for the logs. */
+  globalRequestId: string | null;
+  /** The authenticated user, or null before auth. */
+  userId: string | null;
+  /** The authenticated project, or null before auth. */
+  projectId: string | null;
+  /** Roles of the caller. */
+  roles: string[];
+  /** Whether the caller is an administrator. */
+  isAdmin: boolean;
+  /** The microversion the request asked for, set by the resource. */
+  apiVersion: MicroversionLike | null;
+  /** The extension owning the matched route, for the request log. */
+  extension: string | null;
+  /** A logger whose lines carry the request id. */
+  logger: Logger;
+}
+
+const CONTEXT = Symbol.for('wharf.request-context');
+
+type WithContext = IncomingMessage & { [CONTEXT]?: RequestContext };
+
+/** Builds a fresh `req-<uuid4>` request id. */
+export function newRequestId(): string {
+  return `req-${randomUUID()}`;
+}
+
+/** Creates an anonymous context with a fresh request id. */
+export function createContext(overrides: Partial<RequestContext> = {}): RequestContext {
+  const requestId = overrides.requestId ?? newRequestId();
+  return {
+    requestId,
+    globalRequestId: null,
+    userId: null,
+    projectId: null,
+    roles: [],
+    isAdmin: false,
+    apiVersion: null,
+    extension: null,
+    logger: overrides.logger ?? defaultLogger(),
+    ...overrides
+  };
+}
+
+/** The context attached to a request, created on first use. */
+export function getContext(req: IncomingMessage): RequestContext {
+  const holder = req as WithContext;
+  holder[CONTEXT] ??= createContext();
+  return holder[CONTEXT];
+}
+
+/** Attaches a context to a request, replacing any earlier one. */
+export function setContext(req: IncomingMessage, context: RequestContext): void {
+  (req as WithContext)[CONTEXT] = context;
+}

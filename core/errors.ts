@@ -1,0 +1,250 @@
+/**
+ * Every error wharf raises, in one place. Each class carries a stable `code` (WHARF_*) that
+ * callers and tests match on, the HTTP `statusCode` it maps to when it reaches a client, and
+ * the `cause` it wraps. `docs/errors.md` lists the same codes; a test keeps the two in step.
+ */
+
+/** Options every wharf error accepts. */
+export interface WharfErrorOptions {
+  /** The error this one wraps. */
+  cause?: unknown;
+  /** HTTP headers a fault built from this error must carry (e.g. `Retry-After`). */
+  headers?: Record<string, string>;
+  /** Overrides the class's default code for a more specific one (HTTP errors). */
+  code?: string;
+}
+
+/** Base class: a message, a stable code and an HTTP status. */
+export class WharfError extends Error {
+  /** Stable machine-readable code, `WHARF_*`. */
+  readonly code: string;
+  /** HTTP status a client sees when this error escapes a request. */
+  readonly statusCode: number;
+  /** Extra response headers for the fault built from this error. */
+  readonly headers: Record<string, string>;
+
+  constructor(code: string, message: string, statusCode = 500, options: WharfErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = options.code ?? code;
+    this.statusCode = statusCode;
+    this.headers = options.headers ?? {};
+  }
+}
+
+// ---------------------------------------------------------------- plugin layer
+
+/** A manifest (entry-points.json or a package.json "wharf" field) is unreadable or malformed. */
+export class ManifestError extends WharfError {
+  /** The manifest file at fault. */
+  readonly file: string;
+  constructor(file: string, message: string, options: WharfErrorOptions = {}) {
+    super('WHARF_MANIFEST_INVALID', `${file}: ${message}`, 500, options);
+    this.file = file;
+  }
+}
+
+/** An entry point's module path leaves the folder of the package that declares it. */
+export class EntryPointOutsidePackageError extends WharfError {
+  constructor(file: string, key: string, target: string) {
+    super(
+      'WHARF_ENTRY_POINT_OUTSIDE_PACKAGE',
+      `${file}: entry point ${key} = "${target}" resolves outside its package folder`
+    );
+  }
+}
+
+/** A manager found no extension where it needs at least one. */
+export class NoMatches extends WharfError {
+  constructor(message: string) {
+    super('WHARF_NO_MATCHES', message);
+  }
+}
+
+/** A driver manager found more than one extension for its name. */
+export class MultipleMatches extends WharfError {
+  constructor(message: string) {
+    super('WHARF_MULTIPLE_MATCHES', message);
+  }
+}
+
+/** One entry point name is declared by two sources and the resolver refuses to choose. */
+export class EntryPointConflictError extends WharfError {
+  constructor(message: string) {
+    super('WHARF_ENTRY_POINT_CONFLICT', message);
+  }
+}
+
+/** An extension failed to import, export, instantiate or pass its check (strict mode). */
+export class ExtensionLoadError extends WharfError {
+  constructor(message: string, options: WharfErrorOptions = {}) {
+    super('WHARF_EXTENSION_LOAD_FAILED', message, 500, options);
+  }
+}
+
+/** A named manager was asked for names that no entry point provides. */
+export class MissingEntryPointsError extends WharfError {
+  constructor(message: string) {
+    super('WHARF_MISSING_ENTRY_POINTS', message);
+  }
+}
+
+// ------------------------------------------------------------- API assembly
+
+/** Two extensions claim the same alias, collection, action or route. */
+export class ExtensionConflictError extends WharfError {
+  constructor(message: string) {
+    super('WHARF_EXTENSION_CONFLICT', message);
+  }
+}
+
+/** Two routes share one method and path. */
+export class RouteConflictError extends WharfError {
+  constructor(message: string) {
+    super('WHARF_ROUTE_CONFLICT', message);
+  }
+}
+
+/** A controller or extension declaration is invalid (bad decorator use, bad version range). */
+export class InvalidDeclarationError extends WharfError {
+  constructor(message: string) {
+    super('WHARF_INVALID_DECLARATION', message);
+  }
+}
+
+// ------------------------------------------------------ configuration, pipeline
+
+/** The configuration (wharf.conf, environment, flags) names an unknown option or a bad value. */
+export class ConfigError extends WharfError {
+  constructor(message: string, options: WharfErrorOptions = {}) {
+    super('WHARF_CONFIG_INVALID', message, 500, options);
+  }
+}
+
+/** The paste pipeline file is invalid: names the file, section and line. */
+export class PasteConfigError extends WharfError {
+  constructor(message: string, options: WharfErrorOptions = {}) {
+    super('WHARF_PASTE_CONFIG_INVALID', message, 500, options);
+  }
+}
+
+// ---------------------------------------------------------------- HTTP errors
+
+/** An error that becomes a fault with its own status; raise these from controllers. */
+export class HTTPError extends WharfError {
+  constructor(code: string, statusCode: number, message: string, options: WharfErrorOptions = {}) {
+    super(code, message, statusCode, options);
+  }
+}
+
+/** 400: the request is malformed or invalid. */
+export class HTTPBadRequest extends HTTPError {
+  constructor(message = 'Bad request', options: WharfErrorOptions = {}) {
+    super('WHARF_BAD_REQUEST', 400, message, options);
+  }
+}
+
+/** 401: missing or invalid credentials. */
+export class HTTPUnauthorized extends HTTPError {
+  constructor(message = 'Authentication required', options: WharfErrorOptions = {}) {
+    super('WHARF_UNAUTHORIZED', 401, message, options);
+  }
+}
+
+/** 403: the caller may not do this. */
+export class HTTPForbidden extends HTTPError {
+  constructor(message = 'Forbidden', options: WharfErrorOptions = {}) {
+    super('WHARF_FORBIDDEN', 403, message, options);
+  }
+}
+
+/** 404: no such resource, route or method. */
+export class HTTPNotFound extends HTTPError {
+  constructor(message = 'The resource could not be found.', options: WharfErrorOptions = {}) {
+    super('WHARF_NOT_FOUND', 404, message, options);
+  }
+}
+
+/** 405: the path exists but not for this method; carries the `Allow` header. */
+export class HTTPMethodNotAllowed extends HTTPError {
+  constructor(allowed: string[], options: WharfErrorOptions = {}) {
+    super(
+      'WHARF_METHOD_NOT_ALLOWED',
+      405,
+      'The method specified is not allowed for this resource.',
+      {
+        ...options,
+        headers: { Allow: allowed.join(', '), ...options.headers }
+      }
+    );
+  }
+}
+
+/** 406: the requested microversion is outside the supported range. */
+export class HTTPNotAcceptable extends HTTPError {
+  constructor(message: string, options: WharfErrorOptions = {}) {
+    super('WHARF_NOT_ACCEPTABLE', 406, message, options);
+  }
+}
+
+/** 409: the resource is in a state that forbids the request. */
+export class HTTPConflict extends HTTPError {
+  constructor(
+    message = 'There was a conflict when trying to complete your request.',
+    options: WharfErrorOptions = {}
+  ) {
+    super('WHARF_CONFLICT', 409, message, options);
+  }
+}
+
+/** 413: the request body is too large. */
+export class HTTPRequestEntityTooLarge extends HTTPError {
+  constructor(message = 'Request is too large.', options: WharfErrorOptions = {}) {
+    super('WHARF_REQUEST_TOO_LARGE', 413, message, options);
+  }
+}
+
+/** 414: the request URL is too long. */
+export class HTTPURITooLong extends HTTPError {
+  constructor(message = 'The request URI is too long.', options: WharfErrorOptions = {}) {
+    super('WHARF_URI_TOO_LONG', 414, message, options);
+  }
+}
+
+/** 415: the Content-Type is not JSON. */
+export class HTTPUnsupportedMediaType extends HTTPError {
+  constructor(message = 'Unsupported Content-Type', options: WharfErrorOptions = {}) {
+    super('WHARF_UNSUPPORTED_MEDIA_TYPE', 415, message, options);
+  }
+}
+
+/** 429: the caller exceeded a rate limit; carries `Retry-After`. */
+export class HTTPTooManyRequests extends HTTPError {
+  constructor(message = 'This request was rate-limited.', options: WharfErrorOptions = {}) {
+    super('WHARF_RATE_LIMITED', 429, message, options);
+  }
+}
+
+/** 500: an unexpected failure; the message never reaches the client. */
+export class HTTPInternalServerError extends HTTPError {
+  constructor(message = 'Unexpected API Error.', options: WharfErrorOptions = {}) {
+    super('WHARF_INTERNAL_ERROR', 500, message, options);
+  }
+}
+
+/** 501: the operation is not implemented by this deployment. */
+export class HTTPNotImplemented extends HTTPError {
+  constructor(message = 'Not implemented.', options: WharfErrorOptions = {}) {
+    super('WHARF_NOT_IMPLEMENTED', 501, message, options);
+  }
+}
+
+/** 503: the server is overloaded or stopping; carries `Retry-After`. */
+export class HTTPServiceUnavailable extends HTTPError {
+  constructor(
+    message = 'The server is currently unavailable. Please try again later.',
+    options: WharfErrorOptions = {}
+  ) {
+    super('WHARF_SERVICE_UNAVAILABLE', 503, message, options);
+  }
+}

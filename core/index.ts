@@ -1,0 +1,18 @@
+/**
+ * wharf's one public surface. Extension packages import from here and nowhere else;
+ * anything not exported here is private.
+ */
+import 'reflect-metadata';
+
+export * from './errors.js';
+export { createLogger, extensionLogger, defaultLogger } from './logger.js';
+export type { Logger, LoggerOptions } from './logger.js';
+export * as tokens from './tokens.js';
+export { createContext, getContext, setContext, newRequestId } from './context.js';
+export type { RequestContext, MicroversionLike } from './context.js';
+export { buildFault, sendFault, faultName, UNEXPECTED_ERROR_MESSAGE } from './api/faults.js';
+export type { Fault } from './api/faults.js';
+export type { FilterFactory, AppFactory, FactoryContext } from './pipeline/types.js';
+export { FILTER_NAMESPACE, APP_NAMESPACE } from './pipeline/types.js';
+export { inject, injectable, singleton, container } from 'tsyringe';
+export type { DependencyContainer } from 'tsyringe';

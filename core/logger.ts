@@ -1,0 +1,59 @@
+/**
+ * winston is wharf's one logger. The host builds one root logger from options; every
+ * extension gets a child labelled `namespace:name`, so each line says whose it is.
+ */
+import winston from 'winston';
+
+/** The logger type used across wharf. */
+export type Logger = winston.Logger;
+
+/** How the root logger writes. */
+export interface LoggerOptions {
+  /** Lowest level written: error, warn, info, http, verbose, debug. Default `info`. */
+  level?: string;
+  /** `text` (default) for people, `json` for log shippers. */
+  format?: 'text' | 'json';
+  /** Where lines go; default standard error, so command output on stdout stays clean. */
+  stream?: NodeJS.WritableStream;
+  /** Write nothing at all. */
+  silent?: boolean;
+}
+
+const textLine = winston.format.printf(({ timestamp, level, message, label, ...rest }) => {
+  const extras = Object.keys(rest).length > 0 ? ` ${JSON.stringify(rest)}` : '';
+  const owner = label ? ` [${String(label)}]` : '';
+  return `${String(timestamp)} ${level}${owner} ${String(message)}${extras}`;
+});
+
+/** Builds a root logger from options. */
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const format =
+    options.format === 'json'
+      ? winston.format.combine(winston.format.timestamp(), winston.format.json())
+      : winston.format.combine(winston.format.timestamp(), textLine);
+  const transport = options.stream
+    ? new winston.transports.Stream({ stream: options.stream })
+    : new winston.transports.Console({ stderrLevels: Object.keys(winston.config.npm.levels) });
+  return winston.createLogger({
+    level: options.level ?? 'info',
+    format,
+    transports: [transport],
+    silent: options.silent ?? false
+  });
+}
+
+/** The child logger of one extension, labelled `namespace:name`. */
+export function extensionLogger(root: Logger, namespace: string, name: string): Logger {
+  return root.child({ label: `${namespace}:${name}` });
+}
+
+let processLogger: Logger | undefined;
+
+/**
+ * The process-wide default root logger, used when a caller passes none. Its level comes
+ * from `WHARF_LOG_LEVEL` (default `info`).
+ */
+export function defaultLogger(): Logger {
+  processLogger ??= createLogger({ level: process.env.WHARF_LOG_LEVEL ?? 'info' });
+  return processLogger;
+}
