@@ -1,0 +1,113 @@
+/**
+ * An entry point: one `name -> "module:export"` line of one manifest, in one namespace.
+ * Listing entry points imports nothing; `load()` imports the module and looks up the export.
+ */
+import { pathToFileURL } from 'node:url';
+
+/** Where an entry point was declared. */
+export interface EntryPointSource {
+  /** `project`, `installed` (a package under node_modules) or `dropin`. */
+  kind: 'project' | 'installed' | 'dropin';
+  /** The manifest file (entry-points.json or package.json) that declared it. */
+  file: string;
+  /** The package name for installed and drop-in packages. */
+  packageName?: string;
+}
+
+/** Thrown by `EntryPoint.load()`; says which step failed so failures can be recorded. */
+export class EntryPointLoadError extends Error {
+  /** `import` when the module could not be imported, `export` when the name is missing. */
+  readonly phase: 'import' | 'export';
+  constructor(phase: 'import' | 'export', message: string, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.name = 'EntryPointLoadError';
+    this.phase = phase;
+  }
+}
+
+/** One declared plugin: `(namespace, name, module, export, source)`. */
+export class EntryPoint {
+  /**
+   * @param namespace the namespace it belongs to, e.g. `wharf.api.v21.extensions`
+   * @param name its name within the namespace
+   * @param modulePath the absolute path of the module file
+   * @param exportName the export to take, possibly dotted (`Class.factory`)
+   * @param source where it was declared
+   * @param target the `module:export` text as the manifest wrote it
+   */
+  constructor(
+    readonly namespace: string,
+    readonly name: string,
+    readonly modulePath: string,
+    readonly exportName: string,
+    readonly source: EntryPointSource,
+    readonly target: string
+  ) {}
+
+  /** A short description of the source, for logs and listings. */
+  get sourceLabel(): string {
+    const pkg = this.source.packageName ? ` ${this.source.packageName}` : '';
+    return `${this.source.kind}${pkg} (${this.source.file})`;
+  }
+
+  /** Imports the module and returns the export; throws EntryPointLoadError with the phase. */
+  async load(): Promise<unknown> {
+    let module: Record<string, unknown>;
+    try {
+      module = (await import(pathToFileURL(this.modulePath).href)) as Record<string, unknown>;
+    } catch (error) {
+      throw new EntryPointLoadError(
+        'import',
+        `cannot import ${this.modulePath}: ${describe(error)}`,
+        error
+      );
+    }
+    let value: unknown = module;
+    for (const part of this.exportName.split('.')) {
+      value =
+        value === null || value === undefined
+          ? undefined
+          : (value as Record<string, unknown>)[part];
+      if (value === undefined) {
+        throw new EntryPointLoadError(
+          'export',
+          `${this.modulePath} has no export "${this.exportName}"`
+        );
+      }
+    }
+    return value;
+  }
+
+  /** A plain-data form, for the on-disk cache and JSON listings. */
+  toJSON(): SerializedEntryPoint {
+    const { namespace, name, modulePath, exportName, source, target } = this;
+    return { namespace, name, modulePath, exportName, source, target };
+  }
+
+  /** Rebuilds an entry point from its plain-data form. */
+  static fromJSON(data: SerializedEntryPoint): EntryPoint {
+    return new EntryPoint(
+      data.namespace,
+      data.name,
+      data.modulePath,
+      data.exportName,
+      data.source,
+      data.target
+    );
+  }
+}
+
+/** The plain-data form of an EntryPoint. */
+export interface SerializedEntryPoint {
+  namespace: string;
+  name: string;
+  modulePath: string;
+  exportName: string;
+  source: EntryPointSource;
+  target: string;
+}
+
+/** The message of any thrown value. */
+export function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,308 @@
+/**
+ * What every manager shares: the loading pipeline (list -> resolve conflicts -> select ->
+ * import -> verify -> instantiate -> check -> order), failure records, lookups and the load
+ * report. Subclasses override one or two steps, as stevedore's managers do.
+ *
+ * Loading imports modules, so it is asynchronous: build managers with their static
+ * `create()` factories, which resolve once everything is loaded.
+ */
+import 'reflect-metadata';
+import { container as rootContainer, type DependencyContainer } from 'tsyringe';
+import { ExtensionLoadError, NoMatches } from '../errors.js';
+import { defaultLogger, type Logger } from '../logger.js';
+import { EntryPointCatalog, type CatalogOptions } from './catalog.js';
+import { keepFirst, resolveConflicts, type ConflictResolver } from './conflict.js';
+import { describe, EntryPointLoadError, type EntryPoint } from './entry-point.js';
+import { Extension } from './extension.js';
+import { instantiate, isInvokable } from './instantiate.js';
+import { describeFailure, loadFailure, type LoadFailure, type LoadPhase } from './load-failure.js';
+
+/** Options every manager accepts. */
+export interface ManagerOptions<T = unknown> {
+  /** Build each plugin's object on load (through the DI container). Default false. */
+  invokeOnLoad?: boolean;
+  /** Positional arguments for invoked plugins (also injectable as INVOKE_ARGS). */
+  invokeArgs?: unknown[];
+  /** Keyword arguments for invoked plugins (also injectable as INVOKE_KWDS). */
+  invokeKwds?: Record<string, unknown>;
+  /** Let errors raised inside `map` escape instead of logging them. Default false. */
+  propagateMapExceptions?: boolean;
+  /** Called for every load failure, after it is recorded and logged; may throw to abort. */
+  onLoadFailure?: (
+    manager: ExtensionManagerBase<T, unknown>,
+    entryPoint: EntryPoint,
+    error: Error
+  ) => void;
+  /** What to do with one name declared by several sources. Default: keep the first, warn. */
+  conflictResolver?: ConflictResolver;
+  /** Any load failure aborts loading with ExtensionLoadError. Default false (skip it). */
+  strict?: boolean;
+  /** Type check of the export, before instantiation; throw to reject (phase `check`). */
+  verify?: (plugin: unknown, entryPoint: EntryPoint) => void;
+  /** Runs after instantiation; false disables the extension, throwing fails it. */
+  checkFunc?: (extension: Extension<T>) => boolean;
+  /** Entry points to load from; default: discovered with `discovery`. */
+  catalog?: EntryPointCatalog;
+  /** Where to discover entry points when no catalog is given. */
+  discovery?: CatalogOptions;
+  /** The host container invoked plugins are built from. Default tsyringe's root container. */
+  container?: DependencyContainer;
+  /** The root logger. Default: the process logger. */
+  logger?: Logger;
+}
+
+/** Options of `makeTestInstance`. */
+export interface TestInstanceOptions<T = unknown> extends ManagerOptions<T> {
+  /** Namespace of the test manager. Default `TESTING`. */
+  namespace?: string;
+}
+
+/** How one entry point ended up. */
+export type LoadStatus = 'loaded' | 'failed' | 'disabled';
+
+/** One row of a load report (what `wharf extensions list` prints). */
+export interface LoadReportEntry {
+  namespace: string;
+  name: string;
+  target: string;
+  source: string;
+  status: LoadStatus;
+  error: string | null;
+}
+
+/** The manager core. `Lookup` is what `get(name)` returns (a list for hook managers). */
+export abstract class ExtensionManagerBase<T = unknown, Lookup = Extension<T>> implements Iterable<
+  Extension<T>
+> {
+  /** Load failures, in the order they happened. */
+  readonly failures: LoadFailure[] = [];
+  /** Extensions that loaded but whose check returned false. */
+  readonly disabled: Extension<T>[] = [];
+  protected extensions: Extension<T>[] = [];
+  protected readonly logger: Logger;
+  private attempted: EntryPoint[] = [];
+
+  protected constructor(
+    /** The namespace this manager loads. */
+    readonly namespace: string,
+    protected readonly options: ManagerOptions<T> = {}
+  ) {
+    this.logger = options.logger ?? defaultLogger();
+  }
+
+  /** Runs the loading pipeline. Called once by `create()`. */
+  protected async load(): Promise<void> {
+    const catalog =
+      this.options.catalog ?? (await EntryPointCatalog.discover(this.options.discovery));
+    const resolver = this.options.conflictResolver ?? this.defaultConflictResolver();
+    const candidates = resolveConflicts(catalog.list(this.namespace), resolver, this.logger);
+    this.attempted = this.selectEntryPoints(candidates);
+    const loaded = await Promise.all(this.attempted.map((entryPoint) => this.loadOne(entryPoint)));
+    this.extensions = this.orderExtensions(
+      loaded.filter((extension): extension is Extension<T> => extension !== null)
+    );
+    this.afterLoad();
+  }
+
+  /** Installs hand-built extensions (test instances). */
+  protected useExtensions(extensions: Extension<T>[]): void {
+    this.extensions = this.orderExtensions([...extensions]);
+  }
+
+  /** The resolver used when the options name none. */
+  protected defaultConflictResolver(): ConflictResolver {
+    return keepFirst;
+  }
+
+  /** Chooses which entry points to load, before anything is imported. Default: all. */
+  protected selectEntryPoints(entryPoints: EntryPoint[]): EntryPoint[] {
+    return entryPoints;
+  }
+
+  /** Orders the loaded extensions. Default: load (source) order. */
+  protected orderExtensions(extensions: Extension<T>[]): Extension<T>[] {
+    return extensions;
+  }
+
+  /** Runs after loading; subclasses check counts or report missing names. */
+  protected afterLoad(): void {}
+
+  private async loadOne(entryPoint: EntryPoint): Promise<Extension<T> | null> {
+    let plugin: unknown;
+    try {
+      plugin = await entryPoint.load();
+    } catch (error) {
+      return this.fail(
+        entryPoint,
+        error instanceof EntryPointLoadError ? error.phase : 'import',
+        error
+      );
+    }
+    const invoke = this.options.invokeOnLoad ?? false;
+    try {
+      this.options.verify?.(plugin, entryPoint);
+      if (invoke && !isInvokable(plugin)) {
+        throw new TypeError(
+          `${entryPoint.target} is ${describeType(plugin)}, not a class or function`
+        );
+      }
+    } catch (error) {
+      return this.fail(entryPoint, 'check', error);
+    }
+    let obj: T | undefined;
+    if (invoke) {
+      try {
+        obj = (await instantiate(plugin as Function, entryPoint, {
+          container: this.options.container ?? rootContainer,
+          logger: this.logger,
+          invokeArgs: this.options.invokeArgs ?? [],
+          invokeKwds: this.options.invokeKwds
+        })) as T;
+      } catch (error) {
+        return this.fail(entryPoint, 'instantiate', error);
+      }
+    }
+    const extension = new Extension<T>(entryPoint.name, entryPoint, plugin, obj);
+    try {
+      if (this.options.checkFunc && !this.options.checkFunc(extension)) {
+        this.disabled.push(extension);
+        return null;
+      }
+    } catch (error) {
+      return this.fail(entryPoint, 'check', error);
+    }
+    return extension;
+  }
+
+  private fail(entryPoint: EntryPoint, phase: LoadPhase, thrown: unknown): null {
+    const error = thrown instanceof Error ? thrown : new Error(describe(thrown));
+    const failure = loadFailure(entryPoint, phase, error);
+    this.failures.push(failure);
+    this.logger.error(describeFailure(failure));
+    this.options.onLoadFailure?.(this, entryPoint, error);
+    if (this.options.strict)
+      throw new ExtensionLoadError(describeFailure(failure), { cause: error });
+    return null;
+  }
+
+  /** Names of the loaded extensions, in order. */
+  names(): string[] {
+    return this.extensions.map((extension) => extension.name);
+  }
+
+  /** True when an extension of that name is loaded. */
+  has(name: string): boolean {
+    return this.extensions.some((extension) => extension.name === name);
+  }
+
+  /** The loaded extension of that name; throws NoMatches when there is none. */
+  get(name: string): Lookup {
+    const extension = this.extensions.find((candidate) => candidate.name === name);
+    if (!extension)
+      throw new NoMatches(`no extension named "${name}" in namespace ${this.namespace}`);
+    return extension as Lookup;
+  }
+
+  /** `[name, extension]` pairs, in order. */
+  items(): [string, Extension<T>][] {
+    return this.extensions.map((extension) => [extension.name, extension]);
+  }
+
+  /** How many extensions loaded. */
+  get size(): number {
+    return this.extensions.length;
+  }
+
+  /** Iterates the loaded extensions in load order. */
+  [Symbol.iterator](): Iterator<Extension<T>> {
+    return this.extensions[Symbol.iterator]();
+  }
+
+  /** One row per entry point this manager tried, with its status and error. */
+  report(): LoadReportEntry[] {
+    const failures = new Map(
+      this.failures.map((failure) => [`${failure.name}\0${failure.target}`, failure])
+    );
+    const disabled = new Set(this.disabled.map((extension) => extension.entryPoint));
+    return this.attempted.map((entryPoint) => {
+      const failure = failures.get(`${entryPoint.name}\0${entryPoint.target}`);
+      const status: LoadStatus = failure
+        ? 'failed'
+        : disabled.has(entryPoint)
+          ? 'disabled'
+          : 'loaded';
+      return {
+        namespace: entryPoint.namespace,
+        name: entryPoint.name,
+        target: entryPoint.target,
+        source: entryPoint.sourceLabel,
+        status,
+        error: failure ? `${failure.phase}: ${failure.message}` : null
+      };
+    });
+  }
+
+  /** Calls `func` for each extension; errors are logged and skipped unless propagated. */
+  protected invokeEach<R>(
+    extensions: Extension<T>[],
+    func: (extension: Extension<T>, ...args: unknown[]) => R,
+    args: unknown[]
+  ): R[] {
+    if (this.extensions.length === 0) throw new NoMatches(`no ${this.namespace} extensions found`);
+    const results: R[] = [];
+    for (const extension of extensions) {
+      try {
+        results.push(func(extension, ...args));
+      } catch (error) {
+        if (this.options.propagateMapExceptions) throw error;
+        this.logger.error(
+          `error calling extension ${this.namespace}:${extension.name}: ${describe(error)}`,
+          {
+            stack: error instanceof Error ? error.stack : undefined
+          }
+        );
+      }
+    }
+    return results;
+  }
+
+  /** Runs `func` for each extension concurrently; each extension's error is kept apart. */
+  protected async invokeEachAsync<R>(
+    extensions: Extension<T>[],
+    func: (extension: Extension<T>, ...args: unknown[]) => R | Promise<R>,
+    args: unknown[]
+  ): Promise<MapOutcome<R>[]> {
+    if (this.extensions.length === 0) throw new NoMatches(`no ${this.namespace} extensions found`);
+    const settled = await Promise.allSettled(
+      extensions.map(async (extension) => func(extension, ...args))
+    );
+    const outcomes = settled.map((result, index): MapOutcome<R> => {
+      const name = extensions[index]!.name;
+      return result.status === 'fulfilled'
+        ? { name, ok: true, value: result.value }
+        : { name, ok: false, error: result.reason };
+    });
+    const errors = outcomes.filter((outcome) => !outcome.ok);
+    for (const outcome of errors) {
+      this.logger.error(
+        `error calling extension ${this.namespace}:${outcome.name}: ${describe(outcome.error)}`
+      );
+    }
+    if (errors.length > 0 && this.options.propagateMapExceptions) {
+      throw new AggregateError(
+        errors.map((outcome) => outcome.error),
+        `${errors.length} ${this.namespace} extension(s) failed: ${errors.map((outcome) => outcome.name).join(', ')}`
+      );
+    }
+    return outcomes;
+  }
+}
+
+/** The result of one extension in `mapAsync`: its value, or its own error. */
+export type MapOutcome<R> =
+  { name: string; ok: true; value: R } | { name: string; ok: false; error: unknown };
+
+function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+}

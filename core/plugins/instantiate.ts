@@ -1,0 +1,57 @@
+/**
+ * Building an extension's object. Classes are resolved through a tsyringe child container of
+ * the host container, so a constructor can `@inject` host services; the child also holds the
+ * extension's own logger, its entry point and the manager's invoke arguments. A plain class
+ * with constructor parameters and no decorators gets `invokeArgs` (then `invokeKwds`)
+ * positionally, as stevedore passes them; so does a plugin that is a plain function.
+ */
+import 'reflect-metadata';
+import type { DependencyContainer } from 'tsyringe';
+import { extensionLogger, type Logger } from '../logger.js';
+import { ENTRY_POINT, EXTENSION_LOGGER, INVOKE_ARGS, INVOKE_KWDS, LOGGER } from '../tokens.js';
+import type { EntryPoint } from './entry-point.js';
+
+/** What the manager passes to every plugin it invokes. */
+export interface InvokeOptions {
+  container: DependencyContainer;
+  logger: Logger;
+  invokeArgs: readonly unknown[];
+  invokeKwds: Readonly<Record<string, unknown>> | undefined;
+}
+
+type Constructor = new (...args: unknown[]) => unknown;
+type Callable = (...args: unknown[]) => unknown;
+
+/** True for values `instantiate` can invoke: classes and functions. */
+export function isInvokable(plugin: unknown): plugin is Function {
+  return typeof plugin === 'function';
+}
+
+/** True for ES classes (as opposed to plain functions). */
+export function isClass(plugin: Function): plugin is Constructor {
+  return Function.prototype.toString.call(plugin).startsWith('class');
+}
+
+/** Invokes a plugin for an entry point and returns the object it builds. */
+export function instantiate(
+  plugin: Function,
+  entryPoint: EntryPoint,
+  options: InvokeOptions
+): unknown {
+  const positional =
+    options.invokeKwds === undefined
+      ? [...options.invokeArgs]
+      : [...options.invokeArgs, options.invokeKwds];
+  if (!isClass(plugin)) return (plugin as Callable)(...positional);
+  const decorated = Reflect.getMetadata('design:paramtypes', plugin) !== undefined;
+  if (!decorated && plugin.length > 0) return new plugin(...positional);
+  const child = options.container.createChildContainer();
+  if (!child.isRegistered(LOGGER, true)) child.register(LOGGER, { useValue: options.logger });
+  child.register(EXTENSION_LOGGER, {
+    useValue: extensionLogger(options.logger, entryPoint.namespace, entryPoint.name)
+  });
+  child.register(ENTRY_POINT, { useValue: entryPoint });
+  child.register(INVOKE_ARGS, { useValue: options.invokeArgs });
+  child.register(INVOKE_KWDS, { useValue: options.invokeKwds ?? {} });
+  return child.resolve(plugin);
+}

@@ -1,0 +1,140 @@
+/**
+ * The routing table: every route compiled once into one radix tree (find-my-way), so a
+ * lookup walks the path's segments instead of trying routes one by one, and its cost does
+ * not grow with the number of routes. nova's routes built its master regex on the first
+ * request; this table is built and warmed before the server listens.
+ */
+import FindMyWay from 'find-my-way';
+import { RouteConflictError } from '../errors.js';
+import type { AllowedMethods, RouteLookup, RouteSpec } from './route.js';
+import { checkMethod, parseTemplate, withProjectId } from './template.js';
+
+/** How a routing table is compiled. */
+export interface RoutingTableOptions {
+  /**
+   * Also register every route behind `/{project_id}` (nova's ProjectMapper), so both
+   * `/servers` and `/{project_id}/servers` match. Default false; `Mapper.compile()` passes
+   * the mapper's own setting.
+   */
+  projectIdPrefix?: boolean;
+}
+
+type Method = FindMyWay.HTTPMethod;
+type Router = FindMyWay.Instance<FindMyWay.HTTPVersion.V1>;
+
+/** One template the tree holds, and the route it leads to. */
+interface Registration<T> {
+  route: RouteSpec<T>;
+  template: string;
+  sample: string;
+}
+
+// Generous for identifiers (metadata keys and names run to 255 characters); capping the
+// URL length is the size-limit middleware's job, not the router's.
+const MAX_PARAM_LENGTH = 1024;
+// Queries are never matched on: skip parsing them on every lookup.
+const NO_QUERY: Record<string, string> = Object.freeze({});
+const ignoreQuery = (): Record<string, string> => NO_QUERY;
+// The tree requires a handler per route; the table only reads the store (the route).
+const unusedHandler = (): void => undefined;
+
+/** A compiled, immutable set of routes that answers which route a request reaches. */
+export class RoutingTable<T> {
+  private constructor(
+    private readonly router: Router,
+    private readonly routes: readonly RouteSpec<T>[],
+    private readonly registrations: readonly Registration<T>[],
+    private readonly methods: readonly Method[]
+  ) {}
+
+  /**
+   * Builds the table. Trailing slashes are ignored, matching is case sensitive. Throws
+   * `InvalidDeclarationError` for a bad method or template and `RouteConflictError` when
+   * two routes share a method and path (parameter names do not count: `/a/{id}` and
+   * `/a/{x}` conflict), naming both owners.
+   */
+  static compile<T>(
+    routes: readonly RouteSpec<T>[],
+    options: RoutingTableOptions = {}
+  ): RoutingTable<T> {
+    const router = FindMyWay({
+      ignoreTrailingSlash: true,
+      caseSensitive: true,
+      maxParamLength: MAX_PARAM_LENGTH,
+      querystringParser: ignoreQuery
+    });
+    const byShape = new Map<string, Registration<T>>();
+    for (const route of routes) {
+      checkMethod(route.method, route.path, route.owner);
+      const prefixed = options.projectIdPrefix === true ? withProjectId(route.path) : null;
+      for (const template of prefixed === null ? [route.path] : [route.path, prefixed]) {
+        const parsed = parseTemplate(template, route.owner);
+        const key = `${route.method} ${parsed.shape}`;
+        const registration = { route, template, sample: parsed.sample };
+        const existing = byShape.get(key);
+        if (existing !== undefined) throw conflictBetween(existing, registration);
+        byShape.set(key, registration);
+        router.on(route.method as Method, parsed.pattern, unusedHandler, route);
+      }
+    }
+    const registrations = [...byShape.values()];
+    const methods = [...new Set(registrations.map(({ route }) => route.method as Method))].sort();
+    return new RoutingTable(router, Object.freeze([...routes]), registrations, methods);
+  }
+
+  /**
+   * Finds the route for a request. `url` is the path, with or without a query string (the
+   * query is ignored). A `HEAD` with no route of its own falls back to `GET`. Yields the
+   * match, else the methods the path does answer to (a 405), else `null` (a 404; also for
+   * a malformed percent-encoding or an over-long parameter).
+   */
+  match(method: string, url: string): RouteLookup<T> {
+    const found = this.router.find(method as Method, url);
+    if (found !== null)
+      return { route: found.store, params: found.params as Record<string, string> };
+    if (method === 'HEAD') {
+      const get = this.router.find('GET', url);
+      if (get !== null) return { route: get.store, params: get.params as Record<string, string> };
+    }
+    return this.allowedMethods(method, url);
+  }
+
+  /**
+   * Looks every registered route up once, through a sample path, so the first requests
+   * run code that is already warm. Returns the number of lookups, one per method and
+   * template (the `/{project_id}` forms included).
+   */
+  warm(): number {
+    for (const { route, sample } of this.registrations) this.match(route.method, sample);
+    return this.registrations.length;
+  }
+
+  /** The routes as declared, in declaration order, without their `/{project_id}` forms. */
+  list(): readonly RouteSpec<T>[] {
+    return this.routes;
+  }
+
+  // Only reached on a miss, so the hit path never pays for asking every other method.
+  private allowedMethods(method: string, url: string): AllowedMethods | null {
+    const allowed: string[] = this.methods.filter(
+      (other) =>
+        other !== method &&
+        !(method === 'HEAD' && other === 'GET') &&
+        this.router.find(other, url) !== null
+    );
+    if (allowed.length === 0) return null;
+    if (allowed.includes('GET') && !allowed.includes('HEAD')) {
+      allowed.push('HEAD');
+      allowed.sort();
+    }
+    return { allowed };
+  }
+}
+
+function conflictBetween<T>(first: Registration<T>, second: Registration<T>): RouteConflictError {
+  const describe = ({ route, template }: Registration<T>): string =>
+    `${route.method} ${template} (action ${route.action}) declared by ${route.owner}`;
+  return new RouteConflictError(
+    `route conflict: ${describe(second)} matches the same requests as ${describe(first)}`
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * Path templates (`/servers/{server_id}/metadata/{id}`): validation, translation into the
+ * radix tree's own pattern syntax, and the derived forms the routing table needs.
+ */
+import { METHODS } from 'node:http';
+import { InvalidDeclarationError } from '../errors.js';
+import { PROJECT_ID_PARAM } from './route.js';
+
+/** A template checked and translated for the routing table. */
+export interface ParsedTemplate {
+  /** The template in find-my-way syntax: `/servers/:server_id/metadata/:id`. */
+  pattern: string;
+  /** The template with parameter names erased (`/servers/{}/metadata/{}`): equal shapes conflict. */
+  shape: string;
+  /** A request path that reaches this template and no static sibling of it. */
+  sample: string;
+}
+
+const PARAM_SEGMENT = /^\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
+// RFC 3986 path characters, without the ones the radix tree gives a meaning (`:` starts a
+// parameter, `*` is a wildcard) and without `%`, so templates never carry encoded text.
+const STATIC_SEGMENT = /^[A-Za-z0-9\-._~!$&'()+,;=@]+$/;
+// Decodes to `{warm}`; holds `%`, which no static segment may, so it never hits a sibling.
+const SAMPLE_PARAM = '%7Bwarm%7D';
+const KNOWN_METHODS = new Set(METHODS);
+
+/** Checks that `method` is an upper-case HTTP method Node can receive. */
+export function checkMethod(method: string, path: string, owner: string): void {
+  if (!KNOWN_METHODS.has(method)) {
+    throw new InvalidDeclarationError(
+      `route ${method} ${path} declared by ${owner}: "${method}" is not an upper-case HTTP method`
+    );
+  }
+}
+
+/**
+ * Checks `template` and translates it. A template is `/` or `/`-separated segments, each
+ * either static text or one whole parameter `{name}`; parameter names are unique.
+ */
+export function parseTemplate(template: string, owner: string): ParsedTemplate {
+  const invalid = (why: string): InvalidDeclarationError =>
+    new InvalidDeclarationError(`route template "${template}" declared by ${owner}: ${why}`);
+  if (!template.startsWith('/')) throw invalid('it must start with "/"');
+  if (template === '/') return { pattern: '/', shape: '/', sample: '/' };
+
+  const names = new Set<string>();
+  let pattern = '';
+  let shape = '';
+  let sample = '';
+  for (const segment of template.slice(1).split('/')) {
+    const param = PARAM_SEGMENT.exec(segment);
+    if (param !== null) {
+      const name = param[1]!;
+      if (names.has(name)) throw invalid(`parameter {${name}} appears twice`);
+      names.add(name);
+      pattern += `/:${name}`;
+      shape += '/{}';
+      sample += `/${SAMPLE_PARAM}`;
+    } else if (STATIC_SEGMENT.test(segment)) {
+      pattern += `/${segment}`;
+      shape += `/${segment}`;
+      sample += `/${segment}`;
+    } else if (segment === '') {
+      throw invalid('it has an empty segment (a doubled or trailing "/")');
+    } else {
+      throw invalid(`segment "${segment}" is neither static text nor one whole {parameter}`);
+    }
+  }
+  return { pattern, shape, sample };
+}
+
+/**
+ * The template nova also registered each route under: the same path behind
+ * `/{project_id}`; `null` when the template already names `{project_id}` itself.
+ */
+export function withProjectId(template: string): string | null {
+  if (template.includes(`{${PROJECT_ID_PARAM}}`)) return null;
+  return `/{${PROJECT_ID_PARAM}}${template === '/' ? '' : template}`;
+}
