@@ -16,3 +16,16 @@ export type { FilterFactory, AppFactory, FactoryContext } from './pipeline/types
 export { FILTER_NAMESPACE, APP_NAMESPACE } from './pipeline/types.js';
 export { inject, injectable, singleton, container } from 'tsyringe';
 export type { DependencyContainer } from 'tsyringe';
+export * from './plugins/index.js';
+export * from './api/index.js';
+export { Mapper, RoutingTable, PROJECT_ID_PARAM } from './routing/index.js';
+export type {
+  MapperOptions,
+  ParentResource,
+  ResourceOptions,
+  RoutingTableOptions,
+  RouteSpec,
+  RouteMatch,
+  RouteLookup,
+  AllowedMethods
+} from './routing/index.js';

@@ -14,13 +14,17 @@ import { EntryPointCatalog, type CatalogOptions } from './catalog.js';
 import { keepFirst, resolveConflicts, type ConflictResolver } from './conflict.js';
 import { describe, EntryPointLoadError, type EntryPoint } from './entry-point.js';
 import { Extension } from './extension.js';
-import { instantiate, isInvokable } from './instantiate.js';
+import { instantiate, isClass, isInvokable } from './instantiate.js';
 import { describeFailure, loadFailure, type LoadFailure, type LoadPhase } from './load-failure.js';
 
 /** Options every manager accepts. */
 export interface ManagerOptions<T = unknown> {
-  /** Build each plugin's object on load (through the DI container). Default false. */
-  invokeOnLoad?: boolean;
+  /**
+   * Build each plugin's object on load (through the DI container). `'classes'` builds class
+   * plugins only and leaves functions (factories) uncalled but requires every plugin to be
+   * one or the other. Default false.
+   */
+  invokeOnLoad?: boolean | 'classes';
   /** Positional arguments for invoked plugins (also injectable as INVOKE_ARGS). */
   invokeArgs?: unknown[];
   /** Keyword arguments for invoked plugins (also injectable as INVOKE_KWDS). */
@@ -138,10 +142,10 @@ export abstract class ExtensionManagerBase<T = unknown, Lookup = Extension<T>> i
         error
       );
     }
-    const invoke = this.options.invokeOnLoad ?? false;
+    const mode = this.options.invokeOnLoad ?? false;
     try {
       this.options.verify?.(plugin, entryPoint);
-      if (invoke && !isInvokable(plugin)) {
+      if (mode !== false && !isInvokable(plugin)) {
         throw new TypeError(
           `${entryPoint.target} is ${describeType(plugin)}, not a class or function`
         );
@@ -150,7 +154,7 @@ export abstract class ExtensionManagerBase<T = unknown, Lookup = Extension<T>> i
       return this.fail(entryPoint, 'check', error);
     }
     let obj: T | undefined;
-    if (invoke) {
+    if (mode === true || (mode === 'classes' && isClass(plugin as Function))) {
       try {
         obj = (await instantiate(plugin as Function, entryPoint, {
           container: this.options.container ?? rootContainer,
@@ -237,7 +241,7 @@ export abstract class ExtensionManagerBase<T = unknown, Lookup = Extension<T>> i
         target: entryPoint.target,
         source: entryPoint.sourceLabel,
         status,
-        error: failure ? `${failure.phase}: ${failure.message}` : null
+        error: failure ? `${failure.phase}: ${failure.message.replace(/\s+/g, ' ')}` : null
       };
     });
   }

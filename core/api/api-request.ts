@@ -1,0 +1,33 @@
+/**
+ * The one argument every controller method and extension method receives.
+ *
+ * - A main method (standard, custom or `@wsgi.action`) is
+ *   `(req: ApiRequest) => unknown | ResponseObject | Promise<unknown | ResponseObject>`:
+ *   a bare value is the body, sent with the `@response` code for the version (default 200).
+ * - A pre-extension (`@wsgi.extends({ phase: 'pre' })`) is
+ *   `(req: ApiRequest) => void | ResponseObject` (or a promise of it); returning a
+ *   ResponseObject short-circuits: the main method and the later pre-extensions do not run.
+ * - A post-extension (`@wsgi.extends()`) is
+ *   `(req: ApiRequest, resp: ResponseObject) => void | ResponseObject` (or a promise of it);
+ *   it may change `resp` in place or return a replacement.
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+import type { RequestContext } from '../context.js';
+
+/** A request as controllers see it: parsed, validated and versioned. */
+export interface ApiRequest {
+  /** Caller, request id and microversion (`context.apiVersion`). */
+  context: RequestContext;
+  /** Path parameters of the matched route, e.g. `{ id: '...' }`. */
+  params: Record<string, string>;
+  /** Query parameters; a repeated parameter is an array. */
+  query: Record<string, string | string[]>;
+  /** The parsed JSON body, or null when there is none. */
+  body: any;
+  /** The raw request headers (lower-case names). */
+  headers: IncomingHttpHeaders;
+  /** The HTTP method, upper case. */
+  method: string;
+  /** The request path (without the query string). */
+  path: string;
+}

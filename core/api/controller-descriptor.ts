@@ -1,0 +1,208 @@
+/**
+ * Reads everything the decorators recorded on a controller, once, at registration, and
+ * returns plain data: bound methods, version ranges, response codes, declared errors and
+ * compiled validators. The dispatcher works from this alone and never reflects per request.
+ *
+ * Inheritance: the prototype chain is walked, so a subclass has its bases' methods, actions
+ * and extension methods. An override replaces the method that runs; for each kind of
+ * declaration the nearest class that makes one wins, so an override keeps its base's
+ * decorators unless it declares its own of the same kind.
+ */
+import type { MicroversionLike } from '../context.js';
+import { InvalidDeclarationError, WharfError } from '../errors.js';
+import { isController, type Controller } from './controller.js';
+import { declaresOwn, readNearest } from './metadata.js';
+import {
+  ACTION,
+  API_VERSION,
+  EXPECTED_ERRORS,
+  EXTENDS,
+  QUERY_SCHEMA,
+  RESPONSE,
+  SCHEMA,
+  type ExtensionDeclaration
+} from './metadata-keys.js';
+import {
+  compileBodySchema,
+  compileQuerySchema,
+  type BodyValidator,
+  type QueryValidator
+} from './validation.js';
+import { ANY_VERSION, rangeContains, type VersionRange } from './version-range.js';
+
+export type { VersionRange } from './version-range.js';
+
+/** One handler method with everything declared about it. */
+export interface MethodSpec {
+  /** The method's property name. */
+  property: string;
+  /** The method, bound to the controller instance. */
+  invoke: (...args: any[]) => unknown;
+  /** Versions in which the method exists (`@apiVersion`); open when undeclared. */
+  range: VersionRange;
+  /** Success codes by range (`@response`), in source order. */
+  responseCodes: { code: number; range: VersionRange }[];
+  /** Declared error statuses by range (`@expectedErrors`). */
+  expectedErrors: { codes: number[]; range: VersionRange }[];
+  /** Compiled body validators by range (`@schema`), in source order. */
+  schemas: { validate: BodyValidator; range: VersionRange }[];
+  /** Compiled query validators by range (`@querySchema`), in source order. */
+  querySchemas: { validate: QueryValidator; range: VersionRange }[];
+}
+
+/** A method marked `@extends`: what it extends and when it runs. */
+export interface ExtensionMethodSpec extends MethodSpec {
+  target: ExtensionDeclaration['target'];
+  phase: 'pre' | 'post';
+}
+
+/** Everything a dispatcher needs to know about one controller instance. */
+export interface ControllerDescriptor {
+  /** The controller's class name, for messages and logs. */
+  controllerName: string;
+  /** Standard and custom methods: every method that is neither an action nor an extension. */
+  methods: Map<string, MethodSpec>;
+  /** `@action` methods by action key. */
+  actions: Map<string, MethodSpec>;
+  /** `@extends` methods, base classes' first, in declaration order. */
+  extensions: ExtensionMethodSpec[];
+}
+
+/**
+ * Describes a controller instance. Throws InvalidDeclarationError when it is not a
+ * Controller, when one method is both an action and an extension, when two methods of the
+ * same class claim one action key (a subclass may take a key over from its base), or when a
+ * schema does not compile.
+ */
+export function describeController(controller: Controller): ControllerDescriptor {
+  if (!isController(controller)) {
+    throw new InvalidDeclarationError(`${String(controller)} is not an instance of Controller`);
+  }
+  const chain = prototypeChain(controller);
+  const prototype = chain[0]!;
+  const controllerName = controller.constructor.name;
+  const descriptor: ControllerDescriptor = {
+    controllerName,
+    methods: new Map(),
+    actions: new Map(),
+    extensions: []
+  };
+  const actionClaims = new Map<string, { property: string; depth: number }>();
+
+  for (const [property, method] of methodsOf(chain)) {
+    const where = `${controllerName}.${property}`;
+    const actionName = readNearest(ACTION, prototype, property);
+    const extension = readNearest(EXTENDS, prototype, property);
+    if (actionName !== undefined && extension !== undefined) {
+      throw new InvalidDeclarationError(`${where}: a method cannot be both @action and @extends`);
+    }
+    const spec = describeMethod(prototype, property, method.bind(controller), where);
+    if (actionName !== undefined) {
+      const depth = chain.findIndex((level) => declaresOwn(ACTION, level, property));
+      const claim = actionClaims.get(actionName);
+      if (claim !== undefined && claim.depth === depth) {
+        throw new InvalidDeclarationError(
+          `${controllerName}: action '${actionName}' is declared by both ${claim.property}() and ${property}()`
+        );
+      }
+      if (claim === undefined || depth < claim.depth) {
+        actionClaims.set(actionName, { property, depth });
+        descriptor.actions.set(actionName, spec);
+      }
+    } else if (extension !== undefined) {
+      descriptor.extensions.push({ ...spec, target: extension.target, phase: extension.phase });
+    } else {
+      descriptor.methods.set(property, spec);
+    }
+  }
+  return descriptor;
+}
+
+/** True when the method exists at `version` (`@apiVersion`). */
+export function isAvailable(spec: MethodSpec, version: MicroversionLike): boolean {
+  return rangeContains(spec.range, version);
+}
+
+/** The success code declared for `version`, else `fallback`. */
+export function responseCodeFor(
+  spec: MethodSpec,
+  version: MicroversionLike,
+  fallback = 200
+): number {
+  return spec.responseCodes.find((entry) => rangeContains(entry.range, version))?.code ?? fallback;
+}
+
+/** The first validator (body or query) whose range holds `version`, or null. */
+export function validatorFor<V>(
+  entries: readonly { validate: V; range: VersionRange }[],
+  version: MicroversionLike
+): V | null {
+  return entries.find((entry) => rangeContains(entry.range, version))?.validate ?? null;
+}
+
+/**
+ * The error statuses declared for `version` (every matching `@expectedErrors`), or null when
+ * the method declares none at all and so lets every HTTP error through.
+ */
+export function expectedErrorsFor(spec: MethodSpec, version: MicroversionLike): number[] | null {
+  if (spec.expectedErrors.length === 0) return null;
+  return spec.expectedErrors
+    .filter((entry) => rangeContains(entry.range, version))
+    .flatMap((entry) => entry.codes);
+}
+
+function describeMethod(
+  prototype: object,
+  property: string,
+  invoke: (...args: any[]) => unknown,
+  where: string
+): MethodSpec {
+  try {
+    return {
+      property,
+      invoke,
+      range: readNearest(API_VERSION, prototype, property) ?? ANY_VERSION,
+      responseCodes: [...(readNearest(RESPONSE, prototype, property) ?? [])],
+      expectedErrors: [...(readNearest(EXPECTED_ERRORS, prototype, property) ?? [])],
+      schemas: (readNearest(SCHEMA, prototype, property) ?? []).map(({ schema, range }) => ({
+        validate: compileBodySchema(schema),
+        range
+      })),
+      querySchemas: (readNearest(QUERY_SCHEMA, prototype, property) ?? []).map(
+        ({ schema, range }) => ({ validate: compileQuerySchema(schema), range })
+      )
+    };
+  } catch (error) {
+    if (error instanceof WharfError)
+      throw new InvalidDeclarationError(`${where}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** The controller's prototypes, most derived first, up to (not including) Object.prototype. */
+function prototypeChain(controller: object): object[] {
+  const chain: object[] = [];
+  for (
+    let level = Object.getPrototypeOf(controller) as object | null;
+    level !== null && level !== Object.prototype;
+    level = Object.getPrototypeOf(level) as object | null
+  ) {
+    chain.push(level);
+  }
+  return chain;
+}
+
+/** Every method name on the chain (base classes' first) with its most derived implementation. */
+function methodsOf(chain: readonly object[]): Map<string, Function> {
+  const methods = new Map<string, Function>();
+  for (const level of [...chain].reverse()) {
+    for (const name of Object.getOwnPropertyNames(level)) {
+      if (name === 'constructor') continue;
+      const value = Object.getOwnPropertyDescriptor(level, name)!.value as unknown;
+      // A subclass may shadow a base method with an accessor; then it is no method at all.
+      if (typeof value === 'function') methods.set(name, value);
+      else methods.delete(name);
+    }
+  }
+  return methods;
+}

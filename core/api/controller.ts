@@ -1,0 +1,45 @@
+/**
+ * The base class of every API controller (nova's `wsgi.Controller`). It carries no
+ * behaviour: a controller is a plain class whose methods handle requests, each receiving one
+ * `ApiRequest`. Standard methods are named after what they serve (`index`, `detail`, `show`,
+ * `create`, `update`, `delete`); `@wsgi.action` methods handle `POST .../action`;
+ * `@wsgi.extends` methods extend another controller's method or action. The remaining
+ * decorators (`response`, `expectedErrors`, `apiVersion`, `schema`, `querySchema`) describe
+ * any of those, and `describeController` reads them all once at registration.
+ *
+ * ```ts
+ * class Servers extends Controller {
+ *   @wsgi.expectedErrors(404)
+ *   show(req: ApiRequest) { ... }
+ *
+ *   @wsgi.response(202)
+ *   @wsgi.action('os-start')
+ *   start(req: ApiRequest) { ... }
+ * }
+ * ```
+ */
+import { CONTROLLER_BRAND } from './metadata-keys.js';
+
+/** Base class of API controllers; recognised by brand, so copies of wharf agree. */
+export abstract class Controller {
+  /** Always true; the brand `isController` checks. */
+  declare readonly [CONTROLLER_BRAND]: true;
+}
+
+Object.defineProperty(Controller.prototype, CONTROLLER_BRAND, { value: true });
+
+/** True for an instance of `Controller` from this or any other copy of wharf. */
+export function isController(value: unknown): value is Controller {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Record<symbol, unknown>)[CONTROLLER_BRAND] === true
+  );
+}
+
+/** True for a class that extends `Controller` (from any copy of wharf), before instantiation. */
+export function isControllerClass(
+  value: unknown
+): value is abstract new (...args: any[]) => Controller {
+  return typeof value === 'function' && isController(value.prototype);
+}

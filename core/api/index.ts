@@ -1,0 +1,36 @@
+/**
+ * The API layer's public names (decorators, Controller, ResponseObject, microversions,
+ * validation). The package root re-exports what extension authors need from here.
+ */
+export { APIVersionRequest } from './api-version-request.js';
+export { resolveRequestedVersion, versionHeaders } from './microversion.js';
+export type { VersionBounds } from './microversion.js';
+export { ANY_VERSION, parseVersionRange, rangeContains } from './version-range.js';
+export type { VersionRange } from './version-range.js';
+export { action } from './decorators/action.js';
+export { extendsMethod } from './decorators/extends.js';
+export type { ExtendsOptions } from './decorators/extends.js';
+export { response } from './decorators/response.js';
+export { expectedErrors } from './decorators/expected-errors.js';
+export { apiVersion } from './decorators/api-version.js';
+export { schema } from './decorators/schema.js';
+export { querySchema } from './decorators/query-schema.js';
+export { wsgi } from './wsgi.js';
+export { Controller, isController, isControllerClass } from './controller.js';
+export {
+  describeController,
+  isAvailable,
+  responseCodeFor,
+  validatorFor,
+  expectedErrorsFor
+} from './controller-descriptor.js';
+export type {
+  ControllerDescriptor,
+  MethodSpec,
+  ExtensionMethodSpec
+} from './controller-descriptor.js';
+export { compileBodySchema, compileQuerySchema } from './validation.js';
+export type { BodyValidator, QueryValidator } from './validation.js';
+export { ResponseObject, isResponseObject } from './response-object.js';
+export type { ResponseObjectOptions } from './response-object.js';
+export type { ApiRequest } from './api-request.js';

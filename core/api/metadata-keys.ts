@@ -1,0 +1,57 @@
+/**
+ * Every key under which the API layer records something about a class or method, declared
+ * once together with the shape of what it holds. They are `Symbol.for` keys so that a drop-in
+ * package carrying its own copy of wharf writes metadata the host's copy can read.
+ */
+import type { VersionRange } from './version-range.js';
+
+/** A metadata key that remembers the type of its value. */
+export type MetadataKey<T> = symbol & { readonly __value?: T };
+
+function key<T>(name: string): MetadataKey<T> {
+  return Symbol.for(`wharf.api.${name}`) as MetadataKey<T>;
+}
+
+/** What `@extends(...)` records: which controller method or action it extends, and when. */
+export interface ExtensionDeclaration {
+  target: { kind: 'method'; name: string } | { kind: 'action'; name: string };
+  phase: 'pre' | 'post';
+}
+
+/** What `@response(code, min, max)` records, once per application. */
+export interface ResponseDeclaration {
+  code: number;
+  range: VersionRange;
+}
+
+/** What `@expectedErrors(codes, min, max)` records, once per application. */
+export interface ExpectedErrorsDeclaration {
+  codes: number[];
+  range: VersionRange;
+}
+
+/** What `@schema` and `@querySchema` record, once per application. */
+export interface SchemaDeclaration {
+  schema: object | boolean;
+  range: VersionRange;
+}
+
+/** Brand on `Controller.prototype`: recognises controllers across copies of wharf. */
+export const CONTROLLER_BRAND = Symbol.for('wharf.api.controller');
+/** Brand on `ResponseObject.prototype`. */
+export const RESPONSE_OBJECT_BRAND = Symbol.for('wharf.api.response-object');
+
+/** `@action(name)`: the action key a method handles. */
+export const ACTION = key<string>('action');
+/** `@extends(...)`: the target and phase of an extension method. */
+export const EXTENDS = key<ExtensionDeclaration>('extends');
+/** `@response(code, min, max)`: response codes by version range, in source order. */
+export const RESPONSE = key<readonly ResponseDeclaration[]>('response');
+/** `@expectedErrors(codes, min, max)`: declared error statuses by version range. */
+export const EXPECTED_ERRORS = key<readonly ExpectedErrorsDeclaration[]>('expected-errors');
+/** `@apiVersion(min, max)`: the version range in which a method exists. */
+export const API_VERSION = key<VersionRange>('api-version');
+/** `@schema(jsonSchema, min, max)`: body schemas by version range, in source order. */
+export const SCHEMA = key<readonly SchemaDeclaration[]>('schema');
+/** `@querySchema(jsonSchema, min, max)`: query-string schemas by version range. */
+export const QUERY_SCHEMA = key<readonly SchemaDeclaration[]>('query-schema');

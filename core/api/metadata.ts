@@ -1,0 +1,61 @@
+/**
+ * The one place that reads and writes `Reflect` metadata (as in tsyringe). Decorators record
+ * through `declareOnce` / `declareRepeatable`; `describeController` reads through
+ * `readNearest` / `declaresOwn` once, at registration, and never per request.
+ */
+import 'reflect-metadata';
+import { InvalidDeclarationError } from '../errors.js';
+import type { MetadataKey } from './metadata-keys.js';
+
+/**
+ * Records a single-valued declaration on a method. Declaring it twice on the same method of
+ * the same class throws InvalidDeclarationError naming `where`.
+ */
+export function declareOnce<T>(
+  key: MetadataKey<T>,
+  target: object,
+  property: string,
+  value: T,
+  where: string
+): void {
+  if (Reflect.hasOwnMetadata(key, target, property)) {
+    throw new InvalidDeclarationError(`${where}: applied more than once to the same method`);
+  }
+  Reflect.defineMetadata(key, value, target, property);
+}
+
+/**
+ * Adds one entry to a repeatable declaration on a method, keeping source order: decorators
+ * run bottom-up, so each new entry goes first. An inherited list is never mutated.
+ */
+export function declareRepeatable<T>(
+  key: MetadataKey<readonly T[]>,
+  target: object,
+  property: string,
+  entry: T
+): void {
+  const own = (Reflect.getOwnMetadata(key, target, property) as readonly T[] | undefined) ?? [];
+  Reflect.defineMetadata(key, [entry, ...own], target, property);
+}
+
+/**
+ * The declaration a method carries, looked up from `prototype` towards its bases: the
+ * nearest class that declares this kind wins, so an override keeps its base's declarations
+ * unless it makes its own of the same kind.
+ */
+export function readNearest<T>(
+  key: MetadataKey<T>,
+  prototype: object,
+  property: string
+): T | undefined {
+  return Reflect.getMetadata(key, prototype, property) as T | undefined;
+}
+
+/** True when `prototype` itself (not a base) declares this kind on the method. */
+export function declaresOwn(
+  key: MetadataKey<unknown>,
+  prototype: object,
+  property: string
+): boolean {
+  return Reflect.hasOwnMetadata(key, prototype, property);
+}

@@ -1,0 +1,85 @@
+/**
+ * JSON-schema validation of request bodies and query strings (nova's `validation` package),
+ * on ajv 8 with ajv-formats. Each schema is compiled once, when a controller is described;
+ * a request only runs the compiled function. A failure is a 400 `badRequest` fault with
+ * nova's message: `Invalid input for field/attribute NAME. Value: V. REASON`.
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { HTTPBadRequest, InvalidDeclarationError } from '../errors.js';
+import { pythonStr } from './python-repr.js';
+import { reasonFor, reportedError } from './validation-messages.js';
+
+/** Checks a request body; throws HTTPBadRequest (`WHARF_VALIDATION_FAILED`) when invalid. */
+export type BodyValidator = (body: unknown) => void;
+
+/** Checks query parameters (strings, arrays for repeated ones); throws like BodyValidator. */
+export type QueryValidator = (query: Readonly<Record<string, string | string[]>>) => void;
+
+// One instance for the process: ajv caches compiled functions by schema object, so a schema
+// shared by several methods (or described twice) is compiled once.
+const ajv = new Ajv({
+  allErrors: false,
+  verbose: true, // the messages print the failing value and read the failing schema
+  strictSchema: true, // an unknown keyword or format is a declaration error, not ignored
+  strictTypes: false,
+  strictTuples: false,
+  allowUnionTypes: true,
+  logger: false
+});
+addFormats.default(ajv);
+
+/**
+ * Compiles a body schema. A schema ajv rejects throws InvalidDeclarationError. The body is
+ * validated as it is, so a missing body (null) fails a schema that wants an object.
+ */
+export function compileBodySchema(schema: object | boolean): BodyValidator {
+  const validate = compile(schema);
+  return (body) => {
+    if (!validate(body)) throw validationFailure(validate.errors!, bodyDetail);
+  };
+}
+
+/** Compiles a query-string schema; failures name the query parameter, as nova does. */
+export function compileQuerySchema(schema: object | boolean): QueryValidator {
+  const validate = compile(schema);
+  return (query) => {
+    if (!validate(query)) throw validationFailure(validate.errors!, queryDetail);
+  };
+}
+
+function compile(schema: object | boolean): ValidateFunction {
+  try {
+    return ajv.compile(schema);
+  } catch (error) {
+    throw new InvalidDeclarationError(`invalid JSON schema: ${(error as Error).message}`);
+  }
+}
+
+type Detail = (path: string[], error: ErrorObject, reason: string) => string;
+
+function validationFailure(errors: readonly ErrorObject[], detail: Detail): HTTPBadRequest {
+  const error = reportedError(errors);
+  const reason = reasonFor(error);
+  const path = pathOf(error.instancePath);
+  const message = path.length === 0 ? reason : detail(path, error, reason);
+  return new HTTPBadRequest(message, { code: 'WHARF_VALIDATION_FAILED' });
+}
+
+function bodyDetail(path: string[], error: ErrorObject, reason: string): string {
+  return `Invalid input for field/attribute ${path.join('.')}. Value: ${pythonStr(error.data)}. ${reason}`;
+}
+
+// Only the parameter's name: an index into a repeated parameter means nothing to the caller.
+function queryDetail(path: string[], error: ErrorObject, reason: string): string {
+  return `Invalid input for query parameters ${path[0]!}. Value: ${pythonStr(error.data)}. ${reason}`;
+}
+
+/** `/server/name` -> `['server', 'name']` (JSON pointer, `~1` and `~0` unescaped). */
+function pathOf(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'));
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+/**
+ * The `wharf` command line. Each command lives in its own file and registers itself here.
+ * A wharf error (bad manifest, bad configuration) prints one line naming the problem and
+ * exits 2; anything unexpected exits 1. Set WHARF_DEBUG=1 to see stacks.
+ */
+import 'reflect-metadata';
+import { Command, CommanderError } from 'commander';
+import { WharfError } from '../errors.js';
+import { registerExtensionsCommand } from './extensions-list.js';
+
+/** Builds the program with every command registered. */
+export function buildProgram(): Command {
+  const program = new Command('wharf')
+    .description('an extension-plugin API host')
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  registerExtensionsCommand(program);
+  return program;
+}
+
+/** Runs the command line and returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    const known = error instanceof WharfError;
+    process.stderr.write(`wharf: ${known ? `${error.message} [${error.code}]` : String(error)}\n`);
+    if (process.env.WHARF_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    return known ? 2 : 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
