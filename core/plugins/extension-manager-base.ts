@@ -33,7 +33,7 @@ export interface ManagerOptions<T = unknown> {
   propagateMapExceptions?: boolean;
   /** Called for every load failure, after it is recorded and logged; may throw to abort. */
   onLoadFailure?: (
-    manager: ExtensionManagerBase<T, unknown>,
+    manager: ExtensionManagerBase<any, any>,
     entryPoint: EntryPoint,
     error: Error
   ) => void;

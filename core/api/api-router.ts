@@ -1,0 +1,169 @@
+/**
+ * APIRouter: the API of one namespace of extensions (nova's APIRouterV21). It is an enabled
+ * extension manager (the manager core with a check function) over `wharf.api.v21.extensions`
+ * whose check requires an APIExtensionBase with a valid identity and an enabled alias. Once loaded it assembles the
+ * resources into one compiled, warmed routing table, and serves requests: microversion
+ * (400/406), route (404/405), then the resource's dispatch; every failure becomes a fault.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { container as rootContainer } from 'tsyringe';
+import { getContext, type RequestContext } from '../context.js';
+import { HTTPError, HTTPMethodNotAllowed, HTTPNotFound } from '../errors.js';
+import { ExtensionManagerBase, type Extension, type ManagerOptions } from '../plugins/index.js';
+import type { RoutingTable } from '../routing/index.js';
+import { EXTENSION_REGISTRY } from '../tokens.js';
+import { APIVersionRequest } from './api-version-request.js';
+import { identityProblems, isAPIExtension, type APIExtensionBase } from './extension-base.js';
+import { ExtensionRegistry } from './extension-registry.js';
+import { sendFault } from './faults.js';
+import { resolveRequestedVersion, versionHeaders } from './microversion.js';
+import type { Resource } from './resource.js';
+import { assembleRoutes, type AssemblyProblem } from './route-assembly.js';
+import { listRoutes, type RouteInfo } from './route-listing.js';
+
+/** The namespace of compute API extensions. */
+export const API_NAMESPACE = 'wharf.api.v21.extensions';
+
+/** Options of the API router (it sets the type check, the enabled check and invokeOnLoad). */
+export interface APIRouterOptions extends Omit<
+  ManagerOptions<APIExtensionBase>,
+  'checkFunc' | 'verify' | 'invokeOnLoad'
+> {
+  /** Lowest microversion served. Default `2.1`. */
+  minVersion?: string;
+  /** Highest microversion served. Default `2.1`. */
+  maxVersion?: string;
+  /** Aliases to enable; null or absent enables every alias. */
+  enabled?: string[] | null;
+  /** Aliases to disable (wins over `enabled`). */
+  disabled?: string[];
+  /** Also route every path under `/{project_id}`, as nova did. Default true. */
+  projectIdInUrl?: boolean;
+}
+
+/** The compiled API of a namespace of extensions. */
+export class APIRouter extends ExtensionManagerBase<APIExtensionBase> {
+  /** The loaded API extensions and what each contributes. */
+  readonly registry: ExtensionRegistry;
+  /** The microversions served. */
+  readonly versions: { min: APIVersionRequest; max: APIVersionRequest };
+  /** Warnings of assembly (controller extensions on missing collections, ...). */
+  problems: AssemblyProblem[] = [];
+  private table!: RoutingTable<Resource>;
+  private readonly projectIdInUrl: boolean;
+
+  protected constructor(namespace: string, options: APIRouterOptions, registry: ExtensionRegistry) {
+    const enabled = options.enabled ? new Set(options.enabled) : null;
+    const disabled = new Set(options.disabled ?? []);
+    super(namespace, {
+      ...options,
+      invokeOnLoad: true,
+      verify: (plugin) => {
+        if (!isAPIExtension(plugin)) throw new TypeError('is not a subclass of APIExtensionBase');
+      },
+      checkFunc: (extension) => {
+        const problems = identityProblems(extension.obj!);
+        if (problems.length > 0) throw new TypeError(problems.join('; '));
+        const alias = extension.obj!.alias;
+        return (enabled === null || enabled.has(alias)) && !disabled.has(alias);
+      }
+    });
+    this.registry = registry;
+    this.versions = {
+      min: APIVersionRequest.parse(options.minVersion ?? '2.1'),
+      max: APIVersionRequest.parse(options.maxVersion ?? '2.1')
+    };
+    this.projectIdInUrl = options.projectIdInUrl ?? true;
+  }
+
+  /** Loads, checks and assembles the API; rejects on start-up conflicts. */
+  static async create(
+    namespace: string = API_NAMESPACE,
+    options: APIRouterOptions = {}
+  ): Promise<APIRouter> {
+    const registry = new ExtensionRegistry();
+    const container = (options.container ?? rootContainer).createChildContainer();
+    container.register(EXTENSION_REGISTRY, { useValue: registry });
+    const router = new APIRouter(namespace, { ...options, container }, registry);
+    await router.load();
+    router.assemble();
+    return router;
+  }
+
+  /** An API router over hand-built extensions (objects already constructed), no discovery. */
+  static makeTestInstance(
+    extensions: Extension<APIExtensionBase>[],
+    options: APIRouterOptions & { namespace?: string } = {}
+  ): APIRouter {
+    const router = new APIRouter(
+      options.namespace ?? API_NAMESPACE,
+      options,
+      new ExtensionRegistry()
+    );
+    router.useExtensions(extensions);
+    router.assemble();
+    return router;
+  }
+
+  private assemble(): void {
+    for (const extension of this.extensions)
+      this.registry.register(extension.obj!, describeEntryPoint(extension));
+    for (const extension of this.disabled)
+      this.registry.register(extension.obj!, describeEntryPoint(extension), 'disabled');
+    const assembly = assembleRoutes(this.extensions, this.registry, {
+      projectIdInUrl: this.projectIdInUrl,
+      logger: this.logger
+    });
+    this.table = assembly.table;
+    this.problems = assembly.problems;
+  }
+
+  /** Every route: method, path, handler, owning extension, microversion range. */
+  routes(): RouteInfo[] {
+    return listRoutes(this.table);
+  }
+
+  /** The request handler to mount (an Express-compatible middleware that always answers). */
+  handler(): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+    const range = this.versions;
+    const table = this.table;
+    return async function apiRouter(req: IncomingMessage, res: ServerResponse): Promise<void> {
+      const context = getContext(req);
+      try {
+        const version = resolveRequestedVersion(req.headers, range);
+        context.apiVersion = version;
+        const headers = versionHeaders(version);
+        for (const name in headers) res.setHeader(name, headers[name]!);
+        const lookup = table.match(req.method ?? 'GET', req.url ?? '/');
+        if (lookup === null) throw new HTTPNotFound();
+        if ('allowed' in lookup) throw new HTTPMethodNotAllowed(lookup.allowed);
+        context.extension = lookup.route.owner;
+        await lookup.route.target.dispatch(req, res, lookup.route, lookup.params, context);
+      } catch (error) {
+        answerWithFault(res, error, context);
+      }
+    };
+  }
+}
+
+/** Sends the fault for an error; unexpected ones are logged with stack and request id. */
+function answerWithFault(res: ServerResponse, error: unknown, context: RequestContext): void {
+  if (!(error instanceof HTTPError) || error.statusCode >= 500) {
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+    context.logger.error(`${error instanceof Error ? error.message : String(error)}`, {
+      requestId: context.requestId,
+      stack: cause instanceof Error ? cause.stack : String(cause)
+    });
+  }
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  sendFault(res, error);
+}
+
+function describeEntryPoint(extension: Extension<APIExtensionBase>): string {
+  return extension.entryPoint
+    ? `${extension.name} (${extension.entryPoint.target})`
+    : extension.name;
+}

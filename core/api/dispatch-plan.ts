@@ -1,0 +1,46 @@
+/**
+ * Dispatch plans: for each method and action of a resource, the main handler and the
+ * extension methods that wrap it, worked out once when the resource is sealed so that a
+ * request only walks short arrays.
+ */
+import type { ExtensionMethodSpec, MethodSpec } from './controller-descriptor.js';
+
+/** A handler and the extension that contributed it. */
+export interface Owned<S> {
+  spec: S;
+  /** Alias of the contributing extension. */
+  owner: string;
+  /** Class name of the controller the handler belongs to. */
+  controller: string;
+}
+
+/** Everything one method or action runs, in order. */
+export interface DispatchPlan {
+  main: Owned<MethodSpec>;
+  /** Pre-processing extension methods, in registration order. */
+  pre: Owned<ExtensionMethodSpec>[];
+  /** Post-processing extension methods, last registered first (as nova runs them). */
+  post: Owned<ExtensionMethodSpec>[];
+}
+
+/** Plan key of a controller method (`method:show`) or an action (`action:os-start`). */
+export function planKey(kind: 'method' | 'action', name: string): string {
+  return `${kind}:${name}`;
+}
+
+/** Builds the plan of one handler from every extension method that targets it. */
+export function buildPlan(
+  kind: 'method' | 'action',
+  name: string,
+  main: Owned<MethodSpec>,
+  extensions: readonly Owned<ExtensionMethodSpec>[]
+): DispatchPlan {
+  const targeting = extensions.filter(
+    ({ spec }) => spec.target.kind === kind && spec.target.name === name
+  );
+  return {
+    main,
+    pre: targeting.filter(({ spec }) => spec.phase === 'pre'),
+    post: targeting.filter(({ spec }) => spec.phase === 'post').reverse()
+  };
+}

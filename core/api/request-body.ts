@@ -1,0 +1,66 @@
+/**
+ * Reading what a request sends: the Content-Type check, the JSON body and the query string,
+ * with the statuses of the compute contract (415, 400 "Malformed request body").
+ */
+import type { IncomingMessage } from 'node:http';
+import { HTTPBadRequest, HTTPUnsupportedMediaType } from '../errors.js';
+
+const ACCEPTED_MEDIA_TYPES = new Set([
+  'application/json',
+  'application/vnd.openstack.compute+json',
+  'text/plain'
+]);
+
+/** Throws 415 unless the Content-Type is absent, empty, JSON, compute JSON or text/plain. */
+export function checkContentType(header: string | undefined): void {
+  if (header === undefined) return;
+  const end = header.indexOf(';');
+  const mediaType = (end === -1 ? header : header.slice(0, end)).trim().toLowerCase();
+  if (mediaType === '' || ACCEPTED_MEDIA_TYPES.has(mediaType)) return;
+  throw new HTTPUnsupportedMediaType('Unsupported Content-Type', {
+    code: 'WHARF_UNSUPPORTED_MEDIA_TYPE'
+  });
+}
+
+/** The 400 every unparseable or wrongly shaped body gets. */
+export function malformedBody(): HTTPBadRequest {
+  return new HTTPBadRequest('Malformed request body', { code: 'WHARF_MALFORMED_BODY' });
+}
+
+/** Reads the whole body and parses it as JSON; an empty body is null. */
+export function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const preParsed = (req as IncomingMessage & { body?: unknown }).body;
+  if (preParsed !== undefined) return Promise.resolve(preParsed);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.once('error', reject);
+    req.once('end', () => {
+      const text =
+        chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
+      if (text.trim() === '') return resolve(null);
+      try {
+        resolve(JSON.parse(text));
+      } catch {
+        reject(malformedBody());
+      }
+    });
+  });
+}
+
+/** Parses the query string of a URL; a repeated parameter becomes an array. */
+export function parseQuery(url: string): Record<string, string | string[]> {
+  const start = url.indexOf('?');
+  const query: Record<string, string | string[]> = {};
+  if (start === -1) return query;
+  for (const [key, value] of new URLSearchParams(url.slice(start + 1))) {
+    const previous = query[key];
+    query[key] =
+      previous === undefined
+        ? value
+        : Array.isArray(previous)
+          ? [...previous, value]
+          : [previous, value];
+  }
+  return query;
+}

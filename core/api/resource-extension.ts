@@ -1,0 +1,47 @@
+/**
+ * ResourceExtension: a collection an extension adds (nova's `extensions.ResourceExtension`),
+ * routed with `mapper.resource` conventions: index, create, show, update, delete, plus
+ * collection actions (`GET /c/detail`), member actions (`POST /c/{id}/action`), a parent
+ * (`/servers/{server_id}/metadata`), and custom routes.
+ */
+import type { Mapper } from '../routing/index.js';
+import type { Controller } from './controller.js';
+import type { Resource } from './resource.js';
+
+/** The parent of a nested resource. */
+export interface ParentCollection {
+  /** Singular name; the path parameter is `{<memberName>_id}`. */
+  memberName: string;
+  /** The parent collection's path segment. */
+  collectionName: string;
+}
+
+/** Options of a ResourceExtension. */
+export interface ResourceExtensionOptions {
+  /** Singular name of a member (informational; members are always `{id}`). */
+  memberName?: string;
+  /** Nest the collection under a parent's member. */
+  parent?: ParentCollection;
+  /** Extra routes on the collection: name -> HTTP method (`{ detail: 'GET' }`). */
+  collectionActions?: Record<string, string>;
+  /** Extra routes on a member: name -> HTTP method (`{ action: 'POST' }`). */
+  memberActions?: Record<string, string>;
+  /** Collection whose controller extensions also apply to this resource. */
+  inherits?: string;
+  /** Adds routes of its own; connect them with `target: resource`. */
+  customRoutes?: (mapper: Mapper<Resource>, resource: Resource) => void;
+}
+
+/** One collection contributed by an extension. */
+export class ResourceExtension {
+  /**
+   * @param collection the collection's path segment, e.g. `servers`
+   * @param controller the controller serving it
+   * @param options routing options
+   */
+  constructor(
+    readonly collection: string,
+    readonly controller: Controller,
+    readonly options: ResourceExtensionOptions = {}
+  ) {}
+}

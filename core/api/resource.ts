@@ -1,0 +1,215 @@
+/**
+ * Resource: one collection's request handling (nova's `wsgi.Resource`). It merges the main
+ * controller with the actions and extension methods of controller extensions, seals them
+ * into dispatch plans, and serves a matched route in the order of the compute contract:
+ * content type (415), method or action lookup (404 / 400), body (400), project id (400),
+ * version guard (404), schema (400), pre-extensions, handler, post-extensions, response code.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RequestContext } from '../context.js';
+import {
+  ExtensionConflictError,
+  HTTPBadRequest,
+  HTTPError,
+  HTTPInternalServerError,
+  HTTPNotFound
+} from '../errors.js';
+import type { RouteSpec } from '../routing/index.js';
+import type { ApiRequest } from './api-request.js';
+import {
+  describeController,
+  expectedErrorsFor,
+  isAvailable,
+  responseCodeFor,
+  validatorFor,
+  type ControllerDescriptor,
+  type ExtensionMethodSpec,
+  type MethodSpec
+} from './controller-descriptor.js';
+import type { Controller } from './controller.js';
+import { buildPlan, planKey, type DispatchPlan, type Owned } from './dispatch-plan.js';
+import { checkContentType, malformedBody, parseQuery, readJsonBody } from './request-body.js';
+import { isResponseObject, ResponseObject } from './response-object.js';
+import { sendResponse } from './send-response.js';
+
+/** Statuses any handler may raise whatever it declares: validation, auth and policy. */
+const ALWAYS_EXPECTED = new Set([400, 401, 403]);
+
+/** One collection, its controller, and everything extensions added to it. */
+export class Resource {
+  /** The main controller, described once. */
+  readonly descriptor: ControllerDescriptor;
+  /** Resource whose extension methods also apply here (`inherits`). */
+  inheritsFrom: Resource | null = null;
+  private readonly actions = new Map<string, Owned<MethodSpec>>();
+  private readonly extensionMethods: Owned<ExtensionMethodSpec>[] = [];
+  private plans = new Map<string, DispatchPlan>();
+
+  /**
+   * @param collection the collection's key (`servers`, or `servers/metadata` when nested)
+   * @param controller the main controller
+   * @param owner alias of the extension that added the collection
+   */
+  constructor(
+    readonly collection: string,
+    controller: Controller,
+    readonly owner: string
+  ) {
+    this.descriptor = describeController(controller);
+    this.addController(this.descriptor, owner);
+  }
+
+  /** Adds a controller extension's actions and extension methods; refuses a taken action key. */
+  addController(descriptor: ControllerDescriptor, owner: string): void {
+    for (const [key, spec] of descriptor.actions) {
+      const existing = this.actions.get(key);
+      if (existing) {
+        throw new ExtensionConflictError(
+          `extensions ${existing.owner} and ${owner} both define action "${key}" on ${this.collection}`
+        );
+      }
+      this.actions.set(key, { spec, owner, controller: descriptor.controllerName });
+    }
+    for (const spec of descriptor.extensions)
+      this.extensionMethods.push({ spec, owner, controller: descriptor.controllerName });
+  }
+
+  /** Action keys, in registration order. */
+  actionKeys(): string[] {
+    return [...this.actions.keys()];
+  }
+
+  /** Every action and extension method, with its owner (for listings). */
+  contributions(): { actions: [string, string][]; extended: [string, string][] } {
+    return {
+      actions: [...this.actions].map(([key, { owner }]) => [key, owner]),
+      extended: this.extensionMethods.map(({ spec, owner }) => [describeTarget(spec), owner])
+    };
+  }
+
+  /** Works out every dispatch plan; called once, after all extensions are registered. */
+  seal(): void {
+    const extensions = [...(this.inheritsFrom?.extensionMethods ?? []), ...this.extensionMethods];
+    const plans = new Map<string, DispatchPlan>();
+    for (const [name, spec] of this.descriptor.methods) {
+      plans.set(
+        planKey('method', name),
+        buildPlan(
+          'method',
+          name,
+          { spec, owner: this.owner, controller: this.descriptor.controllerName },
+          extensions
+        )
+      );
+    }
+    for (const [key, main] of this.actions)
+      plans.set(planKey('action', key), buildPlan('action', key, main, extensions));
+    this.plans = plans;
+  }
+
+  /** The plan a route serves (for listings); undefined when the controller lacks the method. */
+  planFor(kind: 'method' | 'action', name: string): DispatchPlan | undefined {
+    return this.plans.get(planKey(kind, name));
+  }
+
+  /** Serves one matched request; throws HTTP errors for the caller to turn into faults. */
+  async dispatch(
+    req: IncomingMessage,
+    res: ServerResponse,
+    route: RouteSpec<Resource>,
+    params: Record<string, string>,
+    context: RequestContext
+  ): Promise<void> {
+    const version = context.apiVersion!;
+    checkContentType(req.headers['content-type']);
+    let body: unknown = null;
+    let plan: DispatchPlan | undefined;
+    if (route.action === 'action') {
+      body = await readJsonBody(req);
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw malformedBody();
+      const keys = Object.keys(body);
+      if (keys.length !== 1) throw malformedBody();
+      plan = this.plans.get(planKey('action', keys[0]!));
+      if (!plan)
+        throw new HTTPBadRequest(`There is no such action: ${keys[0]}`, {
+          code: 'WHARF_NO_SUCH_ACTION'
+        });
+    } else {
+      plan = this.plans.get(planKey('method', route.action));
+      if (!plan) throw new HTTPNotFound();
+      if (req.method === 'POST' || req.method === 'PUT') body = await readJsonBody(req);
+    }
+    context.extension = plan.main.owner;
+    checkProjectId(params.project_id, context);
+    const main = plan.main.spec;
+    if (!isAvailable(main, version)) throw new HTTPNotFound();
+    validatorFor(main.schemas, version)?.(body);
+    const query = parseQuery(req.url ?? '');
+    validatorFor(main.querySchemas, version)?.(query);
+    const request: ApiRequest = {
+      context,
+      params,
+      query,
+      body,
+      headers: req.headers,
+      method: req.method ?? 'GET',
+      path: (req.url ?? '').split('?', 1)[0]!
+    };
+    const response = await this.run(plan, request);
+    sendResponse(res, response.code ?? responseCodeFor(main, version, 200), response);
+  }
+
+  private async run(plan: DispatchPlan, request: ApiRequest): Promise<ResponseObject> {
+    const version = request.context.apiVersion!;
+    for (const { spec } of plan.pre) {
+      if (!isAvailable(spec, version)) continue;
+      const shortCircuit = await spec.invoke(request);
+      if (isResponseObject(shortCircuit)) return shortCircuit;
+    }
+    const result = await this.invokeMain(plan.main, request);
+    let response = isResponseObject(result) ? result : new ResponseObject(result);
+    for (const { spec } of plan.post) {
+      if (!isAvailable(spec, version)) continue;
+      const replacement = await spec.invoke(request, response);
+      if (isResponseObject(replacement)) response = replacement;
+    }
+    return response;
+  }
+
+  /** Runs the main method; an HTTP error it did not declare becomes a logged 500. */
+  private async invokeMain(
+    { spec, owner }: Owned<MethodSpec>,
+    request: ApiRequest
+  ): Promise<unknown> {
+    try {
+      return await spec.invoke(request);
+    } catch (error) {
+      if (error instanceof HTTPError && error.statusCode !== 500) {
+        const expected = expectedErrorsFor(spec, request.context.apiVersion!);
+        if (
+          expected === null ||
+          expected.includes(error.statusCode) ||
+          ALWAYS_EXPECTED.has(error.statusCode)
+        )
+          throw error;
+      }
+      throw new HTTPInternalServerError(
+        `unexpected error in ${spec.property}() of extension ${owner}`,
+        { cause: error }
+      );
+    }
+  }
+}
+
+function checkProjectId(fromUrl: string | undefined, context: RequestContext): void {
+  if (fromUrl === undefined || context.projectId === null || fromUrl === context.projectId) return;
+  throw new HTTPBadRequest(
+    `Malformed request URL: URL's project_id '${fromUrl}' doesn't match Context's project_id '${context.projectId}'`,
+    { code: 'WHARF_PROJECT_ID_MISMATCH' }
+  );
+}
+
+function describeTarget(spec: ExtensionMethodSpec): string {
+  const target = spec.target.kind === 'action' ? `action:${spec.target.name}` : spec.target.name;
+  return spec.phase === 'pre' ? `${target}(pre)` : target;
+}

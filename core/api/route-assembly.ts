@@ -1,0 +1,184 @@
+/**
+ * Assembling the routes of loaded API extensions, as nova's APIRouterV21 did: resources of
+ * extensions without `inherits` first, then the rest; then every controller extension onto
+ * the existing resources. Conflicts stop start-up naming both extensions; a controller
+ * extension whose collection does not exist is a recorded warning.
+ */
+import { ExtensionConflictError, InvalidDeclarationError, WharfError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { Extension } from '../plugins/index.js';
+import { Mapper, RoutingTable } from '../routing/index.js';
+import { describeController } from './controller-descriptor.js';
+import type { APIExtensionBase } from './extension-base.js';
+import type { ExtensionRegistry } from './extension-registry.js';
+import { Resource } from './resource.js';
+import type { ResourceExtension } from './resource-extension.js';
+
+/** Something `wharf check` should report that did not stop start-up. */
+export interface AssemblyProblem {
+  kind: 'missing-collection' | 'missing-inherits';
+  message: string;
+  extensions: string[];
+}
+
+/** What assembly produced. */
+export interface Assembly {
+  table: RoutingTable<Resource>;
+  resources: Map<string, Resource>;
+  problems: AssemblyProblem[];
+}
+
+interface Contribution {
+  alias: string;
+  resource: ResourceExtension;
+}
+
+/** Registers every extension's resources and controller extensions and compiles the table. */
+export function assembleRoutes(
+  extensions: readonly Extension<APIExtensionBase>[],
+  registry: ExtensionRegistry,
+  options: { projectIdInUrl: boolean; logger: Logger }
+): Assembly {
+  const mapper = new Mapper<Resource>({ projectIdPrefix: options.projectIdInUrl });
+  const resources = new Map<string, Resource>();
+  const problems: AssemblyProblem[] = [];
+  const contributions: Contribution[] = extensions.flatMap((extension) =>
+    fromExtension(extension, 'getResources', () => extension.obj!.getResources()).map(
+      (resource) => ({
+        alias: extension.obj!.alias,
+        resource
+      })
+    )
+  );
+  const ordered = [
+    ...contributions.filter(({ resource }) => !resource.options.inherits),
+    ...contributions.filter(({ resource }) => resource.options.inherits)
+  ];
+  for (const { alias, resource } of ordered) {
+    const key = resourceKey(resource);
+    const existing = resources.get(key);
+    if (existing) {
+      throw new ExtensionConflictError(
+        `extensions ${existing.owner} and ${alias} both add the collection "${key}"`
+      );
+    }
+    const created = declared(alias, () => new Resource(key, resource.controller, alias));
+    resources.set(key, created);
+    registry.get(alias)?.resources.push(key);
+  }
+  for (const { alias, resource } of ordered)
+    linkInherits(resources, resource, alias, problems, options.logger);
+  for (const extension of extensions)
+    addControllerExtensions(extension, resources, registry, problems, options.logger);
+  for (const { alias, resource } of ordered)
+    routeResource(mapper, resources.get(resourceKey(resource))!, resource, alias);
+  for (const resource of resources.values()) resource.seal();
+  const table = mapper.compile();
+  table.warm();
+  return { table, resources, problems };
+}
+
+function routeResource(
+  mapper: Mapper<Resource>,
+  resource: Resource,
+  declaration: ResourceExtension,
+  alias: string
+): void {
+  const { parent, collectionActions, customRoutes } = declaration.options;
+  // Actions are reachable as soon as any extension adds one, as nova's servers declared.
+  const memberActions = {
+    ...(resource.actionKeys().length > 0 ? { action: 'POST' } : {}),
+    ...declaration.options.memberActions
+  };
+  mapper.resource(
+    declaration.options.memberName ?? declaration.collection,
+    declaration.collection,
+    {
+      target: resource,
+      owner: alias,
+      ...(collectionActions ? { collectionActions } : {}),
+      memberActions,
+      ...(parent ? { parentResource: parent } : {})
+    }
+  );
+  customRoutes?.(mapper, resource);
+}
+
+function linkInherits(
+  resources: Map<string, Resource>,
+  declaration: ResourceExtension,
+  alias: string,
+  problems: AssemblyProblem[],
+  logger: Logger
+): void {
+  const inherits = declaration.options.inherits;
+  if (!inherits) return;
+  const parent = resources.get(inherits);
+  if (!parent) {
+    const message = `extension ${alias}: collection "${declaration.collection}" inherits "${inherits}", which no extension adds`;
+    logger.warn(message);
+    problems.push({ kind: 'missing-inherits', message, extensions: [alias] });
+    return;
+  }
+  resources.get(resourceKey(declaration))!.inheritsFrom = parent;
+}
+
+function addControllerExtensions(
+  extension: Extension<APIExtensionBase>,
+  resources: Map<string, Resource>,
+  registry: ExtensionRegistry,
+  problems: AssemblyProblem[],
+  logger: Logger
+): void {
+  const alias = extension.obj!.alias;
+  const record = registry.get(alias);
+  for (const controllerExtension of fromExtension(extension, 'getControllerExtensions', () =>
+    extension.obj!.getControllerExtensions()
+  )) {
+    const resource = resources.get(controllerExtension.collection);
+    if (!resource) {
+      const message = `extension ${alias} extends the collection "${controllerExtension.collection}", which no extension adds; its actions and extension methods are not registered`;
+      logger.warn(message);
+      problems.push({ kind: 'missing-collection', message, extensions: [alias] });
+      continue;
+    }
+    const descriptor = declared(alias, () => describeController(controllerExtension.controller));
+    resource.addController(descriptor, alias);
+    record?.actions.push(
+      ...[...descriptor.actions.keys()].map((key) => `${resource.collection}:${key}`)
+    );
+    record?.extendedMethods.push(
+      ...descriptor.extensions.map(({ target, phase }) => {
+        const name = target.kind === 'action' ? `action:${target.name}` : target.name;
+        return `${resource.collection}:${name}${phase === 'pre' ? '(pre)' : ''}`;
+      })
+    );
+  }
+}
+
+function resourceKey(resource: ResourceExtension): string {
+  const parent = resource.options.parent;
+  return parent ? `${parent.collectionName}/${resource.collection}` : resource.collection;
+}
+
+/** Runs an extension's declaration code, naming the extension in any error it raises. */
+function declared<R>(alias: string, build: () => R): R {
+  try {
+    return build();
+  } catch (error) {
+    if (error instanceof WharfError && !(error instanceof InvalidDeclarationError)) throw error;
+    throw new InvalidDeclarationError(`extension ${alias}: ${(error as Error).message}`);
+  }
+}
+
+function fromExtension<R>(
+  extension: Extension<APIExtensionBase>,
+  method: string,
+  build: () => R[]
+): R[] {
+  return declared(extension.obj!.alias, () => {
+    const result = build();
+    if (!Array.isArray(result)) throw new TypeError(`${method}() must return an array`);
+    return result;
+  });
+}
