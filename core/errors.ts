@@ -248,3 +248,12 @@ export class HTTPServiceUnavailable extends HTTPError {
     super('WHARF_SERVICE_UNAVAILABLE', 503, message, options);
   }
 }
+
+// ------------------------------------------------------------ pipeline compose
+
+/** A filter called `next()` a second time for one request (a bug in that filter). */
+export class NextCalledTwiceError extends WharfError {
+  constructor(layer: string) {
+    super('WHARF_NEXT_CALLED_TWICE', `${layer} called next() more than once for one request`);
+  }
+}

@@ -29,3 +29,22 @@ export type {
   RouteLookup,
   AllowedMethods
 } from './routing/index.js';
+export { parsePasteConfig, loadPasteConfig } from './pipeline/paste-config.js';
+export type { PasteConfig } from './pipeline/paste-sections.js';
+export { buildPipeline } from './pipeline/build-pipeline.js';
+export type { BuildPipelineOptions } from './pipeline/build-pipeline.js';
+export { compose } from './pipeline/compose.js';
+export { urlmap } from './pipeline/urlmap.js';
+export type { FactoryKind, FactoryResolver } from './pipeline/types.js';
+export { loadConfig, listenAddressFor } from './server/config.js';
+export type { WharfConfig, ListenAddress, LoadConfigOptions } from './server/config.js';
+export { describeOptions } from './server/config-options.js';
+export { publicBaseUrl, setPublicOrigin } from './middleware/public-url.js';
+export type { PublicOrigin } from './middleware/public-url.js';
+export { handleError } from './middleware/faultwrap.js';
+export { installErrorSink, raiseError } from './middleware/error-sink.js';
+export type { ErrorSink } from './middleware/error-sink.js';
+export { FilterOptions } from './middleware/filter-options.js';
+export { issueToken, verifyToken } from './middleware/token-signer.js';
+export type { TokenClaims, IssueTokenOptions } from './middleware/token-signer.js';
+export type { RateLimitStore, WindowCounts } from './middleware/ratelimit-store.js';

@@ -17,3 +17,5 @@ export const INVOKE_KWDS = Symbol.for('wharf.token.invoke-kwds');
 export const CONFIG = Symbol.for('wharf.token.config');
 /** The registry of loaded API extensions, available to API extensions as they are built. */
 export const EXTENSION_REGISTRY = Symbol.for('wharf.token.extension-registry');
+/** The host's APIRouter (versions documents and the API app read it). */
+export const API_ROUTER = Symbol.for('wharf.token.api-router');

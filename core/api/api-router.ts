@@ -132,8 +132,7 @@ export class APIRouter extends ExtensionManagerBase<APIExtensionBase> {
       try {
         const version = resolveRequestedVersion(req.headers, range);
         context.apiVersion = version;
-        const headers = versionHeaders(version);
-        for (const name in headers) res.setHeader(name, headers[name]!);
+        setVersionHeaders(res, version);
         const lookup = table.match(req.method ?? 'GET', req.url ?? '/');
         if (lookup === null) throw new HTTPNotFound();
         if ('allowed' in lookup) throw new HTTPMethodNotAllowed(lookup.allowed);
@@ -143,6 +142,15 @@ export class APIRouter extends ExtensionManagerBase<APIExtensionBase> {
         answerWithFault(res, error, context);
       }
     };
+  }
+}
+
+/** Sets the microversion headers, appending to any `Vary` an earlier filter (CORS) set. */
+function setVersionHeaders(res: ServerResponse, version: APIVersionRequest): void {
+  const headers = versionHeaders(version);
+  for (const name in headers) {
+    const earlier = name === 'Vary' ? res.getHeader('Vary') : undefined;
+    res.setHeader(name, earlier ? `${String(earlier)}, ${headers[name]}` : headers[name]!);
   }
 }
 

@@ -17,6 +17,8 @@ export interface FactoryContext {
   container: DependencyContainer;
   /** The host's root logger. */
   logger: Logger;
+  /** Registers a clean-up (close a connection) run when the host stops. */
+  onClose?: (close: () => void | Promise<void>) => void;
 }
 
 /** Builds one filter: a middleware that may answer or call `next()`. */
@@ -29,3 +31,15 @@ export type AppFactory = (context: FactoryContext) => RequestHandler | Promise<R
 export const FILTER_NAMESPACE = 'wharf.filters';
 /** Entry-point namespace of app factories. */
 export const APP_NAMESPACE = 'wharf.apps';
+
+/** The kind of factory a paste section asks for: `[filter:x]` or `[app:x]`. */
+export type FactoryKind = 'filter' | 'app';
+
+/**
+ * Finds the factory an entry point names (`use = NAME` in namespace `wharf.filters` or
+ * `wharf.apps`). The host wires it to the plugin layer; it throws when there is none.
+ */
+export type FactoryResolver = (
+  kind: FactoryKind,
+  name: string
+) => Promise<FilterFactory | AppFactory>;

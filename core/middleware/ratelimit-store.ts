@@ -1,0 +1,24 @@
+/**
+ * Where the `ratelimit` filter counts requests. Time is cut into numbered windows of a fixed
+ * length (window n covers `[n * windowMs, (n + 1) * windowMs)`); a store counts hits per key
+ * and window and remembers the window before, which is all a sliding-window estimate needs.
+ * The in-memory store serves one process; the Redis store shares counts between workers and
+ * machines.
+ */
+
+/** Hits of one key: in the current window (this hit included) and in the one before. */
+export interface WindowCounts {
+  readonly current: number;
+  readonly previous: number;
+}
+
+/** A counter of hits per key and window. */
+export interface RateLimitStore {
+  /**
+   * Counts one hit of `key` in window number `window` and returns the counts. Synchronous
+   * stores return the counts themselves (valid until the next call), remote ones a promise.
+   */
+  hit(key: string, window: number): WindowCounts | Promise<WindowCounts>;
+  /** Releases connections and timers. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,36 @@
+/**
+ * `request_id`: gives every request its context, with a fresh `req-<uuid4>` id and a logger
+ * whose lines carry it, and echoes the id in `x-openstack-request-id` and
+ * `x-compute-request-id` on every response (the headers are set before anything else can
+ * answer, so faults carry them too). An incoming `X-Openstack-Request-Id` of the same form
+ * is kept as the global request id: it goes into the logs, never back to the client.
+ */
+import type { RequestHandler } from 'express';
+import { createContext, newRequestId, setContext } from '../context.js';
+import type { FilterFactory } from '../pipeline/types.js';
+
+/** Response header naming the request (OpenStack-wide). */
+export const OPENSTACK_REQUEST_ID_HEADER = 'x-openstack-request-id';
+/** Response header naming the request (nova's own spelling, same value). */
+export const COMPUTE_REQUEST_ID_HEADER = 'x-compute-request-id';
+
+const GLOBAL_REQUEST_ID =
+  /^req-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** Factory of the `request_id` filter (no options). */
+export const requestIdFilter: FilterFactory = ({ logger }): RequestHandler =>
+  function requestId(req, res, next) {
+    const id = newRequestId();
+    const incoming = req.headers[OPENSTACK_REQUEST_ID_HEADER];
+    const globalRequestId =
+      typeof incoming === 'string' && GLOBAL_REQUEST_ID.test(incoming) ? incoming : null;
+    const fields =
+      globalRequestId === null ? { requestId: id } : { requestId: id, globalRequestId };
+    setContext(
+      req,
+      createContext({ requestId: id, globalRequestId, logger: logger.child(fields) })
+    );
+    res.setHeader(OPENSTACK_REQUEST_ID_HEADER, id);
+    res.setHeader(COMPUTE_REQUEST_ID_HEADER, id);
+    next();
+  };

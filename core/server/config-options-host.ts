@@ -1,0 +1,207 @@
+/**
+ * Options of the host itself: logging and enabled APIs (`[DEFAULT]`), API behaviour
+ * (`[api]`), the HTTP server (`[wsgi]`) and extension loading (`[extensions]`).
+ */
+import { fileURLToPath } from 'node:url';
+import type { OptionSpec } from './config-options.js';
+
+const shipped = (path: string): string => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+
+const MICROVERSION = /^([1-9]\d*)\.([1-9]\d*|0)$/;
+
+/** `[DEFAULT]`, `[api]`, `[wsgi]` and `[extensions]`. */
+export const HOST_OPTIONS = [
+  // [DEFAULT]
+  {
+    section: 'DEFAULT',
+    name: 'log_level',
+    type: 'enum',
+    choices: ['error', 'warn', 'info', 'http', 'verbose', 'debug'],
+    default: 'info',
+    help: 'Lowest level written to the log.'
+  },
+  {
+    section: 'DEFAULT',
+    name: 'log_format',
+    type: 'enum',
+    choices: ['text', 'json'],
+    default: 'text',
+    help: '`text` for people, `json` (one object a line) for log shippers.'
+  },
+  {
+    section: 'DEFAULT',
+    name: 'enabled_apis',
+    type: 'list',
+    default: ['osapi_compute'],
+    help: 'The APIs to serve. Each is a `[composite:NAME]` of the paste file, served on its own address (see `[wsgi] <api>_listen`).'
+  },
+  // [api]
+  {
+    section: 'api',
+    name: 'auth_strategy',
+    type: 'enum',
+    choices: ['noauth2', 'token'],
+    default: 'noauth2',
+    help: 'Which line of each `auth_pipeline` composite runs. `noauth2` trusts the identity the caller claims (development and tests, as in nova); `token` requires tokens signed with `[auth] token_secret`.'
+  },
+  {
+    section: 'api',
+    name: 'min_version',
+    type: 'string',
+    pattern: MICROVERSION,
+    patternHelp: 'a microversion such as 2.1',
+    default: '2.1',
+    help: 'Lowest microversion served; requests without a version header get it.'
+  },
+  {
+    section: 'api',
+    name: 'max_version',
+    type: 'string',
+    pattern: MICROVERSION,
+    patternHelp: 'a microversion such as 2.2',
+    default: '2.2',
+    help: 'Highest microversion served (`latest` means this one); lower it to hide newer behaviour.'
+  },
+  {
+    section: 'api',
+    name: 'project_id_in_url',
+    type: 'bool',
+    default: true,
+    help: 'Also route URLs carrying the project id (`/v2.1/{project_id}/servers`), as nova does; URLs without it always work.'
+  },
+  // [wsgi]
+  {
+    section: 'wsgi',
+    name: 'host',
+    type: 'string',
+    default: '0.0.0.0',
+    help: 'Address every API listens on unless `<api>_listen` says otherwise.'
+  },
+  {
+    section: 'wsgi',
+    name: 'port',
+    type: 'int',
+    min: 0,
+    max: 65535,
+    default: 8774,
+    help: 'Port of every API without its own `<api>_listen_port`; 0 picks a free port.'
+  },
+  {
+    section: 'wsgi',
+    name: 'backlog',
+    type: 'int',
+    min: 1,
+    default: 511,
+    help: 'Length of the queue of connections waiting to be accepted.'
+  },
+  {
+    section: 'wsgi',
+    name: 'workers',
+    type: 'int',
+    min: 1,
+    auto: true,
+    default: 1,
+    help: 'Worker processes (node:cluster); `auto` starts one per CPU; 1 serves from the main process.'
+  },
+  {
+    section: 'wsgi',
+    name: 'max_header_size',
+    type: 'int',
+    min: 1024,
+    default: 16384,
+    help: 'Largest request head (request line and headers), in bytes; larger gets 431.'
+  },
+  {
+    section: 'wsgi',
+    name: 'keep_alive_timeout',
+    type: 'float',
+    min: 0,
+    default: 5,
+    help: 'Seconds an idle keep-alive connection stays open; 0 closes it after each response.'
+  },
+  {
+    section: 'wsgi',
+    name: 'request_timeout',
+    type: 'float',
+    min: 0,
+    default: 60,
+    help: 'Seconds to receive a whole request before the connection is closed; 0 waits forever.'
+  },
+  {
+    section: 'wsgi',
+    name: 'max_url_length',
+    type: 'int',
+    min: 1,
+    default: 8192,
+    help: 'Longest request URL, in bytes; longer gets 414.'
+  },
+  {
+    section: 'wsgi',
+    name: 'max_concurrent_requests',
+    type: 'int',
+    min: 0,
+    default: 1000,
+    help: 'Requests in flight per worker before new ones get 503 with `Retry-After`; 0 means no limit.'
+  },
+  {
+    section: 'wsgi',
+    name: 'drain_timeout',
+    type: 'float',
+    min: 0,
+    default: 30,
+    help: 'Seconds a stopping server lets requests in flight finish before closing their connections.'
+  },
+  {
+    section: 'wsgi',
+    name: 'api_paste_config',
+    type: 'path',
+    default: shipped('etc/api-paste.ini'),
+    defaultText: 'the shipped `etc/api-paste.ini`',
+    help: 'The paste pipeline file (see docs/pipeline.md).'
+  },
+  {
+    section: 'wsgi',
+    name: 'secure_proxy_ssl_header',
+    type: 'string',
+    default: '',
+    help: 'Header a TLS-terminating proxy sets to the original scheme (e.g. `X-Forwarded-Proto`); links use that scheme. Empty: not used.'
+  },
+  // [extensions]
+  {
+    section: 'extensions',
+    name: 'manifest',
+    type: 'path',
+    default: shipped('entry-points.json'),
+    defaultText: "the project's `entry-points.json`",
+    help: 'The entry-points manifest listing the bundled extensions, filters, apps and drivers.'
+  },
+  {
+    section: 'extensions',
+    name: 'dropin_dirs',
+    type: 'list',
+    items: 'path',
+    default: [],
+    help: 'Folders holding drop-in extension packages (each with a `wharf` field in its package.json).'
+  },
+  {
+    section: 'extensions',
+    name: 'enabled',
+    type: 'list',
+    default: [],
+    help: 'API extensions to load, by entry point name; empty loads every one found.'
+  },
+  {
+    section: 'extensions',
+    name: 'disabled',
+    type: 'list',
+    default: [],
+    help: 'API extensions never loaded, even when `enabled` names them.'
+  },
+  {
+    section: 'extensions',
+    name: 'strict',
+    type: 'bool',
+    default: false,
+    help: 'Stop start-up when an extension fails to import, build or pass its check, instead of logging and skipping it.'
+  }
+] as const satisfies readonly OptionSpec[];

@@ -1,0 +1,156 @@
+/**
+ * Options of the services the host uses: state (`[database]`), the compute driver,
+ * tokens (`[auth]`), and the filters of the default pipeline (`[ratelimit]`, `[cors]`,
+ * `[sizelimit]`) and policy.
+ */
+import type { OptionSpec } from './config-options.js';
+
+/** `[database]`, `[compute]`, `[auth]`, `[ratelimit]`, `[cors]`, `[sizelimit]`, `[policy]`. */
+export const SERVICE_OPTIONS = [
+  // [database]
+  {
+    section: 'database',
+    name: 'connection',
+    type: 'string',
+    pattern: /^(sqlite:.+|postgres(ql)?:\/\/.+)$/,
+    patternHelp: '`sqlite:PATH`, `sqlite::memory:` or `postgresql://USER:PASSWORD@HOST:PORT/DB`',
+    default: 'sqlite:data/wharf.sqlite',
+    help: 'Where state lives: `sqlite:PATH` (relative to the working directory, or absolute), `sqlite::memory:`, or `postgresql://USER:PASSWORD@HOST:PORT/DB` (`postgres://` too).'
+  },
+  // [compute]
+  {
+    section: 'compute',
+    name: 'driver',
+    type: 'string',
+    default: 'fake',
+    help: 'The compute driver, by entry point name in `wharf.compute.drivers`.'
+  },
+  // [auth]
+  {
+    section: 'auth',
+    name: 'token_secret',
+    type: 'string',
+    secret: true,
+    default: '',
+    help: 'Secret that signs and verifies tokens, the same on every host; the `authtoken` filter (auth strategy `token`) needs it.'
+  },
+  {
+    section: 'auth',
+    name: 'token_ttl',
+    type: 'int',
+    min: 1,
+    default: 3600,
+    help: 'Seconds a token stays valid.'
+  },
+  // [ratelimit]
+  {
+    section: 'ratelimit',
+    name: 'enabled',
+    type: 'bool',
+    default: false,
+    help: 'Limit requests per project (the `ratelimit` filter passes everything when off).'
+  },
+  {
+    section: 'ratelimit',
+    name: 'requests_per_minute',
+    type: 'int',
+    min: 1,
+    default: 120,
+    help: 'Requests one project may make per minute; more get 429 with `Retry-After`.'
+  },
+  {
+    section: 'ratelimit',
+    name: 'backend',
+    type: 'enum',
+    choices: ['memory', 'redis'],
+    default: 'memory',
+    help: '`memory` counts per process; `redis` shares the counts across workers and hosts.'
+  },
+  {
+    section: 'ratelimit',
+    name: 'redis_url',
+    type: 'string',
+    pattern: /^rediss?:\/\/.+/,
+    patternHelp: 'a `redis://` or `rediss://` URL',
+    default: 'redis://127.0.0.1:6379',
+    help: 'Redis server of the `redis` backend.'
+  },
+  // [cors]
+  {
+    section: 'cors',
+    name: 'allowed_origin',
+    type: 'list',
+    default: [],
+    help: 'Origins allowed to call the API from a browser (`*` for any); empty turns CORS off.'
+  },
+  {
+    section: 'cors',
+    name: 'allow_credentials',
+    type: 'bool',
+    default: true,
+    help: 'Let browsers send credentials (`Access-Control-Allow-Credentials`).'
+  },
+  {
+    section: 'cors',
+    name: 'allow_methods',
+    type: 'list',
+    default: ['GET', 'PUT', 'POST', 'DELETE', 'PATCH'],
+    help: 'Methods allowed in cross-origin requests.'
+  },
+  {
+    section: 'cors',
+    name: 'allow_headers',
+    type: 'list',
+    default: [
+      'X-Auth-Token',
+      'X-Openstack-Request-Id',
+      'X-Identity-Status',
+      'X-Roles',
+      'X-Service-Catalog',
+      'X-User-Id',
+      'X-Tenant-Id',
+      'X-OpenStack-Nova-API-Version',
+      'OpenStack-API-Version'
+    ],
+    help: 'Request headers allowed in cross-origin requests.'
+  },
+  {
+    section: 'cors',
+    name: 'expose_headers',
+    type: 'list',
+    default: [
+      'X-Auth-Token',
+      'X-Openstack-Request-Id',
+      'X-Subject-Token',
+      'X-Service-Token',
+      'X-OpenStack-Nova-API-Version',
+      'OpenStack-API-Version'
+    ],
+    help: 'Response headers a browser script may read.'
+  },
+  {
+    section: 'cors',
+    name: 'max_age',
+    type: 'int',
+    min: 0,
+    default: 3600,
+    help: 'Seconds a browser may cache a preflight answer.'
+  },
+  // [sizelimit]
+  {
+    section: 'sizelimit',
+    name: 'max_request_body_size',
+    type: 'int',
+    min: 1,
+    default: 114688,
+    help: 'Largest request body, in bytes; larger gets 413.'
+  },
+  // [policy]
+  {
+    section: 'policy',
+    name: 'policy_file',
+    type: 'path',
+    default: '',
+    help: 'File of policy rules overriding the built-in defaults; empty uses the defaults only.'
+  }
+] as const satisfies readonly OptionSpec[];

@@ -1,0 +1,119 @@
+/**
+ * Every wharf.conf option, declared once: section, name, type, default, help and limits.
+ * The loader validates against this table, `WharfConfig` is derived from it, and
+ * docs/configuration.md lists it (a unit test keeps the two in step), as oslo.config's
+ * option declarations did for nova.
+ */
+import { HOST_OPTIONS } from './config-options-host.js';
+import { SERVICE_OPTIONS } from './config-options-services.js';
+
+/** How an option's text becomes a value. */
+export type OptionType = 'string' | 'path' | 'int' | 'float' | 'bool' | 'list' | 'enum';
+
+/** One option of the table. */
+export interface OptionSpec {
+  readonly section: string;
+  readonly name: string;
+  readonly type: OptionType;
+  readonly default: string | number | boolean | readonly string[];
+  readonly help: string;
+  /** `enum`: the accepted values. */
+  readonly choices?: readonly string[];
+  /** `int`/`float`: inclusive bounds. */
+  readonly min?: number;
+  readonly max?: number;
+  /** `int`: the word `auto` is accepted too. */
+  readonly auto?: boolean;
+  /** `list`: each item is a path (resolved like a `path` option). */
+  readonly items?: 'path';
+  /** `string`: the value must match, `patternHelp` says how. */
+  readonly pattern?: RegExp;
+  readonly patternHelp?: string;
+  /** Never print the value (docs show no default, errors hide it). */
+  readonly secret?: boolean;
+  /** How docs show a default that depends on the install location. */
+  readonly defaultText?: string;
+}
+
+/** The option table, in the order of docs/configuration.md. */
+export const OPTIONS = [...HOST_OPTIONS, ...SERVICE_OPTIONS] as const;
+
+/** An option every enabled API has once, in `[wsgi]`, named `<api><suffix>`. */
+export interface PerApiOptionSpec {
+  readonly suffix: string;
+  readonly type: 'string' | 'int';
+  readonly min?: number;
+  readonly max?: number;
+  readonly defaultText: string;
+  readonly help: string;
+}
+
+/** Per-API listen options, like nova's `osapi_compute_listen` and `osapi_compute_listen_port`. */
+export const PER_API_OPTIONS = [
+  {
+    suffix: '_listen',
+    type: 'string',
+    defaultText: '`[wsgi] host`',
+    help: 'Address this API listens on, e.g. `osapi_compute_listen = 127.0.0.1`.'
+  },
+  {
+    suffix: '_listen_port',
+    type: 'int',
+    min: 0,
+    max: 65535,
+    defaultText: '`[wsgi] port`',
+    help: 'Port of this API, e.g. `osapi_compute_listen_port = 8774`. Two APIs may not share an address.'
+  }
+] as const satisfies readonly PerApiOptionSpec[];
+
+/** One option as docs (and `wharf` commands) show it. */
+export interface OptionDescription {
+  readonly section: string;
+  /** The option name; per-API options read `<api>_listen`. */
+  readonly name: string;
+  /** `string`, `path`, `int`, `int or auto`, `float`, `bool`, `list`, `list of paths`, `enum`. */
+  readonly type: string;
+  /** The default as text: lists comma-separated, `(empty)` for nothing. */
+  readonly default: string;
+  readonly help: string;
+  readonly choices?: readonly string[];
+  readonly min?: number;
+  readonly max?: number;
+}
+
+/** Every option, in table order, followed by the per-API `[wsgi]` options. */
+export function describeOptions(): OptionDescription[] {
+  const table = (OPTIONS as readonly OptionSpec[]).map((spec) => ({
+    section: spec.section,
+    name: spec.name,
+    type: typeText(spec),
+    default: defaultText(spec),
+    help: spec.help,
+    ...(spec.choices ? { choices: spec.choices } : {}),
+    ...(spec.min === undefined ? {} : { min: spec.min }),
+    ...(spec.max === undefined ? {} : { max: spec.max })
+  }));
+  const perApi = (PER_API_OPTIONS as readonly PerApiOptionSpec[]).map((spec) => ({
+    section: 'wsgi',
+    name: `<api>${spec.suffix}`,
+    type: spec.type,
+    default: spec.defaultText,
+    help: spec.help,
+    ...(spec.min === undefined ? {} : { min: spec.min }),
+    ...(spec.max === undefined ? {} : { max: spec.max })
+  }));
+  return [...table, ...perApi];
+}
+
+function typeText(spec: OptionSpec): string {
+  if (spec.auto) return `${spec.type} or auto`;
+  if (spec.items === 'path') return 'list of paths';
+  return spec.type;
+}
+
+function defaultText(spec: OptionSpec): string {
+  if (spec.defaultText) return spec.defaultText;
+  if (spec.secret) return '(none)';
+  const text = Array.isArray(spec.default) ? spec.default.join(', ') : String(spec.default);
+  return text === '' ? '(empty)' : text;
+}

@@ -1,0 +1,209 @@
+/**
+ * wharf's configuration, as oslo.config was nova's: one table of typed options
+ * (config-options.ts), read from wharf.conf, the environment and command-line flags, in
+ * that order of precedence over the defaults. Every value is checked where it is read, and
+ * an error names its source (file and line, variable, or flag) and the option.
+ *
+ * Each API in `[DEFAULT] enabled_apis` (a paste composite) listens on its own address:
+ * `[wsgi] <api>_listen` and `<api>_listen_port`, falling back to `[wsgi] host` and `port`.
+ */
+import { ConfigError } from '../errors.js';
+import { OPTIONS, PER_API_OPTIONS, type OptionSpec } from './config-options.js';
+import { fromEnv, fromFile, fromOverrides, type Assignment } from './config-sources.js';
+import { parseValue, type ValueRule } from './config-values.js';
+
+type Option = (typeof OPTIONS)[number];
+type ValueOf<O> = O extends { type: 'int'; auto: true }
+  ? number | 'auto'
+  : O extends { type: 'int' | 'float' }
+    ? number
+    : O extends { type: 'bool' }
+      ? boolean
+      : O extends { type: 'list' }
+        ? readonly string[]
+        : O extends { type: 'enum'; choices: readonly (infer C)[] }
+          ? C
+          : string;
+
+/** The typed sections of wharf.conf, derived from the option table. */
+export type ConfigSections = {
+  readonly [S in Option['section']]: {
+    readonly [O in Extract<Option, { section: S }> as O['name']]: ValueOf<O>;
+  };
+};
+
+/** Where one API listens. */
+export interface ListenAddress {
+  readonly host: string;
+  readonly port: number;
+}
+
+/** The loaded configuration: typed sections plus each enabled API's listen address. */
+export type WharfConfig = ConfigSections & {
+  /** Listen address of each API in `[DEFAULT] enabled_apis`; see `listenAddressFor`. */
+  readonly listen: Readonly<Record<string, ListenAddress>>;
+};
+
+/** Where to read configuration from; every source is optional. */
+export interface LoadConfigOptions {
+  /** wharf.conf; without it the defaults (plus environment and flags) apply. */
+  file?: string;
+  /** Environment to read `WHARF_<SECTION>__<OPTION>` from; default `process.env`. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Command-line overrides keyed `section.option`, e.g. `{ 'wsgi.port': '9000' }`. */
+  overrides?: Readonly<Record<string, string>>;
+}
+
+type Value = string | number | boolean | readonly string[];
+
+interface Setting {
+  readonly value: Value;
+  /** "default", "FILE:LINE", "environment variable NAME" or "flag section.option". */
+  readonly source: string;
+}
+
+const SPECS: ReadonlyMap<string, OptionSpec> = new Map(
+  OPTIONS.map((spec) => [`${spec.section}.${spec.name}`, spec])
+);
+const SECTIONS: ReadonlySet<string> = new Set(OPTIONS.map((spec) => spec.section));
+const PER_API_BY_LENGTH = [...PER_API_OPTIONS].sort((a, b) => b.suffix.length - a.suffix.length);
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '']);
+
+/** Loads and checks the configuration: defaults < file < environment < overrides. */
+export function loadConfig(options: LoadConfigOptions = {}): WharfConfig {
+  const settings = new Map<string, Setting>(
+    OPTIONS.map((spec) => [
+      `${spec.section}.${spec.name}`,
+      { value: spec.default, source: 'default' }
+    ])
+  );
+  const perApi: Assignment[] = [];
+  const assignments = [
+    ...(options.file === undefined ? [] : fromFile(options.file, SECTIONS)),
+    ...fromEnv(options.env ?? process.env),
+    ...fromOverrides(options.overrides ?? {})
+  ];
+  for (const assignment of assignments) {
+    const { section, option, source } = assignment;
+    if (!SECTIONS.has(section)) {
+      throw new ConfigError(
+        `${source}: unknown section [${section}]; known: ${[...SECTIONS].join(', ')}`
+      );
+    }
+    const spec = SPECS.get(`${section}.${option}`);
+    if (spec) settings.set(`${section}.${option}`, { value: read(spec, assignment), source });
+    else if (section === 'wsgi' && perApiOption(option)) perApi.push(assignment);
+    else throw new ConfigError(`${source}: unknown option [${section}] ${option}`);
+  }
+  checkCombinations(settings);
+  return freeze(settings, listenAddresses(settings, perApi));
+}
+
+/** Where `apiName` listens; a ConfigError if it is not in `[DEFAULT] enabled_apis`. */
+export function listenAddressFor(config: WharfConfig, apiName: string): ListenAddress {
+  const address = config.listen[apiName];
+  if (!address) {
+    const enabled = config.DEFAULT.enabled_apis.join(', ');
+    throw new ConfigError(`API "${apiName}" is not in [DEFAULT] enabled_apis (${enabled})`);
+  }
+  return address;
+}
+
+function read(rule: ValueRule & { secret?: boolean }, assignment: Assignment): Value {
+  const parsed = parseValue(rule, assignment.text, assignment.baseDir);
+  if (parsed.ok) return parsed.value;
+  const shown = rule.secret ? '(hidden)' : JSON.stringify(assignment.text);
+  throw new ConfigError(
+    `${assignment.source}: [${assignment.section}] ${assignment.option} = ${shown}: ${parsed.problem}`
+  );
+}
+
+function perApiOption(
+  option: string
+): { api: string; spec: (typeof PER_API_OPTIONS)[number] } | null {
+  const spec = PER_API_BY_LENGTH.find(
+    ({ suffix }) => option.endsWith(suffix) && option.length > suffix.length
+  );
+  return spec ? { api: option.slice(0, -spec.suffix.length), spec } : null;
+}
+
+function checkCombinations(settings: ReadonlyMap<string, Setting>): void {
+  const get = (key: string): Setting => settings.get(key)!;
+  const apis = get('DEFAULT.enabled_apis');
+  const names = apis.value as readonly string[];
+  if (names.length === 0) throw new ConfigError(`${apis.source}: [DEFAULT] enabled_apis is empty`);
+  const twice = names.find((name, index) => names.indexOf(name) !== index);
+  if (twice) throw new ConfigError(`${apis.source}: [DEFAULT] enabled_apis lists "${twice}" twice`);
+
+  const min = get('api.min_version');
+  const max = get('api.max_version');
+  const [minMajor, minMinor] = (min.value as string).split('.').map(Number) as [number, number];
+  const [maxMajor, maxMinor] = (max.value as string).split('.').map(Number) as [number, number];
+  if (minMajor > maxMajor || (minMajor === maxMajor && minMinor > maxMinor)) {
+    throw new ConfigError(
+      `${max.source}: [api] max_version ${String(max.value)} is below min_version ${String(min.value)} (${min.source})`
+    );
+  }
+}
+
+function listenAddresses(
+  settings: ReadonlyMap<string, Setting>,
+  perApi: readonly Assignment[]
+): Record<string, ListenAddress & { source: string }> {
+  const apis = settings.get('DEFAULT.enabled_apis')!.value as readonly string[];
+  const host = settings.get('wsgi.host')!;
+  const port = settings.get('wsgi.port')!;
+  const own = new Map<string, Setting>();
+  for (const assignment of perApi) {
+    const { api, spec } = perApiOption(assignment.option)!;
+    if (!apis.includes(api)) {
+      throw new ConfigError(
+        `${assignment.source}: unknown option [wsgi] ${assignment.option} ("${api}" is not in [DEFAULT] enabled_apis)`
+      );
+    }
+    own.set(assignment.option, { value: read(spec, assignment), source: assignment.source });
+  }
+
+  const addresses: Record<string, ListenAddress & { source: string }> = {};
+  for (const api of apis) {
+    const apiHost = own.get(`${api}_listen`) ?? host;
+    const apiPort = own.get(`${api}_listen_port`) ?? port;
+    const address = {
+      host: apiHost.value as string,
+      port: apiPort.value as number,
+      source: apiPort.source
+    };
+    const clash = Object.entries(addresses).find(([, other]) => sameAddress(address, other));
+    if (clash) {
+      throw new ConfigError(
+        `${address.source}: APIs "${clash[0]}" and "${api}" both listen on ${address.host}:${address.port}` +
+          ` (set [wsgi] ${api}_listen_port; the other port comes from ${clash[1].source})`
+      );
+    }
+    addresses[api] = address;
+  }
+  return addresses;
+}
+
+function sameAddress(a: ListenAddress, b: ListenAddress): boolean {
+  if (a.port !== b.port || a.port === 0) return false;
+  return a.host === b.host || WILDCARD_HOSTS.has(a.host) || WILDCARD_HOSTS.has(b.host);
+}
+
+function freeze(
+  settings: ReadonlyMap<string, Setting>,
+  addresses: Record<string, ListenAddress & { source: string }>
+): WharfConfig {
+  const sections: Record<string, Record<string, Value>> = {};
+  for (const spec of OPTIONS) {
+    const { value } = settings.get(`${spec.section}.${spec.name}`)!;
+    (sections[spec.section] ??= {})[spec.name] = Array.isArray(value)
+      ? Object.freeze([...value])
+      : value;
+  }
+  for (const section of Object.values(sections)) Object.freeze(section);
+  const listen = Object.fromEntries(
+    Object.entries(addresses).map(([api, { host, port }]) => [api, Object.freeze({ host, port })])
+  );
+  return Object.freeze({ ...sections, listen: Object.freeze(listen) }) as unknown as WharfConfig;
+}

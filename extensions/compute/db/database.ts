@@ -1,0 +1,91 @@
+/**
+ * Opening the compute database: SQLite through better-sqlite3 by default (WAL, busy_timeout,
+ * foreign keys), PostgreSQL through pg for a postgres URL. Both sit behind one Kysely
+ * instance with the same typed tables, so the repositories run the same queries on either.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { parseConnectionString, SQLITE_MEMORY, type DatabaseTarget } from './connection-string.js';
+import { migrateToLatest } from './migrator.js';
+import type { ComputeTables } from './schema.js';
+import { SharedSqliteDialect } from './sqlite-dialect.js';
+
+/** An open compute database. */
+export interface ComputeDatabase {
+  /** The typed query builder. */
+  readonly db: Kysely<ComputeTables>;
+  /** Which backend serves it; the few dialect differences (regex match) key on this. */
+  readonly dialect: DatabaseTarget['dialect'];
+  /** Closes every connection. */
+  close(): Promise<void>;
+}
+
+/** Options of `openDatabase`. */
+export interface OpenDatabaseOptions {
+  /** Apply pending migrations before returning. Default false. */
+  migrate?: boolean;
+  /** How long a SQLite connection waits for another one's lock, in ms. Default 5000. */
+  busyTimeoutMs?: number;
+}
+
+/**
+ * Opens `sqlite:PATH`, `sqlite:///abs/path`, `sqlite::memory:` or a `postgresql://` URL.
+ * A SQLite file's folder is created on first open.
+ */
+export async function openDatabase(
+  connection: string,
+  options: OpenDatabaseOptions = {}
+): Promise<ComputeDatabase> {
+  const target = parseConnectionString(connection);
+  const db =
+    target.dialect === 'sqlite'
+      ? new Kysely<ComputeTables>({
+          dialect: new SharedSqliteDialect({
+            database: openSqlite(target.filename, options.busyTimeoutMs ?? 5000)
+          })
+        })
+      : new Kysely<ComputeTables>({
+          dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: target.url }) })
+        });
+  const database: ComputeDatabase = {
+    db,
+    dialect: target.dialect,
+    close: () => db.destroy()
+  };
+  if (options.migrate) {
+    try {
+      await migrateToLatest(database);
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+  }
+  return database;
+}
+
+function openSqlite(filename: string, busyTimeoutMs: number): Sqlite.Database {
+  if (filename !== SQLITE_MEMORY) mkdirSync(dirname(filename), { recursive: true });
+  const sqlite = new Sqlite(filename);
+  sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  if (filename !== SQLITE_MEMORY) sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.function('regexp', { deterministic: true }, regexpMatcher());
+  return sqlite;
+}
+
+/**
+ * SQLite's `X REGEXP Y` calls `regexp(Y, X)`; it has no implementation of its own. The last
+ * compiled pattern is kept, since one query applies the same pattern to every row.
+ */
+function regexpMatcher(): (pattern: unknown, value: unknown) => number {
+  let last: { source: string; regexp: RegExp } | undefined;
+  return (pattern, value) => {
+    if (typeof pattern !== 'string' || typeof value !== 'string') return 0;
+    if (last?.source !== pattern) last = { source: pattern, regexp: new RegExp(pattern) };
+    return last.regexp.test(value) ? 1 : 0;
+  };
+}

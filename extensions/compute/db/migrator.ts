@@ -1,0 +1,53 @@
+/**
+ * The migration runner behind `openDatabase({ migrate: true })` and `wharf db migrate`.
+ * Kysely's Migrator records what ran in `compute_migration` and serialises concurrent
+ * runners: PostgreSQL through an advisory lock, SQLite through one immediate transaction
+ * around all pending migrations (see sqlite-dialect.ts). Running it again does nothing.
+ */
+import { Migrator, sql, type MigrationResult } from 'kysely';
+import { MigrationFailed } from '../errors.js';
+import type { ComputeDatabase } from './database.js';
+import { computeMigrations } from './migrations/index.js';
+
+/** The table recording applied migrations (and its lock table, with `_lock`). */
+export const MIGRATION_TABLE = 'compute_migration';
+
+/**
+ * Applies every pending migration and returns the names of those that ran, in order (empty
+ * when the schema was already current). Throws `MigrationFailed` (COMPUTE_MIGRATION_FAILED).
+ */
+export async function migrateToLatest(database: ComputeDatabase): Promise<string[]> {
+  const migrator = new Migrator({
+    db: database.db,
+    provider: { getMigrations: async () => computeMigrations(database.dialect) },
+    migrationTableName: MIGRATION_TABLE,
+    migrationLockTableName: `${MIGRATION_TABLE}_lock`,
+    migrationTableSchema: await currentSchema(database)
+  });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    // Pending migrations run in one transaction on both backends: a failure applies none.
+    const failed = results.find((result) => result.status === 'Error')?.migrationName;
+    const cause = error instanceof Error ? error.message : String(error);
+    throw new MigrationFailed(`compute migration ${failed ?? '(setup)'} failed: ${cause}`, {
+      cause: error
+    });
+  }
+  return applied(results);
+}
+
+function applied(results: readonly MigrationResult[]): string[] {
+  return results.filter((result) => result.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * On PostgreSQL, the schema the connection's search_path creates tables in: naming it keeps
+ * the migrator from mistaking another schema's `compute_migration` table for this one's.
+ */
+async function currentSchema(database: ComputeDatabase): Promise<string | undefined> {
+  if (database.dialect !== 'postgres') return undefined;
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(
+    database.db
+  );
+  return rows[0]?.schema;
+}

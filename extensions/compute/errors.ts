@@ -1,0 +1,181 @@
+/**
+ * Domain errors of the compute library. Each carries a stable `COMPUTE_*` code and the HTTP
+ * status nova answers with, so the HTTP layer maps them with `toHTTPError` and tests match on
+ * the code. Messages are nova's own wording: clients and people read them.
+ */
+import {
+  HTTPBadRequest,
+  HTTPConflict,
+  HTTPForbidden,
+  HTTPNotFound,
+  WharfError,
+  type WharfErrorOptions
+} from '../../core/index.js';
+
+/** Base class of every compute domain error. */
+export class ComputeError extends WharfError {}
+
+/** 404: the named resource does not exist or is not visible to the caller. */
+export class ComputeNotFound extends ComputeError {
+  constructor(code: string, message: string, options: WharfErrorOptions = {}) {
+    super(code, message, 404, options);
+  }
+}
+
+/** 403: policy forbids the caller this operation on the resource. */
+export class ComputeForbidden extends ComputeError {
+  constructor(code: string, message: string, options: WharfErrorOptions = {}) {
+    super(code, message, 403, options);
+  }
+}
+
+/** 409: the resource's state or an existing resource forbids the request. */
+export class ComputeConflict extends ComputeError {
+  constructor(code: string, message: string, options: WharfErrorOptions = {}) {
+    super(code, message, 409, options);
+  }
+}
+
+/** 400: the caller passed something invalid (a marker, a key). */
+export class ComputeInvalid extends ComputeError {
+  constructor(code: string, message: string, options: WharfErrorOptions = {}) {
+    super(code, message, 400, options);
+  }
+}
+
+/** No visible, non-deleted server has this id. */
+export class ServerNotFound extends ComputeNotFound {
+  constructor(serverId: string) {
+    super('COMPUTE_SERVER_NOT_FOUND', `Instance ${serverId} could not be found.`);
+  }
+}
+
+/** No flavor has this id. */
+export class FlavorNotFound extends ComputeNotFound {
+  constructor(flavorId: string) {
+    super('COMPUTE_FLAVOR_NOT_FOUND', `Flavor ${flavorId} could not be found.`);
+  }
+}
+
+/** The flavor has no extra spec with this key. */
+export class FlavorExtraSpecNotFound extends ComputeNotFound {
+  constructor(flavorId: string, key: string) {
+    super(
+      'COMPUTE_FLAVOR_EXTRA_SPEC_NOT_FOUND',
+      `Flavor ${flavorId} has no extra specs with key ${key}.`
+    );
+  }
+}
+
+/** No image in the catalogue has this id. */
+export class ImageNotFound extends ComputeNotFound {
+  constructor(imageId: string) {
+    super('COMPUTE_IMAGE_NOT_FOUND', `Image ${imageId} could not be found.`);
+  }
+}
+
+/** The user has no (non-deleted) keypair of this name. */
+export class KeypairNotFound extends ComputeNotFound {
+  constructor(name: string, userId: string) {
+    super('COMPUTE_KEYPAIR_NOT_FOUND', `Keypair ${name} not found for user ${userId}`);
+  }
+}
+
+/** The server has no metadata item with this key. */
+export class MetadataItemNotFound extends ComputeNotFound {
+  constructor() {
+    super('COMPUTE_METADATA_ITEM_NOT_FOUND', 'Metadata item was not found');
+  }
+}
+
+/** The user already has a keypair of this name. */
+export class KeypairExists extends ComputeConflict {
+  constructor(name: string, options: WharfErrorOptions = {}) {
+    super('COMPUTE_KEYPAIR_EXISTS', `Key pair '${name}' already exists.`, options);
+  }
+}
+
+/** The server's vm_state or task_state forbids the action (nova's InstanceInvalidState). */
+export class InstanceInvalidState extends ComputeConflict {
+  /** The attribute at fault: `vm_state` or `task_state`. */
+  readonly attribute: 'vm_state' | 'task_state';
+  /** The value it had. */
+  readonly state: string;
+  constructor(
+    action: string,
+    serverId: string,
+    attribute: 'vm_state' | 'task_state',
+    state: string
+  ) {
+    super(
+      'COMPUTE_INSTANCE_INVALID_STATE',
+      `Cannot '${action}' instance ${serverId} while it is in ${attribute} ${state}`
+    );
+    this.attribute = attribute;
+    this.state = state;
+  }
+}
+
+/** The server is locked and the caller is not an administrator. */
+export class InstanceLocked extends ComputeConflict {
+  constructor(serverId: string) {
+    super('COMPUTE_INSTANCE_LOCKED', `Instance ${serverId} is locked`);
+  }
+}
+
+/** A non-administrator tried to lift a lock an administrator set. */
+export class UnlockForbidden extends ComputeForbidden {
+  constructor() {
+    super(
+      'COMPUTE_UNLOCK_FORBIDDEN',
+      "Policy doesn't allow os_compute_api:os-lock-server:unlock:unlock_override to be performed."
+    );
+  }
+}
+
+/** A pagination marker names no row the caller can see. */
+export class InvalidMarker extends ComputeInvalid {
+  constructor(marker: string) {
+    super('COMPUTE_INVALID_MARKER', `marker [${marker}] not found`);
+  }
+}
+
+/** An imported public key is not a well-formed OpenSSH key of a supported type. */
+export class InvalidKeypair extends ComputeInvalid {
+  constructor(reason: string, options: WharfErrorOptions = {}) {
+    super('COMPUTE_INVALID_KEYPAIR', `Keypair data is invalid: ${reason}`, options);
+  }
+}
+
+/** The database connection string is neither a sqlite: nor a postgres(ql):// URL. */
+export class InvalidDatabaseUrl extends ComputeError {
+  constructor(connection: string) {
+    super(
+      'COMPUTE_INVALID_DATABASE_URL',
+      `unsupported database connection string "${connection}": expected sqlite:PATH, ` +
+        'sqlite:///abs/path, sqlite::memory: or postgresql://...'
+    );
+  }
+}
+
+/** A schema migration failed; the migrations that ran before it are named. */
+export class MigrationFailed extends ComputeError {
+  constructor(message: string, options: WharfErrorOptions = {}) {
+    super('COMPUTE_MIGRATION_FAILED', message, 500, options);
+  }
+}
+
+/**
+ * The HTTP error a compute error becomes when it reaches a client: 404, 403, 409 or 400 with
+ * nova's message, keeping the `COMPUTE_*` code and the error as `cause`. Errors of any other
+ * kind (including 500-class compute errors) are returned unchanged, to become a generic 500.
+ */
+export function toHTTPError(error: unknown): unknown {
+  if (!(error instanceof ComputeError)) return error;
+  const options = { code: error.code, cause: error };
+  if (error instanceof ComputeNotFound) return new HTTPNotFound(error.message, options);
+  if (error instanceof ComputeForbidden) return new HTTPForbidden(error.message, options);
+  if (error instanceof ComputeConflict) return new HTTPConflict(error.message, options);
+  if (error instanceof ComputeInvalid) return new HTTPBadRequest(error.message, options);
+  return error;
+}

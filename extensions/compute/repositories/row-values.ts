@@ -1,0 +1,30 @@
+/**
+ * Conversions between what the backends store and what the domain records hold: flags are
+ * 0/1 integers, timestamps are ISO strings on the way in and strings (SQLite) or Dates
+ * (PostgreSQL) on the way out.
+ */
+
+/** The current time as the ISO string every timestamp column is written with. */
+export function nowIso(): string {
+  return new Date().toISOString();
+}
+
+/** A timestamp column's value as a Date. */
+export function toDate(value: string | Date): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+/** A nullable timestamp column's value as a Date or null. */
+export function toDateOrNull(value: string | Date | null): Date | null {
+  return value === null ? null : toDate(value);
+}
+
+/** A boolean as the 0/1 integer flag columns hold. */
+export function toFlag(value: boolean): number {
+  return value ? 1 : 0;
+}
+
+/** The pairs of a key/value table as one object. */
+export function toRecord(rows: readonly { key: string; value: string }[]): Record<string, string> {
+  return Object.fromEntries(rows.map((row) => [row.key, row.value]));
+}

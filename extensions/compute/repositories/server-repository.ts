@@ -1,0 +1,229 @@
+/**
+ * Servers: create, scoped read and listing (nova's filters, ordering and markers), update,
+ * soft delete, and state transitions with optimistic concurrency: a transition names the
+ * states it expects and applies only if the row still has them, so of two workers racing
+ * the same action exactly one wins.
+ */
+import { randomUUID } from 'node:crypto';
+import type { SelectQueryBuilder } from 'kysely';
+import type { ComputeDatabase } from '../db/database.js';
+import type { ComputeTables, ServerChanges, ServerRow } from '../db/schema.js';
+import { InvalidMarker, ServerNotFound } from '../errors.js';
+import type { DiskConfig, Scope, Server } from '../models.js';
+import { PowerState, statusFilter, TaskState, VmState } from '../server-states.js';
+import { afterMarker } from './newest-first.js';
+import { nowIso } from './row-values.js';
+import { toServer } from './server-row.js';
+import { visibleTo } from './server-scope.js';
+import {
+  expectedStates,
+  stateColumns,
+  type StateChange,
+  type StateExpectation
+} from './server-transition.js';
+
+/** What creating a server takes; it starts BUILD (building/scheduling). */
+export interface CreateServerInput {
+  readonly name: string;
+  readonly projectId: string;
+  readonly userId: string;
+  readonly imageRef: string;
+  readonly flavorId: string;
+  readonly keyName?: string | null;
+  readonly availabilityZone?: string | null;
+  readonly accessIPv4?: string | null;
+  readonly accessIPv6?: string | null;
+  readonly configDrive?: boolean;
+  readonly diskConfig?: DiskConfig;
+  readonly metadata?: Readonly<Record<string, string>>;
+}
+
+/** `GET /servers` filters. */
+export interface ListServersFilters {
+  /** A regular expression searched for in the name (nova's `name` filter); invalid ones match literally. */
+  readonly name?: string;
+  /** An API status (ACTIVE, SHUTOFF, REBOOT, ...); unknown statuses match nothing. */
+  readonly status?: string;
+  readonly limit?: number;
+  /** The id of the last server of the previous page. */
+  readonly marker?: string;
+}
+
+/** What `PUT /servers/{id}` may change. */
+export interface ServerUpdate {
+  readonly name?: string;
+  readonly accessIPv4?: string | null;
+  readonly accessIPv6?: string | null;
+}
+
+type ServerQuery = SelectQueryBuilder<ComputeTables, 'servers', ServerRow>;
+
+/** The `servers` and (on create) `server_metadata` tables. */
+export class ServerRepository {
+  constructor(private readonly database: ComputeDatabase) {}
+
+  /** Inserts a server and its metadata in one transaction. */
+  async create(input: CreateServerInput): Promise<Server> {
+    const id = randomUUID();
+    const metadata = { ...input.metadata };
+    return this.database.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('servers')
+        .values({
+          id,
+          name: input.name,
+          project_id: input.projectId,
+          user_id: input.userId,
+          vm_state: VmState.BUILDING,
+          task_state: TaskState.SCHEDULING,
+          power_state: PowerState.NOSTATE,
+          image_ref: input.imageRef,
+          flavor_id: input.flavorId,
+          key_name: input.keyName ?? null,
+          availability_zone: input.availabilityZone ?? null,
+          access_ipv4: input.accessIPv4 ?? null,
+          access_ipv6: input.accessIPv6 ?? null,
+          config_drive: input.configDrive ? 'True' : '',
+          disk_config: input.diskConfig ?? 'MANUAL',
+          created_at: nowIso()
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const items = Object.entries(metadata);
+      if (items.length > 0) {
+        await trx
+          .insertInto('server_metadata')
+          .values(items.map(([key, value]) => ({ server_id: id, key, value })))
+          .execute();
+      }
+      return toServer(row, metadata);
+    });
+  }
+
+  /** The server, if the scope sees it and it is not deleted; else `ServerNotFound`. */
+  async get(id: string, scope: Scope): Promise<Server> {
+    const row = await this.visible(scope).where('id', '=', id).executeTakeFirst();
+    if (!row) throw new ServerNotFound(id);
+    const [server] = await this.withMetadata([row]);
+    return server!;
+  }
+
+  /**
+   * The servers the scope sees, newest first (created_at desc, id desc, as nova's detail
+   * listing). An unknown marker is `InvalidMarker` (400 in the API).
+   */
+  async list(scope: Scope, filters: ListServersFilters = {}): Promise<Server[]> {
+    let query = this.visible(scope);
+    if (filters.name !== undefined && filters.name !== '') {
+      const operator = this.database.dialect === 'postgres' ? '~' : 'regexp';
+      query = query.where('name', operator, namePattern(filters.name));
+    }
+    if (filters.status !== undefined) {
+      const { vmStates, taskStates } = statusFilter(filters.status);
+      if (vmStates.length === 0) return [];
+      query = query.where('vm_state', 'in', vmStates);
+      if (taskStates) query = query.where('task_state', 'in', taskStates);
+    }
+    if (filters.marker !== undefined) {
+      const marker = await this.visible(scope).where('id', '=', filters.marker).executeTakeFirst();
+      if (!marker) throw new InvalidMarker(filters.marker);
+      query = query.where(afterMarker(marker));
+    }
+    query = query.orderBy('created_at', 'desc').orderBy('id', 'desc');
+    if (filters.limit !== undefined) query = query.limit(filters.limit);
+    return this.withMetadata(await query.execute());
+  }
+
+  /** Renames a server or changes its access addresses; returns the server as it is now. */
+  async update(id: string, scope: Scope, changes: ServerUpdate): Promise<Server> {
+    const values: ServerChanges = { updated_at: nowIso() };
+    if (changes.name !== undefined) values.name = changes.name;
+    if (changes.accessIPv4 !== undefined) values.access_ipv4 = changes.accessIPv4;
+    if (changes.accessIPv6 !== undefined) values.access_ipv6 = changes.accessIPv6;
+    const result = await this.database.db
+      .updateTable('servers')
+      .set(values)
+      .where('id', '=', id)
+      .where('deleted', '=', 0)
+      .where((eb) => visibleTo(eb, scope))
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) throw new ServerNotFound(id);
+    return this.get(id, scope);
+  }
+
+  /**
+   * Applies `changes` only if the server is live and still in the expected states, in one
+   * `UPDATE ... WHERE id = ? AND vm_state IN (...)`. Returns whether it applied.
+   */
+  async transition(id: string, expected: StateExpectation, changes: StateChange): Promise<boolean> {
+    const result = await this.database.db
+      .updateTable('servers')
+      .set(stateColumns(changes))
+      .where('id', '=', id)
+      .where('deleted', '=', 0)
+      .where((eb) => expectedStates(eb, expected))
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  /**
+   * Marks a live server deleted (vm_state deleted, terminated). Returns whether it applied;
+   * false when it was already deleted or never existed.
+   */
+  async softDelete(id: string): Promise<boolean> {
+    const now = nowIso();
+    const result = await this.database.db
+      .updateTable('servers')
+      .set({
+        deleted: 1,
+        deleted_at: now,
+        terminated_at: now,
+        updated_at: now,
+        vm_state: VmState.DELETED,
+        task_state: null,
+        power_state: PowerState.NOSTATE
+      })
+      .where('id', '=', id)
+      .where('deleted', '=', 0)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  private visible(scope: Scope): ServerQuery {
+    return this.database.db
+      .selectFrom('servers')
+      .selectAll()
+      .where('deleted', '=', 0)
+      .where((eb) => visibleTo(eb, scope));
+  }
+
+  private async withMetadata(rows: ServerRow[]): Promise<Server[]> {
+    if (rows.length === 0) return [];
+    const items = await this.database.db
+      .selectFrom('server_metadata')
+      .select(['server_id', 'key', 'value'])
+      .where(
+        'server_id',
+        'in',
+        rows.map((row) => row.id)
+      )
+      .execute();
+    const byServer = new Map<string, Record<string, string>>();
+    for (const item of items) {
+      const metadata = byServer.get(item.server_id) ?? {};
+      metadata[item.key] = item.value;
+      byServer.set(item.server_id, metadata);
+    }
+    return rows.map((row) => toServer(row, byServer.get(row.id) ?? {}));
+  }
+}
+
+/** The name filter as a pattern both backends accept: invalid expressions match literally. */
+function namePattern(name: string): string {
+  try {
+    new RegExp(name);
+    return name;
+  } catch {
+    return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }
+}

@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import request from 'supertest';
+import { ConfigError, HTTPNotFound } from '../../../core/errors.js';
+import { corsFilter } from '../../../core/middleware/cors.js';
+import { faultwrapFilter } from '../../../core/middleware/faultwrap.js';
+import { givenApp, givenFactoryContext, givenFilter } from './given.js';
+
+const ORIGIN = 'https://dashboard.example.com';
+
+async function givenCorsApp(localConf: Record<string, string> = { allowed_origin: ORIGIN }) {
+  return givenApp([await givenFilter(corsFilter, localConf)]);
+}
+
+function assertNoCorsHeaders(headers: Record<string, string>): void {
+  const cors = Object.keys(headers).filter((name) => name.startsWith('access-control-'));
+  assert.deepEqual(cors, []);
+}
+
+describe('cors filter', () => {
+  test('adds nothing to a request without Origin', async () => {
+    const res = await request(await givenCorsApp())
+      .get('/')
+      .expect(200);
+    assertNoCorsHeaders(res.headers);
+  });
+
+  test('allows an actual request from a listed origin', async () => {
+    const res = await request(await givenCorsApp())
+      .get('/')
+      .set('Origin', ORIGIN)
+      .expect(200);
+    assert.equal(res.headers['access-control-allow-origin'], ORIGIN);
+    assert.match(res.headers['access-control-expose-headers'], /x-openstack-request-id/);
+    assert.match(res.headers['access-control-expose-headers'], /OpenStack-API-Version/);
+    assert.match(res.headers.vary, /Origin/);
+    assert.equal(res.headers['access-control-allow-credentials'], undefined);
+  });
+
+  test('gives no CORS headers to an origin not listed', async () => {
+    const res = await request(await givenCorsApp())
+      .get('/')
+      .set('Origin', 'https://evil.example')
+      .expect(200);
+    assertNoCorsHeaders(res.headers);
+  });
+
+  test('allows any origin with *', async () => {
+    const app = await givenCorsApp({ allowed_origin: '*' });
+    const res = await request(app).get('/').set('Origin', 'https://any.example').expect(200);
+    assert.equal(res.headers['access-control-allow-origin'], 'https://any.example');
+  });
+
+  test('is off when no origin is configured', async () => {
+    const res = await request(await givenCorsApp({}))
+      .get('/')
+      .set('Origin', ORIGIN)
+      .expect(200);
+    assertNoCorsHeaders(res.headers);
+  });
+
+  test('answers a preflight itself with the allowed methods and headers', async () => {
+    const res = await request(await givenCorsApp())
+      .options('/servers')
+      .set('Origin', ORIGIN)
+      .set('Access-Control-Request-Method', 'POST')
+      .set('Access-Control-Request-Headers', 'X-Auth-Token, content-type')
+      .expect(200);
+    assert.equal(res.headers['access-control-allow-origin'], ORIGIN);
+    assert.equal(
+      res.headers['access-control-allow-methods'],
+      'GET, HEAD, POST, PUT, PATCH, DELETE'
+    );
+    assert.equal(res.headers['access-control-allow-headers'], 'X-Auth-Token, content-type');
+    assert.equal(res.headers['access-control-max-age'], '3600');
+    assert.equal(res.text, '');
+  });
+
+  test('answers a preflight it refuses with 200 and no CORS headers', async () => {
+    const app = await givenCorsApp();
+    const refusals = [
+      { origin: 'https://evil.example', method: 'GET', headers: '' },
+      { origin: ORIGIN, method: 'TRACE', headers: '' },
+      { origin: ORIGIN, method: 'GET', headers: 'X-Secret-Header' }
+    ];
+    for (const refusal of refusals) {
+      const res = await request(app)
+        .options('/')
+        .set('Origin', refusal.origin)
+        .set('Access-Control-Request-Method', refusal.method)
+        .set('Access-Control-Request-Headers', refusal.headers)
+        .expect(200);
+      assertNoCorsHeaders(res.headers);
+    }
+  });
+
+  test('honours configured methods, headers, max age and credentials', async () => {
+    const app = await givenCorsApp({
+      allowed_origin: ORIGIN,
+      allow_methods: 'GET',
+      allow_headers: 'X-Custom',
+      expose_headers: 'X-One,X-Two',
+      max_age: '60',
+      allow_credentials: 'true'
+    });
+    const preflight = await request(app)
+      .options('/')
+      .set('Origin', ORIGIN)
+      .set('Access-Control-Request-Method', 'GET')
+      .set('Access-Control-Request-Headers', 'x-custom')
+      .expect(200);
+    assert.equal(preflight.headers['access-control-allow-methods'], 'GET');
+    assert.equal(preflight.headers['access-control-max-age'], '60');
+    assert.equal(preflight.headers['access-control-allow-credentials'], 'true');
+    const actual = await request(app).get('/').set('Origin', ORIGIN).expect(200);
+    assert.equal(actual.headers['access-control-expose-headers'], 'X-One, X-Two');
+    assert.equal(actual.headers['access-control-allow-credentials'], 'true');
+  });
+
+  test('keeps its headers on faults', async () => {
+    const filters = [
+      await givenFilter(corsFilter, { allowed_origin: ORIGIN }),
+      await givenFilter(faultwrapFilter)
+    ];
+    const app = givenApp(filters, () => {
+      throw new HTTPNotFound();
+    });
+    const res = await request(app).get('/').set('Origin', ORIGIN).expect(404);
+    assert.equal(res.headers['access-control-allow-origin'], ORIGIN);
+  });
+
+  test('refuses a bad max_age', () => {
+    assert.throws(
+      () => corsFilter(givenFactoryContext({ allowed_origin: '*', max_age: 'forever' })),
+      (error: unknown) =>
+        error instanceof ConfigError && /filter cors: option max_age/.test(error.message)
+    );
+  });
+});

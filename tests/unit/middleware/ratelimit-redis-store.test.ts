@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import { Redis } from 'ioredis';
+import request from 'supertest';
+import { RedisRateLimitStore } from '../../../core/middleware/ratelimit-redis-store.js';
+import { createRateLimiter } from '../../../core/middleware/ratelimit.js';
+import { givenApp, quietLogger } from './given.js';
+
+const REDIS_URL = process.env.WHARF_TEST_REDIS_URL;
+const skip = REDIS_URL ? false : 'WHARF_TEST_REDIS_URL is not set: no Redis server to test against';
+
+describe('RedisRateLimitStore', { skip }, () => {
+  let client: Redis;
+  let store: RedisRateLimitStore;
+  const prefix = `wharf-test:${randomUUID()}:`;
+
+  before(() => {
+    client = new Redis(REDIS_URL!);
+    store = new RedisRateLimitStore(client, { windowMs: 1000, prefix });
+  });
+  after(async () => {
+    const keys = await client.keys(`${prefix}*`);
+    if (keys.length > 0) await client.del(...keys);
+    await store.close();
+  });
+
+  test('counts hits per key and window, with the previous window', async () => {
+    assert.deepEqual(await store.hit('a', 10), { current: 1, previous: 0 });
+    assert.deepEqual(await store.hit('a', 10), { current: 2, previous: 0 });
+    assert.deepEqual(await store.hit('b', 10), { current: 1, previous: 0 });
+    assert.deepEqual(await store.hit('a', 11), { current: 1, previous: 2 });
+  });
+
+  test('expires a window counter after two windows', async () => {
+    await store.hit('ttl', 20);
+    const ttl = await client.pttl(`${prefix}{ttl}:20`);
+    assert.ok(ttl > 0 && ttl <= 2000, `pttl ${ttl}`);
+  });
+
+  test('limits requests through the filter', async () => {
+    const app = givenApp([
+      createRateLimiter({ limit: 1, windowMs: 60_000, sliding: true, store, logger: quietLogger })
+    ]);
+    await request(app).get('/').expect(200);
+    await request(app).get('/').expect(429);
+  });
+});
+
+describe('RedisRateLimitStore without a server', () => {
+  test('fails at once, so the filter lets requests through', async () => {
+    const store = RedisRateLimitStore.connect('redis://127.0.0.1:1', { windowMs: 1000 });
+    store.redis.on('error', () => {});
+    try {
+      await assert.rejects(store.hit('a', 1));
+      const app = givenApp([
+        createRateLimiter({ limit: 1, windowMs: 1000, sliding: true, store, logger: quietLogger })
+      ]);
+      await request(app).get('/').expect(200);
+      await request(app).get('/').expect(200);
+    } finally {
+      await store.close();
+    }
+  });
+});

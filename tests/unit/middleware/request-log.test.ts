@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { RequestHandler } from 'express';
+import request from 'supertest';
+import { getContext } from '../../../core/context.js';
+import { ConfigError, HTTPNotFound } from '../../../core/errors.js';
+import { faultwrapFilter } from '../../../core/middleware/faultwrap.js';
+import { requestIdFilter } from '../../../core/middleware/request-id.js';
+import { requestLogFilter } from '../../../core/middleware/request-log.js';
+import {
+  eventually,
+  givenApp,
+  givenFactoryContext,
+  givenFilter,
+  givenLogCapture
+} from './given.js';
+
+/** A handler that records the microversion and owning extension, like the API router. */
+const versionedHandler: RequestHandler = function versioned(req, res) {
+  const context = getContext(req);
+  context.apiVersion = { major: 2, minor: 42, toString: () => '2.42' };
+  context.extension = 'servers';
+  res.json({ servers: [] });
+};
+
+async function givenLoggedApp(
+  handler: RequestHandler,
+  localConf: Record<string, string> = {},
+  loggerLevel = 'debug'
+) {
+  const capture = givenLogCapture(loggerLevel);
+  const filters = [
+    await givenFilter(requestIdFilter, {}, { logger: capture.logger }),
+    await givenFilter(faultwrapFilter),
+    await givenFilter(requestLogFilter, localConf, { logger: capture.logger })
+  ];
+  return { app: givenApp(filters, handler), lines: capture.lines };
+}
+
+describe('request_log filter', () => {
+  test('writes one info line per request with the request facts', async () => {
+    const { app, lines } = await givenLoggedApp(versionedHandler);
+    const res = await request(app).get('/v2.1/servers?name=a').expect(200);
+    await eventually(() => lines.length === 1);
+    const [line] = lines;
+    assert.equal(line?.level, 'info');
+    assert.equal(line?.method, 'GET');
+    assert.equal(line?.path, '/v2.1/servers?name=a');
+    assert.equal(line?.status, 200);
+    assert.equal(line?.length, Number(res.headers['content-length']));
+    assert.equal(typeof line?.timeMs, 'number');
+    assert.equal(line?.microversion, '2.42');
+    assert.equal(line?.requestId, res.headers['x-openstack-request-id']);
+    assert.equal(line?.extension, 'servers');
+    assert.match(
+      String(line?.message),
+      /"GET \/v2\.1\/servers\?name=a" status: 200 len: \d+ microversion: 2\.42 time: /
+    );
+  });
+
+  test('logs faults with their status', async () => {
+    const { app, lines } = await givenLoggedApp(() => {
+      throw new HTTPNotFound();
+    });
+    await request(app).get('/nowhere').expect(404);
+    await eventually(() => lines.some((line) => line.method === 'GET'));
+    const line = lines.find((entry) => entry.method === 'GET');
+    assert.equal(line?.status, 404);
+    assert.equal(line?.microversion, null);
+    assert.equal(line?.extension, null);
+  });
+
+  test('writes at the configured level', async () => {
+    const { app, lines } = await givenLoggedApp(versionedHandler, { level: 'debug' });
+    await request(app).get('/').expect(200);
+    await eventually(() => lines.length === 1);
+    assert.equal(lines[0]?.level, 'debug');
+  });
+
+  test('writes nothing when the logger is above the configured level', async () => {
+    const { app, lines } = await givenLoggedApp(versionedHandler, { level: 'debug' }, 'info');
+    await request(app).get('/').expect(200);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(lines.length, 0);
+  });
+
+  test('refuses an unknown level', () => {
+    assert.throws(
+      () => requestLogFilter(givenFactoryContext({ level: 'loud' })),
+      (error: unknown) => error instanceof ConfigError && /option level/.test(error.message)
+    );
+  });
+});
