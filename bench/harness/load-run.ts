@@ -1,0 +1,49 @@
+/**
+ * One load run with autocannon against a local server: a fixed number of connections for
+ * a bounded time and a bounded number of requests, whichever ends first.
+ */
+import autocannon from 'autocannon';
+import { BENCH_HOST } from '../servers/announce.js';
+
+/** The shape of one load run. */
+export interface LoadShape {
+  connections: number;
+  durationSeconds: number;
+  /** Stop after this many requests even if time is left. */
+  maxRequests: number;
+}
+
+/** What one load run measured. */
+export interface LoadSample {
+  /** Completed requests per second over the run's real duration. */
+  requestsPerSecond: number;
+  requests: number;
+  seconds: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  /** Connection errors, timeouts included. */
+  errors: number;
+  /** Answers whose status was not 2xx. */
+  non2xx: number;
+}
+
+/** Drives `path` on 127.0.0.1:`port` with the given shape. */
+export async function runLoad(port: number, path: string, shape: LoadShape): Promise<LoadSample> {
+  const result = await autocannon({
+    url: `http://${BENCH_HOST}:${port}${path}`,
+    connections: shape.connections,
+    duration: shape.durationSeconds,
+    maxOverallRequests: shape.maxRequests,
+    timeout: 10
+  });
+  const seconds = result.duration;
+  return {
+    requestsPerSecond: result.requests.total / seconds,
+    requests: result.requests.total,
+    seconds,
+    latencyP50Ms: result.latency.p50,
+    latencyP99Ms: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * The command line of `node dist/bench/run.js` and the two run profiles: the full one,
+ * and `--quick` for a short smoke run.
+ */
+import { parseArgs } from 'node:util';
+
+/** The sections of a run. */
+export const SECTIONS = ['load', 'http', 'first'] as const;
+/** One section: load-extensions, HTTP throughput, first request. */
+export type Section = (typeof SECTIONS)[number];
+
+/** How long and how often each section measures. */
+export interface Profile {
+  /** Fresh-process rounds of load-extensions (each runs N=100 and N=1000). */
+  loadRounds: number;
+  /** Throughput rounds; each round runs every server once. */
+  httpRounds: number;
+  connections: number;
+  durationSeconds: number;
+  /** Upper bound on the requests of one load run. */
+  maxRequests: number;
+  /** Unrecorded load on each server before the rounds. */
+  warmupSeconds: number;
+  /** Fresh-process rounds of the first-request scenario. */
+  firstRequestRounds: number;
+}
+
+/** The full profile. */
+export const FULL_PROFILE: Profile = {
+  loadRounds: 7,
+  httpRounds: 5,
+  connections: 50,
+  durationSeconds: 5,
+  maxRequests: 500_000,
+  warmupSeconds: 2,
+  firstRequestRounds: 7
+};
+
+/** The `--quick` profile: a smoke run of about a minute. */
+export const QUICK_PROFILE: Profile = {
+  loadRounds: 3,
+  httpRounds: 3,
+  connections: 50,
+  durationSeconds: 2,
+  maxRequests: 200_000,
+  warmupSeconds: 1,
+  firstRequestRounds: 3
+};
+
+/** Parsed options. */
+export interface BenchOptions {
+  quick: boolean;
+  profile: Profile;
+  /** The Node binary of every child process (servers and load runners). */
+  node: string;
+  sections: Section[];
+  /** Server names to run; empty for all. */
+  servers: string[];
+}
+
+/** Usage text for `--help`. */
+export const USAGE = `usage: node dist/bench/run.js [--quick] [--node PATH] [--only ${SECTIONS.join(',')}] [--servers NAME,...]`;
+
+/** Parses the command line; throws on unknown options or sections. */
+export function parseOptions(argv: readonly string[]): BenchOptions & { help: boolean } {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      quick: { type: 'boolean', default: false },
+      node: { type: 'string', default: process.execPath },
+      only: { type: 'string' },
+      servers: { type: 'string' },
+      help: { type: 'boolean', default: false }
+    },
+    strict: true
+  });
+  const sections = list(values.only) as Section[];
+  for (const section of sections) {
+    if (!SECTIONS.includes(section)) throw new Error(`unknown section "${section}"; ${USAGE}`);
+  }
+  return {
+    help: values.help ?? false,
+    quick: values.quick ?? false,
+    profile: values.quick ? QUICK_PROFILE : FULL_PROFILE,
+    node: values.node ?? process.execPath,
+    sections: sections.length > 0 ? sections : [...SECTIONS],
+    servers: list(values.servers)
+  };
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}

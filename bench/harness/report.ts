@@ -1,0 +1,132 @@
+/**
+ * The results of one run: printed as plain tables on standard output and written as JSON
+ * to `bench/results/latest.json` (next to the sources, not in dist/).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LoadExtensionsResult } from '../load-extensions.js';
+import type { FirstRequestResult } from './first-request.js';
+import type { MachineInfo } from './machine-info.js';
+import type { Profile } from './options.js';
+import { round } from './stats.js';
+import { renderTable } from './table.js';
+import type { ThroughputResult } from './throughput.js';
+
+/** Everything one run measured; sections not run are absent. */
+export interface BenchResults {
+  machine: MachineInfo;
+  quick: boolean;
+  profile: Profile;
+  loadExtensions?: LoadExtensionsResult;
+  throughput?: ThroughputResult;
+  firstRequest?: FirstRequestResult;
+}
+
+/** Where the JSON results go. */
+export const RESULTS_FILE = fileURLToPath(
+  new URL('../../../bench/results/latest.json', import.meta.url)
+);
+
+/** Writes the results as JSON and returns the file path. */
+export async function writeResults(results: BenchResults, file = RESULTS_FILE): Promise<string> {
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
+  return file;
+}
+
+/** The whole report as text. */
+export function renderReport(results: BenchResults): string {
+  const { machine } = results;
+  const header =
+    `wharf benchmarks${results.quick ? ' (--quick)' : ''}: ${machine.date}\n` +
+    `${machine.cpuModel}, ${machine.cores} cores; harness node ${machine.harnessNode}, ` +
+    `children node ${machine.childNode}`;
+  const parts = [header];
+  if (results.loadExtensions) parts.push(...loadTables(results.loadExtensions));
+  if (results.throughput) parts.push(...throughputTables(results.throughput));
+  if (results.firstRequest) parts.push(firstRequestTable(results.firstRequest));
+  return `${parts.join('\n\n')}\n`;
+}
+
+function loadTables(result: LoadExtensionsResult): string[] {
+  return [
+    renderTable(
+      `load-extensions: discover + load with invokeOnLoad, fresh process each, median of ${result.rounds} rounds`,
+      [
+        'N',
+        'import wharf ms',
+        'discover ms',
+        'load ms',
+        'discover+load ms',
+        'bare ms',
+        'wharf/bare'
+      ],
+      result.sizes.map((size) => [
+        size.count,
+        round(size.medianImportMs),
+        round(size.medianDiscoverMs),
+        round(size.medianLoadMs),
+        round(size.medianTotalMs),
+        round(size.medianBareTotalMs),
+        round(size.overBare, 2)
+      ])
+    ),
+    renderTable(
+      `load-extensions targets (ratio: median of per-round ratios ${result.ratio.perRound.map((value) => round(value, 2)).join(', ')})`,
+      ['target', 'value', 'limit', 'result'],
+      result.targets.map((target) => [
+        target.name,
+        round(target.value, 2),
+        `${target.comparison} ${target.limit}`,
+        target.pass ? 'PASS' : 'FAIL'
+      ])
+    )
+  ];
+}
+
+function throughputTables(result: ThroughputResult): string[] {
+  const { shape } = result;
+  return [
+    renderTable(
+      `HTTP throughput: ${shape.connections} connections, ${shape.durationSeconds} s per run ` +
+        `(at most ${shape.maxRequests} requests), median of ${result.rounds} rounds`,
+      ['server', 'req/s', 'min', 'max', 'p50 ms', 'p99 ms', 'errors', 'non-2xx'],
+      result.servers.map((server) => [
+        server.name,
+        Math.round(server.medianRequestsPerSecond),
+        Math.round(server.minRequestsPerSecond),
+        Math.round(server.maxRequestsPerSecond),
+        server.medianLatencyP50Ms,
+        server.medianLatencyP99Ms,
+        server.errors,
+        server.non2xx
+      ])
+    ),
+    renderTable(
+      'throughput ratios: req/s of the first over the second, per round, median',
+      ['ratio', 'median', 'per round'],
+      result.ratios.map((ratio) => [
+        ratio.name,
+        round(ratio.median, 3),
+        ratio.perRound.map((value) => round(value, 3)).join(' ')
+      ])
+    )
+  ];
+}
+
+function firstRequestTable(result: FirstRequestResult): string {
+  const baseline = result.baseline ?? 'baseline';
+  return renderTable(
+    `first request: fresh process, fresh connection, median of ${result.rounds} rounds`,
+    ['server', 'start-up ms', 'first ms', 'second ms', 'first/second', `first/${baseline}`],
+    result.servers.map((server) => [
+      server.name,
+      round(server.medianStartupMs),
+      round(server.medianFirstMs, 2),
+      round(server.medianSecondMs, 2),
+      round(server.firstOverSecond, 2),
+      server.firstOverBaseline === null ? '-' : round(server.firstOverBaseline, 2)
+    ])
+  );
+}
