@@ -19,3 +19,5 @@ export const CONFIG = Symbol.for('wharf.token.config');
 export const EXTENSION_REGISTRY = Symbol.for('wharf.token.extension-registry');
 /** The host's APIRouter (versions documents and the API app read it). */
 export const API_ROUTER = Symbol.for('wharf.token.api-router');
+/** The EntryPointCatalog the host discovered, so extensions load drivers from the same sources. */
+export const ENTRY_POINT_CATALOG = Symbol.for('wharf.token.entry-point-catalog');

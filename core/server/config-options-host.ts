@@ -188,14 +188,14 @@ export const HOST_OPTIONS = [
     name: 'enabled',
     type: 'list',
     default: [],
-    help: 'API extensions to load, by entry point name; empty loads every one found.'
+    help: 'API extension aliases to enable; empty enables every one found.'
   },
   {
     section: 'extensions',
     name: 'disabled',
     type: 'list',
     default: [],
-    help: 'API extensions never loaded, even when `enabled` names them.'
+    help: 'API extension aliases to disable, even when `enabled` names them.'
   },
   {
     section: 'extensions',

@@ -20,6 +20,7 @@ const FILTERS = [
   'faultwrap',
   'request_log',
   'sizelimit',
+  'version_root',
   'noauth2',
   'authtoken',
   'ratelimit'
@@ -89,6 +90,7 @@ describe('etc/api-paste.ini', () => {
       'faultwrap',
       'request_log',
       'sizelimit',
+      'version_root',
       'noauth2',
       'ratelimit',
       'app:osapi_compute_app_v21 /v2.1 /servers'

@@ -1,0 +1,2 @@
+/** The `extensions` API extension (GET /extensions). */
+export { ExtensionInfo, ExtensionInfoController } from './extension-info.js';

@@ -1,0 +1,30 @@
+/**
+ * `version_root` (namespace `wharf.filters`): answers the root of a versioned API before
+ * authentication, because clients discover it without a token. `GET /v2.1` redirects (302)
+ * to `/v2.1/`, and `GET /v2.1/` returns the version document; every other request passes on.
+ */
+import { publicBaseUrl, tokens, type APIRouter, type FilterFactory } from '../../core/index.js';
+import { sendJson } from './send-json.js';
+import { versionDocument } from './version-document.js';
+
+/** Factory of the version-root filter. */
+export const versionRootFilter: FilterFactory = ({ container }) => {
+  const router = container.resolve<APIRouter>(tokens.API_ROUTER);
+  return function versionRoot(req, res, next) {
+    const path = (req.url ?? '/').split('?', 1)[0];
+    if ((path !== '/' && path !== '') || (req.method !== 'GET' && req.method !== 'HEAD')) {
+      next();
+      return;
+    }
+    const original = req.originalUrl.split('?', 1)[0]!;
+    const base = publicBaseUrl(req);
+    if (!original.endsWith('/')) {
+      res.statusCode = 302;
+      res.setHeader('Location', `${base}/`);
+      res.setHeader('Content-Length', 0);
+      res.end();
+      return;
+    }
+    sendJson(res, 200, versionDocument(router, base.slice(0, base.length - req.baseUrl.length)));
+  };
+};
