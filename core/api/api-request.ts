@@ -30,4 +30,11 @@ export interface ApiRequest {
   method: string;
   /** The request path (without the query string). */
   path: string;
+  /**
+   * Public URL of the API root as the client sees it (proxy headers honoured), e.g.
+   * `https://api.example.com/v2.1`; build `self` links on it.
+   */
+  readonly apiUrl: string;
+  /** Public URL of the host without the API prefix, e.g. `https://api.example.com`; build `bookmark` links on it. */
+  readonly rootUrl: string;
 }

@@ -14,6 +14,7 @@ import {
   HTTPInternalServerError,
   HTTPNotFound
 } from '../errors.js';
+import { publicBaseUrl } from '../middleware/public-url.js';
 import type { RouteSpec } from '../routing/index.js';
 import type { ApiRequest } from './api-request.js';
 import {
@@ -153,7 +154,16 @@ export class Resource {
       body,
       headers: req.headers,
       method: req.method ?? 'GET',
-      path: (req.url ?? '').split('?', 1)[0]!
+      path: (req.url ?? '').split('?', 1)[0]!,
+      // Links are built by few handlers: work the URLs out only when asked.
+      get apiUrl() {
+        return publicBaseUrl(req);
+      },
+      get rootUrl() {
+        const api = publicBaseUrl(req);
+        const mount = (req as IncomingMessage & { baseUrl?: string }).baseUrl ?? '';
+        return mount && api.endsWith(mount) ? api.slice(0, api.length - mount.length) : api;
+      }
     };
     const response = await this.run(plan, request);
     sendResponse(res, response.code ?? responseCodeFor(main, version, 200), response);

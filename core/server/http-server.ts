@@ -1,0 +1,125 @@
+/**
+ * The HTTP server under the request handler: node:http with the `[wsgi]` limits, admission
+ * checks that run before the handler (URL length, requests in flight), and a graceful close.
+ * One call starts one server on one address; a process serving several APIs starts several.
+ *
+ * The request path adds, per request, two comparisons, a map insertion and two listeners;
+ * everything else happens only when a limit is hit or the server is stopping.
+ */
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type ServerResponse
+} from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { sendFault } from '../api/faults.js';
+import { defaultLogger, type Logger } from '../logger.js';
+import { ConcurrencyLimit } from './concurrency-limit.js';
+import { GracefulShutdown } from './graceful-shutdown.js';
+import { refuseLongUrl } from './url-length-limit.js';
+
+/** How one server listens and which limits it enforces (times in milliseconds). */
+export interface HttpServerOptions {
+  /** Address to listen on (`0.0.0.0`, `::`, `127.0.0.1`...). */
+  host: string;
+  /** Port; 0 picks a free one (reported in `RunningServer.address`). */
+  port: number;
+  /** Length of the queue of connections waiting to be accepted. */
+  backlog: number;
+  /** Largest request head in bytes; Node answers 431 past it. */
+  maxHeaderSize: number;
+  /** Idle time before a keep-alive connection closes; 0 closes it after each response. */
+  keepAliveTimeoutMs: number;
+  /** Time to receive a whole request before the connection closes; 0 waits forever. */
+  requestTimeoutMs: number;
+  /** Longest request URL in bytes; longer gets 414. */
+  maxUrlLength: number;
+  /** Requests in flight before new ones get 503 with `Retry-After`; 0 means no limit. */
+  maxConcurrentRequests: number;
+  /** Where the server logs; default the process logger. */
+  logger?: Logger;
+}
+
+/** A listening server. */
+export interface RunningServer {
+  /** The address actually bound (the real port when 0 was asked for). */
+  readonly address: { readonly host: string; readonly port: number };
+  /**
+   * Stops accepting connections, lets the requests in flight finish for up to
+   * `drainTimeoutMs`, then cuts what is left; resolves once every connection is closed.
+   */
+  close(drainTimeoutMs: number): Promise<void>;
+  /** Requests in flight now. */
+  inFlight(): number;
+}
+
+/** Node's own default, kept unless the whole request must arrive sooner. */
+const DEFAULT_HEADERS_TIMEOUT_MS = 60_000;
+
+/** Starts a server that hands admitted requests to `handler`; resolves once it listens. */
+export async function startHttpServer(
+  handler: RequestListener,
+  options: HttpServerOptions
+): Promise<RunningServer> {
+  const logger = options.logger ?? defaultLogger();
+  const limit = new ConcurrencyLimit(options.maxConcurrentRequests);
+  const { maxUrlLength } = options;
+  // Node reads keepAliveTimeout 0 as "never time out"; wharf's 0 means "no keep-alive".
+  const closeEveryConnection = options.keepAliveTimeoutMs === 0;
+  const headersTimeout =
+    options.requestTimeoutMs > 0
+      ? Math.min(DEFAULT_HEADERS_TIMEOUT_MS, options.requestTimeoutMs)
+      : DEFAULT_HEADERS_TIMEOUT_MS;
+
+  const server = createServer(
+    {
+      maxHeaderSize: options.maxHeaderSize,
+      requestTimeout: options.requestTimeoutMs,
+      headersTimeout,
+      keepAliveTimeout: options.keepAliveTimeoutMs,
+      // Timeouts are only checked this often; a quarter of the shortest one keeps them tight.
+      connectionsCheckingInterval: Math.min(30_000, Math.max(100, headersTimeout / 4))
+    },
+    function wharfRequest(req: IncomingMessage, res: ServerResponse): void {
+      if (closeEveryConnection || shutdown.draining) res.setHeader('Connection', 'close');
+      if (refuseLongUrl(req, res, maxUrlLength) || !limit.admit(req, res)) return;
+      try {
+        handler(req, res);
+      } catch (error) {
+        handlerThrew(error, req, res, logger);
+      }
+    }
+  );
+  const shutdown = new GracefulShutdown(server, limit, logger);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ host: options.host, port: options.port, backlog: options.backlog }, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  server.on('error', (error) => logger.error('HTTP server error', { error: String(error) }));
+
+  const bound = server.address() as AddressInfo;
+  const address = Object.freeze({ host: bound.address, port: bound.port });
+  logger.info(`listening on ${address.host}:${address.port}`, { pid: process.pid });
+  return {
+    address,
+    close: (drainTimeoutMs) => shutdown.close(drainTimeoutMs),
+    inFlight: () => limit.inFlight
+  };
+}
+
+// A handler that throws synchronously would otherwise take the whole process down.
+function handlerThrew(
+  error: unknown,
+  req: IncomingMessage,
+  res: ServerResponse,
+  logger: Logger
+): void {
+  logger.error('request handler threw', { method: req.method, url: req.url, error: String(error) });
+  if (res.headersSent) res.destroy();
+  else sendFault(res, error);
+}
