@@ -93,15 +93,21 @@ export class MissingEntryPointsError extends WharfError {
 
 /** Two extensions claim the same alias, collection, action or route. */
 export class ExtensionConflictError extends WharfError {
-  constructor(message: string) {
+  /** The extensions in conflict. */
+  readonly extensions: string[];
+  constructor(message: string, extensions: string[] = []) {
     super('WHARF_EXTENSION_CONFLICT', message);
+    this.extensions = extensions;
   }
 }
 
 /** Two routes share one method and path. */
 export class RouteConflictError extends WharfError {
-  constructor(message: string) {
+  /** The owners (extensions) of the two routes. */
+  readonly extensions: string[];
+  constructor(message: string, extensions: string[] = []) {
     super('WHARF_ROUTE_CONFLICT', message);
+    this.extensions = extensions;
   }
 }
 

@@ -170,8 +170,12 @@ function answerWithFault(res: ServerResponse, error: unknown, context: RequestCo
   sendFault(res, error);
 }
 
-function describeEntryPoint(extension: Extension<APIExtensionBase>): string {
-  return extension.entryPoint
+function describeEntryPoint(extension: Extension<APIExtensionBase>): {
+  name: string;
+  label: string;
+} {
+  const label = extension.entryPoint
     ? `${extension.name} (${extension.entryPoint.target})`
     : extension.name;
+  return { name: extension.name, label };
 }

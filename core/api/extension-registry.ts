@@ -15,8 +15,10 @@ export interface ExtensionRecord {
   version: number | null;
   /** ISO date of the last change (declared, or the epoch when only a version is given). */
   updated: string;
-  /** The entry point it was loaded from. */
+  /** The name of the entry point it was loaded from. */
   entryPoint: string;
+  /** The entry point with its target, for messages: `name (module:export)`. */
+  entryPointLabel: string;
   /** `loaded`, or `disabled` by configuration. */
   status: 'loaded' | 'disabled';
   /** Collections it adds. */
@@ -38,13 +40,14 @@ export class ExtensionRegistry {
   /** Adds an extension; throws ExtensionConflictError when its alias is taken. */
   register(
     extension: APIExtensionBase,
-    entryPoint: string,
+    entryPoint: { name: string; label: string },
     status: ExtensionRecord['status'] = 'loaded'
   ): ExtensionRecord {
     const existing = this.records.get(extension.alias);
     if (existing) {
       throw new ExtensionConflictError(
-        `extensions ${existing.entryPoint} and ${entryPoint} both use the alias "${extension.alias}"`
+        `extensions ${existing.entryPointLabel} and ${entryPoint.label} both use the alias "${extension.alias}"`,
+        [existing.entryPoint, entryPoint.name]
       );
     }
     const record: ExtensionRecord = {
@@ -53,7 +56,8 @@ export class ExtensionRegistry {
       description: extension.description,
       version: extension.version ?? null,
       updated: extension.updated ?? EPOCH,
-      entryPoint,
+      entryPoint: entryPoint.name,
+      entryPointLabel: entryPoint.label,
       status,
       resources: [],
       actions: [],

@@ -66,7 +66,8 @@ export class Resource {
       const existing = this.actions.get(key);
       if (existing) {
         throw new ExtensionConflictError(
-          `extensions ${existing.owner} and ${owner} both define action "${key}" on ${this.collection}`
+          `extensions ${existing.owner} and ${owner} both define action "${key}" on ${this.collection}`,
+          [existing.owner, owner]
         );
       }
       this.actions.set(key, { spec, owner, controller: descriptor.controllerName });

@@ -59,7 +59,8 @@ export function assembleRoutes(
     const existing = resources.get(key);
     if (existing) {
       throw new ExtensionConflictError(
-        `extensions ${existing.owner} and ${alias} both add the collection "${key}"`
+        `extensions ${existing.owner} and ${alias} both add the collection "${key}"`,
+        [existing.owner, alias]
       );
     }
     const created = declared(alias, () => new Resource(key, resource.controller, alias));

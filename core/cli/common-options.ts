@@ -1,14 +1,16 @@
 /**
- * Options every command accepts (`--manifest`, `--dropin`) and how they become discovery
- * options. Drop-in folders can also come from the environment (`WHARF_DROPINS`, separated
- * by the platform's path delimiter).
+ * Options every command accepts (`--config`, `--manifest`, `--dropin`) and how they become
+ * the host's configuration. Drop-in folders can also come from the environment
+ * (`WHARF_DROPINS`, separated by the platform's path delimiter).
  */
 import { delimiter } from 'node:path';
 import { Option, type Command } from 'commander';
-import type { CatalogOptions } from '../plugins/index.js';
+import { loadConfig, type WharfConfig } from '../server/config.js';
+import type { HostOptions } from '../server/host.js';
 
 /** The raw values of the common options. */
 export interface CommonOptions {
+  config?: string;
   manifest?: string;
   dropin: string[];
 }
@@ -16,6 +18,7 @@ export interface CommonOptions {
 /** Adds the common options to a command. */
 export function withCommonOptions(command: Command): Command {
   return command
+    .addOption(new Option('--config <file>', 'wharf.conf (default: built-in defaults)'))
     .addOption(
       new Option('--manifest <file>', 'project entry-points manifest (default: the bundled one)')
     )
@@ -26,10 +29,25 @@ export function withCommonOptions(command: Command): Command {
     );
 }
 
-/** Turns the common options into discovery options. */
-export function discoveryFrom(options: CommonOptions): CatalogOptions {
+/** Loads the configuration the options name, with `section.option` overrides from flags. */
+export function configFrom(
+  options: CommonOptions,
+  overrides: Record<string, string | undefined> = {}
+): WharfConfig {
+  const flags = Object.fromEntries(
+    Object.entries(overrides).filter((entry): entry is [string, string] => entry[1] !== undefined)
+  );
+  return loadConfig({ ...(options.config ? { file: options.config } : {}), overrides: flags });
+}
+
+/** Host options from the common options (configuration, manifest, drop-ins). */
+export function hostOptionsFrom(
+  options: CommonOptions,
+  overrides: Record<string, string | undefined> = {}
+): HostOptions {
   const fromEnv = (process.env.WHARF_DROPINS ?? '').split(delimiter).filter(Boolean);
   return {
+    config: configFrom(options, overrides),
     ...(options.manifest ? { manifest: options.manifest } : {}),
     dropins: [...options.dropin, ...fromEnv]
   };

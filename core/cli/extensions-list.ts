@@ -1,32 +1,78 @@
 /**
  * `wharf extensions list`: loads (imports, instantiates, checks) every entry point, or those
- * of one namespace, and prints namespace, name, target, source, status and error. Exit 0 when
- * the listing itself worked, even if extensions failed.
+ * of one namespace, and prints namespace, name, target, source, status and error; for API
+ * extensions also the alias and what each contributes. Exit 0 when the listing itself
+ * worked, even if extensions failed.
  */
 import type { Command } from 'commander';
-import { defaultLogger } from '../logger.js';
-import { EntryPointCatalog, ExtensionManager, type LoadReportEntry } from '../plugins/index.js';
-import { discoveryFrom, withCommonOptions, type CommonOptions } from './common-options.js';
+import { API_NAMESPACE } from '../api/api-router.js';
+import { ExtensionManager, type LoadReportEntry } from '../plugins/index.js';
+import { createApiRouter, prepareHost, type HostBase } from '../server/host.js';
+import { hostOptionsFrom, withCommonOptions, type CommonOptions } from './common-options.js';
 import { profileFor } from './namespace-profiles.js';
 import { renderTable } from './table.js';
+
+/** What an API extension contributes, on its listing row. */
+export interface ApiContribution {
+  alias: string;
+  resources: string[];
+  actions: string[];
+  extendedMethods: string[];
+}
+
+/** One listing row: the load report plus, for API extensions, their contributions. */
+export interface ListingRow extends LoadReportEntry {
+  api: ApiContribution | null;
+}
 
 interface ListOptions extends CommonOptions {
   namespace?: string;
   json?: boolean;
 }
 
-/** Loads the namespaces and returns one report row per entry point. */
-export async function listExtensions(
-  options: ListOptions
-): Promise<{ rows: LoadReportEntry[]; problems: string[] }> {
-  const catalog = await EntryPointCatalog.discover(discoveryFrom(options));
-  const namespaces = options.namespace ? [options.namespace] : catalog.namespaces();
-  const rows: LoadReportEntry[] = [];
-  for (const namespace of namespaces) {
-    const manager = await ExtensionManager.create(namespace, { ...profileFor(namespace), catalog });
-    rows.push(...manager.report());
+/** Loads the namespaces of a prepared host and returns one row per entry point. */
+export async function listExtensions(base: HostBase, namespace?: string): Promise<ListingRow[]> {
+  const namespaces = namespace ? [namespace] : base.catalog.namespaces();
+  const rows: ListingRow[] = [];
+  for (const name of namespaces) {
+    rows.push(...(name === API_NAMESPACE ? await apiRows(base) : await pluginRows(base, name)));
   }
-  return { rows, problems: catalog.problems.map((problem) => problem.message) };
+  return rows;
+}
+
+async function pluginRows(base: HostBase, namespace: string): Promise<ListingRow[]> {
+  const manager = await ExtensionManager.create(
+    namespace,
+    profileFor(base.catalog, base.container, base.logger)
+  );
+  return manager.report().map((row) => ({ ...row, api: null }));
+}
+
+async function apiRows(base: HostBase): Promise<ListingRow[]> {
+  const router = await createApiRouter(base);
+  const byEntryPoint = new Map(router.registry.all().map((record) => [record.entryPoint, record]));
+  return router.report().map((row) => {
+    const record = byEntryPoint.get(row.name);
+    const api = record
+      ? {
+          alias: record.alias,
+          resources: record.resources,
+          actions: record.actions,
+          extendedMethods: record.extendedMethods
+        }
+      : null;
+    return { ...row, api };
+  });
+}
+
+function contributionText(api: ApiContribution | null): string {
+  if (!api) return '';
+  const parts = [
+    api.resources.length ? `resources: ${api.resources.join(' ')}` : '',
+    api.actions.length ? `actions: ${api.actions.join(' ')}` : '',
+    api.extendedMethods.length ? `extends: ${api.extendedMethods.join(' ')}` : ''
+  ];
+  return parts.filter(Boolean).join('; ');
 }
 
 /** Registers `extensions list` on the program. */
@@ -37,19 +83,32 @@ export function registerExtensionsCommand(program: Command): void {
     .option('--namespace <ns>', 'only this namespace')
     .option('--json', 'print a JSON array instead of a table')
     .action(async (options: ListOptions) => {
-      const { rows, problems } = await listExtensions(options);
-      for (const problem of problems) defaultLogger().warn(problem);
+      const rows = await listExtensions(
+        await prepareHost(hostOptionsFrom(options)),
+        options.namespace
+      );
       if (options.json) {
         process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
         return;
       }
-      const header = ['NAMESPACE', 'NAME', 'TARGET', 'SOURCE', 'STATUS', 'ERROR'];
+      const header = [
+        'NAMESPACE',
+        'NAME',
+        'TARGET',
+        'SOURCE',
+        'STATUS',
+        'ALIAS',
+        'CONTRIBUTES',
+        'ERROR'
+      ];
       const cells = rows.map((row) => [
         row.namespace,
         row.name,
         row.target,
         row.source,
         row.status,
+        row.api?.alias ?? '',
+        contributionText(row.api),
         row.error ?? ''
       ]);
       process.stdout.write(renderTable(header, cells));

@@ -7,23 +7,34 @@
 import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
 import { WharfError } from '../errors.js';
+import { registerCheckCommand } from './check.js';
 import { registerExtensionsCommand } from './extensions-list.js';
+import { registerPluginCommands } from './plugin-commands.js';
+import { registerRoutesCommand } from './routes.js';
+import { registerServeCommand } from './serve.js';
+import { registerTokenCommand } from './token.js';
 
-/** Builds the program with every command registered. */
+/** Builds the program with every built-in command registered. */
 export function buildProgram(): Command {
   const program = new Command('wharf')
     .description('an extension-plugin API host')
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  registerServeCommand(program);
   registerExtensionsCommand(program);
+  registerRoutesCommand(program);
+  registerCheckCommand(program);
+  registerTokenCommand(program);
   return program;
 }
 
 /** Runs the command line and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv, { from: 'user' });
-    return 0;
+    const program = buildProgram();
+    await registerPluginCommands(program);
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     const known = error instanceof WharfError;

@@ -135,6 +135,7 @@ function conflictBetween<T>(first: Registration<T>, second: Registration<T>): Ro
   const describe = ({ route, template }: Registration<T>): string =>
     `${route.method} ${template} (action ${route.action}) declared by ${route.owner}`;
   return new RouteConflictError(
-    `route conflict: ${describe(second)} matches the same requests as ${describe(first)}`
+    `route conflict: ${describe(second)} matches the same requests as ${describe(first)}`,
+    [first.route.owner, second.route.owner]
   );
 }

@@ -29,11 +29,7 @@ export interface HostOptions {
 }
 
 /** An assembled host. */
-export interface Host {
-  config: WharfConfig;
-  logger: Logger;
-  container: DependencyContainer;
-  catalog: EntryPointCatalog;
+export interface Host extends HostBase {
   router: APIRouter;
   /** One app per name in `[DEFAULT] enabled_apis`. */
   apps: Map<string, Express>;
@@ -41,8 +37,16 @@ export interface Host {
   close(): Promise<void>;
 }
 
-/** Builds everything `wharf serve` would serve. */
-export async function assembleHost(options: HostOptions): Promise<Host> {
+/** The host container and what it holds before any API is built. */
+export interface HostBase {
+  config: WharfConfig;
+  logger: Logger;
+  container: DependencyContainer;
+  catalog: EntryPointCatalog;
+}
+
+/** Discovers entry points and fills the host container (logger, configuration, catalog). */
+export async function prepareHost(options: HostOptions): Promise<HostBase> {
   const { config } = options;
   const logger =
     options.logger ??
@@ -56,10 +60,16 @@ export async function assembleHost(options: HostOptions): Promise<Host> {
   container.register(LOGGER, { useValue: logger });
   container.register(CONFIG, { useValue: config });
   container.register(ENTRY_POINT_CATALOG, { useValue: catalog });
+  return { config, logger, container, catalog };
+}
+
+/** Loads and compiles the API router of a prepared host, and registers it in the container. */
+export async function createApiRouter(base: HostBase): Promise<APIRouter> {
+  const { config } = base;
   const router = await APIRouter.create(API_NAMESPACE, {
-    catalog,
-    container,
-    logger,
+    catalog: base.catalog,
+    container: base.container,
+    logger: base.logger,
     strict: config.extensions.strict,
     minVersion: config.api.min_version,
     maxVersion: config.api.max_version,
@@ -67,33 +77,50 @@ export async function assembleHost(options: HostOptions): Promise<Host> {
     disabled: [...config.extensions.disabled],
     projectIdInUrl: config.api.project_id_in_url
   });
-  container.register(API_ROUTER, { useValue: router });
+  base.container.register(API_ROUTER, { useValue: router });
+  return router;
+}
+
+/** One Express app per enabled API, and the clean-ups their factories registered. */
+export interface HostApps {
+  apps: Map<string, Express>;
+  close(): Promise<void>;
+}
+
+/** Builds the paste pipeline of every enabled API of a host whose router is created. */
+export async function buildApps(base: HostBase): Promise<HostApps> {
+  const { config, logger, container, catalog } = base;
   const closers: (() => void | Promise<void>)[] = [];
+  const close = async (): Promise<void> => {
+    await Promise.allSettled(closers.map((closer) => closer()));
+  };
   const paste = loadPasteConfig(config.wsgi.api_paste_config);
   const apps = new Map<string, Express>();
-  for (const name of config.DEFAULT.enabled_apis) {
-    const pipeline = await buildPipeline({
-      config: paste,
-      name,
-      authStrategy: config.api.auth_strategy,
-      resolveFactory: factoryResolver(catalog, logger),
-      container,
-      logger,
-      onClose: (close) => closers.push(close)
-    });
-    apps.set(name, expressApp(pipeline));
-  }
-  return {
-    config,
-    logger,
-    container,
-    catalog,
-    router,
-    apps,
-    close: async () => {
-      await Promise.allSettled(closers.map((close) => close()));
+  try {
+    for (const name of config.DEFAULT.enabled_apis) {
+      const pipeline = await buildPipeline({
+        config: paste,
+        name,
+        authStrategy: config.api.auth_strategy,
+        resolveFactory: factoryResolver(catalog, logger),
+        container,
+        logger,
+        onClose: (closer) => closers.push(closer)
+      });
+      apps.set(name, expressApp(pipeline));
     }
-  };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { apps, close };
+}
+
+/** Builds everything `wharf serve` would serve. */
+export async function assembleHost(options: HostOptions): Promise<Host> {
+  const base = await prepareHost(options);
+  const router = await createApiRouter(base);
+  return { ...base, router, ...(await buildApps(base)) };
 }
 
 /** Finds filter and app factories among the discovered entry points. */

@@ -15,6 +15,7 @@ describe('wharf extensions list', () => {
     const rows = JSON.parse(result.stdout) as Record<string, unknown>[];
     for (const row of rows) {
       assert.deepEqual(Object.keys(row).sort(), [
+        'api',
         'error',
         'name',
         'namespace',
@@ -50,7 +51,10 @@ describe('wharf extensions list', () => {
     const result = await runCli([...listArgs, '--namespace', 'wharf.test.di'], { cwd: FIXTURES });
     assert.equal(result.code, 0, result.stderr);
     const lines = result.stdout.trim().split('\n');
-    assert.match(lines[0]!, /^NAMESPACE\s+NAME\s+TARGET\s+SOURCE\s+STATUS\s+ERROR$/);
+    assert.match(
+      lines[0]!,
+      /^NAMESPACE\s+NAME\s+TARGET\s+SOURCE\s+STATUS\s+ALIAS\s+CONTRIBUTES\s+ERROR$/
+    );
     assert.equal(lines.length, 2 + 3);
     assert.ok(lines.slice(2).every((line) => line.startsWith('wharf.test.di')));
   });

@@ -1,0 +1,114 @@
+/**
+ * `wharf check`: loads everything and builds the routes and the pipelines without listening,
+ * and reports what would go wrong: extensions that fail, controller extensions on missing
+ * collections, collisions (alias, collection, action, route), bad manifests, an invalid
+ * pipeline. Exit 0 when clean, 1 with a report otherwise.
+ */
+import type { Command } from 'commander';
+import { API_NAMESPACE, type APIRouter } from '../api/api-router.js';
+import { ExtensionConflictError, RouteConflictError, WharfError } from '../errors.js';
+import { ExtensionManager, type LoadFailure } from '../plugins/index.js';
+import {
+  buildApps,
+  createApiRouter,
+  prepareHost,
+  type HostBase,
+  type HostOptions
+} from '../server/host.js';
+import { hostOptionsFrom, withCommonOptions, type CommonOptions } from './common-options.js';
+import { profileFor } from './namespace-profiles.js';
+
+/** One thing `check` found. */
+export interface Problem {
+  kind:
+    | 'manifest'
+    | 'extension-failed'
+    | 'missing-collection'
+    | 'missing-inherits'
+    | 'collision'
+    | 'invalid-declaration'
+    | 'pipeline';
+  message: string;
+  extensions: string[];
+}
+
+/** The report `check --json` prints. */
+export interface CheckReport {
+  ok: boolean;
+  problems: Problem[];
+}
+
+/** Loads and assembles everything, collecting every problem instead of stopping at one. */
+export async function runCheck(options: HostOptions): Promise<CheckReport> {
+  const base = await prepareHost(options);
+  const problems: Problem[] = base.catalog.problems.map((problem) => ({
+    kind: 'manifest',
+    message: problem.message,
+    extensions: []
+  }));
+  for (const namespace of base.catalog.namespaces()) {
+    if (namespace === API_NAMESPACE) continue;
+    const manager = await ExtensionManager.create(
+      namespace,
+      profileFor(base.catalog, base.container, base.logger)
+    );
+    problems.push(...manager.failures.map(failureProblem));
+  }
+  const router = await routerOrProblem(base, problems);
+  if (router) {
+    problems.push(...router.failures.map(failureProblem));
+    problems.push(...router.problems.map((problem) => ({ ...problem })));
+    try {
+      await (await buildApps(base)).close();
+    } catch (error) {
+      problems.push({ kind: 'pipeline', message: describe(error), extensions: [] });
+    }
+  }
+  return { ok: problems.length === 0, problems };
+}
+
+async function routerOrProblem(base: HostBase, problems: Problem[]): Promise<APIRouter | null> {
+  try {
+    return await createApiRouter(base);
+  } catch (error) {
+    if (error instanceof ExtensionConflictError || error instanceof RouteConflictError) {
+      problems.push({ kind: 'collision', message: error.message, extensions: error.extensions });
+    } else if (error instanceof WharfError && error.code === 'WHARF_INVALID_DECLARATION') {
+      problems.push({ kind: 'invalid-declaration', message: error.message, extensions: [] });
+    } else {
+      problems.push({ kind: 'extension-failed', message: describe(error), extensions: [] });
+    }
+    return null;
+  }
+}
+
+function failureProblem(failure: LoadFailure): Problem {
+  return {
+    kind: 'extension-failed',
+    message: `${failure.namespace}:${failure.name} (${failure.target}) failed to ${failure.phase}: ${failure.message.replace(/\s+/g, ' ')}`,
+    extensions: [failure.name]
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Registers `check` on the program. */
+export function registerCheckCommand(program: Command): void {
+  withCommonOptions(program.command('check'))
+    .description('load and assemble everything without listening; exit 1 on any problem')
+    .option('--json', 'print { ok, problems: [{ kind, message, extensions }] }')
+    .action(async (options: CommonOptions & { json?: boolean }) => {
+      const report = await runCheck(hostOptionsFrom(options));
+      if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      else if (report.ok) process.stdout.write('ok: no problems found\n');
+      else {
+        for (const problem of report.problems) {
+          const who = problem.extensions.length ? ` [${problem.extensions.join(', ')}]` : '';
+          process.stdout.write(`${problem.kind}: ${problem.message}${who}\n`);
+        }
+      }
+      if (!report.ok) process.exitCode = 1;
+    });
+}

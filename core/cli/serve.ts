@@ -1,0 +1,70 @@
+/**
+ * `wharf serve`: assembles the host and listens, one server per enabled API, in one process
+ * or in `--workers N|auto` processes; drains in-flight requests on SIGTERM/SIGINT.
+ */
+import type { Command } from 'commander';
+import { drainTimeoutMsOf, httpServerOptionsFor } from '../server/http-server-options.js';
+import { startHttpServer, type RunningServer } from '../server/http-server.js';
+import { assembleHost, type HostOptions } from '../server/host.js';
+import { installSignalHandlers } from '../server/signal-handlers.js';
+import { runWorkers } from '../server/workers.js';
+import { createLogger } from '../logger.js';
+import { hostOptionsFrom, withCommonOptions, type CommonOptions } from './common-options.js';
+
+interface ServeOptions extends CommonOptions {
+  pasteConfig?: string;
+  host?: string;
+  port?: string;
+  workers?: string;
+}
+
+/** Assembles the host and starts one server per enabled API in this process. */
+export async function serveInProcess(options: HostOptions): Promise<RunningServer[]> {
+  const host = await assembleHost(options);
+  const servers: RunningServer[] = [];
+  for (const [name, app] of host.apps) {
+    const server = await startHttpServer(app, httpServerOptionsFor(host.config, name, host.logger));
+    host.logger.info(`${name} listening on http://${server.address.host}:${server.address.port}`);
+    servers.push(server);
+  }
+  installSignalHandlers(servers, {
+    drainTimeoutMs: drainTimeoutMsOf(host.config),
+    logger: host.logger,
+    onStopped: host.close
+  });
+  return servers;
+}
+
+/** Registers `serve` on the program. */
+export function registerServeCommand(program: Command): void {
+  withCommonOptions(program.command('serve'))
+    .description('serve the APIs of [DEFAULT] enabled_apis')
+    .option(
+      '--paste-config <file>',
+      'the paste pipeline file (default: the shipped etc/api-paste.ini)'
+    )
+    .option('--host <host>', 'listen address ([wsgi] host)')
+    .option('--port <port>', 'listen port ([wsgi] port)')
+    .option('--workers <n>', 'worker processes, a number or "auto" ([wsgi] workers)')
+    .action(async (options: ServeOptions) => {
+      const hostOptions = hostOptionsFrom(options, {
+        'wsgi.api_paste_config': options.pasteConfig,
+        'wsgi.host': options.host,
+        'wsgi.port': options.port,
+        'wsgi.workers': options.workers
+      });
+      const { config } = hostOptions;
+      const logger = createLogger({
+        level: config.DEFAULT.log_level,
+        format: config.DEFAULT.log_format
+      });
+      await runWorkers(
+        config.wsgi.workers,
+        async () => void (await serveInProcess({ ...hostOptions, logger })),
+        {
+          logger,
+          drainTimeoutMs: drainTimeoutMsOf(config)
+        }
+      );
+    });
+}
