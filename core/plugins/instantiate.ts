@@ -2,8 +2,8 @@
  * Building an extension's object. Classes are resolved through a tsyringe child container of
  * the host container, so a constructor can `@inject` host services; the child also holds the
  * extension's own logger, its entry point and the manager's invoke arguments. A plain class
- * with constructor parameters and no decorators gets `invokeArgs` (then `invokeKwds`)
- * positionally, as stevedore passes them; so does a plugin that is a plain function.
+ * (no decorators, so nothing to inject) gets `invokeArgs` (then `invokeKwds`) positionally,
+ * as stevedore passes them; so does a plugin that is a plain function.
  */
 import 'reflect-metadata';
 import type { DependencyContainer } from 'tsyringe';
@@ -43,8 +43,10 @@ export function instantiate(
       ? [...options.invokeArgs]
       : [...options.invokeArgs, options.invokeKwds];
   if (!isClass(plugin)) return (plugin as Callable)(...positional);
-  const decorated = Reflect.getMetadata('design:paramtypes', plugin) !== undefined;
-  if (!decorated && plugin.length > 0) return new plugin(...positional);
+  // A class without decorator metadata cannot ask for injections: build it directly, which
+  // is what the container would do, without a child container per extension.
+  if (Reflect.getMetadata('design:paramtypes', plugin) === undefined)
+    return new plugin(...positional);
   const child = options.container.createChildContainer();
   if (!child.isRegistered(LOGGER, true)) child.register(LOGGER, { useValue: options.logger });
   child.register(EXTENSION_LOGGER, {
