@@ -29,6 +29,8 @@ export const DEFAULT_RULES: Readonly<Record<string, string>> = {
   'os_compute_api:os-extended-status': 'rule:admin_or_owner',
   'os_compute_api:os-extended-availability-zone': 'rule:admin_or_owner',
   'os_compute_api:os-extended-volumes': 'rule:admin_or_owner',
+  'os_compute_api:os-server-usage': 'rule:admin_or_owner',
+  'os_compute_api:os-disk-config': 'rule:admin_or_owner',
   'os_compute_api:server-metadata:index': 'rule:admin_or_owner',
   'os_compute_api:server-metadata:show': 'rule:admin_or_owner',
   'os_compute_api:server-metadata:create': 'rule:admin_or_owner',

@@ -25,7 +25,8 @@ const NEVER: Check = () => false;
 
 /** Parses a rule; throws a SyntaxError naming the problem. */
 export function parseRule(text: string): Check {
-  const tokens = text.match(/\(|\)|[^\s()]+/g) ?? [];
+  // A check may hold a `%(field)s` reference, whose parentheses are not grouping ones.
+  const tokens = text.match(/\(|\)|[^\s()]*%\(\w+\)s[^\s()]*|[^\s()]+/g) ?? [];
   if (tokens.length === 0) return ALWAYS;
   let position = 0;
   const peek = () => tokens[position];

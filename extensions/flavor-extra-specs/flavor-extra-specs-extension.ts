@@ -1,0 +1,88 @@
+/**
+ * `os-flavor-extra-specs`: a flavor's extra specs, nested under it (nova's
+ * `FlavorExtraSpecsController`): `GET /flavors/{flavor_id}/os-extra_specs` answers
+ * `{"extra_specs": {...}}` and `GET .../os-extra_specs/{key}` answers `{key: value}`.
+ * `openstack flavor list` reads them for every flavor it lists.
+ */
+import {
+  APIExtensionBase,
+  Controller,
+  ResourceExtension,
+  inject,
+  injectable,
+  wsgi,
+  type ApiRequest
+} from '../../core/index.js';
+import {
+  ComputeServices,
+  FlavorNotFound,
+  toHTTPError,
+  type FlavorRepository
+} from '../compute/index.js';
+
+/** Serves `/flavors/{flavor_id}/os-extra_specs`. */
+export class FlavorExtraSpecsController extends Controller {
+  constructor(private readonly services: ComputeServices) {
+    super();
+  }
+
+  @wsgi.expectedErrors(404)
+  async index(req: ApiRequest): Promise<unknown> {
+    this.authorize(req, 'index');
+    try {
+      const flavors = await this.visibleFlavors(req);
+      return { extra_specs: await flavors.getExtraSpecs(req.params.flavor_id!) };
+    } catch (error) {
+      throw toHTTPError(error);
+    }
+  }
+
+  @wsgi.expectedErrors(404)
+  async show(req: ApiRequest): Promise<unknown> {
+    this.authorize(req, 'show');
+    const key = req.params.id!;
+    try {
+      const flavors = await this.visibleFlavors(req);
+      return { [key]: await flavors.getExtraSpec(req.params.flavor_id!, key) };
+    } catch (error) {
+      throw toHTTPError(error);
+    }
+  }
+
+  /** The flavor repository, once the flavor is known to be visible to the caller. */
+  private async visibleFlavors(req: ApiRequest): Promise<FlavorRepository> {
+    const { flavors } = await this.services.backend();
+    const flavor = await flavors.get(req.params.flavor_id!);
+    // nova reads specs through the flavor, which a non-administrator sees only when public.
+    if (!flavor.isPublic && !req.context.isAdmin) throw new FlavorNotFound(flavor.id);
+    return flavors;
+  }
+
+  private authorize(req: ApiRequest, action: 'index' | 'show'): void {
+    this.services.policy.authorize(req.context, `os_compute_api:os-flavor-extra-specs:${action}`, {
+      project_id: req.context.projectId
+    });
+  }
+}
+
+/** The `os-flavor-extra-specs` API extension. */
+@injectable()
+export class FlavorsExtraSpecs extends APIExtensionBase {
+  readonly name = 'FlavorsExtraSpecs';
+  readonly alias = 'os-flavor-extra-specs';
+  override readonly version = 1;
+  override readonly description = "Flavors extra specs support: a flavor's key/value hints.";
+
+  constructor(@inject(ComputeServices) private readonly services: ComputeServices) {
+    super();
+  }
+
+  override getResources(): ResourceExtension[] {
+    return [
+      new ResourceExtension('os-extra_specs', new FlavorExtraSpecsController(this.services), {
+        memberName: 'extra_spec',
+        parent: { memberName: 'flavor', collectionName: 'flavors' }
+      })
+    ];
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The flavors controller (nova's `FlavorsController`): `GET /flavors`, `GET /flavors/detail`
+ * and `GET /flavors/{id}`. A non-administrator lists public, enabled flavors and cannot see
+ * a private flavor at all; an administrator chooses with `is_public`.
+ */
+import { Controller, wsgi, type ApiRequest } from '../../core/index.js';
+import {
+  FlavorNotFound,
+  toHTTPError,
+  type ComputeServices,
+  type Flavor
+} from '../compute/index.js';
+import { FLAVOR_INDEX_QUERY, pageOf, parseFlavorQuery } from './flavor-query.js';
+import { basicFlavor, detailedFlavor, nextPageLinks } from './flavor-view.js';
+
+/** The policy rule every flavor read checks. */
+const FLAVORS_RULE = 'os_compute_api:flavors';
+
+/** Serves the `flavors` collection. */
+export class FlavorsController extends Controller {
+  constructor(private readonly services: ComputeServices) {
+    super();
+  }
+
+  @wsgi.expectedErrors(400)
+  @wsgi.querySchema(FLAVOR_INDEX_QUERY)
+  async index(req: ApiRequest): Promise<unknown> {
+    return this.list(req, 'flavors', basicFlavor);
+  }
+
+  @wsgi.expectedErrors(400)
+  @wsgi.querySchema(FLAVOR_INDEX_QUERY)
+  async detail(req: ApiRequest): Promise<unknown> {
+    return this.list(req, 'flavors/detail', detailedFlavor);
+  }
+
+  @wsgi.expectedErrors(404)
+  async show(req: ApiRequest): Promise<unknown> {
+    this.authorize(req);
+    try {
+      const { flavors } = await this.services.backend();
+      const flavor = await flavors.get(req.params.id!);
+      if (!flavor.isPublic && !req.context.isAdmin) throw new FlavorNotFound(flavor.id);
+      return { flavor: detailedFlavor(req, flavor) };
+    } catch (error) {
+      throw toHTTPError(error);
+    }
+  }
+
+  /** One page of the flavors the caller may list, in `view`, with nova's next link. */
+  private async list(
+    req: ApiRequest,
+    collection: string,
+    view: (req: ApiRequest, flavor: Flavor) => Record<string, unknown>
+  ): Promise<unknown> {
+    this.authorize(req);
+    const query = parseFlavorQuery(req);
+    try {
+      const { flavors } = await this.services.backend();
+      const scope = this.services.scope(req.context);
+      const page = pageOf(await flavors.list(scope, query.filters), query);
+      const links = nextPageLinks(req, collection, page, query.limit);
+      return {
+        flavors: page.map((flavor) => view(req, flavor)),
+        ...(links.length > 0 ? { flavors_links: links } : {})
+      };
+    } catch (error) {
+      throw toHTTPError(error);
+    }
+  }
+
+  private authorize(req: ApiRequest): void {
+    this.services.policy.authorize(req.context, FLAVORS_RULE, {
+      project_id: req.context.projectId
+    });
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * nova's image view builder (the deprecated image proxy): `{id, name, links}` in a listing,
+ * and the full image of `show` and `detail` with nova's status, progress, dates without
+ * fractions, the image properties as `metadata` and the image-size extension's
+ * `OS-EXT-IMG-SIZE:size`. Links: self (versioned), bookmark (unversioned) and the alternate
+ * image-service link, which here is the glance-shaped route the same API serves.
+ */
+import type { ApiRequest } from '../../core/index.js';
+import type { Image } from '../compute/index.js';
+
+/** nova's `_get_progress`, by the API status the catalogue stores. */
+const PROGRESS: Readonly<Record<string, number>> = { ACTIVE: 100, SAVING: 50 };
+
+/** nova's and glance's `isotime`: `2023-05-30T09:00:00Z`. */
+export function isoSeconds(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The self, bookmark and alternate links of one image. */
+export function imageLinks(req: ApiRequest, id: string): Record<string, string>[] {
+  // nova puts the project in a link only when the request's own URL carried it.
+  const project = req.params.project_id ? `/${req.params.project_id}` : '';
+  const path = `${project}/images/${encodeURIComponent(id)}`;
+  return [
+    { rel: 'self', href: `${req.apiUrl}${path}` },
+    { rel: 'bookmark', href: `${req.rootUrl}${path}` },
+    {
+      rel: 'alternate',
+      type: 'application/vnd.openstack.image',
+      href: `${req.apiUrl}/v2/images/${encodeURIComponent(id)}`
+    }
+  ];
+}
+
+/** An image as `GET /images` lists it. */
+export function basicImage(req: ApiRequest, image: Image): Record<string, unknown> {
+  return { id: image.id, name: image.name, links: imageLinks(req, image.id) };
+}
+
+/** An image as `GET /images/{id}` and `GET /images/detail` show it. */
+export function detailedImage(req: ApiRequest, image: Image): Record<string, unknown> {
+  return {
+    id: image.id,
+    name: image.name,
+    minRam: image.minRam,
+    minDisk: image.minDisk,
+    metadata: image.metadata,
+    created: isoSeconds(image.createdAt),
+    updated: isoSeconds(image.updatedAt),
+    status: image.status,
+    progress: PROGRESS[image.status] ?? 0,
+    links: imageLinks(req, image.id),
+    'OS-EXT-IMG-SIZE:size': image.size
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * The images controller: nova's read-only image proxy (`GET /images`, `/images/detail`,
+ * `/images/{id}`) and the glance v2 routes the command lines look images up with
+ * (`GET /v2/images`, `/v2/images/{id}`), both over the compute library's catalogue.
+ */
+import { Controller, HTTPNotFound, wsgi, type ApiRequest } from '../../core/index.js';
+import {
+  ImageNotFound,
+  toHTTPError,
+  type ComputeServices,
+  type Image,
+  type ImageRepository
+} from '../compute/index.js';
+import { glanceImage, glanceImageList } from './glance-image-view.js';
+import { glanceImageQuery, novaImageFilters } from './image-query.js';
+import { basicImage, detailedImage } from './image-view.js';
+
+/** The policy rule every image read checks. */
+const IMAGES_RULE = 'os_compute_api:images';
+
+/** Serves `/images` and `/v2/images`. */
+export class ImagesController extends Controller {
+  constructor(private readonly services: ComputeServices) {
+    super();
+  }
+
+  @wsgi.expectedErrors(400)
+  async index(req: ApiRequest): Promise<unknown> {
+    const images = await this.list(req);
+    return { images: images.map((image) => basicImage(req, image)) };
+  }
+
+  @wsgi.expectedErrors(400)
+  async detail(req: ApiRequest): Promise<unknown> {
+    const images = await this.list(req);
+    return { images: images.map((image) => detailedImage(req, image)) };
+  }
+
+  /**
+   * nova's `{"image": {...}}`, with the glance v2 fields beside it: with one endpoint for
+   * every service, openstacksdk's image proxy reads this same URL as glance's bare image
+   * (`openstack server show` prints the image name from it), and each client ignores the
+   * other's keys.
+   */
+  @wsgi.expectedErrors(404)
+  async show(req: ApiRequest): Promise<unknown> {
+    const image = await this.find(req, 'Image not found.');
+    return { image: detailedImage(req, image), ...glanceImage(image) };
+  }
+
+  /** `GET /v2/images`: glance's listing, `name` matching exactly. */
+  @wsgi.expectedErrors(400)
+  async glanceIndex(req: ApiRequest): Promise<unknown> {
+    const { filters, matches, query } = glanceImageQuery(req);
+    const images = matches ? await this.repository(req, (images) => images.list(filters)) : [];
+    return glanceImageList(images, query, filters.limit);
+  }
+
+  /** `GET /v2/images/{id}`: the bare glance image. */
+  @wsgi.expectedErrors(404)
+  async glanceShow(req: ApiRequest): Promise<unknown> {
+    return glanceImage(await this.find(req, `No image found with ID ${req.params.id}`));
+  }
+
+  private list(req: ApiRequest): Promise<Image[]> {
+    return this.repository(req, (images) => images.list(novaImageFilters(req)));
+  }
+
+  /** The image of the route's id; a missing one is a 404 in the API's own words. */
+  private find(req: ApiRequest, notFound: string): Promise<Image> {
+    return this.repository(req, async (images) => {
+      try {
+        return await images.get(req.params.id!);
+      } catch (error) {
+        if (!(error instanceof ImageNotFound)) throw error;
+        throw new HTTPNotFound(notFound, { code: error.code, cause: error });
+      }
+    });
+  }
+
+  /** Checks policy, then runs `work` on the repository with compute errors mapped to HTTP. */
+  private async repository<T>(
+    req: ApiRequest,
+    work: (images: ImageRepository) => Promise<T>
+  ): Promise<T> {
+    this.services.policy.authorize(req.context, IMAGES_RULE, {
+      project_id: req.context.projectId
+    });
+    try {
+      return await work((await this.services.backend()).images);
+    } catch (error) {
+      throw toHTTPError(error);
+    }
+  }
+}

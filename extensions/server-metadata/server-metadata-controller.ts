@@ -1,0 +1,140 @@
+/**
+ * The server metadata controller (nova's `ServerMetadataController`), nested at
+ * `/servers/{server_id}/metadata`: read all, merge (POST), replace (PUT), and one key at a
+ * time. The server must be visible to the caller (an administrator sees every project's),
+ * and, as nova's compute API checks, writes need it unlocked (or an administrator) and in
+ * a vm_state that allows them.
+ */
+import { Controller, HTTPBadRequest, wsgi, type ApiRequest } from '../../core/index.js';
+import {
+  InstanceInvalidState,
+  InstanceLocked,
+  VmState,
+  toHTTPError,
+  type ComputeBackend,
+  type ComputeServices,
+  type Scope,
+  type Server
+} from '../compute/index.js';
+import { META_ITEM_BODY, METADATA_BODY } from './metadata-schemas.js';
+
+type Items = Record<string, string>;
+type PolicyAction = 'index' | 'show' | 'create' | 'update' | 'update_all' | 'delete';
+
+/** nova's `update_instance_metadata` and `delete_instance_metadata` vm_states. */
+const WRITABLE_STATES: readonly string[] = [
+  VmState.ACTIVE,
+  VmState.PAUSED,
+  VmState.SUSPENDED,
+  VmState.STOPPED
+];
+
+/** What every method works with once the server is found and policy passed. */
+interface Target {
+  backend: ComputeBackend;
+  server: Server;
+  scope: Scope;
+}
+
+/** Serves `/servers/{server_id}/metadata`. */
+export class ServerMetadataController extends Controller {
+  constructor(private readonly services: ComputeServices) {
+    super();
+  }
+
+  @wsgi.expectedErrors(404)
+  async index(req: ApiRequest): Promise<unknown> {
+    return this.on(req, 'index', async ({ backend, server, scope }) => ({
+      metadata: await backend.metadata.getAll(server.id, scope)
+    }));
+  }
+
+  /** POST: merges the items into the server's metadata. */
+  @wsgi.expectedErrors([400, 403, 404, 409, 413])
+  @wsgi.schema(METADATA_BODY)
+  async create(req: ApiRequest): Promise<unknown> {
+    const items = (req.body as { metadata: Items }).metadata;
+    return this.on(req, 'create', async ({ backend, server, scope }) => {
+      assertWritable(req, server, 'update metadata');
+      return { metadata: await backend.metadata.merge(server.id, scope, items) };
+    });
+  }
+
+  /** PUT on the collection: the items become the server's only metadata. */
+  @wsgi.expectedErrors([400, 403, 404, 409, 413])
+  @wsgi.schema(METADATA_BODY)
+  async updateAll(req: ApiRequest): Promise<unknown> {
+    const items = (req.body as { metadata: Items }).metadata;
+    return this.on(req, 'update_all', async ({ backend, server, scope }) => {
+      assertWritable(req, server, 'update metadata');
+      return { metadata: await backend.metadata.replace(server.id, scope, items) };
+    });
+  }
+
+  @wsgi.expectedErrors(404)
+  async show(req: ApiRequest): Promise<unknown> {
+    const key = req.params.id!;
+    return this.on(req, 'show', async ({ backend, server, scope }) => ({
+      meta: { [key]: await backend.metadata.getItem(server.id, scope, key) }
+    }));
+  }
+
+  /** PUT on one key: the body must hold exactly that key. */
+  @wsgi.expectedErrors([400, 403, 404, 409, 413])
+  @wsgi.schema(META_ITEM_BODY)
+  async update(req: ApiRequest): Promise<unknown> {
+    const key = req.params.id!;
+    const meta = (req.body as { meta: Items }).meta;
+    if (!Object.hasOwn(meta, key)) throw new HTTPBadRequest('Request body and URI mismatch');
+    return this.on(req, 'update', async ({ backend, server, scope }) => {
+      assertWritable(req, server, 'update metadata');
+      await backend.metadata.setItem(server.id, scope, key, meta[key]!);
+      return { meta };
+    });
+  }
+
+  @wsgi.response(204)
+  @wsgi.expectedErrors([404, 409])
+  async delete(req: ApiRequest): Promise<void> {
+    const key = req.params.id!;
+    await this.on(req, 'delete', async ({ backend, server, scope }) => {
+      // nova answers 404 for a missing key before it looks at the lock or the state.
+      await backend.metadata.getItem(server.id, scope, key);
+      assertWritable(req, server, 'delete metadata');
+      await backend.metadata.deleteItem(server.id, scope, key);
+    });
+  }
+
+  /**
+   * Finds the server (404 `Instance X could not be found.` unless visible), checks
+   * `os_compute_api:server-metadata:ACTION` against its project, then runs `work`; compute
+   * errors become HTTP errors.
+   */
+  private async on<T>(
+    req: ApiRequest,
+    action: PolicyAction,
+    work: (target: Target) => Promise<T>
+  ): Promise<T> {
+    try {
+      const backend = await this.services.backend();
+      // nova lets an administrator reach any project's server by id.
+      const scope = this.services.scope(req.context, true);
+      const server = await backend.servers.get(req.params.server_id!, scope);
+      this.services.policy.authorize(req.context, `os_compute_api:server-metadata:${action}`, {
+        project_id: server.projectId,
+        user_id: server.userId
+      });
+      return await work({ backend, server, scope });
+    } catch (error) {
+      throw toHTTPError(error);
+    }
+  }
+}
+
+/** nova's `check_instance_lock` and `check_instance_state` for metadata writes. */
+function assertWritable(req: ApiRequest, server: Server, action: string): void {
+  if (server.locked && !req.context.isAdmin) throw new InstanceLocked(server.id);
+  if (!WRITABLE_STATES.includes(server.vmState)) {
+    throw new InstanceInvalidState(action, server.id, 'vm_state', server.vmState);
+  }
+}
