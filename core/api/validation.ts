@@ -66,8 +66,9 @@ function validationFailure(errors: readonly ErrorObject[], detail: Detail): HTTP
   return new HTTPBadRequest(message, { code: 'WHARF_VALIDATION_FAILED' });
 }
 
+// nova names the failing property alone (jsonschema's `path.pop()`), not the whole path.
 function bodyDetail(path: string[], error: ErrorObject, reason: string): string {
-  return `Invalid input for field/attribute ${path.join('.')}. Value: ${pythonStr(error.data)}. ${reason}`;
+  return `Invalid input for field/attribute ${path[path.length - 1]!}. Value: ${pythonStr(error.data)}. ${reason}`;
 }
 
 // Only the parameter's name: an index into a repeated parameter means nothing to the caller.

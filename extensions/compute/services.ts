@@ -14,10 +14,11 @@ import {
   type RequestContext,
   type WharfConfig
 } from '../../core/index.js';
-import { ComputeAPI } from './compute-api.js';
+import { ComputeAPI, type PowerAction } from './compute-api.js';
 import { openDatabase, type ComputeDatabase } from './db/database.js';
 import { DRIVER_NAMESPACE, type ComputeDriver } from './driver.js';
-import type { Scope } from './models.js';
+import { toHTTPError } from './errors.js';
+import type { Scope, Server } from './models.js';
 import { PolicyEnforcer } from './policy/enforcer.js';
 import { FlavorRepository } from './repositories/flavor-repository.js';
 import { ImageRepository } from './repositories/image-repository.js';
@@ -80,6 +81,47 @@ export class ComputeServices {
       isAdmin: context.isAdmin,
       allTenants: allTenants && context.isAdmin
     };
+  }
+
+  /**
+   * Looks a server up for the caller (administrators see every project's), checks `rule`
+   * against its project and user, and runs `act` on it; compute errors become HTTP errors.
+   */
+  async withAuthorizedServer<R>(
+    context: RequestContext,
+    serverId: string,
+    rule: string,
+    act: (server: Server, backend: ComputeBackend, scope: Scope) => Promise<R>
+  ): Promise<R> {
+    try {
+      const backend = await this.backend();
+      const scope = this.scope(context, true);
+      const server = await backend.servers.get(serverId, scope);
+      this.policy.authorize(context, rule, {
+        project_id: server.projectId,
+        user_id: server.userId
+      });
+      return await act(server, backend, scope);
+    } catch (error) {
+      throw toHTTPError(error);
+    }
+  }
+
+  /** Runs a power action (`stop`, `pause`, `reboot-hard`, ...) on a server the caller may act on. */
+  performAction(
+    context: RequestContext,
+    serverId: string,
+    action: PowerAction,
+    rule: string
+  ): Promise<void> {
+    return this.withAuthorizedServer(
+      context,
+      serverId,
+      rule,
+      async (server, { compute }, scope) => {
+        await compute.perform(action, server.id, scope);
+      }
+    );
   }
 
   private async open(): Promise<ComputeBackend> {

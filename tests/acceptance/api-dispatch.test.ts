@@ -196,7 +196,7 @@ describe('request checks', () => {
     });
     assert.equal(
       badColor.body.badRequest.message,
-      "Invalid input for field/attribute widget.color. Value: green. 'green' is not one of ['red', 'blue']"
+      "Invalid input for field/attribute color. Value: green. 'green' is not one of ['red', 'blue']"
     );
   });
 

@@ -118,10 +118,7 @@ describe('POST /os-keypairs', () => {
     for (const name of [' padded', 'padded ', '', 'x'.repeat(256)]) {
       const reply = await givenKeypair({ name, public_key: ED25519_KEY });
       assert.equal(reply.status, 400, JSON.stringify(name));
-      assert.match(
-        reply.body.badRequest.message,
-        /^Invalid input for field\/attribute keypair\.name\./
-      );
+      assert.match(reply.body.badRequest.message, /^Invalid input for field\/attribute name\./);
     }
     const longest = await givenKeypair({ name: 'y'.repeat(255), public_key: ED25519_KEY });
     assert.equal(longest.status, 200);

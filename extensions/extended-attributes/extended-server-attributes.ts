@@ -1,0 +1,36 @@
+/**
+ * `OS-EXT-SRV-ATTR`: where a server runs (host, instance name, hypervisor) in show and
+ * detail, for administrators only: other callers get the view without these keys, not 403.
+ */
+import { injectable } from '../../core/index.js';
+import { instanceName, type ServerRow } from '../compute/index.js';
+import {
+  ServerAttributesController,
+  ServerAttributesExtension,
+  type ServerView
+} from './server-attributes.js';
+
+/** Adds `OS-EXT-SRV-ATTR:host`, `:instance_name` and `:hypervisor_hostname`. */
+export class ExtendedServerAttributesController extends ServerAttributesController {
+  protected addAttributes(view: ServerView, row: ServerRow): void {
+    view['OS-EXT-SRV-ATTR:hypervisor_hostname'] = row.hypervisor_hostname;
+    view['OS-EXT-SRV-ATTR:host'] = row.host;
+    view['OS-EXT-SRV-ATTR:instance_name'] = instanceName(row.internal_id);
+  }
+}
+
+/** The `OS-EXT-SRV-ATTR` API extension. */
+@injectable()
+export class ExtendedServerAttributes extends ServerAttributesExtension {
+  readonly name = 'ExtendedServerAttributes';
+  readonly alias = 'OS-EXT-SRV-ATTR';
+  override readonly version = 1;
+  override readonly description = 'Extended Server Attributes support.';
+
+  protected createController(): ServerAttributesController {
+    return new ExtendedServerAttributesController(
+      this.services,
+      'os_compute_api:os-extended-server-attributes'
+    );
+  }
+}

@@ -1,0 +1,30 @@
+/** `OS-EXT-STS`: a server's vm_state, task_state and power_state in show and detail. */
+import { injectable } from '../../core/index.js';
+import type { ServerRow } from '../compute/index.js';
+import {
+  ServerAttributesController,
+  ServerAttributesExtension,
+  type ServerView
+} from './server-attributes.js';
+
+/** Adds `OS-EXT-STS:task_state`, `OS-EXT-STS:vm_state` and `OS-EXT-STS:power_state`. */
+export class ExtendedStatusController extends ServerAttributesController {
+  protected addAttributes(view: ServerView, row: ServerRow): void {
+    view['OS-EXT-STS:task_state'] = row.task_state;
+    view['OS-EXT-STS:vm_state'] = row.vm_state;
+    view['OS-EXT-STS:power_state'] = row.power_state;
+  }
+}
+
+/** The `OS-EXT-STS` API extension. */
+@injectable()
+export class ExtendedStatus extends ServerAttributesExtension {
+  readonly name = 'ExtendedStatus';
+  readonly alias = 'OS-EXT-STS';
+  override readonly version = 1;
+  override readonly description = 'Extended Status support.';
+
+  protected createController(): ServerAttributesController {
+    return new ExtendedStatusController(this.services, 'os_compute_api:os-extended-status');
+  }
+}

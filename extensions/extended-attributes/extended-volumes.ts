@@ -1,0 +1,30 @@
+/**
+ * `os-extended-volumes`: the volumes attached to a server, in show and detail. Volumes are
+ * not modelled, so the list is always empty; clients still find the key they expect.
+ */
+import { injectable } from '../../core/index.js';
+import {
+  ServerAttributesController,
+  ServerAttributesExtension,
+  type ServerView
+} from './server-attributes.js';
+
+/** Adds `os-extended-volumes:volumes_attached`. */
+export class ExtendedVolumesController extends ServerAttributesController {
+  protected addAttributes(view: ServerView): void {
+    view['os-extended-volumes:volumes_attached'] = [];
+  }
+}
+
+/** The `os-extended-volumes` API extension. */
+@injectable()
+export class ExtendedVolumes extends ServerAttributesExtension {
+  readonly name = 'ExtendedVolumes';
+  readonly alias = 'os-extended-volumes';
+  override readonly version = 1;
+  override readonly description = 'Extended Volumes support.';
+
+  protected createController(): ServerAttributesController {
+    return new ExtendedVolumesController(this.services, 'os_compute_api:os-extended-volumes');
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * `OS-SRV-USG`: when a server was launched and terminated, in show and detail, written as
+ * nova writes them: `2013-04-25T00:00:05.000000` (UTC, no zone), or null.
+ */
+import { injectable } from '../../core/index.js';
+import type { ServerRow } from '../compute/index.js';
+import {
+  ServerAttributesController,
+  ServerAttributesExtension,
+  type ServerView
+} from './server-attributes.js';
+
+/** nova's str() of a zone-less datetime, with microseconds. */
+function usageTime(value: string | Date | null): string | null {
+  if (value === null) return null;
+  return new Date(value).toISOString().replace(/Z$/, '000');
+}
+
+/** Adds `OS-SRV-USG:launched_at` and `OS-SRV-USG:terminated_at`. */
+export class ServerUsageController extends ServerAttributesController {
+  protected addAttributes(view: ServerView, row: ServerRow): void {
+    view['OS-SRV-USG:launched_at'] = usageTime(row.launched_at);
+    view['OS-SRV-USG:terminated_at'] = usageTime(row.terminated_at);
+  }
+}
+
+/** The `OS-SRV-USG` API extension. */
+@injectable()
+export class ServerUsage extends ServerAttributesExtension {
+  readonly name = 'ServerUsage';
+  readonly alias = 'OS-SRV-USG';
+  override readonly version = 1;
+  override readonly description = 'Adds launched_at and terminated_at on Servers.';
+
+  protected createController(): ServerAttributesController {
+    return new ServerUsageController(this.services, 'os_compute_api:os-server-usage');
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * `os-lock-server`: the `lock` and `unlock` server actions (202, empty body). A locked
+ * server refuses its owner's actions (409) until unlocked. Lifting a lock the other side
+ * set (the owner's project, or an administrator from another project) needs the
+ * `unlock_override` rule, administrators by default: otherwise 403.
+ */
+import {
+  APIExtensionBase,
+  Controller,
+  ControllerExtension,
+  inject,
+  injectable,
+  wsgi,
+  type ApiRequest,
+  type RequestContext
+} from '../../core/index.js';
+import { ComputeServices, toHTTPError, type Server } from '../compute/index.js';
+
+const RULE = 'os_compute_api:os-lock-server';
+
+/** nova's `is_expected_locked_by`: unlocked, or locked by the caller's side. */
+function lockedByCallerSide(context: RequestContext, server: Server): boolean {
+  const expected = server.projectId === context.projectId ? 'owner' : 'admin';
+  return server.lockedBy === null || server.lockedBy === expected;
+}
+
+/** The lock and unlock actions. */
+export class LockServerController extends Controller {
+  constructor(private readonly services: ComputeServices) {
+    super();
+  }
+
+  @wsgi.response(202)
+  @wsgi.expectedErrors(404)
+  @wsgi.action('lock')
+  lock(req: ApiRequest): Promise<void> {
+    return this.services.withAuthorizedServer(
+      req.context,
+      req.params.id!,
+      `${RULE}:lock`,
+      async (server, { compute }, scope) => {
+        await compute.lock(server.id, scope);
+      }
+    );
+  }
+
+  @wsgi.response(202)
+  @wsgi.expectedErrors(404)
+  @wsgi.action('unlock')
+  async unlock(req: ApiRequest): Promise<void> {
+    const { context } = req;
+    this.services.policy.authorize(context, `${RULE}:unlock`, {
+      project_id: context.projectId,
+      user_id: context.userId
+    });
+    try {
+      const { servers, compute } = await this.services.backend();
+      const scope = this.services.scope(context, true);
+      const server = await servers.get(req.params.id!, scope);
+      if (!lockedByCallerSide(context, server)) {
+        this.services.policy.authorize(context, `${RULE}:unlock:unlock_override`, {
+          project_id: server.projectId,
+          user_id: server.userId
+        });
+      }
+      await compute.unlock(server.id, scope);
+    } catch (error) {
+      throw toHTTPError(error);
+    }
+  }
+}
+
+/** The `os-lock-server` API extension. */
+@injectable()
+export class LockServer extends APIExtensionBase {
+  readonly name = 'LockServer';
+  readonly alias = 'os-lock-server';
+  override readonly version = 1;
+  override readonly description = 'Enable lock/unlock server actions.';
+
+  constructor(@inject(ComputeServices) private readonly services: ComputeServices) {
+    super();
+  }
+
+  override getControllerExtensions(): ControllerExtension[] {
+    return [new ControllerExtension(this, 'servers', new LockServerController(this.services))];
+  }
+}

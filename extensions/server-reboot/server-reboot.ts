@@ -1,0 +1,71 @@
+/**
+ * `os-server-reboot`: the `reboot` server action (202, empty body). The body is
+ * `{"reboot": {"type": "SOFT" | "HARD"}}` (any case nova accepts); anything else is 400. A
+ * soft reboot needs an active server, a hard one also works on a stopped, paused,
+ * suspended or errored server; otherwise nova's 409.
+ */
+import {
+  APIExtensionBase,
+  Controller,
+  ControllerExtension,
+  inject,
+  injectable,
+  wsgi,
+  type ApiRequest
+} from '../../core/index.js';
+import { ComputeServices } from '../compute/index.js';
+
+/** nova's `schemas/servers.py` reboot schema. */
+export const REBOOT_SCHEMA = {
+  type: 'object',
+  properties: {
+    reboot: {
+      type: 'object',
+      properties: {
+        type: { enum: ['HARD', 'Hard', 'hard', 'SOFT', 'Soft', 'soft'] }
+      },
+      required: ['type'],
+      additionalProperties: false
+    }
+  },
+  required: ['reboot'],
+  additionalProperties: false
+} as const;
+
+/** The reboot action. */
+export class ServerRebootController extends Controller {
+  constructor(private readonly services: ComputeServices) {
+    super();
+  }
+
+  @wsgi.response(202)
+  @wsgi.expectedErrors([404, 409])
+  @wsgi.action('reboot')
+  @wsgi.schema(REBOOT_SCHEMA)
+  reboot(req: ApiRequest): Promise<void> {
+    const hard = (req.body as { reboot: { type: string } }).reboot.type.toUpperCase() === 'HARD';
+    return this.services.performAction(
+      req.context,
+      req.params.id!,
+      hard ? 'reboot-hard' : 'reboot',
+      'os_compute_api:servers:reboot'
+    );
+  }
+}
+
+/** The `os-server-reboot` API extension. */
+@injectable()
+export class ServerReboot extends APIExtensionBase {
+  readonly name = 'ServerReboot';
+  readonly alias = 'os-server-reboot';
+  override readonly version = 1;
+  override readonly description = 'Soft and hard reboot of servers.';
+
+  constructor(@inject(ComputeServices) private readonly services: ComputeServices) {
+    super();
+  }
+
+  override getControllerExtensions(): ControllerExtension[] {
+    return [new ControllerExtension(this, 'servers', new ServerRebootController(this.services))];
+  }
+}

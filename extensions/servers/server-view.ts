@@ -1,0 +1,120 @@
+/**
+ * The server views of the base `servers` resource (nova's `views/servers.py`): the summary
+ * of `GET /servers`, the full view of show, detail and update, the create response, and
+ * pages with their `servers_links`. The `OS-*` attributes are not here: each is added by its
+ * own extension to show, detail (and create), so update keeps nova's smaller shape.
+ */
+import { createHash } from 'node:crypto';
+import type { ApiRequest } from '../../core/index.js';
+import type { Server } from '../compute/index.js';
+import { bookmarkHref, nextLink, resourceLinks, type Link } from './links.js';
+
+/** Statuses whose view carries `progress`, as nova's `_progress_statuses`. */
+const PROGRESS_STATUSES = new Set([
+  'ACTIVE',
+  'BUILD',
+  'REBUILD',
+  'RESIZE',
+  'VERIFY_RESIZE',
+  'MIGRATING'
+]);
+
+/** The one network of the fake deployment; every spawned server has an address on it. */
+const FIXED_NETWORK = 'private';
+
+/** Every server is in the `default` security group; groups are not modelled further. */
+const SECURITY_GROUPS = [{ name: 'default' }];
+
+/** A view: the JSON object of one server. */
+export type ServerView = Record<string, unknown>;
+
+/** `2012-08-20T21:11:09Z`, as nova's `utils.isotime` (no fraction). */
+function isotime(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** nova's hostId: sha224 of project id and host, so tenants cannot tell hosts apart. */
+function hostId(server: Server): string {
+  if (!server.host) return '';
+  return createHash('sha224').update(`${server.projectId}${server.host}`).digest('hex');
+}
+
+/** The fake network's address of a server: 10.0.0.2 for the first, then one per server. */
+function fixedAddress(internalId: number): string {
+  const offset = internalId + 1; // .0 is the network and .1 its gateway
+  return `10.${(offset >> 16) & 255}.${(offset >> 8) & 255}.${offset & 255}`;
+}
+
+function addresses(server: Server): Record<string, { version: number; addr: string }[]> {
+  if (!server.host) return {};
+  return { [FIXED_NETWORK]: [{ version: 4, addr: fixedAddress(server.internalId) }] };
+}
+
+function bookmarked(
+  req: ApiRequest,
+  collection: string,
+  id: string
+): { id: string; links: Link[] } {
+  return { id, links: [{ rel: 'bookmark', href: bookmarkHref(req, collection, id) }] };
+}
+
+/** `{id, name, links}`: one entry of `GET /servers`. */
+export function serverSummary(req: ApiRequest, server: Server): ServerView {
+  return { id: server.id, name: server.name, links: resourceLinks(req, 'servers', server.id) };
+}
+
+/** The full base view of show, detail and update. */
+export function serverDetail(req: ApiRequest, server: Server): ServerView {
+  const view: ServerView = {
+    id: server.id,
+    name: server.name,
+    status: server.status,
+    tenant_id: server.projectId,
+    user_id: server.userId,
+    metadata: { ...server.metadata },
+    hostId: hostId(server),
+    image: server.imageRef ? bookmarked(req, 'images', server.imageRef) : '',
+    flavor: bookmarked(req, 'flavors', server.flavorId),
+    created: isotime(server.createdAt),
+    updated: isotime(server.updatedAt ?? server.createdAt),
+    addresses: addresses(server),
+    accessIPv4: server.accessIPv4,
+    accessIPv6: server.accessIPv6,
+    links: resourceLinks(req, 'servers', server.id),
+    key_name: server.keyName,
+    config_drive: server.configDrive,
+    security_groups: SECURITY_GROUPS.map((group) => ({ ...group }))
+  };
+  if (PROGRESS_STATUSES.has(server.status)) view.progress = 0;
+  return view;
+}
+
+/** The body of `POST /servers`: id, links, the admin password and security groups. */
+export function serverCreated(req: ApiRequest, server: Server, adminPass: string): ServerView {
+  return {
+    id: server.id,
+    links: resourceLinks(req, 'servers', server.id),
+    adminPass,
+    security_groups: SECURITY_GROUPS.map((group) => ({ ...group }))
+  };
+}
+
+/**
+ * A page of servers: `{servers}` plus `servers_links` with a `next` link when the page is
+ * full (`limit` items), as nova's `_list_view`.
+ */
+export function serverPage(
+  req: ApiRequest,
+  servers: readonly Server[],
+  options: { detail: boolean; limit: number }
+): { servers: ServerView[]; servers_links?: Link[] } {
+  const view = options.detail ? serverDetail : serverSummary;
+  const page: { servers: ServerView[]; servers_links?: Link[] } = {
+    servers: servers.map((server) => view(req, server))
+  };
+  const last = servers.at(-1);
+  if (last && options.limit > 0 && servers.length === options.limit) {
+    page.servers_links = [nextLink(req, options.detail ? 'servers/detail' : 'servers', last.id)];
+  }
+  return page;
+}

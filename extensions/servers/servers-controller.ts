@@ -1,0 +1,184 @@
+/**
+ * The `servers` controller (nova's `ServersController` at 2.1): list (summary and detail,
+ * filtered and paged), show, create (202 with `Location`, the schema assembled from the
+ * create hooks), update (200) and delete (204). Compute errors become nova's HTTP errors
+ * through `toHTTPError`; an administrator may show, update and delete any project's server.
+ */
+import {
+  Controller,
+  ResponseObject,
+  wsgi,
+  type ApiRequest,
+  type RequestContext
+} from '../../core/index.js';
+import { toHTTPError, type ComputeServices, type Server } from '../compute/index.js';
+import { generatePassword } from './admin-password.js';
+import { bootTarget } from './boot-target.js';
+import type { ServerCreateHooks, ServerCreateKwargs } from './create-hooks.js';
+import { selfHref } from './links.js';
+import { listOptions } from './list-options.js';
+import { UPDATE_SCHEMA } from './server-schemas.js';
+import { serverCreated, serverDetail, serverPage } from './server-view.js';
+
+const RULE = 'os_compute_api:servers';
+
+type ServerDict = Readonly<Record<string, unknown>>;
+
+/** The server's owners, as policy rules compare them. */
+function ownerTarget(server: Server): Record<string, string> {
+  return { project_id: server.projectId, user_id: server.userId };
+}
+
+function callerTarget(context: RequestContext): Record<string, string | null> {
+  return { project_id: context.projectId, user_id: context.userId };
+}
+
+/** `name`, or `name-1` ... `name-N` when one request boots N > 1 servers (nova's template). */
+function displayName(name: string, index: number, count: number): string {
+  return count > 1 ? `${name}-${index + 1}` : name;
+}
+
+/** Serves `/servers`; the create hooks arrive once loaded. */
+export class ServersController extends Controller {
+  constructor(
+    private readonly services: ComputeServices,
+    private readonly createHooks: Promise<ServerCreateHooks>
+  ) {
+    super();
+  }
+
+  @wsgi.expectedErrors([400, 403])
+  index(req: ApiRequest): Promise<unknown> {
+    return this.list(req, false);
+  }
+
+  @wsgi.expectedErrors([400, 403])
+  detail(req: ApiRequest): Promise<unknown> {
+    return this.list(req, true);
+  }
+
+  @wsgi.expectedErrors(404)
+  async show(req: ApiRequest): Promise<unknown> {
+    const server = await this.find(req, 'show');
+    return { server: serverDetail(req, server) };
+  }
+
+  @wsgi.response(202)
+  @wsgi.expectedErrors([400, 403, 409])
+  async create(req: ApiRequest): Promise<ResponseObject> {
+    const hooks = await this.createHooks;
+    hooks.validate(req.body);
+    const server = (req.body as { server: ServerDict }).server;
+    const kwargs = await hooks.apply(server, req.context);
+    this.services.policy.authorize(req.context, `${RULE}:create`, callerTarget(req.context));
+    try {
+      const booted = await this.boot(req.context, server, kwargs);
+      const adminPass =
+        typeof server.adminPass === 'string' ? server.adminPass : generatePassword();
+      return new ResponseObject(
+        { server: serverCreated(req, booted, adminPass) },
+        { headers: { Location: selfHref(req, 'servers', booted.id) } }
+      );
+    } catch (error) {
+      throw toHTTPError(error);
+    }
+  }
+
+  @wsgi.expectedErrors([400, 404])
+  @wsgi.schema(UPDATE_SCHEMA)
+  async update(req: ApiRequest): Promise<unknown> {
+    const server = await this.find(req, 'update');
+    const changes = (
+      req.body as { server: { name?: string; accessIPv4?: string; accessIPv6?: string } }
+    ).server;
+    try {
+      const { servers } = await this.services.backend();
+      const updated = await servers.update(server.id, this.services.scope(req.context, true), {
+        ...(changes.name !== undefined ? { name: changes.name } : {}),
+        ...(changes.accessIPv4 !== undefined ? { accessIPv4: changes.accessIPv4 } : {}),
+        ...(changes.accessIPv6 !== undefined ? { accessIPv6: changes.accessIPv6 } : {})
+      });
+      return { server: serverDetail(req, updated) };
+    } catch (error) {
+      throw toHTTPError(error);
+    }
+  }
+
+  @wsgi.response(204)
+  @wsgi.expectedErrors([404, 409])
+  async delete(req: ApiRequest): Promise<void> {
+    const server = await this.find(req, 'delete');
+    try {
+      const { compute } = await this.services.backend();
+      await compute.delete(server.id, this.services.scope(req.context, true));
+    } catch (error) {
+      throw toHTTPError(error);
+    }
+  }
+
+  /** The server of `req.params.id` (any project's for an administrator), after policy. */
+  private async find(req: ApiRequest, action: string): Promise<Server> {
+    let server: Server;
+    try {
+      const { servers } = await this.services.backend();
+      server = await servers.get(req.params.id!, this.services.scope(req.context, true));
+    } catch (error) {
+      throw toHTTPError(error);
+    }
+    this.services.policy.authorize(req.context, `${RULE}:${action}`, ownerTarget(server));
+    return server;
+  }
+
+  private async list(req: ApiRequest, detail: boolean): Promise<unknown> {
+    const rule = `${RULE}:${detail ? 'detail' : 'index'}`;
+    this.services.policy.authorize(req.context, rule, callerTarget(req.context));
+    const options = listOptions(req.query);
+    if (options.allTenants) {
+      this.services.policy.authorize(
+        req.context,
+        `${rule}:get_all_tenants`,
+        callerTarget(req.context)
+      );
+    }
+    try {
+      const { servers } = await this.services.backend();
+      const scope = this.services.scope(req.context, options.allTenants);
+      const page = await servers.list(scope, options.filters);
+      return serverPage(req, page, { detail, limit: options.filters.limit });
+    } catch (error) {
+      throw toHTTPError(error);
+    }
+  }
+
+  /** Checks flavor and image, then boots `max_count` servers; returns the first. */
+  private async boot(
+    context: RequestContext,
+    server: ServerDict,
+    kwargs: ServerCreateKwargs
+  ): Promise<Server> {
+    const backend = await this.services.backend();
+    const { flavor, image } = await bootTarget(backend, server);
+    const scope = this.services.scope(context);
+    const count = kwargs.maxCount ?? 1;
+    const { minCount: _min, maxCount: _max, ...fields } = kwargs;
+    const booted: Server[] = [];
+    for (let index = 0; index < count; index += 1) {
+      booted.push(
+        await backend.compute.boot(
+          {
+            ...fields,
+            name: displayName(server.name as string, index, count),
+            projectId: scope.projectId,
+            userId: scope.userId,
+            imageRef: image.id,
+            flavorId: flavor.id,
+            ...(typeof server.accessIPv4 === 'string' ? { accessIPv4: server.accessIPv4 } : {}),
+            ...(typeof server.accessIPv6 === 'string' ? { accessIPv6: server.accessIPv6 } : {})
+          },
+          scope
+        )
+      );
+    }
+    return booted[0]!;
+  }
+}
