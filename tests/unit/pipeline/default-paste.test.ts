@@ -31,7 +31,7 @@ function givenDefaultPaste(): PasteConfig {
   return loadPasteConfig(FILE);
 }
 
-/** Stub factories: every filter appends its entry point name to `trail`, apps record theirs. */
+/** Tracing factories: every filter appends its entry point name to `trail`, apps record theirs. */
 function givenTracingResolver(trail: string[]): FactoryResolver {
   return async (kind, name) => () =>
     kind === 'filter'
