@@ -42,3 +42,4 @@ export { PolicyEnforcer } from './policy/enforcer.js';
 export type { PolicyTarget } from './policy/enforcer.js';
 export { DEFAULT_RULES } from './policy/defaults.js';
 export { parseRule } from './policy/rule.js';
+export { ServerActionsController, ServerActionsExtension } from './server-actions-extension.js';

@@ -4,17 +4,13 @@
  * set (the owner's project, or an administrator from another project) needs the
  * `unlock_override` rule, administrators by default: otherwise 403.
  */
+import { injectable, wsgi, type ApiRequest, type RequestContext } from '../../core/index.js';
 import {
-  APIExtensionBase,
-  Controller,
-  ControllerExtension,
-  inject,
-  injectable,
-  wsgi,
-  type ApiRequest,
-  type RequestContext
-} from '../../core/index.js';
-import { ComputeServices, toHTTPError, type Server } from '../compute/index.js';
+  ServerActionsController,
+  ServerActionsExtension,
+  toHTTPError,
+  type Server
+} from '../compute/index.js';
 
 const RULE = 'os_compute_api:os-lock-server';
 
@@ -25,11 +21,7 @@ function lockedByCallerSide(context: RequestContext, server: Server): boolean {
 }
 
 /** The lock and unlock actions. */
-export class LockServerController extends Controller {
-  constructor(private readonly services: ComputeServices) {
-    super();
-  }
-
+export class LockServerController extends ServerActionsController {
   @wsgi.response(202)
   @wsgi.expectedErrors(404)
   @wsgi.action('lock')
@@ -72,17 +64,13 @@ export class LockServerController extends Controller {
 
 /** The `os-lock-server` API extension. */
 @injectable()
-export class LockServer extends APIExtensionBase {
+export class LockServer extends ServerActionsExtension {
   readonly name = 'LockServer';
   readonly alias = 'os-lock-server';
   override readonly version = 1;
   override readonly description = 'Enable lock/unlock server actions.';
 
-  constructor(@inject(ComputeServices) private readonly services: ComputeServices) {
-    super();
-  }
-
-  override getControllerExtensions(): ControllerExtension[] {
-    return [new ControllerExtension(this, 'servers', new LockServerController(this.services))];
+  protected actions(): ServerActionsController {
+    return new LockServerController(this.services);
   }
 }

@@ -4,16 +4,8 @@
  * soft reboot needs an active server, a hard one also works on a stopped, paused,
  * suspended or errored server; otherwise nova's 409.
  */
-import {
-  APIExtensionBase,
-  Controller,
-  ControllerExtension,
-  inject,
-  injectable,
-  wsgi,
-  type ApiRequest
-} from '../../core/index.js';
-import { ComputeServices } from '../compute/index.js';
+import { injectable, wsgi, type ApiRequest } from '../../core/index.js';
+import { ServerActionsController, ServerActionsExtension } from '../compute/index.js';
 
 /** nova's `schemas/servers.py` reboot schema. */
 export const REBOOT_SCHEMA = {
@@ -33,39 +25,26 @@ export const REBOOT_SCHEMA = {
 } as const;
 
 /** The reboot action. */
-export class ServerRebootController extends Controller {
-  constructor(private readonly services: ComputeServices) {
-    super();
-  }
-
+export class ServerRebootController extends ServerActionsController {
   @wsgi.response(202)
   @wsgi.expectedErrors([404, 409])
   @wsgi.action('reboot')
   @wsgi.schema(REBOOT_SCHEMA)
   reboot(req: ApiRequest): Promise<void> {
     const hard = (req.body as { reboot: { type: string } }).reboot.type.toUpperCase() === 'HARD';
-    return this.services.performAction(
-      req.context,
-      req.params.id!,
-      hard ? 'reboot-hard' : 'reboot',
-      'os_compute_api:servers:reboot'
-    );
+    return this.perform(req, hard ? 'reboot-hard' : 'reboot', 'os_compute_api:servers:reboot');
   }
 }
 
 /** The `os-server-reboot` API extension. */
 @injectable()
-export class ServerReboot extends APIExtensionBase {
+export class ServerReboot extends ServerActionsExtension {
   readonly name = 'ServerReboot';
   readonly alias = 'os-server-reboot';
   override readonly version = 1;
   override readonly description = 'Soft and hard reboot of servers.';
 
-  constructor(@inject(ComputeServices) private readonly services: ComputeServices) {
-    super();
-  }
-
-  override getControllerExtensions(): ControllerExtension[] {
-    return [new ControllerExtension(this, 'servers', new ServerRebootController(this.services))];
+  protected actions(): ServerActionsController {
+    return new ServerRebootController(this.services);
   }
 }

@@ -1,62 +1,36 @@
 /**
- * `os-suspend-server`: the `suspend` and `resume` server actions (202, empty body); a
- * server in the wrong state answers nova's 409.
+ * `os-suspend-server`: the `suspend` and `resume` server actions (202, empty body); a server
+ * in the wrong state answers nova's 409.
  */
-import {
-  APIExtensionBase,
-  Controller,
-  ControllerExtension,
-  inject,
-  injectable,
-  wsgi,
-  type ApiRequest
-} from '../../core/index.js';
-import { ComputeServices } from '../compute/index.js';
+import { injectable, wsgi, type ApiRequest } from '../../core/index.js';
+import { ServerActionsController, ServerActionsExtension } from '../compute/index.js';
 
 /** The suspend and resume actions. */
-export class SuspendServerController extends Controller {
-  constructor(private readonly services: ComputeServices) {
-    super();
-  }
-
+export class SuspendServerController extends ServerActionsController {
   @wsgi.response(202)
   @wsgi.expectedErrors([404, 409])
   @wsgi.action('suspend')
   suspend(req: ApiRequest): Promise<void> {
-    return this.perform(req, 'suspend');
+    return this.perform(req, 'suspend', 'os_compute_api:os-suspend-server:suspend');
   }
 
   @wsgi.response(202)
   @wsgi.expectedErrors([404, 409])
   @wsgi.action('resume')
   resume(req: ApiRequest): Promise<void> {
-    return this.perform(req, 'resume');
-  }
-
-  /** Runs the action after checking its policy rule on the server. */
-  private perform(req: ApiRequest, action: 'suspend' | 'resume'): Promise<void> {
-    return this.services.performAction(
-      req.context,
-      req.params.id!,
-      action,
-      `os_compute_api:os-suspend-server:${action}`
-    );
+    return this.perform(req, 'resume', 'os_compute_api:os-suspend-server:resume');
   }
 }
 
 /** The `os-suspend-server` API extension. */
 @injectable()
-export class SuspendServer extends APIExtensionBase {
+export class SuspendServer extends ServerActionsExtension {
   readonly name = 'SuspendServer';
   readonly alias = 'os-suspend-server';
   override readonly version = 1;
   override readonly description = 'Enable suspend/resume server actions.';
 
-  constructor(@inject(ComputeServices) private readonly services: ComputeServices) {
-    super();
-  }
-
-  override getControllerExtensions(): ControllerExtension[] {
-    return [new ControllerExtension(this, 'servers', new SuspendServerController(this.services))];
+  protected actions(): ServerActionsController {
+    return new SuspendServerController(this.services);
   }
 }

@@ -1,0 +1,43 @@
+/**
+ * The shared shape of the server action extensions (start/stop, reboot, pause, suspend,
+ * lock): an API extension that adds one controller of `@wsgi.action`s to `servers`, built
+ * with the ComputeServices it was injected with.
+ */
+import {
+  APIExtensionBase,
+  Controller,
+  ControllerExtension,
+  inject,
+  type ApiRequest
+} from '../../core/index.js';
+import type { PowerAction } from './compute-api.js';
+import { ComputeServices } from './services.js';
+
+/** A controller of server actions, with the services to run them. */
+export abstract class ServerActionsController extends Controller {
+  constructor(protected readonly services: ComputeServices) {
+    super();
+  }
+
+  /** Runs a power action on the server of the URL after checking `rule` on it. */
+  protected perform(req: ApiRequest, action: PowerAction, rule: string): Promise<void> {
+    return this.services.performAction(req.context, req.params.id!, action, rule);
+  }
+}
+
+/**
+ * An API extension adding one ServerActionsController to `servers`. Subclasses are
+ * `@injectable()`; the constructor's injection is inherited.
+ */
+export abstract class ServerActionsExtension extends APIExtensionBase {
+  constructor(@inject(ComputeServices) protected readonly services: ComputeServices) {
+    super();
+  }
+
+  /** The controller holding this extension's actions. */
+  protected abstract actions(): ServerActionsController;
+
+  override getControllerExtensions(): ControllerExtension[] {
+    return [new ControllerExtension(this, 'servers', this.actions())];
+  }
+}
