@@ -42,4 +42,5 @@ export { PolicyEnforcer } from './policy/enforcer.js';
 export type { PolicyTarget } from './policy/enforcer.js';
 export { DEFAULT_RULES } from './policy/defaults.js';
 export { parseRule } from './policy/rule.js';
+export { ComputeExtension } from './compute-extension.js';
 export { ServerActionsController, ServerActionsExtension } from './server-actions-extension.js';

@@ -3,15 +3,10 @@
  * lock): an API extension that adds one controller of `@wsgi.action`s to `servers`, built
  * with the ComputeServices it was injected with.
  */
-import {
-  APIExtensionBase,
-  Controller,
-  ControllerExtension,
-  inject,
-  type ApiRequest
-} from '../../core/index.js';
+import { Controller, ControllerExtension, type ApiRequest } from '../../core/index.js';
 import type { PowerAction } from './compute-api.js';
-import { ComputeServices } from './services.js';
+import { ComputeExtension } from './compute-extension.js';
+import type { ComputeServices } from './services.js';
 
 /** A controller of server actions, with the services to run them. */
 export abstract class ServerActionsController extends Controller {
@@ -25,15 +20,8 @@ export abstract class ServerActionsController extends Controller {
   }
 }
 
-/**
- * An API extension adding one ServerActionsController to `servers`. Subclasses are
- * `@injectable()`; the constructor's injection is inherited.
- */
-export abstract class ServerActionsExtension extends APIExtensionBase {
-  constructor(@inject(ComputeServices) protected readonly services: ComputeServices) {
-    super();
-  }
-
+/** An API extension adding one ServerActionsController to `servers`. */
+export abstract class ServerActionsExtension extends ComputeExtension {
   /** The controller holding this extension's actions. */
   protected abstract actions(): ServerActionsController;
 

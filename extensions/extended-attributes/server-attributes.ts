@@ -8,15 +8,13 @@
  * extensions read `req.get_db_instance(id)`: never one query per server.
  */
 import {
-  APIExtensionBase,
   Controller,
   ControllerExtension,
-  inject,
   wsgi,
   type ApiRequest,
   type ResponseObject
 } from '../../core/index.js';
-import { ComputeServices, type ServerRow } from '../compute/index.js';
+import { ComputeExtension, type ComputeServices, type ServerRow } from '../compute/index.js';
 
 /** One server's JSON view, as the servers controller built it. */
 export type ServerView = Record<string, unknown>;
@@ -94,11 +92,7 @@ export abstract class ServerAttributesController extends Controller {
 }
 
 /** An API extension contributing one ServerAttributesController to `servers`. */
-export abstract class ServerAttributesExtension extends APIExtensionBase {
-  constructor(@inject(ComputeServices) protected readonly services: ComputeServices) {
-    super();
-  }
-
+export abstract class ServerAttributesExtension extends ComputeExtension {
   /** The controller adding this extension's attributes. */
   protected abstract createController(): ServerAttributesController;
 

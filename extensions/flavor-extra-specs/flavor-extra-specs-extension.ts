@@ -5,15 +5,14 @@
  * `openstack flavor list` reads them for every flavor it lists.
  */
 import {
-  APIExtensionBase,
   Controller,
   ResourceExtension,
-  inject,
   injectable,
   wsgi,
   type ApiRequest
 } from '../../core/index.js';
 import {
+  ComputeExtension,
   ComputeServices,
   FlavorNotFound,
   toHTTPError,
@@ -67,15 +66,11 @@ export class FlavorExtraSpecsController extends Controller {
 
 /** The `os-flavor-extra-specs` API extension. */
 @injectable()
-export class FlavorsExtraSpecs extends APIExtensionBase {
+export class FlavorsExtraSpecs extends ComputeExtension {
   readonly name = 'FlavorsExtraSpecs';
   readonly alias = 'os-flavor-extra-specs';
   override readonly version = 1;
   override readonly description = "Flavors extra specs support: a flavor's key/value hints.";
-
-  constructor(@inject(ComputeServices) private readonly services: ComputeServices) {
-    super();
-  }
 
   override getResources(): ResourceExtension[] {
     return [

@@ -4,21 +4,17 @@
  * place the keys nova's flavor-access, flavor-rxtx, flavor-extra-data and flavor-disabled
  * extensions used to add.
  */
-import { APIExtensionBase, ResourceExtension, inject, injectable } from '../../core/index.js';
-import { ComputeServices } from '../compute/index.js';
+import { ResourceExtension, injectable } from '../../core/index.js';
+import { ComputeExtension } from '../compute/index.js';
 import { FlavorsController } from './flavors-controller.js';
 
 /** The `flavors` API extension. */
 @injectable()
-export class Flavors extends APIExtensionBase {
+export class Flavors extends ComputeExtension {
   readonly name = 'Flavors';
   readonly alias = 'flavors';
   override readonly version = 1;
   override readonly description = 'Flavors: the hardware templates servers are built from.';
-
-  constructor(@inject(ComputeServices) private readonly services: ComputeServices) {
-    super();
-  }
 
   override getResources(): ResourceExtension[] {
     return [

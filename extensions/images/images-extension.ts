@@ -4,28 +4,17 @@
  * glance v2 shape at `/v2/images`, where `nova boot --image` looks images up (novaclient
  * puts `/v2/images` after the compute endpoint).
  */
-import {
-  APIExtensionBase,
-  ResourceExtension,
-  inject,
-  injectable,
-  type Mapper,
-  type Resource
-} from '../../core/index.js';
-import { ComputeServices } from '../compute/index.js';
+import { ResourceExtension, injectable, type Mapper, type Resource } from '../../core/index.js';
+import { ComputeExtension } from '../compute/index.js';
 import { ImagesController } from './images-controller.js';
 
 /** The `images` API extension. */
 @injectable()
-export class Images extends APIExtensionBase {
+export class Images extends ComputeExtension {
   readonly name = 'Images';
   readonly alias = 'images';
   override readonly version = 1;
   override readonly description = 'Images: the read-only catalogue servers boot from.';
-
-  constructor(@inject(ComputeServices) private readonly services: ComputeServices) {
-    super();
-  }
 
   override getResources(): ResourceExtension[] {
     return [

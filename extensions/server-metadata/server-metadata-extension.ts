@@ -3,28 +3,17 @@
  * `servers` resource another extension adds: `/servers/{server_id}/metadata` (GET, POST
  * merges, PUT replaces) and `/servers/{server_id}/metadata/{key}` (GET, PUT, DELETE).
  */
-import {
-  APIExtensionBase,
-  ResourceExtension,
-  inject,
-  injectable,
-  type Mapper,
-  type Resource
-} from '../../core/index.js';
-import { ComputeServices } from '../compute/index.js';
+import { ResourceExtension, injectable, type Mapper, type Resource } from '../../core/index.js';
+import { ComputeExtension } from '../compute/index.js';
 import { ServerMetadataController } from './server-metadata-controller.js';
 
 /** The `server-metadata` API extension. */
 @injectable()
-export class ServerMetadata extends APIExtensionBase {
+export class ServerMetadata extends ComputeExtension {
   readonly name = 'ServerMetadata';
   readonly alias = 'server-metadata';
   override readonly version = 1;
   override readonly description = 'Server metadata: key/value pairs on a server.';
-
-  constructor(@inject(ComputeServices) private readonly services: ComputeServices) {
-    super();
-  }
 
   override getResources(): ResourceExtension[] {
     return [

@@ -1,0 +1,14 @@
+/**
+ * ComputeExtension: the base of the bundled compute API extensions, built with the
+ * ComputeServices (database, driver, policy) injected. Subclasses are `@injectable()`; the
+ * constructor's injection is inherited.
+ */
+import { APIExtensionBase, inject } from '../../core/index.js';
+import { ComputeServices } from './services.js';
+
+/** An API extension with the compute services at hand. */
+export abstract class ComputeExtension extends APIExtensionBase {
+  constructor(@inject(ComputeServices) protected readonly services: ComputeServices) {
+    super();
+  }
+}
