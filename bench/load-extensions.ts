@@ -14,6 +14,7 @@ import { runNodeForJson } from './harness/run-node.js';
 import { median, medianRatio, rotate } from './harness/stats.js';
 import { generateExtensions, LOAD_NAMESPACE } from './load/generate-extensions.js';
 import type { LoadTimings } from './load/load-runner.js';
+import { targetResult, type TargetResult } from './targets.js';
 
 /** The sizes compared: the small one first. */
 export const LOAD_SIZES = [100, 1000] as const;
@@ -41,15 +42,6 @@ export interface LoadSizeResult {
   medianBareTotalMs: number;
   /** Median over rounds of wharf total / bare total. */
   overBare: number;
-}
-
-/** A target and whether the run met it. */
-export interface TargetResult {
-  name: string;
-  value: number;
-  comparison: '<' | '<=';
-  limit: number;
-  pass: boolean;
 }
 
 /** The whole benchmark. */
@@ -137,18 +129,16 @@ function summarize(rounds: number, samples: Map<string, LoadTimings[]>): LoadExt
       median: ratio
     },
     targets: [
-      target(
-        `N=${large.count} discover+load ms`,
-        large.medianTotalMs,
-        '<',
-        LOAD_TARGETS.largeTotalMs
+      targetResult(
+        `load-extensions N=${large.count} discover+load ms`,
+        { value: large.medianTotalMs },
+        { comparison: '<', limit: LOAD_TARGETS.largeTotalMs }
       ),
-      target(`ratio ${large.count}/${small.count}`, ratio, '<=', LOAD_TARGETS.maxRatio)
+      targetResult(
+        `load-extensions discover+load ${large.count}/${small.count}`,
+        { value: ratio },
+        { comparison: '<=', limit: LOAD_TARGETS.maxRatio }
+      )
     ]
   };
-}
-
-function target(name: string, value: number, comparison: '<' | '<=', limit: number): TargetResult {
-  const pass = comparison === '<' ? value < limit : value <= limit;
-  return { name, value, comparison, limit, pass };
 }

@@ -10,6 +10,8 @@ import { renderReport, writeResults, type BenchResults } from './harness/report.
 import { runThroughput } from './harness/throughput.js';
 import { runLoadExtensions } from './load-extensions.js';
 import { BASELINE_SERVER, SERVER_SPECS, THROUGHPUT_RATIOS } from './scenarios.js';
+import { evaluateTargets } from './targets.js';
+import { prepareFixtures } from './wharf/fixtures.js';
 
 const options = parseOptions(process.argv.slice(2));
 if (options.help) {
@@ -34,11 +36,17 @@ const results: BenchResults = {
 if (sections.includes('load')) {
   results.loadExtensions = await runLoadExtensions(node, profile.loadRounds, log);
 }
-if (sections.includes('http')) {
-  results.throughput = await runThroughput(specs, THROUGHPUT_RATIOS, node, profile, log);
+const removeFixtures = await prepareFixtures(specs);
+try {
+  if (sections.includes('http')) {
+    results.throughput = await runThroughput(specs, THROUGHPUT_RATIOS, node, profile, log);
+  }
+  if (sections.includes('first')) {
+    results.firstRequest = await runFirstRequest(specs, BASELINE_SERVER, node, profile, log);
+  }
+} finally {
+  await removeFixtures();
 }
-if (sections.includes('first')) {
-  results.firstRequest = await runFirstRequest(specs, BASELINE_SERVER, node, profile, log);
-}
+results.targets = [...(results.loadExtensions?.targets ?? []), ...evaluateTargets(results)];
 process.stdout.write(renderReport(results));
 log(`results written to ${await writeResults(results)}`);

@@ -1,12 +1,21 @@
 /**
- * The registry of benchmark servers and of the throughput ratios reported between them.
+ * The registry of benchmark servers, of the throughput ratios reported between them, and of
+ * the targets a run checks.
  *
  * A server is a script under `bench/servers/` (run from `dist/bench/servers/`) that serves
- * `GET /v2.1/widgets/{id}` with the body of `servers/widget-api.ts` and announces its port
- * with `servers/announce.ts`. Adding one is one `ServerSpec` entry below, and comparing it
- * is one `RatioSpec` line: every scenario (throughput and first request) picks it up.
+ * the request of its spec (by default `GET /v2.1/widgets/{id}` with the body of
+ * `servers/widget-api.ts`) and announces its port with `servers/announce.ts`. Adding one is
+ * one `ServerSpec` entry below, and comparing it is one `RatioSpec` line: every scenario
+ * (throughput and first request) picks it up.
  */
 import { fileURLToPath } from 'node:url';
+import { WIDGET_REQUEST, type BenchRequest } from './harness/bench-request.js';
+import {
+  POKE_REQUEST,
+  SERVER_CREATE_REQUEST,
+  serversDetailRequest,
+  WHARF_WIDGET_REQUEST
+} from './wharf/wharf-requests.js';
 
 /** One server the harness can start. */
 export interface ServerSpec {
@@ -18,6 +27,12 @@ export interface ServerSpec {
   args: string[];
   /** Environment variables added to the harness's own. */
   env: Record<string, string>;
+  /** What every check and load run sends; default `WIDGET_REQUEST`. */
+  request?: BenchRequest;
+  /** Takes part in the first-request scenario; default true. */
+  firstRequest?: boolean;
+  /** Needs the synthetic API extensions of this many routes (see wharf/fixtures.ts). */
+  fixtureRoutes?: number;
 }
 
 /** A throughput ratio: requests/s of `numerator` over requests/s of `denominator`. */
@@ -33,6 +48,18 @@ export function benchServer(file: string): string {
 
 /** The server every first-request figure is compared with. */
 export const BASELINE_SERVER = 'node-http';
+
+/** The wharf server over `routes` synthetic routes, full default pipeline. */
+function wharfRoutes(routes: number, request = WHARF_WIDGET_REQUEST): ServerSpec {
+  return {
+    name: `wharf-${routes}-routes`,
+    script: benchServer('wharf-routes.js'),
+    args: [String(routes)],
+    env: {},
+    request,
+    fixtureRoutes: routes
+  };
+}
 
 /** Every server, in the order of the report. */
 export const SERVER_SPECS: ServerSpec[] = [
@@ -50,6 +77,27 @@ export const SERVER_SPECS: ServerSpec[] = [
     script: benchServer('loopback-routes.js'),
     args: ['1000'],
     env: {}
+  },
+  wharfRoutes(10),
+  wharfRoutes(100),
+  wharfRoutes(1000),
+  // The same host as wharf-1000-routes, another process: POST .../action instead of show.
+  { ...wharfRoutes(1000, POKE_REQUEST), name: 'wharf-1000-action', firstRequest: false },
+  {
+    name: 'wharf-servers-detail',
+    script: benchServer('wharf-compute.js'),
+    args: ['100'],
+    env: {},
+    request: serversDetailRequest(100),
+    firstRequest: false
+  },
+  {
+    name: 'wharf-servers-create',
+    script: benchServer('wharf-compute.js'),
+    args: ['0'],
+    env: {},
+    request: SERVER_CREATE_REQUEST,
+    firstRequest: false
   }
 ];
 
@@ -59,10 +107,24 @@ export const THROUGHPUT_RATIOS: RatioSpec[] = [
   { numerator: 'express-1000-routes', denominator: 'express-1-route' },
   { numerator: 'nest-1000-routes', denominator: 'express-1000-routes' },
   { numerator: 'loopback-1000-routes', denominator: 'express-1000-routes' },
-  { numerator: 'loopback-1000-routes', denominator: 'node-http' }
+  { numerator: 'loopback-1000-routes', denominator: 'node-http' },
+  { numerator: 'wharf-100-routes', denominator: 'wharf-10-routes' },
+  { numerator: 'wharf-1000-routes', denominator: 'wharf-10-routes' },
+  { numerator: 'wharf-10-routes', denominator: 'express-1-route' },
+  { numerator: 'wharf-1000-routes', denominator: 'express-1-route' },
+  { numerator: 'wharf-1000-routes', denominator: 'express-1000-routes' },
+  { numerator: 'wharf-1000-routes', denominator: 'nest-1000-routes' },
+  { numerator: 'wharf-1000-routes', denominator: 'loopback-1000-routes' },
+  { numerator: 'wharf-1000-action', denominator: 'wharf-1000-routes' },
+  { numerator: 'wharf-10-routes', denominator: 'node-http' }
 ];
 
 /** The display name of a ratio. */
 export function ratioName(ratio: RatioSpec): string {
   return `${ratio.numerator} / ${ratio.denominator}`;
+}
+
+/** The request a server's scenarios send. */
+export function requestOf(spec: ServerSpec): BenchRequest {
+  return spec.request ?? WIDGET_REQUEST;
 }

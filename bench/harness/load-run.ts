@@ -4,6 +4,7 @@
  */
 import autocannon from 'autocannon';
 import { BENCH_HOST } from '../servers/announce.js';
+import type { BenchRequest } from './bench-request.js';
 
 /** The shape of one load run. */
 export interface LoadShape {
@@ -27,10 +28,17 @@ export interface LoadSample {
   non2xx: number;
 }
 
-/** Drives `path` on 127.0.0.1:`port` with the given shape. */
-export async function runLoad(port: number, path: string, shape: LoadShape): Promise<LoadSample> {
+/** Sends `request` again and again to 127.0.0.1:`port` with the given shape. */
+export async function runLoad(
+  port: number,
+  request: BenchRequest,
+  shape: LoadShape
+): Promise<LoadSample> {
   const result = await autocannon({
-    url: `http://${BENCH_HOST}:${port}${path}`,
+    url: `http://${BENCH_HOST}:${port}${request.path}`,
+    method: request.method,
+    headers: { ...request.headers },
+    ...(request.body === undefined ? {} : { body: request.body }),
     connections: shape.connections,
     duration: shape.durationSeconds,
     maxOverallRequests: shape.maxRequests,

@@ -6,6 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LoadExtensionsResult } from '../load-extensions.js';
+import type { TargetResult } from '../targets.js';
 import type { FirstRequestResult } from './first-request.js';
 import type { MachineInfo } from './machine-info.js';
 import type { Profile } from './options.js';
@@ -21,6 +22,8 @@ export interface BenchResults {
   loadExtensions?: LoadExtensionsResult;
   throughput?: ThroughputResult;
   firstRequest?: FirstRequestResult;
+  /** Every target of the sections run, PASS or FAIL. */
+  targets?: TargetResult[];
 }
 
 /** Where the JSON results go. */
@@ -46,6 +49,7 @@ export function renderReport(results: BenchResults): string {
   if (results.loadExtensions) parts.push(...loadTables(results.loadExtensions));
   if (results.throughput) parts.push(...throughputTables(results.throughput));
   if (results.firstRequest) parts.push(firstRequestTable(results.firstRequest));
+  if (results.targets && results.targets.length > 0) parts.push(targetsTable(results.targets));
   return `${parts.join('\n\n')}\n`;
 }
 
@@ -91,7 +95,7 @@ function throughputTables(result: ThroughputResult): string[] {
     renderTable(
       `HTTP throughput: ${shape.connections} connections, ${shape.durationSeconds} s per run ` +
         `(at most ${shape.maxRequests} requests), median of ${result.rounds} rounds`,
-      ['server', 'req/s', 'min', 'max', 'p50 ms', 'p99 ms', 'errors', 'non-2xx'],
+      ['server', 'req/s', 'min', 'max', 'p50 ms', 'p99 ms', 'CPU us/req', 'errors', 'non-2xx'],
       result.servers.map((server) => [
         server.name,
         Math.round(server.medianRequestsPerSecond),
@@ -99,17 +103,21 @@ function throughputTables(result: ThroughputResult): string[] {
         Math.round(server.maxRequestsPerSecond),
         server.medianLatencyP50Ms,
         server.medianLatencyP99Ms,
+        optional(server.medianCpuUsPerRequest, 1),
         server.errors,
         server.non2xx
       ])
     ),
     renderTable(
-      'throughput ratios: req/s of the first over the second, per round, median',
-      ['ratio', 'median', 'per round'],
+      'throughput ratios, per round and median: req/s of the first over the second; ' +
+        'CPU: CPU per request of the second over the first',
+      ['ratio', 'req/s', 'CPU', 'req/s per round', 'CPU per round'],
       result.ratios.map((ratio) => [
         ratio.name,
         round(ratio.median, 3),
-        ratio.perRound.map((value) => round(value, 3)).join(' ')
+        optional(ratio.cpuMedian, 3),
+        ratio.perRound.map((value) => round(value, 2)).join(' '),
+        ratio.cpuPerRound?.map((value) => round(value, 2)).join(' ') ?? '-'
       ])
     )
   ];
@@ -118,15 +126,46 @@ function throughputTables(result: ThroughputResult): string[] {
 function firstRequestTable(result: FirstRequestResult): string {
   const baseline = result.baseline ?? 'baseline';
   return renderTable(
-    `first request: fresh process, fresh connection, median of ${result.rounds} rounds`,
-    ['server', 'start-up ms', 'first ms', 'second ms', 'first/second', `first/${baseline}`],
+    `start-up and first request: fresh process, fresh connection, median of ${result.rounds} ` +
+      'rounds (assemble: assembleHost, wharf servers only; RSS: when listening)',
+    [
+      'server',
+      'start-up ms',
+      'assemble ms',
+      'RSS MB',
+      'first ms',
+      'second ms',
+      'first/second',
+      `first/${baseline}`
+    ],
     result.servers.map((server) => [
       server.name,
       round(server.medianStartupMs),
+      server.medianPhases.assembleMs === undefined ? '-' : round(server.medianPhases.assembleMs),
+      server.medianRssBytes === null ? '-' : round(server.medianRssBytes / 2 ** 20),
       round(server.medianFirstMs, 2),
       round(server.medianSecondMs, 2),
       round(server.firstOverSecond, 2),
       server.firstOverBaseline === null ? '-' : round(server.firstOverBaseline, 2)
     ])
   );
+}
+
+function targetsTable(targets: readonly TargetResult[]): string {
+  return renderTable(
+    'targets (ratios: median of per-round ratios; CPU: the same ratio from CPU per request)',
+    ['target', 'value', 'CPU', 'limit', 'result'],
+    targets.map((target) => [
+      target.name,
+      round(target.value, 2),
+      target.cpuValue === undefined ? '' : optional(target.cpuValue, 2),
+      `${target.comparison} ${target.limit}`,
+      target.pass ? 'PASS' : 'FAIL'
+    ])
+  );
+}
+
+/** A number rounded to `digits`, or `-` when unknown. */
+function optional(value: number | null, digits: number): number | string {
+  return value === null ? '-' : round(value, digits);
 }

@@ -1,26 +1,35 @@
-/** One GET over a fresh connection (no keep-alive agent), timed, with its whole body. */
+/** One request over a fresh connection (no keep-alive agent), timed, with its whole body. */
 import { request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { BENCH_HOST } from '../servers/announce.js';
+import type { Answer, BenchRequest } from './bench-request.js';
 
 /** The answer to one request. */
-export interface OneResponse {
-  status: number;
-  body: string;
+export interface OneResponse extends Answer {
   /** Milliseconds from `performance.now()` at `since` to the end of the body. */
   elapsedMs: number;
 }
 
-/** GETs `path` from 127.0.0.1:`port`; `since` defaults to the moment of the call. */
+/** Sends `bench` to 127.0.0.1:`port`; `since` defaults to the moment of the call. */
 export function requestOnce(
   port: number,
-  path: string,
+  bench: BenchRequest,
   since: number = performance.now(),
   timeoutMs = 30_000
 ): Promise<OneResponse> {
   return new Promise((resolve, reject) => {
+    const headers: Record<string, string | number> = { ...bench.headers };
+    if (bench.body !== undefined) headers['content-length'] = Buffer.byteLength(bench.body);
     const outgoing = request(
-      { host: BENCH_HOST, port, path, method: 'GET', agent: false, timeout: timeoutMs },
+      {
+        host: BENCH_HOST,
+        port,
+        path: bench.path,
+        method: bench.method,
+        headers,
+        agent: false,
+        timeout: timeoutMs
+      },
       (response) => {
         let body = '';
         response.setEncoding('utf8');
@@ -33,24 +42,6 @@ export function requestOnce(
     );
     outgoing.on('timeout', () => outgoing.destroy(new Error(`no answer within ${timeoutMs} ms`)));
     outgoing.on('error', reject);
-    outgoing.end();
+    outgoing.end(bench.body);
   });
-}
-
-/** Throws unless the answer is 200 with a JSON body deep-equal to `expected`. */
-export function assertJsonAnswer(name: string, answer: OneResponse, expected: unknown): void {
-  const same = answer.status === 200 && safeParse(answer.body) === JSON.stringify(expected);
-  if (!same) {
-    throw new Error(
-      `${name} answered ${answer.status} ${answer.body.slice(0, 200)}; expected 200 ${JSON.stringify(expected)}`
-    );
-  }
-}
-
-function safeParse(text: string): string | undefined {
-  try {
-    return JSON.stringify(JSON.parse(text));
-  } catch {
-    return undefined;
-  }
 }

@@ -1,12 +1,14 @@
 /**
  * A benchmark server in its own child process: spawned with the chosen Node binary, ready
  * once it prints its announcement line (see servers/announce.ts), stopped with SIGTERM.
- * Every child still alive when the harness exits is killed.
+ * Every child still alive when the harness exits is killed. Its resident memory is read
+ * from `/proc` the moment it announces (null where there is no `/proc`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
-import { parseAnnouncement } from '../servers/announce.js';
+import { parseAnnouncement, type StartupPhases } from '../servers/announce.js';
 import type { ServerSpec } from '../scenarios.js';
 
 /** A started server. */
@@ -17,6 +19,12 @@ export interface RunningServer {
   startupMs: number;
   /** `performance.now()` when the announcement was read. */
   listeningAt: number;
+  /** The start-up phases the server reported about itself (may be empty). */
+  phases: StartupPhases;
+  /** Resident memory of the process when it announced, in bytes; null when unknown. */
+  rssBytes: number | null;
+  /** CPU time (user + system) the process has used so far, in ms; null when unknown. */
+  cpuMs(): number | null;
   /** Stops the process and resolves once it has exited. */
   stop(): Promise<void>;
 }
@@ -54,20 +62,53 @@ export function startServer(spec: ServerSpec, node: string): Promise<RunningServ
     child.once('error', (error) => fail(`could not start: ${error.message}`));
     child.once('exit', (code, signal) => fail(`exited before listening (${signal ?? code})`));
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      const port = parseAnnouncement(line);
-      if (port === undefined) return;
+      const announced = parseAnnouncement(line);
+      if (announced === undefined) return;
       const listeningAt = performance.now();
       clearTimeout(timer);
       child.removeAllListeners('exit');
       resolve({
         spec,
-        port,
+        port: announced.port,
         startupMs: listeningAt - spawnedAt,
         listeningAt,
+        phases: announced.phases,
+        rssBytes: residentBytes(child.pid),
+        cpuMs: () => cpuMs(child.pid),
         stop: () => stopChild(child)
       });
     });
   });
+}
+
+/** VmRSS of a live process from `/proc/PID/status`; null off Linux or once it is gone. */
+function residentBytes(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = /^VmRSS:\s+(\d+)\s+kB$/m.exec(status)?.[1];
+    return kib === undefined ? null : Number(kib) * 1024;
+  } catch {
+    return null;
+  }
+}
+
+const TICKS_PER_SECOND = 100;
+
+/**
+ * utime + stime of a live process from `/proc/PID/stat` (fields 14 and 15, counted after
+ * the parenthesised command name, which may hold spaces), in ms; null off Linux.
+ */
+function cpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields[0] is field 3 (state): utime is field 14, stime field 15.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

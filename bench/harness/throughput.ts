@@ -3,24 +3,40 @@
  * cost nothing), each is checked and warmed up, then each round drives every server in
  * turn, the order rotating from round to round so none always follows another. Requests/s
  * are reported as medians; ratios are taken within each round, then their median.
+ *
+ * Each run also reads the CPU time the server process used (from `/proc`), so each server
+ * gets a CPU cost per request. On a machine shared with other work, requests/s depend on
+ * the CPU share the server happened to get; CPU per request hardly does, so every ratio
+ * is given both ways: requests/s of the first over the second, and CPU per request of the
+ * second over the first (the throughput ratio the CPU costs alone predict).
  */
-import { WIDGET_PATH, EXPECTED_WIDGET_BODY } from '../servers/widget-api.js';
-import { ratioName, type RatioSpec, type ServerSpec } from '../scenarios.js';
+import { ratioName, requestOf, type RatioSpec, type ServerSpec } from '../scenarios.js';
+import { assertAnswer } from './bench-request.js';
 import { runLoad, type LoadSample, type LoadShape } from './load-run.js';
 import type { Profile } from './options.js';
-import { assertJsonAnswer, requestOnce } from './request-once.js';
+import { requestOnce } from './request-once.js';
 import { startServer, type RunningServer } from './server-process.js';
 import { median, medianRatio, rotate, spread } from './stats.js';
+
+/** One load run, with the CPU time the server used during it. */
+export interface ThroughputSample extends LoadSample {
+  /** CPU time (user + system) of the server process during the run; null when unknown. */
+  serverCpuMs: number | null;
+  /** `serverCpuMs` per completed request, in microseconds; null when unknown. */
+  cpuUsPerRequest: number | null;
+}
 
 /** One server's throughput over the rounds. */
 export interface ServerThroughput {
   name: string;
-  samples: LoadSample[];
+  samples: ThroughputSample[];
   medianRequestsPerSecond: number;
   minRequestsPerSecond: number;
   maxRequestsPerSecond: number;
   medianLatencyP50Ms: number;
   medianLatencyP99Ms: number;
+  /** Median CPU microseconds per request; null when unknown. */
+  medianCpuUsPerRequest: number | null;
   /** Errors and non-2xx answers summed over the rounds; anything but 0 spoils the figure. */
   errors: number;
   non2xx: number;
@@ -33,6 +49,9 @@ export interface RatioResult {
   denominator: string;
   perRound: number[];
   median: number;
+  /** Per round: CPU per request of the denominator over the numerator's; null when unknown. */
+  cpuPerRound: number[] | null;
+  cpuMedian: number | null;
 }
 
 /** The whole scenario. */
@@ -62,21 +81,20 @@ export async function runThroughput(
     for (const spec of specs) {
       const server = await startServer(spec, node);
       running.push(server);
-      assertJsonAnswer(
-        spec.name,
-        await requestOnce(server.port, WIDGET_PATH),
-        EXPECTED_WIDGET_BODY
-      );
+      const request = requestOf(spec);
+      assertAnswer(spec.name, request, await requestOnce(server.port, request));
       log(`http: warming up ${spec.name}`);
-      await runLoad(server.port, WIDGET_PATH, { ...shape, durationSeconds: profile.warmupSeconds });
+      await runLoad(server.port, request, { ...shape, durationSeconds: profile.warmupSeconds });
     }
-    const samples = new Map<string, LoadSample[]>(specs.map((spec) => [spec.name, []]));
+    const samples = new Map<string, ThroughputSample[]>(specs.map((spec) => [spec.name, []]));
     for (let round = 0; round < profile.httpRounds; round++) {
       for (const server of rotate(running, round)) {
-        const sample = await runLoad(server.port, WIDGET_PATH, shape);
+        const sample = await measuredLoad(server, shape);
         samples.get(server.spec.name)!.push(sample);
         log(
-          `http: round ${round + 1}/${profile.httpRounds} ${server.spec.name} ${Math.round(sample.requestsPerSecond)} req/s`
+          `http: round ${round + 1}/${profile.httpRounds} ${server.spec.name} ` +
+            `${Math.round(sample.requestsPerSecond)} req/s, ` +
+            `${sample.cpuUsPerRequest?.toFixed(1) ?? '?'} us CPU/request`
         );
       }
     }
@@ -94,7 +112,21 @@ export async function runThroughput(
   }
 }
 
-function summarize(name: string, samples: LoadSample[]): ServerThroughput {
+async function measuredLoad(server: RunningServer, shape: LoadShape): Promise<ThroughputSample> {
+  const before = server.cpuMs();
+  const sample = await runLoad(server.port, requestOf(server.spec), shape);
+  const after = server.cpuMs();
+  const serverCpuMs = before === null || after === null ? null : after - before;
+  return {
+    ...sample,
+    serverCpuMs,
+    cpuUsPerRequest:
+      serverCpuMs === null || sample.requests === 0 ? null : (serverCpuMs * 1000) / sample.requests
+  };
+}
+
+function summarize(name: string, samples: ThroughputSample[]): ServerThroughput {
+  const cpu = samples.map((sample) => sample.cpuUsPerRequest);
   const rates = samples.map((sample) => sample.requestsPerSecond);
   const { min, max } = spread(rates);
   return {
@@ -105,21 +137,33 @@ function summarize(name: string, samples: LoadSample[]): ServerThroughput {
     maxRequestsPerSecond: max,
     medianLatencyP50Ms: median(samples.map((sample) => sample.latencyP50Ms)),
     medianLatencyP99Ms: median(samples.map((sample) => sample.latencyP99Ms)),
+    medianCpuUsPerRequest: cpu.includes(null) ? null : median(cpu as number[]),
     errors: samples.reduce((sum, sample) => sum + sample.errors, 0),
     non2xx: samples.reduce((sum, sample) => sum + sample.non2xx, 0)
   };
 }
 
-function ratioOf(ratio: RatioSpec, samples: Map<string, LoadSample[]>): RatioResult {
+function ratioOf(ratio: RatioSpec, samples: Map<string, ThroughputSample[]>): RatioResult {
   const rates = (name: string): number[] =>
     samples.get(name)!.map((sample) => sample.requestsPerSecond);
+  const costs = (name: string): (number | null)[] =>
+    samples.get(name)!.map((sample) => sample.cpuUsPerRequest);
   const numerators = rates(ratio.numerator);
   const denominators = rates(ratio.denominator);
+  const numeratorCosts = costs(ratio.numerator);
+  const denominatorCosts = costs(ratio.denominator);
+  const cpuKnown = ![...numeratorCosts, ...denominatorCosts].includes(null);
   return {
     name: ratioName(ratio),
     numerator: ratio.numerator,
     denominator: ratio.denominator,
     perRound: numerators.map((value, round) => value / denominators[round]!),
-    median: medianRatio(numerators, denominators)
+    median: medianRatio(numerators, denominators),
+    cpuPerRound: cpuKnown
+      ? denominatorCosts.map((cost, round) => cost! / numeratorCosts[round]!)
+      : null,
+    cpuMedian: cpuKnown
+      ? medianRatio(denominatorCosts as number[], numeratorCosts as number[])
+      : null
   };
 }

@@ -1,6 +1,7 @@
 /**
  * How a benchmark server tells the harness where it listens: once listening on 127.0.0.1,
- * it prints one line `{"benchListening":{"port":N}}` on standard output. The harness takes
+ * it prints one line `{"benchListening":{"port":N}}` on standard output, optionally with
+ * the durations of its start-up phases (`"phases":{"assembleMs":...}`). The harness takes
  * the first such line and ignores any other output.
  */
 import type { Server } from 'node:http';
@@ -9,16 +10,28 @@ import type { AddressInfo } from 'node:net';
 /** The host every benchmark server listens on. */
 export const BENCH_HOST = '127.0.0.1';
 
-/** Prints the announcement line for `port`. */
-export function announceListening(port: number): void {
-  process.stdout.write(`${JSON.stringify({ benchListening: { port } })}\n`);
+/** Start-up phases a server measured itself, in milliseconds, by name. */
+export type StartupPhases = Record<string, number>;
+
+/** What an announcement line says. */
+export interface Announcement {
+  port: number;
+  phases: StartupPhases;
 }
 
-/** The port of an announcement line, or undefined for any other line. */
-export function parseAnnouncement(line: string): number | undefined {
+/** Prints the announcement line for `port`, with the server's own start-up phases if any. */
+export function announceListening(port: number, phases: StartupPhases = {}): void {
+  process.stdout.write(`${JSON.stringify({ benchListening: { port, phases } })}\n`);
+}
+
+/** What an announcement line says, or undefined for any other line. */
+export function parseAnnouncement(line: string): Announcement | undefined {
   if (!line.startsWith('{"benchListening"')) return undefined;
-  const port = (JSON.parse(line) as { benchListening?: { port?: unknown } }).benchListening?.port;
-  return typeof port === 'number' ? port : undefined;
+  const announced = (
+    JSON.parse(line) as { benchListening?: { port?: unknown; phases?: StartupPhases } }
+  ).benchListening;
+  if (typeof announced?.port !== 'number') return undefined;
+  return { port: announced.port, phases: announced.phases ?? {} };
 }
 
 /** The port a listening server is bound to. */

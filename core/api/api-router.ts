@@ -127,12 +127,23 @@ export class APIRouter extends ExtensionManagerBase<APIExtensionBase> {
   handler(): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
     const range = this.versions;
     const table = this.table;
+    // Most requests send no version (the minimum) or `latest` (the maximum): their headers
+    // are worked out once.
+    const minHeaders = versionHeaders(range.min);
+    const maxHeaders = versionHeaders(range.max);
     return async function apiRouter(req: IncomingMessage, res: ServerResponse): Promise<void> {
       const context = getContext(req);
       try {
         const version = resolveRequestedVersion(req.headers, range);
         context.apiVersion = version;
-        setVersionHeaders(res, version);
+        setVersionHeaders(
+          res,
+          version === range.min
+            ? minHeaders
+            : version === range.max
+              ? maxHeaders
+              : versionHeaders(version)
+        );
         const lookup = table.match(req.method ?? 'GET', req.url ?? '/');
         if (lookup === null) throw new HTTPNotFound();
         if ('allowed' in lookup) throw new HTTPMethodNotAllowed(lookup.allowed);
@@ -146,8 +157,7 @@ export class APIRouter extends ExtensionManagerBase<APIExtensionBase> {
 }
 
 /** Sets the microversion headers, appending to any `Vary` an earlier filter (CORS) set. */
-function setVersionHeaders(res: ServerResponse, version: APIVersionRequest): void {
-  const headers = versionHeaders(version);
+function setVersionHeaders(res: ServerResponse, headers: Readonly<Record<string, string>>): void {
   for (const name in headers) {
     const earlier = name === 'Vary' ? res.getHeader('Vary') : undefined;
     res.setHeader(name, earlier ? `${String(earlier)}, ${headers[name]}` : headers[name]!);

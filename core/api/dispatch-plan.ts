@@ -23,11 +23,6 @@ export interface DispatchPlan {
   post: Owned<ExtensionMethodSpec>[];
 }
 
-/** Plan key of a controller method (`method:show`) or an action (`action:os-start`). */
-export function planKey(kind: 'method' | 'action', name: string): string {
-  return `${kind}:${name}`;
-}
-
 /** Builds the plan of one handler from every extension method that targets it. */
 export function buildPlan(
   kind: 'method' | 'action',

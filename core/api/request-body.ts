@@ -34,8 +34,9 @@ export function readJsonBody(req: IncomingMessage): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.once('error', reject);
-    req.once('end', () => {
+    // 'error' and 'end' settle the promise, which settles once: plain listeners will do.
+    req.on('error', reject);
+    req.on('end', () => {
       const text =
         chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
       if (text.trim() === '') return resolve(null);

@@ -28,7 +28,7 @@ import {
   type MethodSpec
 } from './controller-descriptor.js';
 import type { Controller } from './controller.js';
-import { buildPlan, planKey, type DispatchPlan, type Owned } from './dispatch-plan.js';
+import { buildPlan, type DispatchPlan, type Owned } from './dispatch-plan.js';
 import { checkContentType, malformedBody, parseQuery, readJsonBody } from './request-body.js';
 import { isResponseObject, ResponseObject } from './response-object.js';
 import { sendResponse } from './send-response.js';
@@ -44,7 +44,10 @@ export class Resource {
   inheritsFrom: Resource | null = null;
   private readonly actions = new Map<string, Owned<MethodSpec>>();
   private readonly extensionMethods: Owned<ExtensionMethodSpec>[] = [];
-  private plans = new Map<string, DispatchPlan>();
+  // Keyed by method name and by action key, so a request looks its plan up by a name it
+  // already holds.
+  private methodPlans = new Map<string, DispatchPlan>();
+  private actionPlans = new Map<string, DispatchPlan>();
 
   /**
    * @param collection the collection's key (`servers`, or `servers/metadata` when nested)
@@ -92,10 +95,11 @@ export class Resource {
   /** Works out every dispatch plan; called once, after all extensions are registered. */
   seal(): void {
     const extensions = [...(this.inheritsFrom?.extensionMethods ?? []), ...this.extensionMethods];
-    const plans = new Map<string, DispatchPlan>();
+    const methodPlans = new Map<string, DispatchPlan>();
+    const actionPlans = new Map<string, DispatchPlan>();
     for (const [name, spec] of this.descriptor.methods) {
-      plans.set(
-        planKey('method', name),
+      methodPlans.set(
+        name,
         buildPlan(
           'method',
           name,
@@ -105,13 +109,14 @@ export class Resource {
       );
     }
     for (const [key, main] of this.actions)
-      plans.set(planKey('action', key), buildPlan('action', key, main, extensions));
-    this.plans = plans;
+      actionPlans.set(key, buildPlan('action', key, main, extensions));
+    this.methodPlans = methodPlans;
+    this.actionPlans = actionPlans;
   }
 
   /** The plan a route serves (for listings); undefined when the controller lacks the method. */
   planFor(kind: 'method' | 'action', name: string): DispatchPlan | undefined {
-    return this.plans.get(planKey(kind, name));
+    return (kind === 'method' ? this.methodPlans : this.actionPlans).get(name);
   }
 
   /** Serves one matched request; throws HTTP errors for the caller to turn into faults. */
@@ -131,13 +136,13 @@ export class Resource {
       if (typeof body !== 'object' || body === null || Array.isArray(body)) throw malformedBody();
       const keys = Object.keys(body);
       if (keys.length !== 1) throw malformedBody();
-      plan = this.plans.get(planKey('action', keys[0]!));
+      plan = this.actionPlans.get(keys[0]!);
       if (!plan)
         throw new HTTPBadRequest(`There is no such action: ${keys[0]}`, {
           code: 'WHARF_NO_SUCH_ACTION'
         });
     } else {
-      plan = this.plans.get(planKey('method', route.action));
+      plan = this.methodPlans.get(route.action);
       if (!plan) throw new HTTPNotFound();
       if (req.method === 'POST' || req.method === 'PUT') body = await readJsonBody(req);
     }
@@ -146,8 +151,14 @@ export class Resource {
     const main = plan.main.spec;
     if (!isAvailable(main, version)) throw new HTTPNotFound();
     validatorFor(main.schemas, version)?.(body);
-    const query = parseQuery(req.url ?? '');
+    const url = req.url ?? '';
+    const query = parseQuery(url);
     validatorFor(main.querySchemas, version)?.(query);
+    const questionMark = url.indexOf('?');
+    // The URLs are plain strings, worked out here: an object literal with getters costs
+    // V8 more per request than building both strings.
+    const apiUrl = publicBaseUrl(req);
+    const mount = (req as IncomingMessage & { baseUrl?: string }).baseUrl ?? '';
     const request: ApiRequest = {
       context,
       params,
@@ -155,46 +166,43 @@ export class Resource {
       body,
       headers: req.headers,
       method: req.method ?? 'GET',
-      path: (req.url ?? '').split('?', 1)[0]!,
-      // Links are built by few handlers: work the URLs out only when asked.
-      get apiUrl() {
-        return publicBaseUrl(req);
-      },
-      get rootUrl() {
-        const api = publicBaseUrl(req);
-        const mount = (req as IncomingMessage & { baseUrl?: string }).baseUrl ?? '';
-        return mount && api.endsWith(mount) ? api.slice(0, api.length - mount.length) : api;
-      }
+      path: questionMark === -1 ? url : url.slice(0, questionMark),
+      apiUrl,
+      rootUrl:
+        mount && apiUrl.endsWith(mount) ? apiUrl.slice(0, apiUrl.length - mount.length) : apiUrl
     };
     const response = await this.run(plan, request);
     sendResponse(res, response.code ?? responseCodeFor(main, version, 200), response);
   }
 
+  // Handlers and extension methods are awaited only when they return a promise: most
+  // answer synchronously, and every `await` costs a turn of the microtask queue.
   private async run(plan: DispatchPlan, request: ApiRequest): Promise<ResponseObject> {
     const version = request.context.apiVersion!;
     for (const { spec } of plan.pre) {
       if (!isAvailable(spec, version)) continue;
-      const shortCircuit = await spec.invoke(request);
+      const produced = spec.invoke(request);
+      const shortCircuit = isThenable(produced) ? await produced : produced;
       if (isResponseObject(shortCircuit)) return shortCircuit;
     }
-    const result = await this.invokeMain(plan.main, request);
+    const produced = this.invokeMain(plan.main, request);
+    const result = isThenable(produced) ? await produced : produced;
     let response = isResponseObject(result) ? result : new ResponseObject(result);
     for (const { spec } of plan.post) {
       if (!isAvailable(spec, version)) continue;
-      const replacement = await spec.invoke(request, response);
+      const produced = spec.invoke(request, response);
+      const replacement = isThenable(produced) ? await produced : produced;
       if (isResponseObject(replacement)) response = replacement;
     }
     return response;
   }
 
-  /** Runs the main method; an HTTP error it did not declare becomes a logged 500. */
-  private async invokeMain(
-    { spec, owner }: Owned<MethodSpec>,
-    request: ApiRequest
-  ): Promise<unknown> {
-    try {
-      return await spec.invoke(request);
-    } catch (error) {
+  /**
+   * Runs the main method and returns its result (a promise when it returned one); an HTTP
+   * error it did not declare, thrown or rejected, becomes a logged 500.
+   */
+  private invokeMain({ spec, owner }: Owned<MethodSpec>, request: ApiRequest): unknown {
+    const unexpected = (error: unknown): never => {
       if (error instanceof HTTPError && error.statusCode !== 500) {
         const expected = expectedErrorsFor(spec, request.context.apiVersion!);
         if (
@@ -208,8 +216,23 @@ export class Resource {
         `unexpected error in ${spec.property}() of extension ${owner}`,
         { cause: error }
       );
+    };
+    let result: unknown;
+    try {
+      result = spec.invoke(request);
+    } catch (error) {
+      unexpected(error);
     }
+    return isThenable(result) ? Promise.resolve(result).then(undefined, unexpected) : result;
   }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as PromiseLike<unknown>).then === 'function'
+  );
 }
 
 function checkProjectId(fromUrl: string | undefined, context: RequestContext): void {

@@ -4,7 +4,8 @@
  * One call starts one server on one address; a process serving several APIs starts several.
  *
  * The request path adds, per request, two comparisons, a map insertion and two listeners;
- * everything else happens only when a limit is hit or the server is stopping.
+ * everything else happens only when a limit is hit or the server is stopping. When the
+ * handler is an Express app, requests and responses are created with its prototypes.
  */
 import {
   createServer,
@@ -17,6 +18,7 @@ import { sendFault } from '../api/faults.js';
 import { defaultLogger, type Logger } from '../logger.js';
 import { ConcurrencyLimit } from './concurrency-limit.js';
 import { GracefulShutdown } from './graceful-shutdown.js';
+import { messageClassesFor } from './request-prototypes.js';
 import { refuseLongUrl } from './url-length-limit.js';
 
 /** How one server listens and which limits it enforces (times in milliseconds). */
@@ -79,7 +81,9 @@ export async function startHttpServer(
       headersTimeout,
       keepAliveTimeout: options.keepAliveTimeoutMs,
       // Timeouts are only checked this often; a quarter of the shortest one keeps them tight.
-      connectionsCheckingInterval: Math.min(30_000, Math.max(100, headersTimeout / 4))
+      connectionsCheckingInterval: Math.min(30_000, Math.max(100, headersTimeout / 4)),
+      // An Express app's requests are born with its prototypes (see request-prototypes.ts).
+      ...messageClassesFor(handler)
     },
     function wharfRequest(req: IncomingMessage, res: ServerResponse): void {
       if (closeEveryConnection || shutdown.draining) res.setHeader('Connection', 'close');

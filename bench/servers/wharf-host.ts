@@ -1,0 +1,69 @@
+/**
+ * Starts a wharf host the way `wharf serve` does (`assembleHost`, then `startHttpServer`
+ * with the `[wsgi]` options of the API), on 127.0.0.1 and a free port, for the wharf
+ * benchmark servers. The configuration is the defaults plus the given overrides (the
+ * environment is not read): the shipped paste pipeline, `noauth2`, the request log at
+ * `info`. Every log line is formatted as usual (winston, text format, timestamp) and handed
+ * to a stream that discards it: each request pays for its log line up to the write, but
+ * not for output, which costs what the operator's log sink costs (see docs/performance.md).
+ *
+ * SIGTERM and SIGINT drain and exit as under `wharf serve` (so `--cpu-prof` gets written).
+ *
+ * The start-up phases, measured with `performance.now()` (milliseconds since the process
+ * started), are reported in the announcement: `bootMs` (Node itself and the server
+ * script's own imports), `importMs` (wharf's package root), `assembleMs` (`assembleHost`:
+ * discovery, import and instantiation of the extensions, routing table, pipeline) and
+ * `listenMs`.
+ */
+import { performance } from 'node:perf_hooks';
+import { Writable } from 'node:stream';
+import type { StartupPhases } from './announce.js';
+
+/** What the host is built from, besides the defaults. */
+export interface WharfHostOptions {
+  /** Configuration overrides keyed `section.option`. */
+  overrides?: Record<string, string>;
+  /** Drop-in folders of extension packages. */
+  dropins?: string[];
+}
+
+/** The one API the default configuration enables. */
+const API = 'osapi_compute';
+
+/** Assembles and starts the host; resolves with its port and start-up phases. */
+export async function startWharf(
+  options: WharfHostOptions
+): Promise<{ port: number; phases: StartupPhases }> {
+  const booted = performance.now();
+  const wharf = await import('../../core/index.js');
+  const imported = performance.now();
+  const config = wharf.loadConfig({
+    env: {},
+    overrides: { 'wsgi.host': '127.0.0.1', 'wsgi.port': '0', ...options.overrides }
+  });
+  const logger = wharf.createLogger({
+    level: config.DEFAULT.log_level,
+    format: config.DEFAULT.log_format,
+    stream: new Writable({ write: (_chunk, _encoding, done) => done() })
+  });
+  const host = await wharf.assembleHost({ config, logger, dropins: options.dropins ?? [] });
+  const app = host.apps.get(API);
+  if (app === undefined) throw new Error(`the host serves no ${API}`);
+  const assembled = performance.now();
+  const server = await wharf.startHttpServer(app, wharf.httpServerOptionsFor(config, API, logger));
+  const listening = performance.now();
+  wharf.installSignalHandlers([server], {
+    drainTimeoutMs: wharf.drainTimeoutMsOf(config),
+    logger,
+    onStopped: host.close
+  });
+  return {
+    port: server.address.port,
+    phases: {
+      bootMs: booted,
+      importMs: imported - booted,
+      assembleMs: assembled - imported,
+      listenMs: listening - assembled
+    }
+  };
+}

@@ -1,0 +1,170 @@
+/**
+ * The targets a run checks, declared once, and their evaluation from the results of the
+ * sections. A target whose servers were not run (`--servers`, `--only`) is left out.
+ *
+ * - `throughput`: the median per-round ratio of requests/s, numerator over denominator
+ *   (the CPU-cost ratio of the same rounds is reported beside it);
+ * - `first-request`: the median per-round ratio of first-request times (fresh process,
+ *   fresh connection), numerator over denominator;
+ * - `startup-ms`: the median time from spawning the server to its announcement;
+ * - `startup-ratio`: the median per-round ratio of the time `assembleHost` took (discovery,
+ *   import and instantiation of the extensions, routes, pipeline: what grows with the
+ *   number of extensions), numerator over denominator.
+ */
+import type { FirstRequestResult, FirstRequestSample } from './harness/first-request.js';
+import { medianRatio } from './harness/stats.js';
+import type { ThroughputResult } from './harness/throughput.js';
+
+/** How a target compares its value with its limit. */
+export type Comparison = '<' | '<=' | '>=';
+
+/** One declared target. */
+export interface TargetSpec {
+  name: string;
+  kind: 'throughput' | 'first-request' | 'startup-ms' | 'startup-ratio';
+  numerator: string;
+  /** Every kind but `startup-ms` compares two servers. */
+  denominator?: string;
+  comparison: Comparison;
+  limit: number;
+}
+
+/** A target and whether the run met it. */
+export interface TargetResult {
+  name: string;
+  value: number;
+  comparison: Comparison;
+  limit: number;
+  pass: boolean;
+  /** For throughput targets: the same ratio from CPU per request (second over first). */
+  cpuValue?: number | null;
+}
+
+/** The targets of the wharf scenarios (the load-extensions ones live in load-extensions.ts). */
+export const TARGET_SPECS: TargetSpec[] = [
+  {
+    name: 'wharf 1000 routes vs wharf 10 routes (req/s)',
+    kind: 'throughput',
+    numerator: 'wharf-1000-routes',
+    denominator: 'wharf-10-routes',
+    comparison: '>=',
+    limit: 0.95
+  },
+  {
+    name: 'wharf full pipeline vs bare Express, one route (req/s)',
+    kind: 'throughput',
+    numerator: 'wharf-10-routes',
+    denominator: 'express-1-route',
+    comparison: '>=',
+    limit: 0.75
+  },
+  {
+    name: 'wharf 1000 routes vs Express 1000 flat routes (req/s)',
+    kind: 'throughput',
+    numerator: 'wharf-1000-routes',
+    denominator: 'express-1000-routes',
+    comparison: '>=',
+    limit: 2.5
+  },
+  {
+    name: 'wharf 1000 routes vs NestJS 1000 routes (req/s)',
+    kind: 'throughput',
+    numerator: 'wharf-1000-routes',
+    denominator: 'nest-1000-routes',
+    comparison: '>=',
+    limit: 2
+  },
+  {
+    name: 'wharf 1000 routes vs LoopBack 4 1000 routes (req/s)',
+    kind: 'throughput',
+    numerator: 'wharf-1000-routes',
+    denominator: 'loopback-1000-routes',
+    comparison: '>=',
+    limit: 2
+  },
+  {
+    name: 'wharf action dispatch vs show, 1000 routes (req/s)',
+    kind: 'throughput',
+    numerator: 'wharf-1000-action',
+    denominator: 'wharf-1000-routes',
+    comparison: '>=',
+    limit: 0.85
+  },
+  {
+    name: 'wharf first request vs bare node:http first request',
+    kind: 'first-request',
+    numerator: 'wharf-1000-routes',
+    denominator: 'node-http',
+    comparison: '<=',
+    limit: 2
+  },
+  {
+    name: 'wharf start-up to listening, 1000 extensions (ms)',
+    kind: 'startup-ms',
+    numerator: 'wharf-1000-routes',
+    comparison: '<=',
+    limit: 1000
+  },
+  {
+    name: 'wharf start-up 1000 / 100 extensions (assembleHost)',
+    kind: 'startup-ratio',
+    numerator: 'wharf-1000-routes',
+    denominator: 'wharf-100-routes',
+    comparison: '<=',
+    limit: 12
+  }
+];
+
+/** What the targets are evaluated from. */
+export interface TargetInputs {
+  throughput?: ThroughputResult;
+  firstRequest?: FirstRequestResult;
+}
+
+/** Evaluates every target whose inputs the run has. */
+export function evaluateTargets(
+  inputs: TargetInputs,
+  specs: readonly TargetSpec[] = TARGET_SPECS
+): TargetResult[] {
+  return specs.flatMap((spec) => {
+    const measured = measure(spec, inputs);
+    return measured === null ? [] : [targetResult(spec.name, measured, spec)];
+  });
+}
+
+/** A result from a value and its limit. */
+export function targetResult(
+  name: string,
+  measured: { value: number; cpuValue?: number | null },
+  limits: { comparison: Comparison; limit: number }
+): TargetResult {
+  const { value } = measured;
+  const { comparison, limit } = limits;
+  const pass =
+    comparison === '<' ? value < limit : comparison === '<=' ? value <= limit : value >= limit;
+  return { name, ...measured, comparison, limit, pass };
+}
+
+function measure(
+  spec: TargetSpec,
+  { throughput, firstRequest }: TargetInputs
+): { value: number; cpuValue?: number | null } | null {
+  if (spec.kind === 'throughput') {
+    const ratio = throughput?.ratios.find(
+      (candidate) =>
+        candidate.numerator === spec.numerator && candidate.denominator === spec.denominator
+    );
+    return ratio ? { value: ratio.median, cpuValue: ratio.cpuMedian } : null;
+  }
+  const top = firstRequest?.servers.find((server) => server.name === spec.numerator);
+  if (!top) return null;
+  if (spec.kind === 'startup-ms') return { value: top.medianStartupMs };
+  const bottom = firstRequest?.servers.find((server) => server.name === spec.denominator);
+  if (!bottom) return null;
+  const pick = (sample: FirstRequestSample): number | undefined =>
+    spec.kind === 'first-request' ? sample.firstMs : sample.phases.assembleMs;
+  const numerators = top.samples.map(pick);
+  const denominators = bottom.samples.map(pick);
+  if ([...numerators, ...denominators].includes(undefined)) return null;
+  return { value: medianRatio(numerators as number[], denominators as number[]) };
+}

@@ -1,0 +1,70 @@
+/**
+ * The requests of the wharf scenarios. Every one carries an `X-Auth-Token` (the default
+ * pipeline authenticates with `noauth2`, which refuses a request without one) naming the
+ * user and project `bench`.
+ */
+import {
+  expectEmpty,
+  expectJson,
+  expectJsonWhere,
+  type BenchRequest
+} from '../harness/bench-request.js';
+import { EXPECTED_WIDGET_BODY, WIDGET_PATH } from '../servers/widget-api.js';
+import { POKE_ACTION } from './generate-api-extensions.js';
+
+/** The token every wharf request sends: user and project `bench`. */
+export const BENCH_TOKEN = 'bench:bench';
+
+const AUTH = { 'x-auth-token': BENCH_TOKEN };
+const JSON_POST = { ...AUTH, 'content-type': 'application/json' };
+
+/** The seeded catalogue's first flavor and image (extensions/compute, migration 0002). */
+const FLAVOR_REF = '1';
+const IMAGE_REF = '6b2b3a1c-34f7-4c1f-9d38-0c4ae5e4a1b2';
+
+/** `GET /v2.1/widgets/42` on the synthetic set: show, then the extras' post-processor. */
+export const WHARF_WIDGET_REQUEST: BenchRequest = {
+  method: 'GET',
+  path: WIDGET_PATH,
+  headers: AUTH,
+  check: expectJson(200, EXPECTED_WIDGET_BODY)
+};
+
+/** `POST /v2.1/widgets/42/action` with `{"bench-poke": null}`: 202, empty body. */
+export const POKE_REQUEST: BenchRequest = {
+  method: 'POST',
+  path: `${WIDGET_PATH}/action`,
+  headers: JSON_POST,
+  body: JSON.stringify({ [POKE_ACTION]: null }),
+  check: expectEmpty(202)
+};
+
+/** The body of one server create. */
+export function serverCreateBody(name: string): string {
+  return JSON.stringify({ server: { name, imageRef: IMAGE_REF, flavorRef: FLAVOR_REF } });
+}
+
+/** `POST /v2.1/servers`: every request boots one more server (202 with its id). */
+export const SERVER_CREATE_REQUEST: BenchRequest = {
+  method: 'POST',
+  path: '/v2.1/servers',
+  headers: JSON_POST,
+  body: serverCreateBody('bench'),
+  check: expectJsonWhere(202, (body) =>
+    typeof body?.server?.id === 'string' ? null : 'expected {"server": {"id": ...}}'
+  )
+};
+
+/** `GET /v2.1/servers/detail` of the project `bench`, expected to list `count` servers. */
+export function serversDetailRequest(count: number): BenchRequest {
+  return {
+    method: 'GET',
+    path: '/v2.1/servers/detail',
+    headers: AUTH,
+    check: expectJsonWhere(200, (body) =>
+      Array.isArray(body?.servers) && body.servers.length === count
+        ? null
+        : `expected {"servers": [...]} with ${count} servers`
+    )
+  };
+}
