@@ -39,7 +39,7 @@ export const requestLogFilter: FilterFactory = (context): RequestHandler => {
     logger.log(
       level,
       `${remoteAddress ?? '-'} "${req.method} ${path}" status: ${this.statusCode} ` +
-        `len: ${length ?? '-'} microversion: ${microversion ?? '-'} time: ${timeMs / 1000}`,
+        `len: ${length ?? '-'} microversion: ${microversion ?? '-'} time: ${(timeMs / 1000).toFixed(4)}`,
       {
         method: req.method,
         path,
