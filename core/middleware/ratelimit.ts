@@ -25,7 +25,6 @@ import type { Logger } from '../logger.js';
 import type { FactoryContext, FilterFactory } from '../pipeline/types.js';
 import { FilterOptions } from './filter-options.js';
 import { DEFAULT_MAX_KEYS, MemoryRateLimitStore } from './ratelimit-memory-store.js';
-import { DEFAULT_REDIS_KEY_PREFIX, RedisRateLimitStore } from './ratelimit-redis-store.js';
 import type { RateLimitStore, WindowCounts } from './ratelimit-store.js';
 
 /** Settings of a rate limiter. */
@@ -112,7 +111,7 @@ export function createRateLimiter(options: RateLimiterOptions): RequestHandler {
 }
 
 /** Factory of the `ratelimit` filter. */
-export const ratelimitFilter: FilterFactory = (context): RequestHandler => {
+export const ratelimitFilter: FilterFactory = (context) => {
   const options = FilterOptions.of('ratelimit', context, 'ratelimit');
   if (!options.boolean('enabled', true))
     return function ratelimitDisabled(_req, _res, next) {
@@ -123,27 +122,33 @@ export const ratelimitFilter: FilterFactory = (context): RequestHandler => {
   const sliding =
     options.choice('strategy', ['sliding', 'fixed'] as const, 'sliding') === 'sliding';
   const windowMs = Math.max(1, Math.round((burst * 60_000) / perMinute));
-  const store =
-    options.choice('backend', ['memory', 'redis'] as const, 'memory') === 'redis'
-      ? redisStore(options, windowMs, context.logger, context.onClose)
-      : new MemoryRateLimitStore(options.integer('max_keys', DEFAULT_MAX_KEYS, { min: 1 }));
-  return createRateLimiter({ limit: burst, windowMs, sliding, store, logger: context.logger });
+  const limiter = (store: RateLimitStore): RequestHandler =>
+    createRateLimiter({ limit: burst, windowMs, sliding, store, logger: context.logger });
+  return options.choice('backend', ['memory', 'redis'] as const, 'memory') === 'redis'
+    ? redisStore(options, windowMs, context.logger, context.onClose).then(limiter)
+    : limiter(new MemoryRateLimitStore(options.integer('max_keys', DEFAULT_MAX_KEYS, { min: 1 })));
 };
 
+/** Checks the Redis options now, then loads ioredis (only hosts that use it pay for it). */
 function redisStore(
   options: FilterOptions,
   windowMs: number,
   logger: Logger,
   onClose: FactoryContext['onClose']
-): RedisRateLimitStore {
+): Promise<RateLimitStore> {
   const url = options.string('redis_url', '');
   if (!/^rediss?:\/\//.test(url)) options.fail('redis_url', url, 'a redis:// or rediss:// URL');
-  const store = RedisRateLimitStore.connect(url, {
-    windowMs,
-    prefix: options.string('redis_key_prefix', DEFAULT_REDIS_KEY_PREFIX)
-  });
-  // ioredis reports connection trouble as events; the failing hits are what get logged.
-  store.redis.on('error', (error: Error) => logger.debug(`ratelimit redis: ${error.message}`));
-  onClose?.(() => store.close());
-  return store;
+  const prefix = options.string('redis_key_prefix', '');
+  return import('./ratelimit-redis-store.js').then(
+    ({ RedisRateLimitStore, DEFAULT_REDIS_KEY_PREFIX }) => {
+      const store = RedisRateLimitStore.connect(url, {
+        windowMs,
+        prefix: prefix || DEFAULT_REDIS_KEY_PREFIX
+      });
+      // ioredis reports connection trouble as events; the failing hits are what get logged.
+      store.redis.on('error', (error: Error) => logger.debug(`ratelimit redis: ${error.message}`));
+      onClose?.(() => store.close());
+      return store;
+    }
+  );
 }

@@ -7,7 +7,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
 import { parseConnectionString, SQLITE_MEMORY, type DatabaseTarget } from './connection-string.js';
 import { migrateToLatest } from './migrator.js';
 import type { ComputeTables } from './schema.js';
@@ -48,7 +47,10 @@ export async function openDatabase(
           })
         })
       : new Kysely<ComputeTables>({
-          dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: target.url }) })
+          // pg is loaded only when a PostgreSQL database is configured: most hosts never need it.
+          dialect: new PostgresDialect({
+            pool: new (await import('pg')).default.Pool({ connectionString: target.url })
+          })
         });
   const database: ComputeDatabase = {
     db,
