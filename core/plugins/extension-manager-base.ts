@@ -9,10 +9,13 @@
 import 'reflect-metadata';
 import { container as rootContainer, type DependencyContainer } from 'tsyringe';
 import { ExtensionLoadError, NoMatches } from '../errors.js';
+import { runEach, runEachAsync, type MapContext, type MapOutcome } from './map-runner.js';
 import { defaultLogger, type Logger } from '../logger.js';
 import { EntryPointCatalog, type CatalogOptions } from './catalog.js';
 import { keepFirst, resolveConflicts, type ConflictResolver } from './conflict.js';
 import { describe, EntryPointLoadError, type EntryPoint } from './entry-point.js';
+
+export type { MapOutcome } from './map-runner.js';
 import { Extension } from './extension.js';
 import { instantiate, isClass, isInvokable } from './instantiate.js';
 import { describeFailure, loadFailure, type LoadFailure, type LoadPhase } from './load-failure.js';
@@ -246,65 +249,33 @@ export abstract class ExtensionManagerBase<T = unknown, Lookup = Extension<T>> i
     });
   }
 
-  /** Calls `func` for each extension; errors are logged and skipped unless propagated. */
+  /** Calls `func` for each of `extensions` (see map-runner.ts). */
   protected invokeEach<R>(
     extensions: Extension<T>[],
     func: (extension: Extension<T>, ...args: unknown[]) => R,
     args: unknown[]
   ): R[] {
-    if (this.extensions.length === 0) throw new NoMatches(`no ${this.namespace} extensions found`);
-    const results: R[] = [];
-    for (const extension of extensions) {
-      try {
-        results.push(func(extension, ...args));
-      } catch (error) {
-        if (this.options.propagateMapExceptions) throw error;
-        this.logger.error(
-          `error calling extension ${this.namespace}:${extension.name}: ${describe(error)}`,
-          {
-            stack: error instanceof Error ? error.stack : undefined
-          }
-        );
-      }
-    }
-    return results;
+    return runEach(this.mapContext(), extensions, func, args);
   }
 
-  /** Runs `func` for each extension concurrently; each extension's error is kept apart. */
-  protected async invokeEachAsync<R>(
+  /** Runs `func` for each of `extensions` concurrently (see map-runner.ts). */
+  protected invokeEachAsync<R>(
     extensions: Extension<T>[],
     func: (extension: Extension<T>, ...args: unknown[]) => R | Promise<R>,
     args: unknown[]
   ): Promise<MapOutcome<R>[]> {
-    if (this.extensions.length === 0) throw new NoMatches(`no ${this.namespace} extensions found`);
-    const settled = await Promise.allSettled(
-      extensions.map(async (extension) => func(extension, ...args))
-    );
-    const outcomes = settled.map((result, index): MapOutcome<R> => {
-      const name = extensions[index]!.name;
-      return result.status === 'fulfilled'
-        ? { name, ok: true, value: result.value }
-        : { name, ok: false, error: result.reason };
-    });
-    const errors = outcomes.filter((outcome) => !outcome.ok);
-    for (const outcome of errors) {
-      this.logger.error(
-        `error calling extension ${this.namespace}:${outcome.name}: ${describe(outcome.error)}`
-      );
-    }
-    if (errors.length > 0 && this.options.propagateMapExceptions) {
-      throw new AggregateError(
-        errors.map((outcome) => outcome.error),
-        `${errors.length} ${this.namespace} extension(s) failed: ${errors.map((outcome) => outcome.name).join(', ')}`
-      );
-    }
-    return outcomes;
+    return runEachAsync(this.mapContext(), extensions, func, args);
+  }
+
+  private mapContext(): MapContext {
+    return {
+      namespace: this.namespace,
+      loaded: this.extensions.length,
+      propagate: this.options.propagateMapExceptions ?? false,
+      logger: this.logger
+    };
   }
 }
-
-/** The result of one extension in `mapAsync`: its value, or its own error. */
-export type MapOutcome<R> =
-  { name: string; ok: true; value: R } | { name: string; ok: false; error: unknown };
 
 function describeType(value: unknown): string {
   if (value === null) return 'null';
