@@ -45,3 +45,4 @@ export { APIRouter, API_NAMESPACE } from './api-router.js';
 export type { APIRouterOptions } from './api-router.js';
 export type { AssemblyProblem } from './route-assembly.js';
 export type { RouteInfo } from './route-listing.js';
+export { sendResponse } from './send-response.js';

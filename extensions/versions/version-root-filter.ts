@@ -3,8 +3,14 @@
  * authentication, because clients discover it without a token. `GET /v2.1` redirects (302)
  * to `/v2.1/`, and `GET /v2.1/` returns the version document; every other request passes on.
  */
-import { publicBaseUrl, tokens, type APIRouter, type FilterFactory } from '../../core/index.js';
-import { sendJson } from './send-json.js';
+import {
+  publicBaseUrl,
+  ResponseObject,
+  sendResponse,
+  tokens,
+  type APIRouter,
+  type FilterFactory
+} from '../../core/index.js';
 import { versionDocument } from './version-document.js';
 
 /** Factory of the version-root filter. */
@@ -19,12 +25,13 @@ export const versionRootFilter: FilterFactory = ({ container }) => {
     const original = req.originalUrl.split('?', 1)[0]!;
     const base = publicBaseUrl(req);
     if (!original.endsWith('/')) {
-      res.statusCode = 302;
-      res.setHeader('Location', `${base}/`);
-      res.setHeader('Content-Length', 0);
-      res.end();
+      sendResponse(res, 302, new ResponseObject(null, { headers: { Location: `${base}/` } }));
       return;
     }
-    sendJson(res, 200, versionDocument(router, base.slice(0, base.length - req.baseUrl.length)));
+    sendResponse(
+      res,
+      200,
+      new ResponseObject(versionDocument(router, base.slice(0, base.length - req.baseUrl.length)))
+    );
   };
 };

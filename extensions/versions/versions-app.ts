@@ -2,9 +2,15 @@
  * `versions` (namespace `wharf.apps`), mounted at `/`: the list of versions at the root, and
  * `300 Multiple Choices` for any other path (a client that forgot the version prefix).
  */
-import { publicBaseUrl, tokens, type APIRouter, type AppFactory } from '../../core/index.js';
+import {
+  publicBaseUrl,
+  ResponseObject,
+  sendResponse,
+  tokens,
+  type APIRouter,
+  type AppFactory
+} from '../../core/index.js';
 import { choicesDocument, versionEntry } from './version-document.js';
-import { sendJson } from './send-json.js';
 
 /** Factory of the versions app. */
 export const versionsApp: AppFactory = ({ container }) => {
@@ -13,9 +19,9 @@ export const versionsApp: AppFactory = ({ container }) => {
     const root = publicBaseUrl(req);
     const path = (req.url ?? '/').split('?', 1)[0]!;
     if (path === '/' || path === '') {
-      sendJson(res, 200, { versions: [versionEntry(router, root)] });
+      sendResponse(res, 200, new ResponseObject({ versions: [versionEntry(router, root)] }));
       return;
     }
-    sendJson(res, 300, choicesDocument(router, root, path));
+    sendResponse(res, 300, new ResponseObject(choicesDocument(router, root, path)));
   };
 };
