@@ -1,12 +1,12 @@
 /**
- * The routing table: every route compiled once into one radix tree (find-my-way), so a
- * lookup walks the path's segments instead of trying routes one by one, and its cost does
- * not grow with the number of routes. nova's routes built its master regex on the first
- * request; this table is built and warmed before the server listens.
+ * The routing table: every route compiled once into one segment tree, so a lookup walks
+ * the path's segments instead of trying routes one by one, and its cost does not grow with
+ * the number of routes. nova's routes built its master regex on the first request; this
+ * table is built and warmed before the server listens.
  */
-import FindMyWay from 'find-my-way';
 import { RouteConflictError } from '../errors.js';
 import type { AllowedMethods, RouteLookup, RouteSpec } from './route.js';
+import { SegmentTree } from './segment-tree.js';
 import { checkMethod, parseTemplate, withProjectId } from './template.js';
 
 /** How a routing table is compiled. */
@@ -19,9 +19,6 @@ export interface RoutingTableOptions {
   projectIdPrefix?: boolean;
 }
 
-type Method = FindMyWay.HTTPMethod;
-type Router = FindMyWay.Instance<FindMyWay.HTTPVersion.V1>;
-
 /** One template the tree holds, and the route it leads to. */
 interface Registration<T> {
   route: RouteSpec<T>;
@@ -32,19 +29,14 @@ interface Registration<T> {
 // Generous for identifiers (metadata keys and names run to 255 characters); capping the
 // URL length is the size-limit middleware's job, not the router's.
 const MAX_PARAM_LENGTH = 1024;
-// Queries are never matched on: skip parsing them on every lookup.
-const NO_QUERY: Record<string, string> = Object.freeze({});
-const ignoreQuery = (): Record<string, string> => NO_QUERY;
-// The tree requires a handler per route; the table only reads the store (the route).
-const unusedHandler = (): void => undefined;
 
 /** A compiled, immutable set of routes that answers which route a request reaches. */
 export class RoutingTable<T> {
   private constructor(
-    private readonly router: Router,
+    private readonly tree: SegmentTree<RouteSpec<T>>,
     private readonly routes: readonly RouteSpec<T>[],
     private readonly registrations: readonly Registration<T>[],
-    private readonly methods: readonly Method[]
+    private readonly methods: readonly string[]
   ) {}
 
   /**
@@ -57,12 +49,7 @@ export class RoutingTable<T> {
     routes: readonly RouteSpec<T>[],
     options: RoutingTableOptions = {}
   ): RoutingTable<T> {
-    const router = FindMyWay({
-      ignoreTrailingSlash: true,
-      caseSensitive: true,
-      maxParamLength: MAX_PARAM_LENGTH,
-      querystringParser: ignoreQuery
-    });
+    const tree = new SegmentTree<RouteSpec<T>>(MAX_PARAM_LENGTH);
     const byShape = new Map<string, Registration<T>>();
     for (const route of routes) {
       checkMethod(route.method, route.path, route.owner);
@@ -74,12 +61,12 @@ export class RoutingTable<T> {
         const existing = byShape.get(key);
         if (existing !== undefined) throw conflictBetween(existing, registration);
         byShape.set(key, registration);
-        router.on(route.method as Method, parsed.pattern, unusedHandler, route);
+        tree.insert(route.method, parsed, route);
       }
     }
     const registrations = [...byShape.values()];
-    const methods = [...new Set(registrations.map(({ route }) => route.method as Method))].sort();
-    return new RoutingTable(router, Object.freeze([...routes]), registrations, methods);
+    const methods = [...new Set(registrations.map(({ route }) => route.method))].sort();
+    return new RoutingTable(tree, Object.freeze([...routes]), registrations, methods);
   }
 
   /**
@@ -89,12 +76,11 @@ export class RoutingTable<T> {
    * a malformed percent-encoding or an over-long parameter).
    */
   match(method: string, url: string): RouteLookup<T> {
-    const found = this.router.find(method as Method, url);
-    if (found !== null)
-      return { route: found.store, params: found.params as Record<string, string> };
+    const found = this.tree.find(method, url);
+    if (found !== null) return { route: found.value, params: found.params };
     if (method === 'HEAD') {
-      const get = this.router.find('GET', url);
-      if (get !== null) return { route: get.store, params: get.params as Record<string, string> };
+      const get = this.tree.find('GET', url);
+      if (get !== null) return { route: get.value, params: get.params };
     }
     return this.allowedMethods(method, url);
   }
@@ -120,7 +106,7 @@ export class RoutingTable<T> {
       (other) =>
         other !== method &&
         !(method === 'HEAD' && other === 'GET') &&
-        this.router.find(other, url) !== null
+        this.tree.find(other, url) !== null
     );
     if (allowed.length === 0) return null;
     if (allowed.includes('GET') && !allowed.includes('HEAD')) {

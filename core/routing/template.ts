@@ -1,15 +1,14 @@
 /**
  * Path templates (`/servers/{server_id}/metadata/{id}`): validation, translation into the
- * radix tree's own pattern syntax, and the derived forms the routing table needs.
+ * segments the routing table's tree holds, and the derived forms the table needs.
  */
 import { METHODS } from 'node:http';
 import { InvalidDeclarationError } from '../errors.js';
 import { PROJECT_ID_PARAM } from './route.js';
+import type { TemplateSegments } from './segment-tree.js';
 
 /** A template checked and translated for the routing table. */
-export interface ParsedTemplate {
-  /** The template in find-my-way syntax: `/servers/:server_id/metadata/:id`. */
-  pattern: string;
+export interface ParsedTemplate extends TemplateSegments {
   /** The template with parameter names erased (`/servers/{}/metadata/{}`): equal shapes conflict. */
   shape: string;
   /** A request path that reaches this template and no static sibling of it. */
@@ -17,8 +16,9 @@ export interface ParsedTemplate {
 }
 
 const PARAM_SEGMENT = /^\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
-// RFC 3986 path characters, without the ones the radix tree gives a meaning (`:` starts a
-// parameter, `*` is a wildcard) and without `%`, so templates never carry encoded text.
+// RFC 3986 path characters, without `:` and `*` (pattern syntax in other routers, so a
+// template copied from one fails loudly) and without `%`, so templates never carry
+// encoded text.
 const STATIC_SEGMENT = /^[A-Za-z0-9\-._~!$&'()+,;=@]+$/;
 // Decodes to `{warm}`; holds `%`, which no static segment may, so it never hits a sibling.
 const SAMPLE_PARAM = '%7Bwarm%7D';
@@ -41,23 +41,23 @@ export function parseTemplate(template: string, owner: string): ParsedTemplate {
   const invalid = (why: string): InvalidDeclarationError =>
     new InvalidDeclarationError(`route template "${template}" declared by ${owner}: ${why}`);
   if (!template.startsWith('/')) throw invalid('it must start with "/"');
-  if (template === '/') return { pattern: '/', shape: '/', sample: '/' };
+  if (template === '/') return { segments: [], paramNames: [], shape: '/', sample: '/' };
 
-  const names = new Set<string>();
-  let pattern = '';
+  const segments: (string | null)[] = [];
+  const paramNames: string[] = [];
   let shape = '';
   let sample = '';
   for (const segment of template.slice(1).split('/')) {
     const param = PARAM_SEGMENT.exec(segment);
     if (param !== null) {
       const name = param[1]!;
-      if (names.has(name)) throw invalid(`parameter {${name}} appears twice`);
-      names.add(name);
-      pattern += `/:${name}`;
+      if (paramNames.includes(name)) throw invalid(`parameter {${name}} appears twice`);
+      paramNames.push(name);
+      segments.push(null);
       shape += '/{}';
       sample += `/${SAMPLE_PARAM}`;
     } else if (STATIC_SEGMENT.test(segment)) {
-      pattern += `/${segment}`;
+      segments.push(segment);
       shape += `/${segment}`;
       sample += `/${segment}`;
     } else if (segment === '') {
@@ -66,7 +66,7 @@ export function parseTemplate(template: string, owner: string): ParsedTemplate {
       throw invalid(`segment "${segment}" is neither static text nor one whole {parameter}`);
     }
   }
-  return { pattern, shape, sample };
+  return { segments, paramNames, shape, sample };
 }
 
 /**

@@ -1,0 +1,135 @@
+/**
+ * The tree a routing table matches paths with: one node per path segment, static children
+ * by their text and one parameter child, routes at the nodes where their templates end,
+ * keyed by method. A template (`/servers/{id}/action`) is whole segments, each static text
+ * or one parameter, so a lookup walks one node per segment of the request path: its cost
+ * depends on the path, not on how many routes the tree holds, and adding a route is a few
+ * map operations (a general radix tree compiles code per route, which dominated start-up
+ * at thousands of routes).
+ *
+ * Static segments win over the parameter at the same depth; when the static branch leads
+ * nowhere for the method, the lookup backs up and tries the parameter. So `GET /abc/servers`
+ * reaches `/{project_id}/servers`, while `GET /servers/servers` reaches `/servers/{id}`.
+ */
+
+/** A route at the end of a template, and the names of the parameters along it. */
+interface Leaf<V> {
+  value: V;
+  /** Parameter names, in path order. */
+  paramNames: readonly string[];
+}
+
+/** One segment position of some templates. */
+class TreeNode<V> {
+  readonly statics = new Map<string, TreeNode<V>>();
+  param: TreeNode<V> | null = null;
+  readonly leaves = new Map<string, Leaf<V>>();
+}
+
+/** A template broken into segments: static text, or `null` for a parameter. */
+export interface TemplateSegments {
+  /** Each segment's static text, `null` where the template has a parameter. */
+  segments: readonly (string | null)[];
+  /** The parameter names, in path order. */
+  paramNames: readonly string[];
+}
+
+/** What a lookup found: the route's value and its parameters, percent-decoded. */
+export interface TreeMatch<V> {
+  value: V;
+  params: Record<string, string>;
+}
+
+/** A tree of routes by method and path. */
+export class SegmentTree<V> {
+  private readonly root = new TreeNode<V>();
+
+  /**
+   * @param maxParamLength the longest parameter value a lookup accepts (decoded); a path
+   *   with a longer one matches nothing
+   */
+  constructor(private readonly maxParamLength: number) {}
+
+  /** Adds a route; a second route with the same method and segments replaces the first. */
+  insert(method: string, template: TemplateSegments, value: V): void {
+    let node = this.root;
+    for (const segment of template.segments) {
+      if (segment === null) {
+        node.param ??= new TreeNode<V>();
+        node = node.param;
+      } else {
+        let child = node.statics.get(segment);
+        if (child === undefined) {
+          child = new TreeNode<V>();
+          node.statics.set(segment, child);
+        }
+        node = child;
+      }
+    }
+    node.leaves.set(method, { value, paramNames: template.paramNames });
+  }
+
+  /**
+   * Finds the route for `method` and `url` (a path, with or without a query string, which
+   * is ignored; one trailing slash is ignored too). Yields `null` when no route matches,
+   * also for a malformed percent-encoding or an over-long parameter.
+   */
+  find(method: string, url: string): TreeMatch<V> | null {
+    const segments = this.splitPath(url);
+    if (segments === null) return null;
+    const values: string[] = [];
+    const leaf = this.descend(this.root, segments, 0, method, values);
+    if (leaf === null) return null;
+    const params = Object.create(null) as Record<string, string>;
+    for (let index = 0; index < values.length; index++) {
+      params[leaf.paramNames[index]!] = values[index]!;
+    }
+    return { value: leaf.value, params };
+  }
+
+  private descend(
+    node: TreeNode<V>,
+    segments: readonly string[],
+    depth: number,
+    method: string,
+    values: string[]
+  ): Leaf<V> | null {
+    if (depth === segments.length) return node.leaves.get(method) ?? null;
+    const segment = segments[depth]!;
+    const child = node.statics.get(segment);
+    if (child !== undefined) {
+      const leaf = this.descend(child, segments, depth + 1, method, values);
+      if (leaf !== null) return leaf;
+    }
+    if (node.param === null || segment === '' || segment.length > this.maxParamLength) return null;
+    values.push(segment);
+    const leaf = this.descend(node.param, segments, depth + 1, method, values);
+    if (leaf === null) values.pop();
+    return leaf;
+  }
+
+  // The decoded segments of the path; null for a malformed percent-encoding.
+  private splitPath(url: string): string[] | null {
+    if (url.charCodeAt(0) !== SLASH) return null;
+    let end = url.length;
+    const query = url.indexOf('?');
+    if (query !== -1) end = query;
+    const fragment = url.indexOf('#');
+    if (fragment !== -1 && fragment < end) end = fragment;
+    if (end > 1 && url.charCodeAt(end - 1) === SLASH) end--;
+    if (end <= 1) return [];
+    const segments = url.slice(1, end).split('/');
+    for (let index = 0; index < segments.length; index++) {
+      const segment = segments[index]!;
+      if (!segment.includes('%')) continue;
+      try {
+        segments[index] = decodeURIComponent(segment);
+      } catch {
+        return null;
+      }
+    }
+    return segments;
+  }
+}
+
+const SLASH = 0x2f;

@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { SegmentTree } from '../../../core/routing/segment-tree.js';
+import { parseTemplate } from '../../../core/routing/template.js';
+
+/** A tree holding each `[method, template]`, the template itself as the value. */
+function givenTree(routes: [string, string][], maxParamLength = 16): SegmentTree<string> {
+  const tree = new SegmentTree<string>(maxParamLength);
+  for (const [method, template] of routes) {
+    tree.insert(method, parseTemplate(template, 'test'), template);
+  }
+  return tree;
+}
+
+/** The template and a plain copy of the params `find` reached, or null. */
+function found(tree: SegmentTree<string>, method: string, url: string): unknown {
+  const match = tree.find(method, url);
+  return match === null ? null : { template: match.value, params: { ...match.params } };
+}
+
+describe('SegmentTree', () => {
+  test('prefers a static segment to a parameter at the same depth', () => {
+    const tree = givenTree([
+      ['GET', '/servers/{id}'],
+      ['GET', '/servers/detail']
+    ]);
+    assert.deepEqual(found(tree, 'GET', '/servers/detail'), {
+      template: '/servers/detail',
+      params: {}
+    });
+    assert.deepEqual(found(tree, 'GET', '/servers/s1'), {
+      template: '/servers/{id}',
+      params: { id: 's1' }
+    });
+  });
+
+  test('backs up to the parameter when the static branch has no route for the method', () => {
+    const tree = givenTree([
+      ['POST', '/servers/{id}'],
+      ['GET', '/{project_id}/{id}']
+    ]);
+    assert.deepEqual(found(tree, 'GET', '/servers/s1'), {
+      template: '/{project_id}/{id}',
+      params: { project_id: 'servers', id: 's1' }
+    });
+    assert.deepEqual(found(tree, 'POST', '/servers/s1'), {
+      template: '/servers/{id}',
+      params: { id: 's1' }
+    });
+  });
+
+  test('names parameters after the template that matched, even where names differ', () => {
+    const tree = givenTree([
+      ['GET', '/a/{id}'],
+      ['GET', '/a/{parent_id}/b']
+    ]);
+    assert.deepEqual(found(tree, 'GET', '/a/1'), { template: '/a/{id}', params: { id: '1' } });
+    assert.deepEqual(found(tree, 'GET', '/a/1/b'), {
+      template: '/a/{parent_id}/b',
+      params: { parent_id: '1' }
+    });
+  });
+
+  test('matches only whole paths', () => {
+    const tree = givenTree([['GET', '/servers/{id}']]);
+    assert.equal(found(tree, 'GET', '/servers'), null);
+    assert.equal(found(tree, 'GET', '/servers/s1/extra'), null);
+    assert.equal(found(tree, 'GET', 'servers/s1'), null);
+  });
+
+  test('refuses an empty or over-long parameter', () => {
+    const tree = givenTree([['GET', '/servers/{id}/action']], 4);
+    assert.equal(found(tree, 'GET', '/servers//action'), null);
+    assert.equal(found(tree, 'GET', '/servers/abcde/action'), null);
+    assert.deepEqual(found(tree, 'GET', '/servers/abcd/action'), {
+      template: '/servers/{id}/action',
+      params: { id: 'abcd' }
+    });
+  });
+
+  test('matches static segments and parameters after percent-decoding', () => {
+    const tree = givenTree([['GET', '/servers/{id}']]);
+    assert.deepEqual(found(tree, 'GET', '/serv%65rs/a%2Fb'), {
+      template: '/servers/{id}',
+      params: { id: 'a/b' }
+    });
+    assert.equal(found(tree, 'GET', '/servers/%E0%A4%A'), null);
+  });
+
+  test('ignores the query, a fragment and one trailing slash', () => {
+    const tree = givenTree([
+      ['GET', '/'],
+      ['GET', '/servers']
+    ]);
+    for (const url of ['/servers?limit=1', '/servers#top', '/servers/', '/servers/?a=/b']) {
+      assert.deepEqual(found(tree, 'GET', url), { template: '/servers', params: {} }, url);
+    }
+    assert.equal(found(tree, 'GET', '/servers//'), null);
+    assert.deepEqual(found(tree, 'GET', '/?x=1'), { template: '/', params: {} });
+  });
+
+  test('keeps the last of two routes with one method and segments', () => {
+    const tree = givenTree([
+      ['GET', '/a/{x}'],
+      ['GET', '/a/{y}']
+    ]);
+    assert.deepEqual(found(tree, 'GET', '/a/1'), { template: '/a/{y}', params: { y: '1' } });
+  });
+});
