@@ -57,5 +57,5 @@ export { runWorkers } from './server/workers.js';
 export type { RunWorkersOptions } from './server/workers.js';
 export { assembleHost } from './server/host.js';
 export type { Host, HostOptions } from './server/host.js';
-export { COMMAND_NAMESPACE } from './cli/plugin-commands.js';
-export type { CommandPlugin, CommandHelpers } from './cli/plugin-commands.js';
+export { COMMAND_NAMESPACE } from './cli/command-plugin.js';
+export type { CommandPlugin, CommandHelpers } from './cli/command-plugin.js';

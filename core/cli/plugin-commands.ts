@@ -1,29 +1,13 @@
 /**
- * Commands contributed by extension packages: every entry point of namespace
- * `wharf.commands` is a function `(program, helpers) => void` that adds its commands to the
- * program, the way the bundled compute library adds `wharf db migrate`. A command plugin
- * that fails to load is logged and skipped; the built-in commands always work.
+ * Registering the commands contributed by extension packages (see command-plugin.ts): a
+ * command plugin that fails to load or to register is logged and skipped; the built-in
+ * commands always work.
  */
 import type { Command } from 'commander';
 import { defaultLogger } from '../logger.js';
 import { EntryPointCatalog, ExtensionManager } from '../plugins/index.js';
+import { COMMAND_NAMESPACE, type CommandHelpers, type CommandPlugin } from './command-plugin.js';
 import { configFrom, hostOptionsFrom, withCommonOptions } from './common-options.js';
-
-/** Entry-point namespace of command plugins. */
-export const COMMAND_NAMESPACE = 'wharf.commands';
-
-/** What a command plugin receives to build commands like the built-in ones. */
-export interface CommandHelpers {
-  /** Adds `--config`, `--manifest` and `--dropin`. */
-  withCommonOptions: typeof withCommonOptions;
-  /** Loads the configuration those options name. */
-  configFrom: typeof configFrom;
-  /** Host options (configuration, manifest, drop-ins) from those options. */
-  hostOptionsFrom: typeof hostOptionsFrom;
-}
-
-/** A command plugin. */
-export type CommandPlugin = (program: Command, helpers: CommandHelpers) => void;
 
 const helpers: CommandHelpers = { withCommonOptions, configFrom, hostOptionsFrom };
 

@@ -8,7 +8,6 @@
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { glob } from 'glob';
 import { ManifestError, WharfError } from '../errors.js';
 import type { EntryPoint, EntryPointSource } from './entry-point.js';
 import { isPlainObject, parseManifest, parseManifestText } from './manifest.js';
@@ -65,7 +64,7 @@ export async function discover(options: Required<DiscoveryOptions>): Promise<Dis
   }
   for (const dir of options.dropins) {
     await stampFolder(dir, result);
-    const files = (await glob('*/package.json', { cwd: dir, absolute: true })).sort();
+    const files = (await globPackageFiles(dir)).sort();
     await scanPackages(files, 'dropin', result);
   }
   return result;
@@ -153,4 +152,11 @@ async function stampFolder(dir: string, result: DiscoveryResult): Promise<string
     result.stamps[dir] = -1;
     return [];
   }
+}
+
+// glob is imported here, not at the top: with a valid entry-point cache, discovery never
+// runs, and a host start-up does not load it.
+async function globPackageFiles(dir: string): Promise<string[]> {
+  const { glob } = await import('glob');
+  return glob('*/package.json', { cwd: dir, absolute: true });
 }

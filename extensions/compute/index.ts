@@ -1,31 +1,29 @@
 /**
- * The compute library the bundled OpenStack Compute extensions share: the database and its
- * migrations, one repository per aggregate, keypair cryptography, the driver contract with
- * the fake driver, the server state machine and the compute API tying them together.
+ * The compute library the bundled OpenStack Compute extensions share: ComputeServices and
+ * the extension bases, the compute API and the server state machine, the driver contract
+ * with the fake driver, keypair cryptography, policy and errors. Storage (the database,
+ * migrations and repositories) is in storage.ts, loaded on first use.
  */
-export { openDatabase } from './db/database.js';
-export type { ComputeDatabase, OpenDatabaseOptions } from './db/database.js';
-export { parseConnectionString } from './db/connection-string.js';
-export type { DatabaseTarget } from './db/connection-string.js';
-export { migrateToLatest, MIGRATION_TABLE } from './db/migrator.js';
-export { DEFAULT_FLAVORS, CATALOGUE_IMAGES } from './db/migrations/0002-seed-catalogue.js';
+export type { ComputeBackend } from './backend.js';
+// Storage types only: a type import loads nothing at run time.
 export type * from './db/schema.js';
-export * from './errors.js';
-export type * from './models.js';
-export { ServerRepository } from './repositories/server-repository.js';
+export type { ComputeDatabase } from './db/database.js';
 export type {
+  ServerRepository,
   CreateServerInput,
   ListServersFilters,
   ServerUpdate
 } from './repositories/server-repository.js';
-export type { StateChange, StateExpectation } from './repositories/server-transition.js';
-export { ServerMetadataRepository } from './repositories/server-metadata-repository.js';
-export { KeypairRepository } from './repositories/keypair-repository.js';
-export type { CreateKeypairInput, ListKeypairsOptions } from './repositories/keypair-repository.js';
-export { FlavorRepository } from './repositories/flavor-repository.js';
-export type { ListFlavorsFilters } from './repositories/flavor-repository.js';
-export { ImageRepository } from './repositories/image-repository.js';
-export type { ListImagesFilters } from './repositories/image-repository.js';
+export type { ServerMetadataRepository } from './repositories/server-metadata-repository.js';
+export type {
+  KeypairRepository,
+  CreateKeypairInput,
+  ListKeypairsOptions
+} from './repositories/keypair-repository.js';
+export type { FlavorRepository, ListFlavorsFilters } from './repositories/flavor-repository.js';
+export type { ImageRepository, ListImagesFilters } from './repositories/image-repository.js';
+export * from './errors.js';
+export type * from './models.js';
 export { instanceName } from './repositories/server-row.js';
 export { generateKeypair, parsePublicKey, fingerprintOf } from './keypair-crypto.js';
 export type { GeneratedKeypair, ParsedPublicKey } from './keypair-crypto.js';
@@ -37,7 +35,6 @@ export * from './server-states.js';
 export { ComputeAPI } from './compute-api.js';
 export type { PowerAction } from './compute-api.js';
 export { ComputeServices } from './services.js';
-export type { ComputeBackend } from './services.js';
 export { PolicyEnforcer } from './policy/enforcer.js';
 export type { PolicyTarget } from './policy/enforcer.js';
 export { DEFAULT_RULES } from './policy/defaults.js';

@@ -1,11 +1,14 @@
 /**
  * ComputeServices: what every bundled compute extension needs, injected through the host
- * container: the database (opened, and migrated, once per host configuration), the
- * repositories, the compute API over the configured driver (a DriverManager over
- * `wharf.compute.drivers`), the policy enforcer, and the caller's scope.
+ * container: the backend (database, repositories, compute API: see backend.ts), opened
+ * once per host configuration on first use, the policy enforcer, and the caller's scope.
+ *
+ * The backend's module, and with it Kysely and the database drivers, is imported when the
+ * backend is first opened, not when an extension module is: a host whose compute
+ * extensions are disabled never loads them, and one where they are enabled loads them
+ * with the database it opens anyway on the first compute request.
  */
 import {
-  DriverManager,
   EntryPointCatalog,
   inject,
   injectable,
@@ -14,28 +17,11 @@ import {
   type RequestContext,
   type WharfConfig
 } from '../../core/index.js';
-import { ComputeAPI, type PowerAction } from './compute-api.js';
-import { openDatabase, type ComputeDatabase } from './db/database.js';
-import { DRIVER_NAMESPACE, type ComputeDriver } from './driver.js';
+import type { ComputeBackend } from './backend.js';
+import type { PowerAction } from './compute-api.js';
 import { toHTTPError } from './errors.js';
 import type { Scope, Server } from './models.js';
 import { PolicyEnforcer } from './policy/enforcer.js';
-import { FlavorRepository } from './repositories/flavor-repository.js';
-import { ImageRepository } from './repositories/image-repository.js';
-import { KeypairRepository } from './repositories/keypair-repository.js';
-import { ServerMetadataRepository } from './repositories/server-metadata-repository.js';
-import { ServerRepository } from './repositories/server-repository.js';
-
-/** Everything opened once per host configuration. */
-export interface ComputeBackend {
-  database: ComputeDatabase;
-  servers: ServerRepository;
-  metadata: ServerMetadataRepository;
-  keypairs: KeypairRepository;
-  flavors: FlavorRepository;
-  images: ImageRepository;
-  compute: ComputeAPI;
-}
 
 // One backend per configuration object: every extension of one host shares it, and two
 // hosts in one process (tests) keep theirs apart.
@@ -125,22 +111,7 @@ export class ComputeServices {
   }
 
   private async open(): Promise<ComputeBackend> {
-    const database = await openDatabase(this.config.database.connection, { migrate: true });
-    const drivers = await DriverManager.create<ComputeDriver>(DRIVER_NAMESPACE, {
-      name: this.config.compute.driver,
-      invokeOnLoad: true,
-      catalog: this.catalog,
-      logger: this.logger
-    });
-    const servers = new ServerRepository(database);
-    return {
-      database,
-      servers,
-      metadata: new ServerMetadataRepository(database),
-      keypairs: new KeypairRepository(database),
-      flavors: new FlavorRepository(database),
-      images: new ImageRepository(database),
-      compute: new ComputeAPI(servers, drivers.driver, this.logger)
-    };
+    const { openComputeBackend } = await import('./backend.js');
+    return openComputeBackend({ config: this.config, catalog: this.catalog, logger: this.logger });
   }
 }

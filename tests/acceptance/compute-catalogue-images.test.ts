@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { CATALOGUE_IMAGES } from '../../extensions/compute/index.js';
+import { CATALOGUE_IMAGES } from '../../extensions/compute/storage.js';
 import { givenTestHost, type TestHost } from '../helpers/test-host.js';
 
 const [CIRROS, UBUNTU, DEBIAN] = CATALOGUE_IMAGES;

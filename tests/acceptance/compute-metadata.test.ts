@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  CATALOGUE_IMAGES,
   ComputeServices,
   type ComputeBackend,
   type Scope
 } from '../../extensions/compute/index.js';
+import { CATALOGUE_IMAGES } from '../../extensions/compute/storage.js';
 import { givenTestHost, type TestHost } from '../helpers/test-host.js';
 
 const USER1: Scope = { projectId: 'project1', userId: 'user1', isAdmin: false, allTenants: false };

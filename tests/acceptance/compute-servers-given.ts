@@ -1,6 +1,6 @@
 /** Servers booted and driven through the API, for the compute-servers acceptance suites. */
 import assert from 'node:assert/strict';
-import { CATALOGUE_IMAGES } from '../../extensions/compute/index.js';
+import { CATALOGUE_IMAGES } from '../../extensions/compute/storage.js';
 import type { Reply, TestHost } from '../helpers/test-host.js';
 
 /** The cirros image of the catalogue: fits every flavor. */

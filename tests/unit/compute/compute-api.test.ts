@@ -5,11 +5,11 @@ import {
   ComputeAPI,
   FakeDriver,
   PowerState,
-  ServerRepository,
   type PowerAction,
   type Scope,
   type Server
 } from '../../../extensions/compute/index.js';
+import { ServerRepository } from '../../../extensions/compute/storage.js';
 import { BACKENDS, givenAdmin, givenScope, type GivenDatabase } from './given-database.js';
 import { givenServerInput } from './given-server.js';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { openDatabase, parseConnectionString } from '../../../extensions/compute/index.js';
+import { openDatabase, parseConnectionString } from '../../../extensions/compute/storage.js';
 
 describe('parseConnectionString', () => {
   test('resolves a relative sqlite path against the working directory', () => {

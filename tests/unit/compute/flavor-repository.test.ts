@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { FlavorRepository } from '../../../extensions/compute/index.js';
+import { FlavorRepository } from '../../../extensions/compute/storage.js';
 import { BACKENDS, type GivenDatabase } from './given-database.js';
 
 const USER = { isAdmin: false };

@@ -8,11 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import {
-  openDatabase,
-  type ComputeDatabase,
-  type Scope
-} from '../../../extensions/compute/index.js';
+import { type ComputeDatabase, type Scope } from '../../../extensions/compute/index.js';
+import { openDatabase } from '../../../extensions/compute/storage.js';
 
 /** A database a suite owns. */
 export interface GivenDatabase {

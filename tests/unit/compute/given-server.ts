@@ -4,7 +4,7 @@ import type {
   CreateServerInput,
   Scope
 } from '../../../extensions/compute/index.js';
-import { CATALOGUE_IMAGES } from '../../../extensions/compute/index.js';
+import { CATALOGUE_IMAGES } from '../../../extensions/compute/storage.js';
 
 /** A create input owned by `scope`: cirros on m1.tiny. */
 export function givenServerInput(

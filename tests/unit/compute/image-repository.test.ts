@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { CATALOGUE_IMAGES, ImageRepository } from '../../../extensions/compute/index.js';
+import { CATALOGUE_IMAGES, ImageRepository } from '../../../extensions/compute/storage.js';
 import { BACKENDS, type GivenDatabase } from './given-database.js';
 
 const [CIRROS, UBUNTU, DEBIAN] = CATALOGUE_IMAGES;

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { KeypairRepository, type CreateKeypairInput } from '../../../extensions/compute/index.js';
+import { type CreateKeypairInput } from '../../../extensions/compute/index.js';
+import { KeypairRepository } from '../../../extensions/compute/storage.js';
 import { BACKENDS, type GivenDatabase } from './given-database.js';
 
 function givenKeypairInput(overrides: Partial<CreateKeypairInput> = {}): CreateKeypairInput {

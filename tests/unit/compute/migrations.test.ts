@@ -7,11 +7,11 @@ import {
   migrateToLatest,
   openDatabase,
   MIGRATION_TABLE
-} from '../../../extensions/compute/index.js';
+} from '../../../extensions/compute/storage.js';
 import { BACKENDS, type GivenDatabase } from './given-database.js';
 
 const ALL_MIGRATIONS = ['0001-initial-schema', '0002-seed-catalogue'];
-const LIBRARY = new URL('../../../extensions/compute/index.js', import.meta.url).href;
+const LIBRARY = new URL('../../../extensions/compute/storage.js', import.meta.url).href;
 
 /** Runs `migrateToLatest` in a separate node process; resolves with what it applied. */
 function givenMigratingProcess(connection: string): Promise<string[]> {

@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import {
-  ServerMetadataRepository,
-  ServerRepository,
-  type Scope
-} from '../../../extensions/compute/index.js';
+import { type Scope } from '../../../extensions/compute/index.js';
+import { ServerMetadataRepository, ServerRepository } from '../../../extensions/compute/storage.js';
 import { BACKENDS, givenAdmin, givenScope, type GivenDatabase } from './given-database.js';
 import { givenServerInput } from './given-server.js';
 

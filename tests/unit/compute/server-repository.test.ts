@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import {
-  PowerState,
-  ServerRepository,
-  TaskState,
-  VmState,
-  type Scope
-} from '../../../extensions/compute/index.js';
+import { PowerState, TaskState, VmState, type Scope } from '../../../extensions/compute/index.js';
+import { ServerRepository } from '../../../extensions/compute/storage.js';
 import { BACKENDS, givenAdmin, givenScope, type GivenDatabase } from './given-database.js';
 import { givenCreatedAt, givenServerInput } from './given-server.js';
 

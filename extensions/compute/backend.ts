@@ -1,0 +1,64 @@
+/**
+ * The compute backend: the database (opened and migrated), one repository per aggregate,
+ * and the compute API over the configured driver (a DriverManager over
+ * `wharf.compute.drivers`). ComputeServices imports this module on first use, so the
+ * storage stack loads only when a compute request needs it.
+ */
+import {
+  DriverManager,
+  type EntryPointCatalog,
+  type Logger,
+  type WharfConfig
+} from '../../core/index.js';
+import { ComputeAPI } from './compute-api.js';
+import { openDatabase, type ComputeDatabase } from './db/database.js';
+import { DRIVER_NAMESPACE, type ComputeDriver } from './driver.js';
+import { FlavorRepository } from './repositories/flavor-repository.js';
+import { ImageRepository } from './repositories/image-repository.js';
+import { KeypairRepository } from './repositories/keypair-repository.js';
+import { ServerMetadataRepository } from './repositories/server-metadata-repository.js';
+import { ServerRepository } from './repositories/server-repository.js';
+
+/** Everything opened once per host configuration. */
+export interface ComputeBackend {
+  database: ComputeDatabase;
+  servers: ServerRepository;
+  metadata: ServerMetadataRepository;
+  keypairs: KeypairRepository;
+  flavors: FlavorRepository;
+  images: ImageRepository;
+  compute: ComputeAPI;
+}
+
+/** What a backend is opened from. */
+export interface BackendSources {
+  config: WharfConfig;
+  /** Where the driver's entry point is found. */
+  catalog: EntryPointCatalog;
+  logger: Logger;
+}
+
+/** Opens and migrates the database of `[database] connection` and loads `[compute] driver`. */
+export async function openComputeBackend({
+  config,
+  catalog,
+  logger
+}: BackendSources): Promise<ComputeBackend> {
+  const database = await openDatabase(config.database.connection, { migrate: true });
+  const drivers = await DriverManager.create<ComputeDriver>(DRIVER_NAMESPACE, {
+    name: config.compute.driver,
+    invokeOnLoad: true,
+    catalog,
+    logger
+  });
+  const servers = new ServerRepository(database);
+  return {
+    database,
+    servers,
+    metadata: new ServerMetadataRepository(database),
+    keypairs: new KeypairRepository(database),
+    flavors: new FlavorRepository(database),
+    images: new ImageRepository(database),
+    compute: new ComputeAPI(servers, drivers.driver, logger)
+  };
+}
