@@ -31,6 +31,8 @@ export interface ServerSpec {
   request?: BenchRequest;
   /** Takes part in the first-request scenario; default true. */
   firstRequest?: boolean;
+  /** Takes part in the throughput scenario; default true. */
+  throughput?: boolean;
   /** Needs the synthetic API extensions of this many routes (see wharf/fixtures.ts). */
   fixtureRoutes?: number;
 }
@@ -81,6 +83,16 @@ export const SERVER_SPECS: ServerSpec[] = [
   wharfRoutes(10),
   wharfRoutes(100),
   wharfRoutes(1000),
+  // What importing wharf and the 1000 extension modules alone costs: wharf's start-up floor.
+  {
+    name: 'import-floor-1000',
+    script: benchServer('import-floor.js'),
+    args: ['1000'],
+    env: {},
+    request: WHARF_WIDGET_REQUEST,
+    fixtureRoutes: 1000,
+    throughput: false
+  },
   // The same host as wharf-1000-routes, another process: POST .../action instead of show.
   { ...wharfRoutes(1000, POKE_REQUEST), name: 'wharf-1000-action', firstRequest: false },
   {

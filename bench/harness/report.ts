@@ -127,7 +127,8 @@ function firstRequestTable(result: FirstRequestResult): string {
   const baseline = result.baseline ?? 'baseline';
   return renderTable(
     `start-up and first request: fresh process, fresh connection, median of ${result.rounds} ` +
-      'rounds (assemble: assembleHost, wharf servers only; RSS: when listening)',
+      'rounds (assemble: assembleHost for wharf servers, importing the extension modules ' +
+      'for import-floor; RSS: when listening)',
     [
       'server',
       'start-up ms',

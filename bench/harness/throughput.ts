@@ -63,14 +63,15 @@ export interface ThroughputResult {
   ratios: RatioResult[];
 }
 
-/** Runs the scenario over `specs`; `log` receives progress lines. */
+/** Runs the scenario over `allSpecs` but those saying `throughput: false`; `log` receives progress lines. */
 export async function runThroughput(
-  specs: readonly ServerSpec[],
+  allSpecs: readonly ServerSpec[],
   ratios: readonly RatioSpec[],
   node: string,
   profile: Profile,
   log: (line: string) => void
 ): Promise<ThroughputResult> {
+  const specs = allSpecs.filter((spec) => spec.throughput !== false);
   const shape: LoadShape = {
     connections: profile.connections,
     durationSeconds: profile.durationSeconds,

@@ -6,6 +6,8 @@
  * routes before it.
  */
 
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
 /** The path every load and first-request run asks for. */
 export const WIDGET_PATH = '/v2.1/widgets/42';
 
@@ -16,6 +18,24 @@ export const ROUTE_COUNT = 1000;
 export function widgetBody(id: string): { widget: { id: string; name: string } } {
   return { widget: { id, name: 'w' } };
 }
+
+/** The widgets path served by bare `node:http`: one hand-written match, 404 otherwise. */
+export function serveWidget(request: IncomingMessage, response: ServerResponse): void {
+  const url = request.url ?? '';
+  const id = url.startsWith(WIDGETS_PREFIX) ? url.slice(WIDGETS_PREFIX.length) : '';
+  if (request.method !== 'GET' || id === '' || id.includes('/')) {
+    response.writeHead(404).end();
+    return;
+  }
+  const body = JSON.stringify(widgetBody(id));
+  response.writeHead(200, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body)
+  });
+  response.end(body);
+}
+
+const WIDGETS_PREFIX = '/v2.1/widgets/';
 
 /** The body expected for `WIDGET_PATH`, as the harness checks it. */
 export const EXPECTED_WIDGET_BODY = widgetBody('42');

@@ -18,7 +18,7 @@ import { collectionNames } from '../servers/widget-api.js';
 /** The namespace wharf's API router loads. */
 const API_NAMESPACE = 'wharf.api.v21.extensions';
 /** The package folder under the drop-in folder. */
-const PACKAGE = 'bench-api';
+export const PACKAGE = 'bench-api';
 /** The action the controller extension adds to `widgets`. */
 export const POKE_ACTION = 'bench-poke';
 /** The alias of the controller extension. */
