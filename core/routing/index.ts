@@ -1,6 +1,6 @@
 /**
  * The routing layer: route declarations (Mapper, after routes.Mapper) compiled into one
- * radix-tree routing table. Generic over the route target; it never imports the API layer.
+ * segment-tree routing table. Generic over the route target; it never imports the API layer.
  */
 export { Mapper } from './mapper.js';
 export type { MapperOptions, ParentResource, ResourceOptions } from './mapper.js';
