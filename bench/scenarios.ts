@@ -85,12 +85,9 @@ export const SERVER_SPECS: ServerSpec[] = [
   wharfRoutes(1000),
   // What importing wharf and the 1000 extension modules alone costs: wharf's start-up floor.
   {
+    ...wharfRoutes(1000),
     name: 'import-floor-1000',
     script: benchServer('import-floor.js'),
-    args: ['1000'],
-    env: {},
-    request: WHARF_WIDGET_REQUEST,
-    fixtureRoutes: 1000,
     throughput: false
   },
   // The same host as wharf-1000-routes, another process: POST .../action instead of show.

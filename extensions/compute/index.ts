@@ -4,24 +4,8 @@
  * with the fake driver, keypair cryptography, policy and errors. Storage (the database,
  * migrations and repositories) is in storage.ts, loaded on first use.
  */
-export type { ComputeBackend } from './backend.js';
-// Storage types only: a type import loads nothing at run time.
-export type * from './db/schema.js';
-export type { ComputeDatabase } from './db/database.js';
-export type {
-  ServerRepository,
-  CreateServerInput,
-  ListServersFilters,
-  ServerUpdate
-} from './repositories/server-repository.js';
-export type { ServerMetadataRepository } from './repositories/server-metadata-repository.js';
-export type {
-  KeypairRepository,
-  CreateKeypairInput,
-  ListKeypairsOptions
-} from './repositories/keypair-repository.js';
-export type { FlavorRepository, ListFlavorsFilters } from './repositories/flavor-repository.js';
-export type { ImageRepository, ListImagesFilters } from './repositories/image-repository.js';
+// Storage's names as types only: a type import loads nothing at run time.
+export type * from './storage.js';
 export * from './errors.js';
 export type * from './models.js';
 export { instanceName } from './repositories/server-row.js';

@@ -5,8 +5,7 @@
  * `ComputeServices.backend()`, which imports it on first use; the `db` command and tests
  * import it directly.
  */
-export { openComputeBackend } from './backend.js';
-export type { BackendSources, ComputeBackend } from './backend.js';
+export type { ComputeBackend } from './backend.js';
 export { openDatabase } from './db/database.js';
 export type { ComputeDatabase, OpenDatabaseOptions } from './db/database.js';
 export { parseConnectionString } from './db/connection-string.js';
