@@ -1,70 +1,259 @@
 /**
- * The paste pipeline file (etc/api-paste.ini), read into typed sections. Four section
- * types, as paste.deploy had them:
- * - `[filter:NAME]` and `[app:NAME]`: `use = <entry point>` names a factory in
- *   `wharf.filters` / `wharf.apps`; the other keys are its local configuration.
+ * The paste pipeline file (etc/api-paste.ini), read into typed sections with
+ * paste.deploy's semantics (see docs/pipeline.md):
+ * - `[filter:NAME]`, `[app:NAME]`, `[composite:NAME]`: a factory named by `use = NAME`
+ *   (an entry point, or another section of the file to inherit from), `use = egg:DIST#NAME`,
+ *   `use = call:MODULE:ATTR`, `use = config:FILE#SECTION` or `paste.*_factory = MODULE:ATTR`;
+ *   the other keys are its local configuration.
  * - `[pipeline:NAME]`: `pipeline = filter ... filter app`.
- * - `[composite:NAME]` with `use = urlmap` (`/path = target` lines) or `use = auth_pipeline`
- *   (`strategy = filter ... app` lines, one chosen by `[api] auth_strategy`).
- * `[DEFAULT]` is the global configuration every factory receives.
- *
- * Section names share one namespace, so a reference names exactly one section. The whole
- * file is checked when it is read (see paste-check.ts), not only what one target reaches.
+ * - `[filter-app:NAME]`: a filter factory and `next = app`.
+ * - any section: `filter-with = FILTER`, `set NAME = value`, `get NAME = GLOBAL`.
+ * - `[DEFAULT]`: the global configuration, with `here` and `__file__`; every value may use
+ *   `%(name)s` (paste-interpolate.ts).
+ * A key the section type does not take is an error naming its line, never stored silently.
  */
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { PasteConfigError } from '../errors.js';
-import { entriesToRecord, parseIni, readIniFile, type IniEntry, type IniSection } from './ini.js';
+import { parseIni, readIniFile, type IniSection } from './ini.js';
 import { checkPasteConfig } from './paste-check.js';
+import { interpolate, InterpolationProblem } from './paste-interpolate.js';
 import {
   pasteError,
   sectionLabel,
   SECTION_KINDS,
+  type GetOverride,
+  type NameRef,
   type PasteConfig,
-  type PasteSection,
-  type PipelineSpec,
-  type UrlMapTarget
+  type PasteSection
 } from './paste-sections.js';
-import { normalizePrefix } from './urlmap.js';
+import type { FactoryKind, FactoryRef, LocalEntry } from './types.js';
 
-/** Parses and checks paste text; `file` names it in errors. */
+/** Parses and checks paste text; `file` names it in errors and anchors `%(here)s`. */
 export function parsePasteConfig(text: string, file: string): PasteConfig {
-  return fromIni(parseIni(text, file, PasteConfigError), file);
+  return load(file, () => parseIni(text, file, PasteConfigError));
 }
 
 /** Reads, parses and checks a paste file. */
 export function loadPasteConfig(file: string): PasteConfig {
-  return fromIni(readIniFile(file, PasteConfigError), file);
+  return load(file, () => readIniFile(file, PasteConfigError));
 }
 
-function fromIni(iniSections: readonly IniSection[], file: string): PasteConfig {
-  let globalConf: Record<string, string> = {};
-  const sections = new Map<string, PasteSection>();
-  for (const ini of iniSections) {
-    if (ini.name === 'DEFAULT') {
-      globalConf = entriesToRecord(ini.entries);
-      continue;
-    }
-    const section = toSection(ini, file);
-    const first = sections.get(section.name);
-    if (first) {
-      throw pasteError(
-        file,
-        ini.line,
-        `[${ini.name}]`,
-        `reuses the name of ${sectionLabel(first)} at line ${first.line}`
-      );
-    }
-    sections.set(section.name, section);
-  }
-  const config: PasteConfig = { file, globalConf, sections };
+function load(file: string, read: () => IniSection[]): PasteConfig {
+  const reader = new ScopeReader();
+  const scope = reader.read(file, read);
+  const config: PasteConfig = {
+    file,
+    globalConf: scope.defaults,
+    sections: scope.sections,
+    scopes: new Map([...reader.scopes].map(([name, read]) => [name, read.sections]))
+  };
   checkPasteConfig(config);
   return config;
 }
 
-function toSection(ini: IniSection, file: string): PasteSection {
-  const colon = ini.name.indexOf(':');
-  const kind = ini.name.slice(0, Math.max(colon, 0)).trim();
-  const name = ini.name.slice(colon + 1).trim();
+const SYNONYMS: Readonly<Record<string, string>> = { application: 'app', composit: 'composite' };
+const PROTOCOLS: Readonly<Record<string, FactoryKind>> = {
+  'paste.app_factory': 'app',
+  'paste.filter_factory': 'filter',
+  'paste.composite_factory': 'composite',
+  'paste.composit_factory': 'composite'
+};
+const SCHEME = /^([A-Za-z][\w+.-]*):(.*)$/;
+
+/** A section as written, before `use = <section>` is followed. */
+interface Draft {
+  readonly kind: (typeof SECTION_KINDS)[number];
+  readonly name: string;
+  readonly line: number;
+  readonly file: string;
+  readonly defaults: Record<string, string>;
+  readonly sets: Record<string, string>;
+  readonly gets: GetOverride[];
+  readonly filterWith: NameRef[];
+  readonly entries: LocalEntry[];
+  use?: { value: string; line: number; protocol?: FactoryKind };
+  next?: NameRef;
+  pipeline?: { names: string[]; line: number };
+}
+
+interface Scope {
+  readonly defaults: Record<string, string>;
+  readonly sections: Map<string, PasteSection>;
+}
+
+class ScopeReader {
+  readonly scopes = new Map<string, Scope>();
+  private readonly loading: string[] = [];
+
+  read(file: string, readIni: () => IniSection[]): Scope {
+    const known = this.scopes.get(file);
+    if (known) return known;
+    const absolute = resolve(file);
+    const iniSections = readIni();
+    const defaultSection = iniSections.find((section) => section.name === 'DEFAULT');
+    const rawDefaults: Record<string, string> = {
+      here: dirname(absolute),
+      __file__: absolute,
+      ...Object.fromEntries((defaultSection?.entries ?? []).map((e) => [e.key, e.value]))
+    };
+    const defaults: Record<string, string> = {};
+    for (const [key, value] of Object.entries(rawDefaults)) {
+      const line = defaultSection?.entries.find((entry) => entry.key === key)?.line ?? 0;
+      defaults[key] = expand(file, line, '[DEFAULT]', value, rawDefaults, rawDefaults);
+    }
+    const drafts = new Map<string, Draft>();
+    for (const ini of iniSections) {
+      if (ini.name === 'DEFAULT') continue;
+      const draft = toDraft(ini, file, rawDefaults, defaults);
+      const first = drafts.get(draft.name);
+      if (first) {
+        throw pasteError(
+          file,
+          ini.line,
+          `[${ini.name}]`,
+          `reuses the name of ${sectionLabel(first)} at line ${first.line}`
+        );
+      }
+      drafts.set(draft.name, draft);
+    }
+    const scope: Scope = { defaults, sections: new Map() };
+    this.scopes.set(file, scope);
+    this.loading.push(file);
+    for (const draft of drafts.values()) this.resolve(draft, drafts, scope, []);
+    this.loading.pop();
+    return scope;
+  }
+
+  /** Follows `use` to a finished section, inheriting from another section if it names one. */
+  private resolve(
+    draft: Draft,
+    drafts: ReadonlyMap<string, Draft>,
+    scope: Scope,
+    trail: string[]
+  ): PasteSection {
+    const done = scope.sections.get(draft.name);
+    if (done) return done;
+    const fail = (line: number, problem: string): PasteConfigError =>
+      pasteError(draft.file, line, sectionLabel(draft), problem);
+    const base = {
+      name: draft.name,
+      line: draft.line,
+      file: draft.file,
+      scope: draft.file,
+      defaults: draft.defaults,
+      sets: draft.sets,
+      gets: draft.gets,
+      filterWith: draft.filterWith
+    };
+    let section: PasteSection;
+    if (draft.kind === 'pipeline') {
+      if (!draft.pipeline) throw fail(draft.line, 'is missing "pipeline = filter ... app"');
+      section = { ...base, kind: 'pipeline', pipeline: draft.pipeline };
+    } else {
+      const use = draft.use;
+      if (!use)
+        throw fail(
+          draft.line,
+          `is missing "use = <name>" (or "paste.${draft.kind === 'filter-app' ? 'filter' : draft.kind}_factory = module:attr")`
+        );
+      const inherited = this.inherited(draft, use, drafts, scope, trail, fail);
+      if (inherited) section = inherited;
+      else {
+        const factory = factoryRef(use, fail);
+        const common = { ...base, factory, factoryLine: use.line, entries: draft.entries };
+        if (draft.kind === 'filter-app') {
+          if (!draft.next) throw fail(draft.line, 'is missing "next = <app>"');
+          section = { ...common, kind: 'filter-app', next: draft.next };
+        } else section = { ...common, kind: draft.kind };
+      }
+    }
+    scope.sections.set(section.name, section);
+    return section;
+  }
+
+  /** `use = <section>` or `use = config:FILE#SECTION`: the section with this one's keys on top. */
+  private inherited(
+    draft: Draft,
+    use: NonNullable<Draft['use']>,
+    drafts: ReadonlyMap<string, Draft>,
+    scope: Scope,
+    trail: string[],
+    fail: (line: number, problem: string) => PasteConfigError
+  ): PasteSection | undefined {
+    if (use.protocol) return undefined;
+    let target: PasteSection;
+    const scheme = SCHEME.exec(use.value);
+    if (scheme?.[1]!.toLowerCase() === 'config') {
+      const [path, name = 'main'] = scheme[2]!.split('#', 2) as [string, string?];
+      const file = isAbsolute(path) ? path : resolve(dirname(draft.file), path);
+      if (this.loading.includes(file))
+        throw fail(use.line, `includes ${file}, which is already being read (an include loop)`);
+      const other = this.read(file, () => readIniFile(file, PasteConfigError));
+      const found = other.sections.get(name);
+      if (!found) throw fail(use.line, `uses ${use.value}, but ${file} has no section "${name}"`);
+      target = found;
+    } else {
+      const sibling = scheme ? undefined : drafts.get(use.value);
+      if (!sibling || sibling === draft) return undefined;
+      if (trail.includes(sibling.name))
+        throw fail(
+          use.line,
+          `inherits from itself: ${[...trail, draft.name, sibling.name].join(' -> ')}`
+        );
+      target = this.resolve(sibling, drafts, scope, [...trail, draft.name]);
+    }
+    const wantsFilter = draft.kind === 'filter' || draft.kind === 'filter-app';
+    const isFilter = target.kind === 'filter';
+    if (wantsFilter !== isFilter) {
+      throw fail(
+        use.line,
+        `uses ${sectionLabel(target)}, but a ${draft.kind} section can only use ${wantsFilter ? 'a filter' : 'an app, pipeline, composite or filter-app'}`
+      );
+    }
+    const merged = {
+      name: draft.name,
+      line: draft.line,
+      file: draft.file,
+      scope: target.scope,
+      defaults: { ...target.defaults, ...draft.defaults },
+      sets: { ...target.sets, ...draft.sets },
+      gets: [...target.gets, ...draft.gets],
+      filterWith: [...draft.filterWith, ...target.filterWith]
+    };
+    if (target.kind === 'pipeline') {
+      const extra = draft.entries[0];
+      if (extra)
+        throw fail(extra.line, `sets "${extra.key}", but the pipeline it uses takes no options`);
+      return { ...target, ...merged };
+    }
+    const own = new Set(draft.entries.map((entry) => entry.key));
+    const entries = [...target.entries.filter((entry) => !own.has(entry.key)), ...draft.entries];
+    if (draft.kind === 'filter-app' && target.kind === 'filter') {
+      if (!draft.next) throw fail(draft.line, 'is missing "next = <app>"');
+      return {
+        ...target,
+        ...merged,
+        kind: 'filter-app',
+        entries,
+        next: draft.next,
+        factoryLine: use.line
+      };
+    }
+    return { ...target, ...merged, entries, factoryLine: use.line };
+  }
+}
+
+function toDraft(
+  ini: IniSection,
+  file: string,
+  rawDefaults: Record<string, string>,
+  defaults: Record<string, string>
+): Draft {
   const label = `[${ini.name}]`;
+  const colon = ini.name.indexOf(':');
+  const written = ini.name.slice(0, Math.max(colon, 0)).trim();
+  const kind = (SYNONYMS[written] ?? written) as Draft['kind'];
+  const name = ini.name.slice(colon + 1).trim();
   if (!(SECTION_KINDS as readonly string[]).includes(kind)) {
     const expected = SECTION_KINDS.map((known) => `[${known}:NAME]`).join(', ');
     throw pasteError(
@@ -75,55 +264,112 @@ function toSection(ini: IniSection, file: string): PasteSection {
     );
   }
   if (name === '') throw pasteError(file, ini.line, label, 'has no name');
-  const base = { name, line: ini.line };
   const fail = (line: number, problem: string): PasteConfigError =>
     pasteError(file, line, label, problem);
-
-  if (kind === 'pipeline') {
-    const extra = ini.entries.find((entry) => entry.key !== 'pipeline');
-    if (extra)
-      throw fail(extra.line, `has unknown key "${extra.key}"; a pipeline holds only "pipeline"`);
-    const entry = ini.entries.find((candidate) => candidate.key === 'pipeline');
-    if (!entry) throw fail(ini.line, 'is missing "pipeline = filter ... app"');
-    return { ...base, kind, pipeline: pipelineSpec(entry, fail) };
+  const own = Object.fromEntries(ini.entries.map((entry) => [entry.key, entry.value]));
+  const draft: Draft = {
+    kind,
+    name,
+    line: ini.line,
+    file,
+    defaults,
+    sets: {},
+    gets: [],
+    filterWith: [],
+    entries: []
+  };
+  for (const entry of ini.entries) {
+    const value = expand(file, entry.line, label, entry.value, own, rawDefaults);
+    const { key, line } = entry;
+    const override = /^(set|get)\s+(\S.*)$/.exec(key);
+    if (override) {
+      const target = override[2]!.trim();
+      if (override[1] === 'set') draft.sets[target] = value;
+      else draft.gets.push({ local: target, global: value, line });
+    } else if (key === 'filter-with') {
+      draft.filterWith.push({ name: value, line, scope: file });
+    } else if (key === 'use' || Object.hasOwn(PROTOCOLS, key)) {
+      if (kind === 'pipeline')
+        throw fail(line, `has unknown key "${key}"; a pipeline holds only "pipeline"`);
+      if (draft.use)
+        throw fail(
+          line,
+          `names its factory twice ("${key}" and the key at line ${draft.use.line})`
+        );
+      const protocol = PROTOCOLS[key];
+      const expected = kind === 'filter-app' ? 'filter' : kind;
+      if (protocol && protocol !== expected)
+        throw fail(line, `uses "${key}" in a ${kind} section; expected paste.${expected}_factory`);
+      if (value === '') throw fail(line, `has an empty "${key}"`);
+      draft.use = { value, line, ...(protocol ? { protocol } : {}) };
+    } else if (key === 'pipeline' && kind === 'pipeline') {
+      const names = value.split(/\s+/).filter((item) => item !== '');
+      if (names.length === 0) throw fail(line, `has an empty pipeline "${key}"`);
+      draft.pipeline = { names, line };
+    } else if (key === 'next' && kind === 'filter-app') {
+      draft.next = { name: value, line, scope: file };
+    } else if (kind === 'pipeline') {
+      throw fail(line, `has unknown key "${key}"; a pipeline holds only "pipeline"`);
+    } else if (Object.hasOwn(rawDefaults, key)) {
+      throw fail(
+        line,
+        `sets "${key}", which is also a [DEFAULT] key: paste ignores a section's own value for a global key; write "set ${key} = ..." to override it`
+      );
+    } else {
+      draft.entries.push({ key, value, line });
+    }
   }
-
-  const use = ini.entries.find((entry) => entry.key === 'use');
-  if (!use || use.value === '') throw fail(use?.line ?? ini.line, 'is missing "use = <name>"');
-  const rest = ini.entries.filter((entry) => entry.key !== 'use');
-  if (kind === 'filter' || kind === 'app') {
-    return { ...base, kind, use: use.value, useLine: use.line, localConf: entriesToRecord(rest) };
-  }
-  if (use.value === 'urlmap')
-    return { ...base, kind: 'composite', use: 'urlmap', mappings: urlmapTargets(rest, fail) };
-  if (use.value === 'auth_pipeline') {
-    if (rest.length === 0) throw fail(use.line, 'defines no "strategy = filter ... app" line');
-    const pipelines = new Map(rest.map((entry) => [entry.key, pipelineSpec(entry, fail)]));
-    return { ...base, kind: 'composite', use: 'auth_pipeline', pipelines };
-  }
-  throw fail(
-    use.line,
-    `has unknown composite type "${use.value}"; expected urlmap or auth_pipeline`
-  );
+  return draft;
 }
 
-type Fail = (line: number, problem: string) => PasteConfigError;
-
-function pipelineSpec(entry: IniEntry, fail: Fail): PipelineSpec {
-  const names = entry.value.split(/\s+/).filter((name) => name !== '');
-  if (names.length === 0) throw fail(entry.line, `has an empty pipeline "${entry.key}"`);
-  return { names, line: entry.line };
+/** The factory a `use` or `paste.*_factory` value names. */
+function factoryRef(
+  use: NonNullable<Draft['use']>,
+  fail: (line: number, problem: string) => PasteConfigError
+): FactoryRef {
+  if (use.protocol) return pythonRef(use.value, use.line, fail);
+  const scheme = SCHEME.exec(use.value);
+  if (!scheme) return { scheme: 'entry', name: use.value };
+  const rest = scheme[2]!;
+  switch (scheme[1]!.toLowerCase()) {
+    case 'egg': {
+      const [dist, name = 'main'] = rest.split('#', 2) as [string, string?];
+      if (dist === '' || name === '')
+        throw fail(use.line, `has "${use.value}"; expected egg:DIST#NAME`);
+      return { scheme: 'egg', dist, name };
+    }
+    case 'call':
+      return pythonRef(rest, use.line, fail);
+    default:
+      throw fail(
+        use.line,
+        `has "use = ${use.value}": unknown scheme "${scheme[1]}"; expected egg:, call:, config: or a name`
+      );
+  }
 }
 
-function urlmapTargets(entries: readonly IniEntry[], fail: Fail): UrlMapTarget[] {
-  const targets: UrlMapTarget[] = [];
-  for (const { key: path, value: target, line } of entries) {
-    if (!path.startsWith('/')) throw fail(line, `has urlmap path "${path}"; paths start with /`);
-    if (!/^\S+$/.test(target)) throw fail(line, `maps ${path} to "${target}"; expected one name`);
-    const prefix = normalizePrefix(path);
-    const twin = targets.find((other) => other.prefix === prefix);
-    if (twin) throw fail(line, `maps ${path}, the same path as ${twin.path} at line ${twin.line}`);
-    targets.push({ prefix, path, target, line });
+function pythonRef(
+  value: string,
+  line: number,
+  fail: (line: number, problem: string) => PasteConfigError
+): FactoryRef {
+  if (!/^[\w.]+:[\w.]+$/.test(value))
+    throw fail(line, `names "${value}"; expected a Python name module.path:attribute`);
+  return { scheme: 'python', name: value };
+}
+
+function expand(
+  file: string,
+  line: number,
+  label: string,
+  value: string,
+  own: Readonly<Record<string, string>>,
+  defaults: Readonly<Record<string, string>>
+): string {
+  try {
+    return interpolate(value, own, defaults);
+  } catch (error) {
+    if (!(error instanceof InterpolationProblem)) throw error;
+    throw pasteError(file, line, label, error.message);
   }
-  return targets;
 }

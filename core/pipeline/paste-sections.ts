@@ -1,8 +1,12 @@
 /**
  * The model of a paste pipeline file: its typed sections, and the error helper every paste
  * check uses so that each message names the file, the line and the section.
+ *
+ * A section belongs to a scope, the file that defined it: `use = config:other.ini#x` brings
+ * section `x` of another file in, and the names `x` refers to are looked up in that file.
  */
 import { PasteConfigError } from '../errors.js';
+import type { FactoryKind, FactoryRef, LocalEntry } from './types.js';
 
 /** A whitespace-separated list of section names: filters, then one app. */
 export interface PipelineSpec {
@@ -11,18 +15,46 @@ export interface PipelineSpec {
   readonly line: number;
 }
 
-interface SectionBase {
+/** A name one key refers to (`next = x`, `filter-with = f`), looked up in `scope`. */
+export interface NameRef {
   readonly name: string;
-  /** Line of the section header. */
+  readonly line: number;
+  readonly scope: string;
+}
+
+/** `get LOCAL = GLOBAL`: a local option copied from the global configuration when built. */
+export interface GetOverride {
+  readonly local: string;
+  readonly global: string;
   readonly line: number;
 }
 
-/** `[filter:NAME]` or `[app:NAME]`: built by the factory its `use` names. */
+interface SectionBase {
+  readonly name: string;
+  /** Line of the section header, in `file`. */
+  readonly line: number;
+  /** The file whose section header this is (for messages). */
+  readonly file: string;
+  /** The file whose names the section refers to (another one after `use = config:`). */
+  readonly scope: string;
+  /** The file's `[DEFAULT]`, interpolated, with `here` and `__file__`. */
+  readonly defaults: Readonly<Record<string, string>>;
+  /** `set NAME = value` lines: global values for this section and what it builds. */
+  readonly sets: Readonly<Record<string, string>>;
+  /** `get` lines, resolved when built. */
+  readonly gets: readonly GetOverride[];
+  /** `filter-with` filters, outermost first: each runs before the section. */
+  readonly filterWith: readonly NameRef[];
+}
+
+/** `[filter:NAME]`, `[app:NAME]` or `[composite:NAME]`: built by the factory it names. */
 export interface FactorySection extends SectionBase {
-  readonly kind: 'filter' | 'app';
-  readonly use: string;
-  readonly useLine: number;
-  readonly localConf: Readonly<Record<string, string>>;
+  readonly kind: FactoryKind;
+  readonly factory: FactoryRef;
+  /** Line of the `use` or `paste.*_factory` key. */
+  readonly factoryLine: number;
+  /** The other keys, in file order. */
+  readonly entries: readonly LocalEntry[];
 }
 
 /** `[pipeline:NAME]`. */
@@ -31,47 +63,40 @@ export interface PipelineSection extends SectionBase {
   readonly pipeline: PipelineSpec;
 }
 
-/** One `PATH = target` line of a urlmap composite. */
-export interface UrlMapTarget {
-  /** Normalized: no trailing slash, `/` is ``. */
-  readonly prefix: string;
-  readonly path: string;
-  readonly target: string;
-  readonly line: number;
-}
-
-/** `[composite:NAME]` with `use = urlmap`. */
-export interface UrlMapSection extends SectionBase {
-  readonly kind: 'composite';
-  readonly use: 'urlmap';
-  readonly mappings: readonly UrlMapTarget[];
-}
-
-/** `[composite:NAME]` with `use = auth_pipeline`: one pipeline per auth strategy. */
-export interface AuthPipelineSection extends SectionBase {
-  readonly kind: 'composite';
-  readonly use: 'auth_pipeline';
-  readonly pipelines: ReadonlyMap<string, PipelineSpec>;
+/** `[filter-app:NAME]`: a filter factory wrapping the app `next` names. */
+export interface FilterAppSection extends SectionBase {
+  readonly kind: 'filter-app';
+  readonly factory: FactoryRef;
+  readonly factoryLine: number;
+  readonly entries: readonly LocalEntry[];
+  readonly next: NameRef;
 }
 
 /** Any section but `[DEFAULT]`. */
-export type PasteSection = FactorySection | PipelineSection | UrlMapSection | AuthPipelineSection;
+export type PasteSection = FactorySection | PipelineSection | FilterAppSection;
 
-/** A parsed and checked paste file. */
+/** A parsed and checked paste file, with the files it includes through `config:`. */
 export interface PasteConfig {
   readonly file: string;
-  /** The `[DEFAULT]` section. */
+  /** The `[DEFAULT]` section, interpolated, with `here` and `__file__`. */
   readonly globalConf: Readonly<Record<string, string>>;
-  /** Sections by name (names are unique across section types). */
+  /** The file's own sections by name (names are unique across section types). */
   readonly sections: ReadonlyMap<string, PasteSection>;
+  /** Every file's sections by scope (the file itself and those `config:` names). */
+  readonly scopes: ReadonlyMap<string, ReadonlyMap<string, PasteSection>>;
 }
 
 /** The section types, in the order error messages list them. */
-export const SECTION_KINDS = ['filter', 'app', 'pipeline', 'composite'] as const;
+export const SECTION_KINDS = ['filter', 'app', 'pipeline', 'composite', 'filter-app'] as const;
 
 /** `[kind:name]`, as the file spells the section. */
 export function sectionLabel(section: { kind: string; name: string }): string {
   return `[${section.kind}:${section.name}]`;
+}
+
+/** The local configuration of a factory section as a plain object. */
+export function localConfOf(section: { entries: readonly LocalEntry[] }): Record<string, string> {
+  return Object.fromEntries(section.entries.map((entry) => [entry.key, entry.value]));
 }
 
 /** The error for a problem at one line of one section. */

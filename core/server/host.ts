@@ -12,8 +12,8 @@ import { createLogger, type Logger } from '../logger.js';
 import { handleError } from '../middleware/faultwrap.js';
 import { buildPipeline } from '../pipeline/build-pipeline.js';
 import { loadPasteConfig } from '../pipeline/paste-config.js';
-import { APP_NAMESPACE, FILTER_NAMESPACE, type FactoryResolver } from '../pipeline/types.js';
-import { DriverManager, EntryPointCatalog } from '../plugins/index.js';
+import { entryPointResolver } from '../pipeline/entry-point-resolver.js';
+import { EntryPointCatalog } from '../plugins/index.js';
 import { API_ROUTER, CONFIG, ENTRY_POINT_CATALOG, LOGGER } from '../tokens.js';
 import type { WharfConfig } from './config.js';
 
@@ -102,7 +102,7 @@ export async function buildApps(base: HostBase): Promise<HostApps> {
         config: paste,
         name,
         authStrategy: config.api.auth_strategy,
-        resolveFactory: factoryResolver(catalog, logger),
+        resolveFactory: entryPointResolver(catalog, logger),
         container,
         logger,
         onClose: (closer) => closers.push(closer)
@@ -121,15 +121,6 @@ export async function assembleHost(options: HostOptions): Promise<Host> {
   const base = await prepareHost(options);
   const router = await createApiRouter(base);
   return { ...base, router, ...(await buildApps(base)) };
-}
-
-/** Finds filter and app factories among the discovered entry points. */
-function factoryResolver(catalog: EntryPointCatalog, logger: Logger): FactoryResolver {
-  return async (kind, name) => {
-    const namespace = kind === 'filter' ? FILTER_NAMESPACE : APP_NAMESPACE;
-    const manager = await DriverManager.create<never>(namespace, { name, catalog, logger });
-    return manager.driver;
-  };
 }
 
 /** Mounts a pipeline in Express; whatever it does not answer is a 404 fault. */

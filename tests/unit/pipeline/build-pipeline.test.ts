@@ -9,7 +9,7 @@ import { createLogger } from '../../../core/logger.js';
 import { buildPipeline } from '../../../core/pipeline/build-pipeline.js';
 import { parsePasteConfig } from '../../../core/pipeline/paste-config.js';
 import type { FactoryContext, FactoryKind, FactoryResolver } from '../../../core/pipeline/types.js';
-import { givenServer } from './given.js';
+import { givenComposite, givenServer } from './given.js';
 
 const PASTE = `
 [DEFAULT]
@@ -70,6 +70,7 @@ function givenFactories(): Built {
       }
   };
   const resolve: FactoryResolver = async (kind: FactoryKind, name: string) => {
+    if (kind === 'composite') return givenComposite(name);
     resolved.push(`${kind}:${name}`);
     const factory = factories[`${kind}:${name}`];
     if (!factory) throw new Error(`no entry point ${name}`);
@@ -145,7 +146,11 @@ describe('buildPipeline', () => {
     const options = givenOptions(PASTE, { resolve: factories.resolve });
     await buildPipeline(options);
     const markA = factories.calls.find(({ context }) => context.localConf.label === 'a')!;
-    assert.deepEqual(markA.context.globalConf, { region: 'one' });
+    assert.deepEqual(markA.context.globalConf, {
+      here: process.cwd(),
+      __file__: `${process.cwd()}/api-paste.ini`,
+      region: 'one'
+    });
     assert.deepEqual(markA.context.localConf, { label: 'a' });
     assert.equal(markA.context.container, options.container);
     assert.equal(markA.context.logger, options.logger);

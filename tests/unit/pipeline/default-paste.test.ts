@@ -9,7 +9,7 @@ import { buildPipeline } from '../../../core/pipeline/build-pipeline.js';
 import { loadPasteConfig } from '../../../core/pipeline/paste-config.js';
 import type { PasteConfig } from '../../../core/pipeline/paste-sections.js';
 import type { FactoryResolver } from '../../../core/pipeline/types.js';
-import { givenNext, givenRequest, RESPONSE } from './given.js';
+import { givenComposite, givenNext, givenRequest, RESPONSE } from './given.js';
 
 const FILE = fileURLToPath(new URL('../../../../etc/api-paste.ini', import.meta.url));
 
@@ -33,15 +33,18 @@ function givenDefaultPaste(): PasteConfig {
 
 /** Tracing factories: every filter appends its entry point name to `trail`, apps record theirs. */
 function givenTracingResolver(trail: string[]): FactoryResolver {
-  return async (kind, name) => () =>
-    kind === 'filter'
-      ? (((_req, _res, next) => {
-          trail.push(name);
-          next();
-        }) satisfies RequestHandler)
-      : (((req) => {
-          trail.push(`app:${name} ${req.baseUrl} ${req.url}`);
-        }) satisfies RequestHandler);
+  return async (kind, name) =>
+    kind === 'composite'
+      ? givenComposite(name)
+      : () =>
+          kind === 'filter'
+            ? (((_req, _res, next) => {
+                trail.push(name);
+                next();
+              }) satisfies RequestHandler)
+            : (((req) => {
+                trail.push(`app:${name} ${req.baseUrl} ${req.url}`);
+              }) satisfies RequestHandler);
 }
 
 async function traceDefault(authStrategy: string, url: string): Promise<string[]> {
@@ -63,7 +66,9 @@ describe('etc/api-paste.ini', () => {
     const sections = [...givenDefaultPaste().sections.values()];
     const uses = (kind: string) =>
       sections
-        .flatMap((section) => (section.kind === kind && 'use' in section ? [section.use] : []))
+        .flatMap((section) =>
+          section.kind === kind && 'factory' in section ? [section.factory.name] : []
+        )
         .sort();
     assert.deepEqual(uses('filter'), [...FILTERS].sort());
     assert.deepEqual(uses('app'), [...APPS].sort());
@@ -71,9 +76,10 @@ describe('etc/api-paste.ini', () => {
 
   test('maps /, /v2.1 and /healthcheck in osapi_compute', () => {
     const main = givenDefaultPaste().sections.get('osapi_compute');
-    assert.ok(main?.kind === 'composite' && main.use === 'urlmap');
+    assert.ok(main?.kind === 'composite');
+    assert.deepEqual(main.factory, { scheme: 'entry', name: 'urlmap' });
     assert.deepEqual(
-      main.mappings.map(({ path, target }) => [path, target]),
+      main.entries.map(({ key, value }) => [key, value]),
       [
         ['/', 'oscomputeversions'],
         ['/v2.1', 'openstack_compute_api_v21'],

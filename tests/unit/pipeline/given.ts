@@ -7,6 +7,22 @@ import express, {
   type RequestHandler,
   type Response
 } from 'express';
+import { authPipelineComposite } from '../../../core/pipeline/auth-pipeline-composite.js';
+import type { CompositeFactory } from '../../../core/pipeline/types.js';
+import { urlmapComposite } from '../../../core/pipeline/urlmap-composite.js';
+
+/** wharf's own composites by entry-point name, for resolvers in tests. */
+export const COMPOSITES: Readonly<Record<string, CompositeFactory>> = {
+  urlmap: urlmapComposite,
+  auth_pipeline: authPipelineComposite
+};
+
+/** The composite `name`, or a rejection like the entry-point resolver's. */
+export async function givenComposite(name: string): Promise<CompositeFactory> {
+  const composite = COMPOSITES[name];
+  if (!composite) throw new Error(`no composite ${name}`);
+  return composite;
+}
 
 /** A bare request object carrying only what the pipeline reads and writes. */
 export function givenRequest(url: string): Request {
