@@ -40,6 +40,18 @@ export { loadConfig, listenAddressFor } from './server/config.js';
 export type { WharfConfig, ListenAddress, LoadConfigOptions } from './server/config.js';
 export { describeOptions } from './server/config-options.js';
 export { publicBaseUrl, setPublicOrigin } from './middleware/public-url.js';
+export { isLegacyV2, markLegacyV2 } from './api/legacy-v2.js';
+export { TRACER_PROVIDER } from './middleware/tracer.js';
+export type { Tracer, TracerProvider, TraceSpan, SpanAttributeValue } from './middleware/tracer.js';
+export type {
+  CompositeFactory,
+  CompositeContext,
+  CompositeReference,
+  FactoryRef,
+  LocalEntry,
+  PasteLoader
+} from './pipeline/types.js';
+export { COMPOSITE_NAMESPACE } from './pipeline/types.js';
 export type { PublicOrigin } from './middleware/public-url.js';
 export { handleError } from './middleware/faultwrap.js';
 export { installErrorSink, raiseError } from './middleware/error-sink.js';

@@ -29,6 +29,7 @@ import {
 } from './controller-descriptor.js';
 import type { Controller } from './controller.js';
 import { buildPlan, type DispatchPlan, type Owned } from './dispatch-plan.js';
+import { isLegacyV2 } from './legacy-v2.js';
 import { checkContentType, malformedBody, parseQuery, readJsonBody } from './request-body.js';
 import { isResponseObject, ResponseObject } from './response-object.js';
 import { sendResponse } from './send-response.js';
@@ -150,7 +151,7 @@ export class Resource {
     checkProjectId(params.project_id, context);
     const main = plan.main.spec;
     if (!isAvailable(main, version)) throw new HTTPNotFound();
-    validatorFor(main.schemas, version)?.(body);
+    validatorFor(main.schemas, version)?.(body, isLegacyV2(req));
     const url = req.url ?? '';
     const query = parseQuery(url);
     validatorFor(main.querySchemas, version)?.(query);

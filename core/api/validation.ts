@@ -10,15 +10,19 @@ import { HTTPBadRequest, InvalidDeclarationError } from '../errors.js';
 import { pythonStr } from './python-repr.js';
 import { reasonFor, reportedError } from './validation-messages.js';
 
-/** Checks a request body; throws HTTPBadRequest (`WHARF_VALIDATION_FAILED`) when invalid. */
-export type BodyValidator = (body: unknown) => void;
+/**
+ * Checks a request body; throws HTTPBadRequest (`WHARF_VALIDATION_FAILED`) when invalid.
+ * `legacyV2` (a request through the `legacy_v2_compatible` filter) tolerates keys the
+ * schema does not name and strips them, as nova's v2-compatible mode does.
+ */
+export type BodyValidator = (body: unknown, legacyV2?: boolean) => void;
 
 /** Checks query parameters (strings, arrays for repeated ones); throws like BodyValidator. */
 export type QueryValidator = (query: Readonly<Record<string, string | string[]>>) => void;
 
 // One instance for the process: ajv caches compiled functions by schema object, so a schema
 // shared by several methods (or described twice) is compiled once.
-const ajv = new Ajv({
+const OPTIONS = {
   allErrors: false,
   verbose: true, // the messages print the failing value and read the failing schema
   strictSchema: true, // an unknown keyword or format is a declaration error, not ignored
@@ -26,16 +30,22 @@ const ajv = new Ajv({
   strictTuples: false,
   allowUnionTypes: true,
   logger: false
-});
+} as const;
+const ajv = new Ajv(OPTIONS);
 addFormats.default(ajv);
+// The legacy-v2 twin: `removeAdditional` drops what `additionalProperties: false` forbids.
+const relaxedAjv = new Ajv({ ...OPTIONS, removeAdditional: true });
+addFormats.default(relaxedAjv);
 
 /**
  * Compiles a body schema. A schema ajv rejects throws InvalidDeclarationError. The body is
  * validated as it is, so a missing body (null) fails a schema that wants an object.
  */
 export function compileBodySchema(schema: object | boolean): BodyValidator {
-  const validate = compile(schema);
-  return (body) => {
+  const strict = compile(schema);
+  const relaxed = compile(schema, relaxedAjv);
+  return (body, legacyV2 = false) => {
+    const validate = legacyV2 ? relaxed : strict;
     if (!validate(body)) throw validationFailure(validate.errors!, bodyDetail);
   };
 }
@@ -48,9 +58,9 @@ export function compileQuerySchema(schema: object | boolean): QueryValidator {
   };
 }
 
-function compile(schema: object | boolean): ValidateFunction {
+function compile(schema: object | boolean, compiler: Ajv = ajv): ValidateFunction {
   try {
-    return ajv.compile(schema);
+    return compiler.compile(schema);
   } catch (error) {
     throw new InvalidDeclarationError(`invalid JSON schema: ${(error as Error).message}`);
   }

@@ -39,10 +39,11 @@ export const HOST_OPTIONS = [
   {
     section: 'api',
     name: 'auth_strategy',
-    type: 'enum',
-    choices: ['noauth2', 'token'],
+    type: 'string',
+    pattern: /^[\w.-]+$/,
+    patternHelp: 'the key of a line of the auth_pipeline composite, such as noauth2',
     default: 'noauth2',
-    help: 'Which line of each `auth_pipeline` composite runs. `noauth2` trusts the identity the caller claims (development and tests, as in nova); `token` requires tokens signed with `[auth] token_secret`.'
+    help: "Which line of each `auth_pipeline` composite runs: any key the composite defines (the shipped file: `noauth2`, `token`; nova's: `noauth2`, `keystone`), checked at start-up. `noauth2` trusts the identity the caller claims (development and tests, as in nova); `token` and nova's `keystone` require tokens signed with `[auth] token_secret`."
   },
   {
     section: 'api',

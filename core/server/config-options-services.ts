@@ -145,6 +145,14 @@ export const SERVICE_OPTIONS = [
     default: 114688,
     help: 'Largest request body, in bytes; larger gets 413.'
   },
+  // [profiler]
+  {
+    section: 'profiler',
+    name: 'enabled',
+    type: 'bool',
+    default: false,
+    help: "Trace requests: the `tracing` filter (nova's `osprofiler`) writes one OpenTelemetry span per request to the TracerProvider the embedding program registers (docs/pipeline.md)."
+  },
   // [policy]
   {
     section: 'policy',

@@ -3,6 +3,7 @@
  * authentication, because clients discover it without a token. `GET /v2.1` redirects (302)
  * to `/v2.1/`, and `GET /v2.1/` returns the version document; every other request passes on.
  */
+import type { Request, Response } from 'express';
 import {
   publicBaseUrl,
   ResponseObject,
@@ -13,25 +14,30 @@ import {
 } from '../../core/index.js';
 import { versionDocument } from './version-document.js';
 
+/** Answers `GET` of an API's root (302 without the slash, the document with it); else false. */
+export function answerVersionRoot(router: APIRouter, req: Request, res: Response): boolean {
+  const path = (req.url ?? '/').split('?', 1)[0];
+  if ((path !== '/' && path !== '') || (req.method !== 'GET' && req.method !== 'HEAD')) {
+    return false;
+  }
+  const original = req.originalUrl.split('?', 1)[0]!;
+  const base = publicBaseUrl(req);
+  if (!original.endsWith('/')) {
+    sendResponse(res, 302, new ResponseObject(null, { headers: { Location: `${base}/` } }));
+    return true;
+  }
+  sendResponse(
+    res,
+    200,
+    new ResponseObject(versionDocument(router, base.slice(0, base.length - req.baseUrl.length)))
+  );
+  return true;
+}
+
 /** Factory of the version-root filter. */
 export const versionRootFilter: FilterFactory = ({ container }) => {
   const router = container.resolve<APIRouter>(tokens.API_ROUTER);
   return function versionRoot(req, res, next) {
-    const path = (req.url ?? '/').split('?', 1)[0];
-    if ((path !== '/' && path !== '') || (req.method !== 'GET' && req.method !== 'HEAD')) {
-      next();
-      return;
-    }
-    const original = req.originalUrl.split('?', 1)[0]!;
-    const base = publicBaseUrl(req);
-    if (!original.endsWith('/')) {
-      sendResponse(res, 302, new ResponseObject(null, { headers: { Location: `${base}/` } }));
-      return;
-    }
-    sendResponse(
-      res,
-      200,
-      new ResponseObject(versionDocument(router, base.slice(0, base.length - req.baseUrl.length)))
-    );
+    if (!answerVersionRoot(router, req, res)) next();
   };
 };

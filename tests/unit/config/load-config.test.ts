@@ -124,8 +124,8 @@ describe('loadConfig', () => {
 
   test('rejects a bad value from the environment, naming the variable', () => {
     assertConfigError(
-      () => loadConfig({ env: { WHARF_API__AUTH_STRATEGY: 'keystone' } }),
-      /^environment variable WHARF_API__AUTH_STRATEGY: \[api\] auth_strategy = "keystone": expected one of noauth2, token$/
+      () => loadConfig({ env: { WHARF_DEFAULT__LOG_FORMAT: 'xml' } }),
+      /^environment variable WHARF_DEFAULT__LOG_FORMAT: \[DEFAULT\] log_format = "xml": expected one of text, json$/
     );
   });
 
