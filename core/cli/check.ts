@@ -98,9 +98,12 @@ function describe(error: unknown): string {
 export function registerCheckCommand(program: Command): void {
   withCommonOptions(program.command('check'))
     .description('load and assemble everything without listening; exit 1 on any problem')
+    .option('--paste-config <file>', 'the paste pipeline file ([wsgi] api_paste_config)')
     .option('--json', 'print { ok, problems: [{ kind, message, extensions }] }')
-    .action(async (options: CommonOptions & { json?: boolean }) => {
-      const report = await runCheck(hostOptionsFrom(options));
+    .action(async (options: CommonOptions & { json?: boolean; pasteConfig?: string }) => {
+      const report = await runCheck(
+        hostOptionsFrom(options, { 'wsgi.api_paste_config': options.pasteConfig })
+      );
       if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       else if (report.ok) process.stdout.write('ok: no problems found\n');
       else {
