@@ -38,3 +38,4 @@ export const legacyV2CompatibleFilter: FilterFactory = (): RequestHandler =>
     } as typeof res.writeHead;
     next();
   };
+legacyV2CompatibleFilter.options = [];

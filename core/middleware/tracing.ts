@@ -63,3 +63,4 @@ export const tracingFilter: FilterFactory = (context): RequestHandler => {
     next();
   };
 };
+tracingFilter.options = ['enabled'];

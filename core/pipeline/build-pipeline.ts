@@ -28,7 +28,7 @@ import {
   type PasteSection
 } from './paste-sections.js';
 import { describeRef, resolveAll, type ResolvedFactories } from './resolve-factories.js';
-import type { CompositeFactory, FactoryContext, FactoryResolver } from './types.js';
+import type { AppFactory, CompositeFactory, FactoryResolver, FilterFactory } from './types.js';
 
 /** What the builder needs: the file, what to serve, and how to find factories. */
 export interface BuildPipelineOptions {
@@ -234,8 +234,21 @@ class PipelineBuilder {
     globalConf: Conf
   ): Promise<RequestHandler> {
     const { container, logger, onClose } = this.options;
-    const factory = this.factories.of(section) as (context: FactoryContext) => unknown;
-    const handler = await factory({
+    const factory = this.factories.of(section) as FilterFactory | AppFactory;
+    const unknown =
+      factory.options && section.entries.find(({ key }) => !factory.options!.includes(key));
+    if (unknown) {
+      const takes = factory.options!.length
+        ? `it takes: ${factory.options!.join(', ')}`
+        : 'it takes none';
+      throw pasteError(
+        section.file,
+        unknown.line,
+        sectionLabel(section),
+        `has option "${unknown.key}", which factory "${describeRef(section.factory)}" does not take (${takes})`
+      );
+    }
+    const handler: unknown = await factory({
       globalConf,
       localConf: this.localConf(section, globalConf),
       container,

@@ -23,11 +23,21 @@ export interface FactoryContext {
   onClose?: (close: () => void | Promise<void>) => void;
 }
 
-/** Builds one filter: a middleware that may answer or call `next()`. */
-export type FilterFactory = (context: FactoryContext) => RequestHandler | Promise<RequestHandler>;
+/**
+ * Builds one filter: a middleware that may answer or call `next()`. `options`, when
+ * present, lists every local option it reads: any other key of its section is an error
+ * naming the line, rather than a setting silently ignored.
+ */
+export interface FilterFactory {
+  (context: FactoryContext): RequestHandler | Promise<RequestHandler>;
+  options?: readonly string[];
+}
 
-/** Builds one app: the handler at the end of a pipeline. */
-export type AppFactory = (context: FactoryContext) => RequestHandler | Promise<RequestHandler>;
+/** Builds one app: the handler at the end of a pipeline (`options` as for filters). */
+export interface AppFactory {
+  (context: FactoryContext): RequestHandler | Promise<RequestHandler>;
+  options?: readonly string[];
+}
 
 /** One `key = value` line of a composite section, with its line number. */
 export interface LocalEntry {

@@ -50,3 +50,4 @@ export const versionV2App: AppFactory = ({ container }) => {
     } else if (!answerVersionRoot(router, req, res)) next();
   };
 };
+versionV2App.options = [];

@@ -138,6 +138,26 @@ describe('paste semantics at build time', () => {
     assert.deepEqual(body.localConf, { level: 'true' });
   });
 
+  test('rejects an option a factory that declares its options does not take', async () => {
+    const strict = Object.assign(
+      (): RequestHandler =>
+        function strictApp(_req, res) {
+          res.end();
+        },
+      { options: ['level'] }
+    );
+    const resolveFactory: FactoryResolver = async () => strict;
+    const config = parsePasteConfig(
+      ['[app:main]', 'use = strict', 'level = 1', 'colour = red'].join('\n'),
+      'api-paste.ini'
+    );
+    const options = { config, name: 'main', authStrategy: 'noauth2', resolveFactory, container };
+    await assert.rejects(
+      buildPipeline({ ...options, logger: createLogger({ silent: true }) }),
+      /^PasteConfigError: api-paste\.ini:4: \[app:main\] has option "colour", which factory "strict" does not take \(it takes: level\)/
+    );
+  });
+
   test('rejects get of a global that does not exist', async () => {
     await assertBuildRejected(
       ['[app:main]', 'use = answer', 'get level = nowhere'].join('\n'),
