@@ -37,4 +37,9 @@ export interface ApiRequest {
   readonly apiUrl: string;
   /** Public URL of the host without the API prefix, e.g. `https://api.example.com`; build `bookmark` links on it. */
   readonly rootUrl: string;
+  /**
+   * True behind the `legacy_v2_compatible` filter (`/v2`): a handler validating the body
+   * itself passes it to its BodyValidator, which then strips unknown keys as v2 did.
+   */
+  readonly legacyV2?: boolean;
 }

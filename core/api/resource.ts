@@ -151,7 +151,8 @@ export class Resource {
     checkProjectId(params.project_id, context);
     const main = plan.main.spec;
     if (!isAvailable(main, version)) throw new HTTPNotFound();
-    validatorFor(main.schemas, version)?.(body, isLegacyV2(req));
+    const legacyV2 = isLegacyV2(req);
+    validatorFor(main.schemas, version)?.(body, legacyV2);
     const url = req.url ?? '';
     const query = parseQuery(url);
     validatorFor(main.querySchemas, version)?.(query);
@@ -170,7 +171,8 @@ export class Resource {
       path: questionMark === -1 ? url : url.slice(0, questionMark),
       apiUrl,
       rootUrl:
-        mount && apiUrl.endsWith(mount) ? apiUrl.slice(0, apiUrl.length - mount.length) : apiUrl
+        mount && apiUrl.endsWith(mount) ? apiUrl.slice(0, apiUrl.length - mount.length) : apiUrl,
+      legacyV2
     };
     const response = await this.run(plan, request);
     sendResponse(res, response.code ?? responseCodeFor(main, version, 200), response);

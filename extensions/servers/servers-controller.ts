@@ -67,7 +67,7 @@ export class ServersController extends Controller {
   @wsgi.expectedErrors([400, 403, 409])
   async create(req: ApiRequest): Promise<ResponseObject> {
     const hooks = await this.createHooks;
-    hooks.validate(req.body);
+    hooks.validate(req.body, req.legacyV2);
     const server = (req.body as { server: ServerDict }).server;
     const kwargs = await hooks.apply(server, req.context);
     this.services.policy.authorize(req.context, `${RULE}:create`, callerTarget(req.context));

@@ -14,6 +14,7 @@ import { after, before, describe, test } from 'node:test';
 import { container } from 'tsyringe';
 import { TRACER_PROVIDER, type TracerProvider } from '../../core/middleware/tracer.js';
 import { CLI, runCli } from '../helpers/run-cli.js';
+import { CIRROS } from './compute-servers-given.js';
 import { givenTestHost, type TestHost } from '../helpers/test-host.js';
 
 const NOVA_PASTE = fileURLToPath(
@@ -121,6 +122,14 @@ describe("nova's api-paste.ini", () => {
     const created = await host.call('POST', '/v2/os-keypairs', { body });
     assert.equal(created.status, 200);
     assert.equal(created.body.keypair.name, 'legacy-key');
+  });
+
+  test('creates a server through /v2 with a key v2.1 rejects', async () => {
+    const server = { name: 'legacy-vm', imageRef: CIRROS, flavorRef: '1', legacy_key: true };
+    assert.equal((await host.call('POST', '/v2.1/servers', { body: { server } })).status, 400);
+    const created = await host.call('POST', '/v2/servers', { body: { server } });
+    assert.equal(created.status, 202);
+    assert.match(created.headers.get('location') ?? '', /\/v2\/project1\/servers\//);
   });
 
   test('traces one span per request through the osprofiler filter, naming the extension', async () => {
