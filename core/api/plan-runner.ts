@@ -1,6 +1,6 @@
 /**
  * Running a dispatch plan: pre-processors, the handler, post-processors, each attributed to
- * the extension that contributed it.
+ * the extension that contributed it, then sending the response they made.
  *
  * - The plan runs in the extension scope of its handler's extension, and a processor of
  *   another extension in its own scope, so what their code logs or leaves behind names them.
@@ -10,20 +10,29 @@
  * - Processors of a quarantined extension are skipped; the rest of the plan runs.
  * - A step that goes asynchronous is watched by the request deadline; a result or error
  *   arriving after the deadline answered is discarded and logged.
+ * - A response that cannot be sent (a body JSON cannot hold, a bad header value) is a 500
+ *   whose logged message names the handler's extension and every processor that shaped the
+ *   response; it counts as nobody's fault, since any of them may have caused it.
  *
  * Steps are awaited only when they return a promise: most answer synchronously, and every
  * `await` costs a turn of the microtask queue.
  */
 import type { ServerResponse } from 'node:http';
 import type { MicroversionLike } from '../context.js';
-import { ExtensionFaultError, HTTPError } from '../errors.js';
+import { ExtensionFaultError, HTTPError, HTTPInternalServerError } from '../errors.js';
 import { ExtensionScope, runInScope } from '../extension-scope.js';
 import type { ApiRequest } from './api-request.js';
-import { expectedErrorsFor, isAvailable, type MethodSpec } from './controller-descriptor.js';
+import {
+  expectedErrorsFor,
+  isAvailable,
+  responseCodeFor,
+  type MethodSpec
+} from './controller-descriptor.js';
 import type { DispatchPlan, Owned } from './dispatch-plan.js';
 import type { ExtensionHealth } from './extension-health.js';
 import type { RequestDeadlines, Watched } from './request-deadlines.js';
 import { isResponseObject, ResponseObject } from './response-object.js';
+import { sendResponse } from './send-response.js';
 
 /** What plans run under: the router's fault counts and quarantine, and its deadlines. */
 export interface ExtensionRuntime {
@@ -35,20 +44,20 @@ export interface ExtensionRuntime {
 const ALWAYS_EXPECTED = new Set([400, 401, 403]);
 
 /**
- * Runs `plan` for `request`; resolves to the response to send, or null when the deadline
- * already answered. Rejects with the error to answer (an ExtensionFaultError for faults).
+ * Runs `plan` for `request` and sends its response (unless the deadline already answered).
+ * Rejects with the error to answer instead (an ExtensionFaultError for faults).
  */
 export function runPlan(
   plan: DispatchPlan,
   request: ApiRequest,
   res: ServerResponse,
   runtime: ExtensionRuntime
-): Promise<ResponseObject | null> {
+): Promise<void> {
   const run = new PlanRun(plan, request, res, runtime);
   return runInScope(run, execute, run);
 }
 
-function execute(run: PlanRun): Promise<ResponseObject | null> {
+function execute(run: PlanRun): Promise<void> {
   return run.execute();
 }
 
@@ -67,9 +76,10 @@ class PlanRun extends ExtensionScope {
     this.step = plan.main;
   }
 
-  async execute(): Promise<ResponseObject | null> {
+  async execute(): Promise<void> {
     const { plan } = this;
     const version = this.context.apiVersion!;
+    let response: ResponseObject | null = null;
     try {
       for (const pre of plan.pre) {
         if (!this.runs(pre, version)) continue;
@@ -77,34 +87,59 @@ class PlanRun extends ExtensionScope {
         if (isThenable(produced)) {
           this.watch(pre.owner);
           produced = await produced;
-          if (this.discardsLate('result')) return null;
+          if (this.discardsLate('result')) return;
         }
-        if (isResponseObject(produced)) return produced;
-      }
-      let result = this.invoke(plan.main, undefined);
-      if (isThenable(result)) {
-        this.watch(plan.main.owner);
-        result = await result;
-        if (this.discardsLate('result')) return null;
-      }
-      let response = isResponseObject(result) ? result : new ResponseObject(result);
-      for (const post of plan.post) {
-        if (!this.runs(post, version)) continue;
-        let replacement = this.invoke(post, response);
-        if (isThenable(replacement)) {
-          this.watch(post.owner);
-          replacement = await replacement;
-          if (this.discardsLate('result')) return null;
+        if (isResponseObject(produced)) {
+          response = produced;
+          break;
         }
-        if (isResponseObject(replacement)) response = replacement;
       }
-      return response;
+      if (response === null) {
+        let result = this.invoke(plan.main, undefined);
+        if (isThenable(result)) {
+          this.watch(plan.main.owner);
+          result = await result;
+          if (this.discardsLate('result')) return;
+        }
+        response = isResponseObject(result) ? result : new ResponseObject(result);
+        for (const post of plan.post) {
+          if (!this.runs(post, version)) continue;
+          let replacement = this.invoke(post, response);
+          if (isThenable(replacement)) {
+            this.watch(post.owner);
+            replacement = await replacement;
+            if (this.discardsLate('result')) return;
+          }
+          if (isResponseObject(replacement)) response = replacement;
+        }
+      }
     } catch (error) {
-      if (this.discardsLate('error', error)) return null;
+      if (this.discardsLate('error', error)) return;
       throw this.faultOf(error);
     } finally {
       if (this.watched !== null && !this.watched.expired)
         this.runtime.deadlines.release(this.watched);
+    }
+    this.send(response);
+  }
+
+  private send(response: ResponseObject): void {
+    const version = this.context.apiVersion!;
+    try {
+      sendResponse(
+        this.res,
+        response.code ?? responseCodeFor(this.plan.main.spec, version),
+        response
+      );
+    } catch (error) {
+      const shapers = [
+        this.plan.main,
+        ...this.plan.post.filter((post) => this.runs(post, version))
+      ];
+      throw new HTTPInternalServerError(
+        `the response of ${describe(this.plan.main)} cannot be sent; extensions that shaped it: ${shapers.map((step) => step.owner).join(', ')}`,
+        { cause: error }
+      );
     }
   }
 
@@ -154,7 +189,7 @@ class PlanRun extends ExtensionScope {
    * the request log names the step's extension.
    */
   private faultOf(error: unknown): unknown {
-    const { spec, owner, controller } = this.step;
+    const { spec, owner } = this.step;
     this.context.extension = owner;
     if (error instanceof HTTPError && error.statusCode !== 500) {
       const expected = expectedErrorsFor(spec, this.context.apiVersion!);
@@ -166,12 +201,14 @@ class PlanRun extends ExtensionScope {
         return error;
     }
     this.faults.recordFault(owner, 'error', this.context.requestId);
-    return new ExtensionFaultError(
-      owner,
-      `unexpected error in ${controller}.${spec.property}() of extension ${owner}`,
-      { cause: error }
-    );
+    return new ExtensionFaultError(owner, `unexpected error in ${describe(this.step)}`, {
+      cause: error
+    });
   }
+}
+
+function describe({ spec, owner, controller }: Owned<MethodSpec>): string {
+  return `${controller}.${spec.property}() of extension ${owner}`;
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

@@ -21,7 +21,6 @@ import type { ApiRequest } from './api-request.js';
 import {
   describeController,
   isAvailable,
-  responseCodeFor,
   validatorFor,
   type ControllerDescriptor,
   type ExtensionMethodSpec,
@@ -31,7 +30,6 @@ import type { Controller } from './controller.js';
 import { buildPlan, type DispatchPlan, type Owned } from './dispatch-plan.js';
 import { runPlan, type ExtensionRuntime } from './plan-runner.js';
 import { checkContentType, malformedBody, parseQuery, readJsonBody } from './request-body.js';
-import { sendResponse } from './send-response.js';
 
 /** One collection, its controller, and everything extensions added to it. */
 export class Resource {
@@ -175,9 +173,7 @@ export class Resource {
       rootUrl:
         mount && apiUrl.endsWith(mount) ? apiUrl.slice(0, apiUrl.length - mount.length) : apiUrl
     };
-    const response = await runPlan(plan, request, res, this.runtime);
-    if (response !== null)
-      sendResponse(res, response.code ?? responseCodeFor(main, version, 200), response);
+    await runPlan(plan, request, res, this.runtime);
   }
 }
 

@@ -54,6 +54,17 @@ describe('a throwing pre- or post-processor', () => {
     }
   });
 
+  test('answers a body JSON cannot hold with a 500 whose log names every extension that shaped it', async () => {
+    const reply = await show('bigint');
+    assert.equal(reply.status, 500);
+    assert.deepEqual(Object.keys(reply.body), ['computeFault']);
+    const requestId = reply.headers.get('x-openstack-request-id');
+    const error = host.lines.find(
+      (entry) => entry.level === 'error' && entry.requestId === requestId
+    );
+    assert.match(String(error?.message), /servers.*faulty-post/);
+  });
+
   test('stamps what a processor logs with its extension and the request id', async () => {
     const reply = await show();
     const requestId = reply.headers.get('x-openstack-request-id');
