@@ -10,6 +10,13 @@ export type { Logger, LoggerOptions } from './logger.js';
 export * as tokens from './tokens.js';
 export { createContext, getContext, setContext, newRequestId } from './context.js';
 export type { RequestContext, MicroversionLike } from './context.js';
+export {
+  ExtensionScope,
+  currentScope,
+  currentExtension,
+  blameCurrentExtension
+} from './extension-scope.js';
+export type { FaultKind, FaultRecorder } from './extension-scope.js';
 export { buildFault, sendFault, faultName, UNEXPECTED_ERROR_MESSAGE } from './api/faults.js';
 export type { Fault } from './api/faults.js';
 export type { FilterFactory, AppFactory, FactoryContext } from './pipeline/types.js';

@@ -1,8 +1,11 @@
 /**
  * winston is wharf's one logger. The host builds one root logger from options; every
- * extension gets a child labelled `namespace:name`, so each line says whose it is.
+ * extension gets a child labelled `namespace:name`, so each line says whose it is. A line
+ * written while an extension's request code runs also carries that extension's alias
+ * (`extension`) and the request id (`requestId`), from the extension scope.
  */
 import winston from 'winston';
+import { currentScope } from './extension-scope.js';
 
 /** The logger type used across wharf. */
 export type Logger = winston.Logger;
@@ -56,11 +59,37 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const transport = options.stream
     ? new winston.transports.Stream({ stream: options.stream })
     : new winston.transports.Console({ stderrLevels: Object.keys(winston.config.npm.levels) });
-  return winston.createLogger({
+  const logger = winston.createLogger({
     level: options.level ?? 'info',
     format,
     transports: [transport],
     silent: options.silent ?? false
+  });
+  stampScope(logger);
+  return logger;
+}
+
+/**
+ * Stamps every line with the extension scope it is written in. This happens in `write`,
+ * which child loggers call too, rather than in a format: formats run when the transform
+ * stream gets to the line, which is later, outside the scope, when a transport is backed up.
+ * Fields the caller set win.
+ */
+function stampScope(logger: winston.Logger): void {
+  const write = logger.write.bind(logger) as (
+    info: unknown,
+    encoding?: unknown,
+    cb?: unknown
+  ) => boolean;
+  Object.defineProperty(logger, 'write', {
+    value: function scopedWrite(info: Record<string, unknown>, encoding?: unknown, cb?: unknown) {
+      const scope = currentScope();
+      if (scope !== undefined) {
+        if (info.extension === undefined) info.extension = scope.extension;
+        if (info.requestId === undefined) info.requestId = scope.context.requestId;
+      }
+      return write(info, encoding, cb);
+    }
   });
 }
 

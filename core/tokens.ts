@@ -21,3 +21,5 @@ export const EXTENSION_REGISTRY = Symbol.for('wharf.token.extension-registry');
 export const API_ROUTER = Symbol.for('wharf.token.api-router');
 /** The EntryPointCatalog the host discovered, so extensions load drivers from the same sources. */
 export const ENTRY_POINT_CATALOG = Symbol.for('wharf.token.entry-point-catalog');
+/** The API router's ExtensionHealth: fault counts and quarantine of every API extension. */
+export const EXTENSION_HEALTH = Symbol.for('wharf.token.extension-health');

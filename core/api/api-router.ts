@@ -8,14 +8,22 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { container as rootContainer } from 'tsyringe';
 import { getContext, type RequestContext } from '../context.js';
-import { HTTPError, HTTPMethodNotAllowed, HTTPNotFound } from '../errors.js';
+import {
+  ExtensionFaultError,
+  ExtensionQuarantinedError,
+  HTTPError,
+  HTTPMethodNotAllowed,
+  HTTPNotFound
+} from '../errors.js';
 import { ExtensionManagerBase, type Extension, type ManagerOptions } from '../plugins/index.js';
 import type { RoutingTable } from '../routing/index.js';
-import { EXTENSION_REGISTRY } from '../tokens.js';
+import { EXTENSION_HEALTH, EXTENSION_REGISTRY } from '../tokens.js';
 import { APIVersionRequest } from './api-version-request.js';
 import { identityProblems, isAPIExtension, type APIExtensionBase } from './extension-base.js';
+import { ExtensionHealth } from './extension-health.js';
 import { ExtensionRegistry } from './extension-registry.js';
 import { sendFault } from './faults.js';
+import { RequestDeadlines } from './request-deadlines.js';
 import { resolveRequestedVersion, versionHeaders } from './microversion.js';
 import type { Resource } from './resource.js';
 import { assembleRoutes, type AssemblyProblem } from './route-assembly.js';
@@ -39,6 +47,15 @@ export interface APIRouterOptions extends Omit<
   disabled?: string[];
   /** Also route every path under `/{project_id}`, as nova did. Default true. */
   projectIdInUrl?: boolean;
+  /** Seconds a request's extension code may run before a 504 answers it; 0: none. Default 60. */
+  requestDeadline?: number;
+  /** Deadlines of particular extensions, in seconds, by alias (the handler's extension's applies). */
+  requestDeadlines?: Readonly<Record<string, number>>;
+  /**
+   * Quarantine after `threshold` faults (0: never; default 5) within `window` seconds
+   * (default 60), for `cooldown` seconds (default 60).
+   */
+  quarantine?: { threshold?: number; window?: number; cooldown?: number };
 }
 
 /** The compiled API of a namespace of extensions. */
@@ -49,6 +66,10 @@ export class APIRouter extends ExtensionManagerBase<APIExtensionBase> {
   readonly versions: { min: APIVersionRequest; max: APIVersionRequest };
   /** Warnings of assembly (controller extensions on missing collections, ...). */
   problems: AssemblyProblem[] = [];
+  /** Fault counts and quarantine of every extension. */
+  readonly health: ExtensionHealth;
+  /** The deadlines requests run under. */
+  readonly deadlines: RequestDeadlines;
   private table!: RoutingTable<Resource>;
   private readonly projectIdInUrl: boolean;
 
@@ -74,6 +95,24 @@ export class APIRouter extends ExtensionManagerBase<APIExtensionBase> {
       max: APIVersionRequest.parse(options.maxVersion ?? '2.1')
     };
     this.projectIdInUrl = options.projectIdInUrl ?? true;
+    const quarantine = options.quarantine ?? {};
+    this.health = new ExtensionHealth(
+      {
+        threshold: quarantine.threshold ?? 5,
+        windowMs: (quarantine.window ?? 60) * 1000,
+        cooldownMs: (quarantine.cooldown ?? 60) * 1000
+      },
+      this.logger
+    );
+    this.deadlines = new RequestDeadlines(
+      {
+        defaultMs: (options.requestDeadline ?? 60) * 1000,
+        perExtension: new Map(
+          Object.entries(options.requestDeadlines ?? {}).map(([alias, s]) => [alias, s * 1000])
+        )
+      },
+      this.health
+    );
   }
 
   /** Loads, checks and assembles the API; rejects on start-up conflicts. */
@@ -85,6 +124,7 @@ export class APIRouter extends ExtensionManagerBase<APIExtensionBase> {
     const container = (options.container ?? rootContainer).createChildContainer();
     container.register(EXTENSION_REGISTRY, { useValue: registry });
     const router = new APIRouter(namespace, { ...options, container }, registry);
+    container.register(EXTENSION_HEALTH, { useValue: router.health });
     await router.load();
     router.assemble();
     return router;
@@ -112,7 +152,8 @@ export class APIRouter extends ExtensionManagerBase<APIExtensionBase> {
       this.registry.register(extension.obj!, describeEntryPoint(extension), 'disabled');
     const assembly = assembleRoutes(this.extensions, this.registry, {
       projectIdInUrl: this.projectIdInUrl,
-      logger: this.logger
+      logger: this.logger,
+      runtime: { health: this.health, deadlines: this.deadlines }
     });
     this.table = assembly.table;
     this.problems = assembly.problems;
@@ -164,12 +205,19 @@ function setVersionHeaders(res: ServerResponse, headers: Readonly<Record<string,
   }
 }
 
-/** Sends the fault for an error; unexpected ones are logged with stack and request id. */
+/**
+ * Sends the fault for an error; unexpected ones are logged with stack, request id and the
+ * extension at fault (a quarantine's 503 is expected: the quarantine was logged).
+ */
 function answerWithFault(res: ServerResponse, error: unknown, context: RequestContext): void {
-  if (!(error instanceof HTTPError) || error.statusCode >= 500) {
+  if (
+    !(error instanceof HTTPError) ||
+    (error.statusCode >= 500 && !(error instanceof ExtensionQuarantinedError))
+  ) {
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
     context.logger.error(`${error instanceof Error ? error.message : String(error)}`, {
       requestId: context.requestId,
+      ...(error instanceof ExtensionFaultError ? { extension: error.extension } : {}),
       stack: cause instanceof Error ? cause.stack : String(cause)
     });
   }

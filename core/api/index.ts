@@ -39,6 +39,8 @@ export { ResourceExtension } from './resource-extension.js';
 export type { ResourceExtensionOptions, ParentCollection } from './resource-extension.js';
 export { ControllerExtension } from './controller-extension.js';
 export { ExtensionRegistry } from './extension-registry.js';
+export { ExtensionHealth } from './extension-health.js';
+export type { HealthView, QuarantinePolicy } from './extension-health.js';
 export type { ExtensionRecord } from './extension-registry.js';
 export { Resource } from './resource.js';
 export { APIRouter, API_NAMESPACE } from './api-router.js';

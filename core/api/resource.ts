@@ -4,14 +4,15 @@
  * into dispatch plans, and serves a matched route in the order of the compute contract:
  * content type (415), method or action lookup (404 / 400), body (400), project id (400),
  * version guard (404), schema (400), pre-extensions, handler, post-extensions, response code.
+ * A quarantined extension's handlers answer 503 right after the lookup (see plan-runner.ts for
+ * how the extension code runs).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestContext } from '../context.js';
 import {
   ExtensionConflictError,
+  ExtensionQuarantinedError,
   HTTPBadRequest,
-  HTTPError,
-  HTTPInternalServerError,
   HTTPNotFound
 } from '../errors.js';
 import { publicBaseUrl } from '../middleware/public-url.js';
@@ -19,9 +20,7 @@ import type { RouteSpec } from '../routing/index.js';
 import type { ApiRequest } from './api-request.js';
 import {
   describeController,
-  expectedErrorsFor,
   isAvailable,
-  responseCodeFor,
   validatorFor,
   type ControllerDescriptor,
   type ExtensionMethodSpec,
@@ -30,12 +29,8 @@ import {
 import type { Controller } from './controller.js';
 import { buildPlan, type DispatchPlan, type Owned } from './dispatch-plan.js';
 import { isLegacyV2 } from './legacy-v2.js';
+import { runPlan, type ExtensionRuntime } from './plan-runner.js';
 import { checkContentType, malformedBody, parseQuery, readJsonBody } from './request-body.js';
-import { isResponseObject, ResponseObject } from './response-object.js';
-import { sendResponse } from './send-response.js';
-
-/** Statuses any handler may raise whatever it declares: validation, auth and policy. */
-const ALWAYS_EXPECTED = new Set([400, 401, 403]);
 
 /** One collection, its controller, and everything extensions added to it. */
 export class Resource {
@@ -49,6 +44,7 @@ export class Resource {
   // already holds.
   private methodPlans = new Map<string, DispatchPlan>();
   private actionPlans = new Map<string, DispatchPlan>();
+  private runtime!: ExtensionRuntime;
 
   /**
    * @param collection the collection's key (`servers`, or `servers/metadata` when nested)
@@ -93,8 +89,12 @@ export class Resource {
     };
   }
 
-  /** Works out every dispatch plan; called once, after all extensions are registered. */
-  seal(): void {
+  /**
+   * Works out every dispatch plan and takes the runtime they run under (fault counts,
+   * quarantine, deadlines); called once, after all extensions are registered.
+   */
+  seal(runtime: ExtensionRuntime): void {
+    this.runtime = runtime;
     const extensions = [...(this.inheritsFrom?.extensionMethods ?? []), ...this.extensionMethods];
     const methodPlans = new Map<string, DispatchPlan>();
     const actionPlans = new Map<string, DispatchPlan>();
@@ -148,6 +148,8 @@ export class Resource {
       if (req.method === 'POST' || req.method === 'PUT') body = await readJsonBody(req);
     }
     context.extension = plan.main.owner;
+    const retryAfter = this.runtime.health.retryAfter(plan.main.owner);
+    if (retryAfter > 0) throw new ExtensionQuarantinedError(retryAfter);
     checkProjectId(params.project_id, context);
     const main = plan.main.spec;
     if (!isAvailable(main, version)) throw new HTTPNotFound();
@@ -174,68 +176,8 @@ export class Resource {
         mount && apiUrl.endsWith(mount) ? apiUrl.slice(0, apiUrl.length - mount.length) : apiUrl,
       legacyV2
     };
-    const response = await this.run(plan, request);
-    sendResponse(res, response.code ?? responseCodeFor(main, version, 200), response);
+    await runPlan(plan, request, res, this.runtime);
   }
-
-  // Handlers and extension methods are awaited only when they return a promise: most
-  // answer synchronously, and every `await` costs a turn of the microtask queue.
-  private async run(plan: DispatchPlan, request: ApiRequest): Promise<ResponseObject> {
-    const version = request.context.apiVersion!;
-    for (const { spec } of plan.pre) {
-      if (!isAvailable(spec, version)) continue;
-      const produced = spec.invoke(request);
-      const shortCircuit = isThenable(produced) ? await produced : produced;
-      if (isResponseObject(shortCircuit)) return shortCircuit;
-    }
-    const produced = this.invokeMain(plan.main, request);
-    const result = isThenable(produced) ? await produced : produced;
-    let response = isResponseObject(result) ? result : new ResponseObject(result);
-    for (const { spec } of plan.post) {
-      if (!isAvailable(spec, version)) continue;
-      const produced = spec.invoke(request, response);
-      const replacement = isThenable(produced) ? await produced : produced;
-      if (isResponseObject(replacement)) response = replacement;
-    }
-    return response;
-  }
-
-  /**
-   * Runs the main method and returns its result (a promise when it returned one); an HTTP
-   * error it did not declare, thrown or rejected, becomes a logged 500.
-   */
-  private invokeMain({ spec, owner }: Owned<MethodSpec>, request: ApiRequest): unknown {
-    const unexpected = (error: unknown): never => {
-      if (error instanceof HTTPError && error.statusCode !== 500) {
-        const expected = expectedErrorsFor(spec, request.context.apiVersion!);
-        if (
-          expected === null ||
-          expected.includes(error.statusCode) ||
-          ALWAYS_EXPECTED.has(error.statusCode)
-        )
-          throw error;
-      }
-      throw new HTTPInternalServerError(
-        `unexpected error in ${spec.property}() of extension ${owner}`,
-        { cause: error }
-      );
-    };
-    let result: unknown;
-    try {
-      result = spec.invoke(request);
-    } catch (error) {
-      unexpected(error);
-    }
-    return isThenable(result) ? Promise.resolve(result).then(undefined, unexpected) : result;
-  }
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    (typeof value === 'object' || typeof value === 'function') &&
-    value !== null &&
-    typeof (value as PromiseLike<unknown>).then === 'function'
-  );
 }
 
 function checkProjectId(fromUrl: string | undefined, context: RequestContext): void {

@@ -11,6 +11,7 @@ import { Mapper, RoutingTable } from '../routing/index.js';
 import { describeController } from './controller-descriptor.js';
 import type { APIExtensionBase } from './extension-base.js';
 import type { ExtensionRegistry } from './extension-registry.js';
+import type { ExtensionRuntime } from './plan-runner.js';
 import { Resource } from './resource.js';
 import type { ResourceExtension } from './resource-extension.js';
 
@@ -37,7 +38,7 @@ interface Contribution {
 export function assembleRoutes(
   extensions: readonly Extension<APIExtensionBase>[],
   registry: ExtensionRegistry,
-  options: { projectIdInUrl: boolean; logger: Logger }
+  options: { projectIdInUrl: boolean; logger: Logger; runtime: ExtensionRuntime }
 ): Assembly {
   const mapper = new Mapper<Resource>({ projectIdPrefix: options.projectIdInUrl });
   const resources = new Map<string, Resource>();
@@ -73,7 +74,7 @@ export function assembleRoutes(
     addControllerExtensions(extension, resources, registry, problems, options.logger);
   for (const { alias, resource } of ordered)
     routeResource(mapper, resources.get(resourceKey(resource))!, resource, alias);
-  for (const resource of resources.values()) resource.seal();
+  for (const resource of resources.values()) resource.seal(options.runtime);
   const table = mapper.compile();
   table.warm();
   return { table, resources, problems };

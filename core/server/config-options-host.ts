@@ -154,6 +154,14 @@ export const HOST_OPTIONS = [
   },
   {
     section: 'wsgi',
+    name: 'request_deadline',
+    type: 'float',
+    min: 0,
+    default: 60,
+    help: "Seconds an extension's handler may run once it goes asynchronous; at the deadline the request gets a 504 `computeFault` and whatever the handler produces later is discarded. 0: no deadline. Per extension: `[extensions] request_deadlines`."
+  },
+  {
+    section: 'wsgi',
     name: 'api_paste_config',
     type: 'path',
     default: shipped('etc/api-paste.ini'),
@@ -204,5 +212,36 @@ export const HOST_OPTIONS = [
     type: 'bool',
     default: false,
     help: 'Stop start-up when an extension fails to import, build or pass its check, instead of logging and skipping it.'
+  },
+  {
+    section: 'extensions',
+    name: 'request_deadlines',
+    type: 'list',
+    default: [],
+    help: "Deadlines of particular extensions, as `alias:seconds` items (e.g. `os-migrate:300, slow-reports:5`); the extension owning the request's handler decides. Others use `[wsgi] request_deadline`; 0 means none."
+  },
+  {
+    section: 'extensions',
+    name: 'quarantine_threshold',
+    type: 'int',
+    min: 0,
+    default: 5,
+    help: 'Faults of one extension within `quarantine_window` that quarantine it (its routes answer 503, its pre- and post-processors are skipped); 0 never quarantines.'
+  },
+  {
+    section: 'extensions',
+    name: 'quarantine_window',
+    type: 'float',
+    min: 0,
+    default: 60,
+    help: "Seconds over which an extension's faults are counted."
+  },
+  {
+    section: 'extensions',
+    name: 'quarantine_cooldown',
+    type: 'float',
+    min: 0,
+    default: 60,
+    help: 'Seconds a quarantined extension stays quarantined before it is released.'
   }
 ] as const satisfies readonly OptionSpec[];

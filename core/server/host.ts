@@ -7,6 +7,7 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { container as rootContainer, type DependencyContainer } from 'tsyringe';
 import { APIRouter, API_NAMESPACE } from '../api/api-router.js';
+import { parseDeadlineList } from '../api/request-deadlines.js';
 import { HTTPNotFound } from '../errors.js';
 import { createLogger, type Logger } from '../logger.js';
 import { handleError } from '../middleware/faultwrap.js';
@@ -15,6 +16,7 @@ import { loadPasteConfig } from '../pipeline/paste-config.js';
 import { entryPointResolver } from '../pipeline/entry-point-resolver.js';
 import { EntryPointCatalog } from '../plugins/index.js';
 import { API_ROUTER, CONFIG, ENTRY_POINT_CATALOG, LOGGER } from '../tokens.js';
+import { handleUnhandledRejections } from '../unhandled-rejections.js';
 import type { WharfConfig } from './config.js';
 
 /** What to assemble a host from. */
@@ -75,7 +77,14 @@ export async function createApiRouter(base: HostBase): Promise<APIRouter> {
     maxVersion: config.api.max_version,
     enabled: config.extensions.enabled.length > 0 ? [...config.extensions.enabled] : null,
     disabled: [...config.extensions.disabled],
-    projectIdInUrl: config.api.project_id_in_url
+    projectIdInUrl: config.api.project_id_in_url,
+    requestDeadline: config.wsgi.request_deadline,
+    requestDeadlines: parseDeadlineList(config.extensions.request_deadlines),
+    quarantine: {
+      threshold: config.extensions.quarantine_threshold,
+      window: config.extensions.quarantine_window,
+      cooldown: config.extensions.quarantine_cooldown
+    }
   });
   base.container.register(API_ROUTER, { useValue: router });
   return router;
@@ -116,9 +125,13 @@ export async function buildApps(base: HostBase): Promise<HostApps> {
   return { apps, close };
 }
 
-/** Builds everything `wharf serve` would serve. */
+/**
+ * Builds everything `wharf serve` would serve, and from then on keeps the process serving
+ * through unhandled promise rejections (logged and blamed on their extension).
+ */
 export async function assembleHost(options: HostOptions): Promise<Host> {
   const base = await prepareHost(options);
+  handleUnhandledRejections(base.logger);
   const router = await createApiRouter(base);
   return { ...base, router, ...(await buildApps(base)) };
 }

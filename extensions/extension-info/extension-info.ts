@@ -1,7 +1,7 @@
 /**
  * `extensions`: the API extension that lists the loaded API extensions at `GET /extensions`
- * and `GET /extensions/{alias}`, in nova's shape plus what wharf adds: each extension's
- * status and what it contributes (resources, actions, extended methods).
+ * and `GET /extensions/{alias}` in nova's shape, exactly nova's keys, and wharf's own
+ * admin document of their health and contributions at `GET /wharf/extensions`.
  */
 import {
   APIExtensionBase,
@@ -13,9 +13,11 @@ import {
   tokens,
   wsgi,
   type ApiRequest,
+  type ExtensionHealth,
   type ExtensionRecord,
   type ExtensionRegistry
 } from '../../core/index.js';
+import { WharfExtensionsController } from './wharf-extensions-controller.js';
 
 /** nova's placeholder namespace for v2.1 extensions. */
 const NAMESPACE = 'http://docs.openstack.org/compute/ext/fake_xml';
@@ -27,11 +29,7 @@ function view(record: ExtensionRecord): Record<string, unknown> {
     description: record.description,
     updated: record.updated,
     links: [],
-    namespace: NAMESPACE,
-    status: record.status,
-    resources: record.resources,
-    actions: record.actions,
-    extended_methods: record.extendedMethods
+    namespace: NAMESPACE
   };
 }
 
@@ -43,13 +41,14 @@ export class ExtensionInfoController extends Controller {
 
   @wsgi.expectedErrors([])
   index(): unknown {
-    return { extensions: this.registry.all().map(view) };
+    return { extensions: this.registry.loaded().map(view) };
   }
 
   @wsgi.expectedErrors(404)
   show(req: ApiRequest): unknown {
     const record = this.registry.get(req.params.id!);
-    if (!record) throw new HTTPNotFound(`Extension ${req.params.id} could not be found.`);
+    if (!record || record.status !== 'loaded')
+      throw new HTTPNotFound(`Extension ${req.params.id} could not be found.`);
     return { extension: view(record) };
   }
 }
@@ -62,11 +61,20 @@ export class ExtensionInfo extends APIExtensionBase {
   override readonly version = 1;
   override readonly description = 'Extension information.';
 
-  constructor(@inject(tokens.EXTENSION_REGISTRY) private readonly registry: ExtensionRegistry) {
+  constructor(
+    @inject(tokens.EXTENSION_REGISTRY) private readonly registry: ExtensionRegistry,
+    @inject(tokens.EXTENSION_HEALTH) private readonly health: ExtensionHealth
+  ) {
     super();
   }
 
   override getResources(): ResourceExtension[] {
-    return [new ResourceExtension('extensions', new ExtensionInfoController(this.registry))];
+    return [
+      new ResourceExtension('extensions', new ExtensionInfoController(this.registry)),
+      new ResourceExtension(
+        'wharf/extensions',
+        new WharfExtensionsController(this.registry, this.health)
+      )
+    ];
   }
 }

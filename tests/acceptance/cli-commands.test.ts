@@ -24,7 +24,7 @@ describe('wharf extensions list (bundled)', () => {
       JSON.parse(result.stdout) as { name: string; api: { alias: string; resources: string[] } }[]
     ).find((row) => row.name === 'extensions')!;
     assert.deepEqual(info.api.alias, 'extensions');
-    assert.deepEqual(info.api.resources, ['extensions']);
+    assert.deepEqual(info.api.resources, ['extensions', 'wharf/extensions']);
   });
 });
 

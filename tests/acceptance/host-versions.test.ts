@@ -75,26 +75,20 @@ describe('the default pipeline', () => {
     assert.equal(reply.body.unauthorized.code, 401);
   });
 
-  test('lists the loaded extensions in nova shape with status and contributions', async () => {
+  test("lists the loaded extensions with exactly nova's keys", async () => {
     const reply = await host.call('GET', '/v2.1/extensions');
     assert.equal(reply.status, 200);
     const info = reply.body.extensions.find(
       (extension: { alias: string }) => extension.alias === 'extensions'
     );
     assert.deepEqual(Object.keys(info).sort(), [
-      'actions',
       'alias',
       'description',
-      'extended_methods',
       'links',
       'name',
       'namespace',
-      'resources',
-      'status',
       'updated'
     ]);
-    assert.equal(info.status, 'loaded');
-    assert.deepEqual(info.resources, ['extensions']);
     assert.equal(
       (await host.call('GET', '/v2.1/extensions/extensions')).body.extension.alias,
       'extensions'

@@ -1,0 +1,220 @@
+/**
+ * Running a dispatch plan: pre-processors, the handler, post-processors, each attributed to
+ * the extension that contributed it, then sending the response they made.
+ *
+ * - The plan runs in the extension scope of its handler's extension, and a processor of
+ *   another extension in its own scope, so what their code logs or leaves behind names them.
+ * - A step that throws or rejects an error it did not declare becomes an
+ *   ExtensionFaultError naming that step's extension (a 500 whose body names nothing), is
+ *   counted as its fault, and the request log's `extension` names it.
+ * - Processors of a quarantined extension are skipped; the rest of the plan runs.
+ * - A step that goes asynchronous is watched by the request deadline; a result or error
+ *   arriving after the deadline answered is discarded and logged.
+ * - A response that cannot be sent (a body JSON cannot hold, a bad header value) is a 500
+ *   whose logged message names the handler's extension and every processor that shaped the
+ *   response; it counts as nobody's fault, since any of them may have caused it.
+ *
+ * Steps are awaited only when they return a promise: most answer synchronously, and every
+ * `await` costs a turn of the microtask queue.
+ */
+import type { ServerResponse } from 'node:http';
+import type { MicroversionLike } from '../context.js';
+import { ExtensionFaultError, HTTPError, HTTPInternalServerError } from '../errors.js';
+import { ExtensionScope, runInScope } from '../extension-scope.js';
+import type { ApiRequest } from './api-request.js';
+import {
+  expectedErrorsFor,
+  isAvailable,
+  responseCodeFor,
+  type MethodSpec
+} from './controller-descriptor.js';
+import type { DispatchPlan, Owned } from './dispatch-plan.js';
+import type { ExtensionHealth } from './extension-health.js';
+import type { RequestDeadlines, Watched } from './request-deadlines.js';
+import { isResponseObject, ResponseObject } from './response-object.js';
+import { sendResponse } from './send-response.js';
+
+/** What plans run under: the router's fault counts and quarantine, and its deadlines. */
+export interface ExtensionRuntime {
+  health: ExtensionHealth;
+  deadlines: RequestDeadlines;
+}
+
+/** Statuses any handler may raise whatever it declares: validation, auth and policy. */
+const ALWAYS_EXPECTED = new Set([400, 401, 403]);
+
+/**
+ * Runs `plan` for `request` and sends its response (unless the deadline already answered).
+ * Rejects with the error to answer instead (an ExtensionFaultError for faults).
+ */
+export function runPlan(
+  plan: DispatchPlan,
+  request: ApiRequest,
+  res: ServerResponse,
+  runtime: ExtensionRuntime
+): Promise<void> {
+  const run = new PlanRun(plan, request, res, runtime);
+  return runInScope(run, execute, run);
+}
+
+function execute(run: PlanRun): Promise<void> {
+  return run.execute();
+}
+
+/** One request's run of a plan; it is also the scope of the handler's extension. */
+class PlanRun extends ExtensionScope {
+  private step: Owned<MethodSpec>;
+  private watched: Watched | null = null;
+
+  constructor(
+    private readonly plan: DispatchPlan,
+    private readonly request: ApiRequest,
+    private readonly res: ServerResponse,
+    private readonly runtime: ExtensionRuntime
+  ) {
+    super(plan.main.owner, request.context, runtime.health);
+    this.step = plan.main;
+  }
+
+  async execute(): Promise<void> {
+    const { plan } = this;
+    const version = this.context.apiVersion!;
+    let response: ResponseObject | null = null;
+    try {
+      for (const pre of plan.pre) {
+        if (!this.runs(pre, version)) continue;
+        let produced = this.invoke(pre, undefined);
+        if (isThenable(produced)) {
+          this.watch(pre.owner);
+          produced = await produced;
+          if (this.discardsLate('result')) return;
+        }
+        if (isResponseObject(produced)) {
+          response = produced;
+          break;
+        }
+      }
+      if (response === null) {
+        let result = this.invoke(plan.main, undefined);
+        if (isThenable(result)) {
+          this.watch(plan.main.owner);
+          result = await result;
+          if (this.discardsLate('result')) return;
+        }
+        response = isResponseObject(result) ? result : new ResponseObject(result);
+        for (const post of plan.post) {
+          if (!this.runs(post, version)) continue;
+          let replacement = this.invoke(post, response);
+          if (isThenable(replacement)) {
+            this.watch(post.owner);
+            replacement = await replacement;
+            if (this.discardsLate('result')) return;
+          }
+          if (isResponseObject(replacement)) response = replacement;
+        }
+      }
+    } catch (error) {
+      if (this.discardsLate('error', error)) return;
+      throw this.faultOf(error);
+    } finally {
+      if (this.watched !== null && !this.watched.expired)
+        this.runtime.deadlines.release(this.watched);
+    }
+    this.send(response);
+  }
+
+  private send(response: ResponseObject): void {
+    const version = this.context.apiVersion!;
+    try {
+      sendResponse(
+        this.res,
+        response.code ?? responseCodeFor(this.plan.main.spec, version),
+        response
+      );
+    } catch (error) {
+      const shapers = [
+        this.plan.main,
+        ...this.plan.post.filter((post) => this.runs(post, version))
+      ];
+      throw new HTTPInternalServerError(
+        `the response of ${describe(this.plan.main)} cannot be sent; extensions that shaped it: ${shapers.map((step) => step.owner).join(', ')}`,
+        { cause: error }
+      );
+    }
+  }
+
+  /** A processor runs when it exists at the version and its extension is not quarantined. */
+  private runs(step: Owned<MethodSpec>, version: MicroversionLike): boolean {
+    return isAvailable(step.spec, version) && !this.runtime.health.isQuarantined(step.owner);
+  }
+
+  /** Calls a step, in its own extension's scope when that is not the handler's. */
+  private invoke(step: Owned<MethodSpec>, response: ResponseObject | undefined): unknown {
+    this.step = step;
+    const { invoke } = step.spec;
+    if (step.owner === this.extension)
+      return response === undefined ? invoke(this.request) : invoke(this.request, response);
+    const scope = new ExtensionScope(step.owner, this.context, this.faults);
+    return response === undefined
+      ? runInScope(scope, invoke, this.request)
+      : runInScope(scope, invoke, this.request, response);
+  }
+
+  /** Puts the request under its deadline (the handler's extension's), blaming `owner` now. */
+  private watch(owner: string): void {
+    this.watched ??= this.runtime.deadlines.watch(this.res, this.context, this.extension);
+    if (this.watched !== null) this.watched.extension = owner;
+  }
+
+  /** True, after logging it, when the deadline already answered: what came late is dropped. */
+  private discardsLate(what: 'result' | 'error', error?: unknown): boolean {
+    if (this.watched === null || !this.watched.expired) return false;
+    const owner = this.step.owner;
+    this.context.logger.warn(
+      `late ${what} of extension ${owner} discarded: the request deadline had answered it`,
+      {
+        extension: owner,
+        requestId: this.context.requestId,
+        ...(what === 'error'
+          ? { error: error instanceof Error ? error.message : String(error) }
+          : {})
+      }
+    );
+    return true;
+  }
+
+  /**
+   * The error to answer for what the current step threw: a declared HTTP error as it is, and
+   * anything else an ExtensionFaultError counted as the step's extension's fault. Either way
+   * the request log names the step's extension.
+   */
+  private faultOf(error: unknown): unknown {
+    const { spec, owner } = this.step;
+    this.context.extension = owner;
+    if (error instanceof HTTPError && error.statusCode !== 500) {
+      const expected = expectedErrorsFor(spec, this.context.apiVersion!);
+      if (
+        expected === null ||
+        expected.includes(error.statusCode) ||
+        ALWAYS_EXPECTED.has(error.statusCode)
+      )
+        return error;
+    }
+    this.faults.recordFault(owner, 'error', this.context.requestId);
+    return new ExtensionFaultError(owner, `unexpected error in ${describe(this.step)}`, {
+      cause: error
+    });
+  }
+}
+
+function describe({ spec, owner, controller }: Owned<MethodSpec>): string {
+  return `${controller}.${spec.property}() of extension ${owner}`;
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as PromiseLike<unknown>).then === 'function'
+  );
+}
