@@ -3,9 +3,8 @@
  * from -1 (unlimited) to MAX_INT, as a number or a string of digits, and `force`; the
  * resources allowed follow the microversion as the documents do.
  */
-import { MAX_QUOTA_LIMIT } from '../compute/index.js';
+import { MAX_QUOTA_LIMIT, QUOTA_RESOURCES } from '../compute/index.js';
 import { INJECTED_FILE_RESOURCES, NETWORK_RESOURCES } from './quota-set-view.js';
-import { QUOTA_RESOURCES } from '../compute/index.js';
 
 /** nova's `_common_quota`. */
 const LIMIT = {

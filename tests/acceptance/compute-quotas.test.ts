@@ -208,7 +208,7 @@ describe('POST /servers over quota', () => {
     const token = 'user1:huge-project';
     for (const server of [
       { max_count: '99999999999999999999' },
-      { max_count: 99999999999999999999 },
+      { max_count: 1e20 },
       { max_count: '9'.repeat(400) },
       { min_count: 3, max_count: 2 }
     ]) {
