@@ -103,7 +103,7 @@ export class QuotaRepository {
     force: boolean
   ): Promise<QuotaLimits> {
     return this.database.db.transaction().execute(async (trx) => {
-      await this.lock(trx, projectId);
+      await this.lock(trx, `project:${projectId}`);
       const usage = await this.serverUsage(projectId, trx);
       const entries = Object.entries(values) as [QuotaResource, number][];
       if (!force) {
