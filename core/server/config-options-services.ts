@@ -5,7 +5,22 @@
  */
 import type { OptionSpec } from './config-options.js';
 
-/** `[database]`, `[compute]`, `[auth]`, `[ratelimit]`, `[cors]`, `[sizelimit]`, `[policy]`. */
+/** nova's `[quota]` default for one resource: -1 is unlimited, at most the database's MAX_INT. */
+function quotaOption<N extends string>(name: N, defaultValue: number, help: string) {
+  return [
+    {
+      section: 'quota',
+      name,
+      type: 'int' as const,
+      min: -1,
+      max: 0x7fffffff,
+      default: defaultValue,
+      help: `${help} Default quota of every project without its own (\`PUT /os-quota-sets/{project_id}\`); -1 is unlimited.`
+    }
+  ] as const;
+}
+
+/** `[database]`, `[compute]`, `[quota]`, `[auth]`, `[ratelimit]`, `[cors]`, `[sizelimit]`, `[policy]`. */
 export const SERVICE_OPTIONS = [
   // [database]
   {
@@ -24,6 +39,25 @@ export const SERVICE_OPTIONS = [
     type: 'string',
     default: 'fake',
     help: 'The compute driver, by entry point name in `wharf.compute.drivers`.'
+  },
+  // [quota]
+  ...quotaOption('instances', 10, 'Servers a project may have.'),
+  ...quotaOption(
+    'cores',
+    20,
+    "Virtual CPUs (the flavors' `vcpus`) a project's servers may have in all."
+  ),
+  ...quotaOption('ram', 51200, "MiB of RAM a project's servers may have in all."),
+  ...quotaOption('key_pairs', 100, 'Key pairs each user may have.'),
+  ...quotaOption('metadata_items', 128, 'Metadata items each server may have.'),
+  {
+    section: 'quota',
+    name: 'max_servers_per_request',
+    type: 'int',
+    min: 1,
+    max: 10000,
+    default: 1000,
+    help: 'Most servers one create request may boot (`max_count`), whatever the quota; more get 400 before anything is written.'
   },
   // [auth]
   {

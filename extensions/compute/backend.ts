@@ -17,7 +17,9 @@ import { FlavorRepository } from './repositories/flavor-repository.js';
 import { ImageRepository } from './repositories/image-repository.js';
 import { KeypairRepository } from './repositories/keypair-repository.js';
 import { ServerMetadataRepository } from './repositories/server-metadata-repository.js';
+import { QuotaRepository } from './repositories/quota-repository.js';
 import { ServerRepository } from './repositories/server-repository.js';
+import { quotaDefaults } from './quotas.js';
 
 /** Everything opened once per host configuration. */
 export interface ComputeBackend {
@@ -27,6 +29,8 @@ export interface ComputeBackend {
   keypairs: KeypairRepository;
   flavors: FlavorRepository;
   images: ImageRepository;
+  /** Limits, usage and the write guards of the quotas. */
+  quotas: QuotaRepository;
   compute: ComputeAPI;
 }
 
@@ -59,6 +63,11 @@ export async function openComputeBackend({
     keypairs: new KeypairRepository(database),
     flavors: new FlavorRepository(database),
     images: new ImageRepository(database),
+    quotas: new QuotaRepository(
+      database,
+      quotaDefaults(config),
+      config.quota.max_servers_per_request
+    ),
     compute: new ComputeAPI(servers, drivers.driver, logger)
   };
 }

@@ -5,7 +5,9 @@
  * the driver, then records the state it reports.
  */
 import { defaultLogger, type Logger } from '../../core/index.js';
+import type { WriteGuard } from './db/schema.js';
 import type { ComputeDriver, DriverResult } from './driver.js';
+import { TimeSlice } from './event-loop-turns.js';
 import { InstanceInvalidState, InstanceLocked, UnlockForbidden } from './errors.js';
 import type { Scope, Server } from './models.js';
 import type { CreateServerInput, ServerRepository } from './repositories/server-repository.js';
@@ -46,7 +48,30 @@ export class ComputeAPI {
    * failure leaves it in ERROR, as nova does; the request that created it still succeeds.
    */
   async boot(input: CreateServerInput, scope: Scope): Promise<Server> {
-    const created = await this.servers.create(input);
+    return this.bootMany([input], scope);
+  }
+
+  /**
+   * Creates the servers in one transaction, after `guard` (the quota) passed in it, then
+   * spawns them one by one, giving the event loop a turn every few milliseconds, so a batch
+   * of any allowed size never holds it. Returns the first server as it is after spawning: what a
+   * create request answers with.
+   */
+  async bootMany(
+    inputs: readonly CreateServerInput[],
+    scope: Scope,
+    guard?: WriteGuard
+  ): Promise<Server> {
+    const created = await this.servers.createMany(inputs, guard);
+    const slice = new TimeSlice();
+    for (const server of created) {
+      await slice.turn();
+      await this.spawn(server);
+    }
+    return this.servers.get(created[0]!.id, scope);
+  }
+
+  private async spawn(created: Server): Promise<void> {
     const spawning = { vmStates: [VmState.BUILDING], taskStates: [TaskState.SPAWNING] };
     await this.servers.transition(
       created.id,
@@ -72,7 +97,6 @@ export class ComputeAPI {
         taskState: null
       });
     }
-    return this.servers.get(created.id, scope);
   }
 
   /**

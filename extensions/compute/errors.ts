@@ -140,6 +140,67 @@ export class InvalidMarker extends ComputeInvalid {
   }
 }
 
+/** Base of the over-quota errors: 403 forbidden, as nova's API answers its OverQuota. */
+export class OverQuota extends ComputeForbidden {}
+
+/** What a refused server create asked for, as nova's TooManyInstances reports it. */
+export interface OverQuotaDetail {
+  /** The resources over their limit, sorted (`cores`, `instances`, `ram`). */
+  readonly overs: readonly string[];
+  /** Per resource over: what was requested (`3`, or `1-5` for a min/max range). */
+  readonly requested: readonly string[];
+  /** Per resource over: what the project already uses. */
+  readonly used: readonly number[];
+  /** Per resource over: the project's limit. */
+  readonly allowed: readonly number[];
+}
+
+/** Creating the servers would exceed the instances, cores or ram quota (nova's TooManyInstances). */
+export class TooManyInstances extends OverQuota {
+  /** The resources over their limit. */
+  readonly overs: readonly string[];
+  constructor({ overs, requested, used, allowed }: OverQuotaDetail) {
+    const list = (items: readonly (string | number)[]) => items.join(', ');
+    super(
+      'COMPUTE_QUOTA_EXCEEDED',
+      `Quota exceeded for ${list(overs)}: Requested ${list(requested)}, but already used ` +
+        `${list(used)} of ${list(allowed)} ${list(overs)}`
+    );
+    this.overs = overs;
+  }
+}
+
+/** A server would have more metadata items than the metadata_items quota allows. */
+export class MetadataLimitExceeded extends OverQuota {
+  constructor(allowed: number) {
+    super('COMPUTE_METADATA_LIMIT_EXCEEDED', `Maximum number of metadata items exceeds ${allowed}`);
+  }
+}
+
+/** The user already has as many key pairs as the key_pairs quota allows. */
+export class KeypairLimitExceeded extends OverQuota {
+  constructor() {
+    super('COMPUTE_KEYPAIR_LIMIT_EXCEEDED', 'Quota exceeded, too many key pairs.');
+  }
+}
+
+/** A quota limit below what the project already uses (without `force`), or above MAX_INT. */
+export class InvalidQuotaLimit extends ComputeInvalid {
+  constructor(message: string) {
+    super('COMPUTE_INVALID_QUOTA_LIMIT', message);
+  }
+}
+
+/** One create request asked for more servers than `[quota] max_servers_per_request`. */
+export class TooManyServersPerRequest extends ComputeInvalid {
+  constructor(requested: string, allowed: number) {
+    super(
+      'COMPUTE_TOO_MANY_SERVERS_PER_REQUEST',
+      `Requested ${requested} servers, but one request may create at most ${allowed}`
+    );
+  }
+}
+
 /** An imported public key is not a well-formed OpenSSH key of a supported type. */
 export class InvalidKeypair extends ComputeInvalid {
   constructor(reason: string, options: WharfErrorOptions = {}) {

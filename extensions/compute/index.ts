@@ -16,6 +16,7 @@ export type { ComputeDriver, DriverResult, SpawnResult } from './driver.js';
 export { FakeDriver } from './fake-driver.js';
 export type { FakeDriverOptions } from './fake-driver.js';
 export * from './server-states.js';
+export * from './quotas.js';
 export { ComputeAPI } from './compute-api.js';
 export type { PowerAction } from './compute-api.js';
 export { ComputeServices } from './services.js';

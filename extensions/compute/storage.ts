@@ -25,5 +25,6 @@ export { KeypairRepository } from './repositories/keypair-repository.js';
 export type { CreateKeypairInput, ListKeypairsOptions } from './repositories/keypair-repository.js';
 export { FlavorRepository } from './repositories/flavor-repository.js';
 export type { ListFlavorsFilters } from './repositories/flavor-repository.js';
+export { QuotaRepository } from './repositories/quota-repository.js';
 export { ImageRepository } from './repositories/image-repository.js';
 export type { ListImagesFilters } from './repositories/image-repository.js';

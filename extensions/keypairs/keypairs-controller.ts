@@ -1,7 +1,8 @@
 /**
  * The keypairs controller (nova's `KeypairController`): a user's own keypairs at
  * `/os-keypairs`. Create answers 200 up to 2.1 and 201 from 2.2, delete 202 then 204; from
- * 2.2 the request may name the key `type` and every answer shows it.
+ * 2.2 the request may name the key `type` and every answer shows it. A user has at most
+ * the key_pairs quota of key pairs (403 beyond, checked in the transaction that stores it).
  */
 import { Controller, wsgi, type ApiRequest } from '../../core/index.js';
 import { toHTTPError, type ComputeServices, type KeypairType } from '../compute/index.js';
@@ -31,15 +32,20 @@ export class KeypairsController extends Controller {
     try {
       assertSafeKeypairName(name);
       const material = await keypairMaterial(type, publicKey);
-      const { keypairs } = await this.services.backend();
-      const keypair = await keypairs.create({
-        name,
-        userId: req.context.userId!,
-        projectId: req.context.projectId,
-        publicKey: material.publicKey,
-        fingerprint: material.fingerprint,
-        type
-      });
+      const { keypairs, quotas } = await this.services.backend();
+      const userId = req.context.userId!;
+      const projectId = req.context.projectId ?? '';
+      const keypair = await keypairs.create(
+        {
+          name,
+          userId,
+          projectId: req.context.projectId,
+          publicKey: material.publicKey,
+          fingerprint: material.fingerprint,
+          type
+        },
+        (trx) => quotas.checkKeypair(trx, projectId, userId)
+      );
       return createdKeypair(keypair, material, req.context.apiVersion!);
     } catch (error) {
       throw toHTTPError(error);

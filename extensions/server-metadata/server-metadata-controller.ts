@@ -3,7 +3,8 @@
  * `/servers/{server_id}/metadata`: read all, merge (POST), replace (PUT), and one key at a
  * time. The server must be visible to the caller (an administrator sees every project's),
  * and, as nova's compute API checks, writes need it unlocked (or an administrator) and in
- * a vm_state that allows them.
+ * a vm_state that allows them. A write that would leave the server more items than its
+ * project's metadata_items quota is refused (403) and rolled back.
  */
 import { Controller, HTTPBadRequest, wsgi, type ApiRequest } from '../../core/index.js';
 import {
@@ -14,7 +15,8 @@ import {
   type ComputeBackend,
   type ComputeServices,
   type Scope,
-  type Server
+  type Server,
+  type WriteGuard
 } from '../compute/index.js';
 import { META_ITEM_BODY, METADATA_BODY } from './metadata-schemas.js';
 
@@ -56,7 +58,9 @@ export class ServerMetadataController extends Controller {
     const items = (req.body as { metadata: Items }).metadata;
     return this.on(req, 'create', async ({ backend, server, scope }) => {
       assertWritable(req, server, 'update metadata');
-      return { metadata: await backend.metadata.merge(server.id, scope, items) };
+      return {
+        metadata: await backend.metadata.merge(server.id, scope, items, quotaGuard(backend, server))
+      };
     });
   }
 
@@ -67,7 +71,14 @@ export class ServerMetadataController extends Controller {
     const items = (req.body as { metadata: Items }).metadata;
     return this.on(req, 'update_all', async ({ backend, server, scope }) => {
       assertWritable(req, server, 'update metadata');
-      return { metadata: await backend.metadata.replace(server.id, scope, items) };
+      return {
+        metadata: await backend.metadata.replace(
+          server.id,
+          scope,
+          items,
+          quotaGuard(backend, server)
+        )
+      };
     });
   }
 
@@ -88,7 +99,13 @@ export class ServerMetadataController extends Controller {
     if (!Object.hasOwn(meta, key)) throw new HTTPBadRequest('Request body and URI mismatch');
     return this.on(req, 'update', async ({ backend, server, scope }) => {
       assertWritable(req, server, 'update metadata');
-      await backend.metadata.setItem(server.id, scope, key, meta[key]!);
+      await backend.metadata.setItem(
+        server.id,
+        scope,
+        key,
+        meta[key]!,
+        quotaGuard(backend, server)
+      );
       return { meta };
     });
   }
@@ -129,6 +146,11 @@ export class ServerMetadataController extends Controller {
       throw toHTTPError(error);
     }
   }
+}
+
+/** The metadata_items quota of the server's project, checked in the write's transaction. */
+function quotaGuard(backend: ComputeBackend, server: Server): WriteGuard {
+  return (trx) => backend.quotas.checkMetadata(trx, server.projectId, server.id);
 }
 
 /** nova's `check_instance_lock` and `check_instance_state` for metadata writes. */

@@ -11,7 +11,12 @@ import {
   type ApiRequest,
   type RequestContext
 } from '../../core/index.js';
-import { toHTTPError, type ComputeServices, type Server } from '../compute/index.js';
+import {
+  assertBatchSize,
+  toHTTPError,
+  type ComputeServices,
+  type Server
+} from '../compute/index.js';
 import { generatePassword } from './admin-password.js';
 import { bootTarget } from './boot-target.js';
 import type { ServerCreateHooks, ServerCreateKwargs } from './create-hooks.js';
@@ -150,35 +155,38 @@ export class ServersController extends Controller {
     }
   }
 
-  /** Checks flavor and image, then boots `max_count` servers; returns the first. */
+  /**
+   * Checks flavor and image, then boots `max_count` servers in one transaction with the
+   * quota check (nothing is written when they do not fit); returns the first.
+   */
   private async boot(
     context: RequestContext,
     server: ServerDict,
     kwargs: ServerCreateKwargs
   ): Promise<Server> {
     const backend = await this.services.backend();
+    const { minCount = 1, maxCount = 1, ...fields } = kwargs;
+    // Before anything is built: a huge max_count must not even become an array.
+    assertBatchSize(maxCount, backend.quotas.maxServersPerRequest);
     const { flavor, image } = await bootTarget(backend, server);
     const scope = this.services.scope(context);
-    const count = kwargs.maxCount ?? 1;
-    const { minCount: _min, maxCount: _max, ...fields } = kwargs;
-    const booted: Server[] = [];
-    for (let index = 0; index < count; index += 1) {
-      booted.push(
-        await backend.compute.boot(
-          {
-            ...fields,
-            name: displayName(server.name as string, index, count),
-            projectId: scope.projectId,
-            userId: scope.userId,
-            imageRef: image.id,
-            flavorId: flavor.id,
-            ...(typeof server.accessIPv4 === 'string' ? { accessIPv4: server.accessIPv4 } : {}),
-            ...(typeof server.accessIPv6 === 'string' ? { accessIPv6: server.accessIPv6 } : {})
-          },
-          scope
-        )
-      );
-    }
-    return booted[0]!;
+    const inputs = Array.from({ length: maxCount }, (_, index) => ({
+      ...fields,
+      name: displayName(server.name as string, index, maxCount),
+      projectId: scope.projectId,
+      userId: scope.userId,
+      imageRef: image.id,
+      flavorId: flavor.id,
+      ...(typeof server.accessIPv4 === 'string' ? { accessIPv4: server.accessIPv4 } : {}),
+      ...(typeof server.accessIPv6 === 'string' ? { accessIPv6: server.accessIPv6 } : {})
+    }));
+    return backend.compute.bootMany(inputs, scope, (trx) =>
+      backend.quotas.checkServerCreate(trx, scope.projectId, {
+        flavor,
+        minCount,
+        maxCount,
+        metadataItems: Object.keys(fields.metadata ?? {}).length
+      })
+    );
   }
 }

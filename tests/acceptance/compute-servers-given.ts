@@ -14,6 +14,13 @@ export const OTHER_ADMIN = 'admin:ops';
 /** A user of another project. */
 export const OTHER_USER = 'user2:project2';
 
+/** Host settings lifting the instances, cores and ram quotas: these suites boot many servers. */
+export const UNLIMITED_SERVERS = {
+  'quota.instances': '-1',
+  'quota.cores': '-1',
+  'quota.ram': '-1'
+} as const;
+
 /** Sends `POST /servers` with a valid body (cirros on m1.tiny) merged with `server`. */
 export function createServer(
   host: TestHost,

@@ -8,6 +8,7 @@ import {
   OTHER_ADMIN,
   OTHER_USER,
   UBUNTU,
+  UNLIMITED_SERVERS,
   createServer,
   givenServer,
   serverAction
@@ -52,7 +53,7 @@ const BASE_KEYS = [
 
 let host: TestHost;
 before(async () => {
-  host = await givenTestHost();
+  host = await givenTestHost(UNLIMITED_SERVERS);
 });
 after(() => host.close());
 

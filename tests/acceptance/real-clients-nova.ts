@@ -1,6 +1,6 @@
 /**
  * The `nova` scenario of real-clients.test.ts: the real command line (python3-novaclient)
- * drives a host of its own through flavors, key pairs and one server's life.
+ * drives a host of its own through flavors, key pairs, one server's life, limits and quotas.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -108,6 +108,46 @@ export function describeNovaScenario(): void {
       assert.equal(server.key_name, 'kp-nova');
       assert.deepEqual(JSON.parse(server.metadata), { role: 'web' });
       assert.ok(server.adminPass, 'boot prints the admin password');
+    });
+
+    test('shows the absolute limits and what the server uses', async () => {
+      const rows = tableRows(assertSucceeded(await nova('limits')).stdout);
+      const byName = Object.fromEntries(rows.map((row) => [row.Name, [row.Used, row.Max]]));
+      assert.deepEqual(
+        [byName.Instances, byName.Cores, byName.RAM, byName['Server Meta'], byName.Keypairs],
+        [
+          ['1', '10'],
+          [String(catalog.flavor.vcpus), '20'],
+          [String(catalog.flavor.ram), '51200'],
+          ['-', '128'],
+          ['-', '100']
+        ]
+      );
+    });
+
+    test("shows the project's quotas", async () => {
+      const run = assertSucceeded(await nova('quota-show', '--tenant', 'notused'));
+      const limits = Object.fromEntries(tableRows(run.stdout).map((row) => [row.Quota, row.Limit]));
+      assert.deepEqual(
+        [limits.instances, limits.cores, limits.ram, limits.key_pairs, limits.metadata_items],
+        ['10', '20', '51200', '100', '128']
+      );
+      const [exchange] = exchangesTo(run.stderr, 'GET', '/os-quota-sets/notused');
+      assert.equal(exchange.status, 200);
+    });
+
+    test("refuses more servers than the quota leaves with nova's 403", async () => {
+      const run = assertFailed(
+        await nova(
+          ...['boot', '--image', catalog.image.name, '--flavor', catalog.flavor.name],
+          ...['--min-count', '10', 'vm-many']
+        )
+      );
+      assert.match(
+        run.stderr,
+        /Quota exceeded for instances: Requested 10, but already used 1 of 10 instances \(HTTP 403\)/
+      );
+      assert.equal(tableRows(assertSucceeded(await nova('list')).stdout).length, 1);
     });
 
     test('lists the server', async () => {

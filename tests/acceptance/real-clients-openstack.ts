@@ -1,7 +1,7 @@
 /**
  * The `openstack` scenario of real-clients.test.ts: the real command line
  * (python3-openstackclient over openstacksdk and novaclient) drives a host of its own
- * through flavors, key pairs and one server's life, reading `-f json` output.
+ * through flavors, key pairs, one server's life and its limits, reading `-f json` output.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -139,6 +139,22 @@ export function describeOpenstackScenario(): void {
       assert.equal(server.key_name, 'kp-osc');
       assert.deepEqual(server.properties, { role: 'web' });
       assert.ok(server.adminPass, 'create prints the admin password');
+    });
+
+    test('shows the absolute limits and what the server uses', async () => {
+      const run = await openstack('limits', 'show', '--absolute', '-f', 'json');
+      const limits = new Map<string, number>(
+        jsonOf(run).map((row: { Name: string; Value: number }) => [row.Name, row.Value])
+      );
+      assert.deepEqual(
+        ['maxTotalInstances', 'totalInstancesUsed', 'maxTotalCores', 'totalCoresUsed'].map((name) =>
+          limits.get(name)
+        ),
+        [10, 1, 20, catalog.flavor.vcpus]
+      );
+      // With --os-endpoint the block-storage half of the command asks the same endpoint.
+      const statuses = exchangesTo(run.stderr, 'GET', '/v2.1/limits').map((e) => e.status);
+      assert.ok(statuses.length > 0 && statuses.every((status) => status === 200), `${statuses}`);
     });
 
     test('lists the server', async () => {

@@ -21,8 +21,10 @@ export function parseTables(text: string): TableRow[][] {
   let rows: TableRow[] = [];
   for (const line of text.split('\n')) {
     if (/^\+[-+]+\+$/.test(line)) {
-      if (!cuts) {
-        cuts = [...line].flatMap((char, index) => (char === '+' ? [index] : []));
+      const border = [...line].flatMap((char, index) => (char === '+' ? [index] : []));
+      // A border of other columns starts the next table (nova limits prints two, touching).
+      if (!cuts || border.join() !== cuts.join()) {
+        cuts = border;
         headers = undefined;
         rows = [];
         tables.push(rows);

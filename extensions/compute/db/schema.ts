@@ -4,7 +4,7 @@
  * Dates (PostgreSQL `timestamptz`); the repositories convert both into domain records.
  * Columns with a database default are `Generated`, so inserts may leave them out.
  */
-import type { ColumnType, Generated, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Selectable, Transaction, Updateable } from 'kysely';
 
 /** A timestamp column: written as an ISO string, read as a string or a Date. */
 export type Timestamp = ColumnType<string | Date, string, string>;
@@ -100,6 +100,15 @@ export interface ImagesTable {
   updated_at: Timestamp;
 }
 
+/** `quotas`: a project's own limit for one resource (-1 unlimited); absent means the default. */
+export interface QuotasTable {
+  project_id: string;
+  resource: string;
+  hard_limit: number;
+  created_at: Timestamp;
+  updated_at: NullableTimestamp;
+}
+
 /** Every table of the compute database. */
 export interface ComputeTables {
   servers: ServersTable;
@@ -108,9 +117,19 @@ export interface ComputeTables {
   flavors: FlavorsTable;
   flavor_extra_specs: FlavorExtraSpecsTable;
   images: ImagesTable;
+  quotas: QuotasTable;
 }
 
 /** A server row as read. */
 export type ServerRow = Selectable<ServersTable>;
 /** The columns of a server row an update may set. */
 export type ServerChanges = Updateable<ServersTable>;
+
+/** A transaction over the compute tables. */
+export type ComputeTransaction = Transaction<ComputeTables>;
+
+/**
+ * A check a repository runs inside the transaction of its write (a quota); throwing rolls
+ * the write back.
+ */
+export type WriteGuard = (trx: ComputeTransaction) => Promise<void>;

@@ -1,7 +1,8 @@
 /**
  * The default policy of the bundled compute API, in code as nova keeps it: members of the
  * project (or an administrator) may act on their resources; extended server attributes and
- * overriding another user's lock are for administrators. A policy file may override any of
+ * overriding another user's lock are for administrators, and so are setting quotas and
+ * reading another project's limits. A policy file may override any of
  * these by name.
  */
 export const DEFAULT_RULES: Readonly<Record<string, string>> = {
@@ -45,5 +46,12 @@ export const DEFAULT_RULES: Readonly<Record<string, string>> = {
   'os_compute_api:os-flavor-extra-specs:show': '@',
   'os_compute_api:flavors': '@',
   'os_compute_api:images': '@',
-  'os_compute_api:extensions': '@'
+  'os_compute_api:extensions': '@',
+  'os_compute_api:os-quota-sets:show': 'rule:admin_or_owner',
+  'os_compute_api:os-quota-sets:detail': 'rule:admin_or_owner',
+  'os_compute_api:os-quota-sets:defaults': '@',
+  'os_compute_api:os-quota-sets:update': 'rule:admin_api',
+  'os_compute_api:os-quota-sets:delete': 'rule:admin_api',
+  'os_compute_api:limits': '@',
+  'os_compute_api:limits:other_project': 'rule:admin_api'
 };

@@ -3,9 +3,9 @@
  * database's partial unique index decides races), list by name with a marker, get, and
  * soft delete (the name can then be taken again).
  */
-import type { Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { ComputeDatabase } from '../db/database.js';
-import type { KeypairsTable } from '../db/schema.js';
+import type { ComputeTables, KeypairsTable, WriteGuard } from '../db/schema.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import { InvalidMarker, KeypairExists, KeypairNotFound } from '../errors.js';
 import type { Keypair, KeypairType } from '../models.js';
@@ -32,23 +32,18 @@ export interface ListKeypairsOptions {
 export class KeypairRepository {
   constructor(private readonly database: ComputeDatabase) {}
 
-  /** Stores a keypair; `KeypairExists` when the user has a live one of that name. */
-  async create(input: CreateKeypairInput): Promise<Keypair> {
+  /**
+   * Stores a keypair, after `guard` (the key_pairs quota) passed in the same transaction;
+   * `KeypairExists` when the user has a live one of that name.
+   */
+  async create(input: CreateKeypairInput, guard?: WriteGuard): Promise<Keypair> {
     try {
-      const row = await this.database.db
-        .insertInto('keypairs')
-        .values({
-          name: input.name,
-          user_id: input.userId,
-          project_id: input.projectId ?? null,
-          public_key: input.publicKey,
-          fingerprint: input.fingerprint,
-          type: input.type ?? 'ssh',
-          created_at: nowIso()
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return toKeypair(row);
+      // Without a guard the INSERT is a transaction of its own.
+      if (!guard) return await insertKeypair(this.database.db, input);
+      return await this.database.db.transaction().execute(async (trx) => {
+        await guard(trx);
+        return insertKeypair(trx, input);
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw new KeypairExists(input.name, { cause: error });
       throw error;
@@ -95,6 +90,26 @@ export class KeypairRepository {
       .where('user_id', '=', userId)
       .where('deleted', '=', 0);
   }
+}
+
+async function insertKeypair(
+  db: Kysely<ComputeTables>,
+  input: CreateKeypairInput
+): Promise<Keypair> {
+  const row = await db
+    .insertInto('keypairs')
+    .values({
+      name: input.name,
+      user_id: input.userId,
+      project_id: input.projectId ?? null,
+      public_key: input.publicKey,
+      fingerprint: input.fingerprint,
+      type: input.type ?? 'ssh',
+      created_at: nowIso()
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toKeypair(row);
 }
 
 function toKeypair(row: Selectable<KeypairsTable>): Keypair {

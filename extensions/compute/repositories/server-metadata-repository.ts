@@ -1,11 +1,13 @@
 /**
  * Server metadata, as nova's metadata API uses it: read all, merge (POST), replace all
  * (PUT), and one item at a time. Every call runs in one transaction that first checks the
- * server is live and visible to the caller, so metadata never outlives its view of the server.
+ * server is live and visible to the caller, so metadata never outlives its view of the server;
+ * a write's `guard` (the metadata_items quota) runs after it in that transaction, and
+ * throwing rolls it back.
  */
 import type { Transaction } from 'kysely';
 import type { ComputeDatabase } from '../db/database.js';
-import type { ComputeTables } from '../db/schema.js';
+import type { ComputeTables, WriteGuard } from '../db/schema.js';
 import { MetadataItemNotFound } from '../errors.js';
 import type { Scope } from '../models.js';
 import { toRecord } from './row-values.js';
@@ -23,18 +25,30 @@ export class ServerMetadataRepository {
   }
 
   /** Adds or overwrites the given items, keeping the others; returns all items. */
-  async merge(serverId: string, scope: Scope, items: Items): Promise<Record<string, string>> {
+  async merge(
+    serverId: string,
+    scope: Scope,
+    items: Items,
+    guard?: WriteGuard
+  ): Promise<Record<string, string>> {
     return this.inServer(serverId, scope, async (trx) => {
       await upsert(trx, serverId, items);
+      await guard?.(trx);
       return readAll(trx, serverId);
     });
   }
 
   /** Makes the given items the server's only ones; returns them. */
-  async replace(serverId: string, scope: Scope, items: Items): Promise<Record<string, string>> {
+  async replace(
+    serverId: string,
+    scope: Scope,
+    items: Items,
+    guard?: WriteGuard
+  ): Promise<Record<string, string>> {
     return this.inServer(serverId, scope, async (trx) => {
       await trx.deleteFrom('server_metadata').where('server_id', '=', serverId).execute();
       await upsert(trx, serverId, items);
+      await guard?.(trx);
       return readAll(trx, serverId);
     });
   }
@@ -54,8 +68,17 @@ export class ServerMetadataRepository {
   }
 
   /** Creates or overwrites one item. */
-  async setItem(serverId: string, scope: Scope, key: string, value: string): Promise<void> {
-    await this.inServer(serverId, scope, (trx) => upsert(trx, serverId, { [key]: value }));
+  async setItem(
+    serverId: string,
+    scope: Scope,
+    key: string,
+    value: string,
+    guard?: WriteGuard
+  ): Promise<void> {
+    await this.inServer(serverId, scope, async (trx) => {
+      await upsert(trx, serverId, { [key]: value });
+      await guard?.(trx);
+    });
   }
 
   /** Removes one item; `MetadataItemNotFound` when the key is absent. */

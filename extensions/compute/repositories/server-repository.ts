@@ -7,7 +7,14 @@
 import { randomUUID } from 'node:crypto';
 import type { SelectQueryBuilder } from 'kysely';
 import type { ComputeDatabase } from '../db/database.js';
-import type { ComputeTables, ServerChanges, ServerRow } from '../db/schema.js';
+import type {
+  ComputeTables,
+  ComputeTransaction,
+  ServerChanges,
+  ServerRow,
+  WriteGuard
+} from '../db/schema.js';
+import { chunksOf, TimeSlice } from '../event-loop-turns.js';
 import { InvalidMarker, ServerNotFound } from '../errors.js';
 import type { DiskConfig, Scope, Server } from '../models.js';
 import { PowerState, statusFilter, TaskState, VmState } from '../server-states.js';
@@ -64,39 +71,25 @@ export class ServerRepository {
 
   /** Inserts a server and its metadata in one transaction. */
   async create(input: CreateServerInput): Promise<Server> {
-    const id = randomUUID();
-    const metadata = { ...input.metadata };
+    const [server] = await this.createMany([input]);
+    return server!;
+  }
+
+  /**
+   * Inserts servers and their metadata in one transaction, after `guard` (the quota check)
+   * passed in it: all or none are written. Rows go in multi-row INSERTs, with a turn of the
+   * event loop every few milliseconds, so a large batch never holds it.
+   */
+  async createMany(inputs: readonly CreateServerInput[], guard?: WriteGuard): Promise<Server[]> {
     return this.database.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto('servers')
-        .values({
-          id,
-          name: input.name,
-          project_id: input.projectId,
-          user_id: input.userId,
-          vm_state: VmState.BUILDING,
-          task_state: TaskState.SCHEDULING,
-          power_state: PowerState.NOSTATE,
-          image_ref: input.imageRef,
-          flavor_id: input.flavorId,
-          key_name: input.keyName ?? null,
-          availability_zone: input.availabilityZone ?? null,
-          access_ipv4: input.accessIPv4 ?? null,
-          access_ipv6: input.accessIPv6 ?? null,
-          config_drive: input.configDrive ? 'True' : '',
-          disk_config: input.diskConfig ?? 'MANUAL',
-          created_at: nowIso()
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      const items = Object.entries(metadata);
-      if (items.length > 0) {
-        await trx
-          .insertInto('server_metadata')
-          .values(items.map(([key, value]) => ({ server_id: id, key, value })))
-          .execute();
+      await guard?.(trx);
+      const created: Server[] = [];
+      const slice = new TimeSlice();
+      for (const chunk of chunksOf(inputs)) {
+        await slice.turn();
+        created.push(...(await insertServers(trx, chunk)));
       }
-      return toServer(row, metadata);
+      return created;
     });
   }
 
@@ -226,4 +219,53 @@ function namePattern(name: string): string {
   } catch {
     return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   }
+}
+
+/** Metadata rows one INSERT carries: 3000 parameters, well within every backend's limit. */
+const METADATA_ROWS_PER_INSERT = 1000;
+
+/** Inserts one chunk of servers and their metadata; returns them in input order. */
+async function insertServers(
+  trx: ComputeTransaction,
+  inputs: readonly CreateServerInput[]
+): Promise<Server[]> {
+  const now = nowIso();
+  const ids = inputs.map(() => randomUUID());
+  const rows = await trx
+    .insertInto('servers')
+    .values(
+      inputs.map((input, index) => ({
+        id: ids[index]!,
+        name: input.name,
+        project_id: input.projectId,
+        user_id: input.userId,
+        vm_state: VmState.BUILDING,
+        task_state: TaskState.SCHEDULING,
+        power_state: PowerState.NOSTATE,
+        image_ref: input.imageRef,
+        flavor_id: input.flavorId,
+        key_name: input.keyName ?? null,
+        availability_zone: input.availabilityZone ?? null,
+        access_ipv4: input.accessIPv4 ?? null,
+        access_ipv6: input.accessIPv6 ?? null,
+        config_drive: input.configDrive ? 'True' : '',
+        disk_config: input.diskConfig ?? 'MANUAL',
+        created_at: now
+      }))
+    )
+    .returningAll()
+    .execute();
+  const items = inputs.flatMap((input, index) =>
+    Object.entries({ ...input.metadata }).map(([key, value]) => ({
+      server_id: ids[index]!,
+      key,
+      value
+    }))
+  );
+  // Bounded by the metadata_items quota per server, but not by SQLite's 32766 parameters.
+  for (const part of chunksOf(items, METADATA_ROWS_PER_INSERT)) {
+    await trx.insertInto('server_metadata').values(part).execute();
+  }
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return inputs.map((input, index) => toServer(byId.get(ids[index]!)!, { ...input.metadata }));
 }

@@ -10,7 +10,7 @@ import {
 } from '../../../extensions/compute/storage.js';
 import { BACKENDS, type GivenDatabase } from './given-database.js';
 
-const ALL_MIGRATIONS = ['0001-initial-schema', '0002-seed-catalogue'];
+const ALL_MIGRATIONS = ['0001-initial-schema', '0002-seed-catalogue', '0003-quotas'];
 const LIBRARY = new URL('../../../extensions/compute/storage.js', import.meta.url).href;
 
 /** Runs `migrateToLatest` in a separate node process; resolves with what it applied. */
