@@ -5,12 +5,13 @@
  * the same action exactly one wins.
  */
 import { randomUUID } from 'node:crypto';
-import type { SelectQueryBuilder } from 'kysely';
 import type { ComputeDatabase } from '../db/database.js';
-import type { ComputeTables, ServerChanges, ServerRow } from '../db/schema.js';
-import { InvalidMarker, ServerNotFound } from '../errors.js';
+import type { ServerChanges, ServerRow } from '../db/schema.js';
+import { InvalidMarker, InvalidNameFilter, ServerNotFound } from '../errors.js';
 import type { DiskConfig, Scope, Server } from '../models.js';
 import { PowerState, statusFilter, TaskState, VmState } from '../server-states.js';
+import { compileNamePattern } from './name-pattern.js';
+import { scanByName } from './name-scan.js';
 import { afterMarker } from './newest-first.js';
 import { nowIso } from './row-values.js';
 import { toServer } from './server-row.js';
@@ -40,7 +41,10 @@ export interface CreateServerInput {
 
 /** `GET /servers` filters. */
 export interface ListServersFilters {
-  /** A regular expression searched for in the name (nova's `name` filter); invalid ones match literally. */
+  /**
+   * A regular expression (RE2 syntax) searched for in the name, nova's `name` filter; one
+   * that is too long, invalid or too complex is `InvalidNameFilter` (see name-pattern.ts).
+   */
   readonly name?: string;
   /** An API status (ACTIVE, SHUTOFF, REBOOT, ...); unknown statuses match nothing. */
   readonly status?: string;
@@ -55,8 +59,6 @@ export interface ServerUpdate {
   readonly accessIPv4?: string | null;
   readonly accessIPv6?: string | null;
 }
-
-type ServerQuery = SelectQueryBuilder<ComputeTables, 'servers', ServerRow>;
 
 /** The `servers` and (on create) `server_metadata` tables. */
 export class ServerRepository {
@@ -113,11 +115,9 @@ export class ServerRepository {
    * listing). An unknown marker is `InvalidMarker` (400 in the API).
    */
   async list(scope: Scope, filters: ListServersFilters = {}): Promise<Server[]> {
+    const name = filters.name !== undefined && filters.name !== '' ? filters.name : null;
+    const pattern = name === null ? null : compileNamePattern(name);
     let query = this.visible(scope);
-    if (filters.name !== undefined && filters.name !== '') {
-      const operator = this.database.dialect === 'postgres' ? '~' : 'regexp';
-      query = query.where('name', operator, namePattern(filters.name));
-    }
     if (filters.status !== undefined) {
       const { vmStates, taskStates } = statusFilter(filters.status);
       if (vmStates.length === 0) return [];
@@ -130,8 +130,17 @@ export class ServerRepository {
       query = query.where(afterMarker(marker));
     }
     query = query.orderBy('created_at', 'desc').orderBy('id', 'desc');
+    if (pattern && this.database.dialect === 'sqlite') {
+      const scan = query.clearSelect().select(['id', 'name', 'created_at']);
+      const ids = await scanByName(scan, pattern, filters.limit);
+      if (ids.length === 0) return [];
+      return this.withMetadata(await query.where('id', 'in', ids).execute());
+    }
+    // PostgreSQL matches in its own process, so nothing here waits on the pattern; RE2 has
+    // already bounded its length and size.
+    if (name !== null) query = query.where('name', '~', name);
     if (filters.limit !== undefined) query = query.limit(filters.limit);
-    return this.withMetadata(await query.execute());
+    return this.withMetadata(await postgresPatternChecked(name, query.execute()));
   }
 
   /** Renames a server or changes its access addresses; returns the server as it is now. */
@@ -189,7 +198,7 @@ export class ServerRepository {
     return result.numUpdatedRows > 0n;
   }
 
-  private visible(scope: Scope): ServerQuery {
+  private visible(scope: Scope) {
     return this.database.db
       .selectFrom('servers')
       .selectAll()
@@ -218,12 +227,16 @@ export class ServerRepository {
   }
 }
 
-/** The name filter as a pattern both backends accept: invalid expressions match literally. */
-function namePattern(name: string): string {
+/** PostgreSQL's SQLSTATE for an invalid regular expression. */
+const INVALID_REGULAR_EXPRESSION = '2201B';
+
+/** The rows, or `InvalidNameFilter` when PostgreSQL refuses a pattern RE2 accepted. */
+async function postgresPatternChecked<T>(name: string | null, rows: Promise<T>): Promise<T> {
   try {
-    new RegExp(name);
-    return name;
-  } catch {
-    return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return await rows;
+  } catch (error) {
+    if (name === null || (error as { code?: unknown }).code !== INVALID_REGULAR_EXPRESSION)
+      throw error;
+    throw new InvalidNameFilter(name, `PostgreSQL refuses it: ${(error as Error).message}`);
   }
 }
