@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { HTTPBadRequest, HTTPUnsupportedMediaType } from '../errors.js';
+import { assertJsonDepth } from './json-depth.js';
 
 const ACCEPTED_MEDIA_TYPES = new Set([
   'application/json',
@@ -27,7 +28,10 @@ export function malformedBody(): HTTPBadRequest {
   return new HTTPBadRequest('Malformed request body', { code: 'WHARF_MALFORMED_BODY' });
 }
 
-/** Reads the whole body and parses it as JSON; an empty body is null. */
+/**
+ * Reads the whole body and parses it as JSON; an empty body is null. A body nested deeper
+ * than MAX_JSON_DEPTH is refused (400 `WHARF_BODY_TOO_DEEP`) before it is parsed.
+ */
 export function readJsonBody(req: IncomingMessage): Promise<unknown> {
   const preParsed = (req as IncomingMessage & { body?: unknown }).body;
   if (preParsed !== undefined) return Promise.resolve(preParsed);
@@ -40,6 +44,11 @@ export function readJsonBody(req: IncomingMessage): Promise<unknown> {
       const text =
         chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
       if (text.trim() === '') return resolve(null);
+      try {
+        assertJsonDepth(text);
+      } catch (error) {
+        return reject(error);
+      }
       try {
         resolve(JSON.parse(text));
       } catch {
