@@ -58,10 +58,14 @@ export function readJsonBody(req: IncomingMessage): Promise<unknown> {
   });
 }
 
-/** Parses the query string of a URL; a repeated parameter becomes an array. */
+/**
+ * Parses the query string of a URL; a repeated parameter becomes an array. The result has
+ * no prototype: `?__proto__=a&__proto__=b` or `?constructor=x` are parameters, not the
+ * object's accessors and methods.
+ */
 export function parseQuery(url: string): Record<string, string | string[]> {
   const start = url.indexOf('?');
-  const query: Record<string, string | string[]> = {};
+  const query: Record<string, string | string[]> = Object.create(null);
   if (start === -1) return query;
   for (const [key, value] of new URLSearchParams(url.slice(start + 1))) {
     const previous = query[key];

@@ -13,7 +13,7 @@ import { PowerState, statusFilter, TaskState, VmState } from '../server-states.j
 import { compileNamePattern } from './name-pattern.js';
 import { scanByName } from './name-scan.js';
 import { afterMarker } from './newest-first.js';
-import { nowIso } from './row-values.js';
+import { copyRecord, nowIso, toRecord } from './row-values.js';
 import { toServer } from './server-row.js';
 import { visibleTo } from './server-scope.js';
 import {
@@ -67,7 +67,7 @@ export class ServerRepository {
   /** Inserts a server and its metadata in one transaction. */
   async create(input: CreateServerInput): Promise<Server> {
     const id = randomUUID();
-    const metadata = { ...input.metadata };
+    const metadata = copyRecord(input.metadata);
     return this.database.db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto('servers')
@@ -217,13 +217,13 @@ export class ServerRepository {
         rows.map((row) => row.id)
       )
       .execute();
-    const byServer = new Map<string, Record<string, string>>();
+    const byServer = new Map<string, { key: string; value: string }[]>();
     for (const item of items) {
-      const metadata = byServer.get(item.server_id) ?? {};
-      metadata[item.key] = item.value;
-      byServer.set(item.server_id, metadata);
+      const pairs = byServer.get(item.server_id);
+      if (pairs) pairs.push(item);
+      else byServer.set(item.server_id, [item]);
     }
-    return rows.map((row) => toServer(row, byServer.get(row.id) ?? {}));
+    return rows.map((row) => toServer(row, toRecord(byServer.get(row.id) ?? [])));
   }
 }
 

@@ -39,7 +39,7 @@ for (const backend of BACKENDS) {
         server.instanceName,
         `instance-${server.internalId.toString(16).padStart(8, '0')}`
       );
-      assert.deepEqual(server.metadata, { role: 'web' });
+      assert.deepEqual({ ...server.metadata }, { role: 'web' });
       assert.equal(server.configDrive, 'True');
       assert.equal(server.diskConfig, 'MANUAL');
       assert.equal(server.locked, false);
