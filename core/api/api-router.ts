@@ -15,7 +15,7 @@ import { EXTENSION_REGISTRY } from '../tokens.js';
 import { APIVersionRequest } from './api-version-request.js';
 import { identityProblems, isAPIExtension, type APIExtensionBase } from './extension-base.js';
 import { ExtensionRegistry } from './extension-registry.js';
-import { sendFault } from './faults.js';
+import { answeredClientGone, sendFault } from './faults.js';
 import { resolveRequestedVersion, versionHeaders } from './microversion.js';
 import type { Resource } from './resource.js';
 import { assembleRoutes, type AssemblyProblem } from './route-assembly.js';
@@ -166,6 +166,7 @@ function setVersionHeaders(res: ServerResponse, headers: Readonly<Record<string,
 
 /** Sends the fault for an error; unexpected ones are logged with stack and request id. */
 function answerWithFault(res: ServerResponse, error: unknown, context: RequestContext): void {
+  if (answeredClientGone(error, res, context)) return;
   if (!(error instanceof HTTPError) || error.statusCode >= 500) {
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
     context.logger.error(`${error instanceof Error ? error.message : String(error)}`, {

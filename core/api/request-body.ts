@@ -3,7 +3,7 @@
  * with the statuses of the compute contract (415, 400 "Malformed request body").
  */
 import type { IncomingMessage } from 'node:http';
-import { HTTPBadRequest, HTTPUnsupportedMediaType } from '../errors.js';
+import { ClientDisconnectedError, HTTPBadRequest, HTTPUnsupportedMediaType } from '../errors.js';
 import { assertJsonDepth } from './json-depth.js';
 
 const ACCEPTED_MEDIA_TYPES = new Set([
@@ -39,7 +39,8 @@ export function readJsonBody(req: IncomingMessage): Promise<unknown> {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     // 'error' and 'end' settle the promise, which settles once: plain listeners will do.
-    req.on('error', reject);
+    // A request stream errs only when its connection is gone mid-body ('aborted').
+    req.on('error', (error) => reject(new ClientDisconnectedError({ cause: error })));
     req.on('end', () => {
       const text =
         chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
