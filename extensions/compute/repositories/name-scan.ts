@@ -1,10 +1,10 @@
 /**
- * A SQLite server listing filtered by name, found without holding the event loop. SQLite has
- * no regular expressions of its own, and a JS function registered with better-sqlite3 would
- * run the whole scan in one synchronous call, so the rows are read in newest-first keyset
- * batches and their names tested here with RE2, yielding to the event loop whenever a slice
- * of work has run for SCAN_SLICE_MS: a pattern that is slow on every name makes its own
- * request slow, never anyone else's.
+ * A server listing filtered by name, found without holding the event loop and without
+ * running the caller's pattern on any backtracking engine: neither SQLite (which has no
+ * regular expressions) nor PostgreSQL (whose `~` is not linear-time) matches it. The rows
+ * are read in newest-first keyset batches and their names tested here with RE2, yielding to
+ * the event loop whenever a slice of work has run for SCAN_SLICE_MS: a pattern that is slow
+ * on every name makes its own request slow, never anyone else's.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { performance } from 'node:perf_hooks';

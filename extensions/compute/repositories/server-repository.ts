@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ComputeDatabase } from '../db/database.js';
 import type { ServerChanges, ServerRow } from '../db/schema.js';
-import { InvalidMarker, InvalidNameFilter, ServerNotFound } from '../errors.js';
+import { InvalidMarker, ServerNotFound } from '../errors.js';
 import type { DiskConfig, Scope, Server } from '../models.js';
 import { PowerState, statusFilter, TaskState, VmState } from '../server-states.js';
 import { compileNamePattern } from './name-pattern.js';
@@ -115,8 +115,8 @@ export class ServerRepository {
    * listing). An unknown marker is `InvalidMarker` (400 in the API).
    */
   async list(scope: Scope, filters: ListServersFilters = {}): Promise<Server[]> {
-    const name = filters.name !== undefined && filters.name !== '' ? filters.name : null;
-    const pattern = name === null ? null : compileNamePattern(name);
+    const pattern =
+      filters.name !== undefined && filters.name !== '' ? compileNamePattern(filters.name) : null;
     let query = this.visible(scope);
     if (filters.status !== undefined) {
       const { vmStates, taskStates } = statusFilter(filters.status);
@@ -130,17 +130,14 @@ export class ServerRepository {
       query = query.where(afterMarker(marker));
     }
     query = query.orderBy('created_at', 'desc').orderBy('id', 'desc');
-    if (pattern && this.database.dialect === 'sqlite') {
+    if (pattern) {
       const scan = query.clearSelect().select(['id', 'name', 'created_at']);
       const ids = await scanByName(scan, pattern, filters.limit);
       if (ids.length === 0) return [];
       return this.withMetadata(await query.where('id', 'in', ids).execute());
     }
-    // PostgreSQL matches in its own process, so nothing here waits on the pattern; RE2 has
-    // already bounded its length and size.
-    if (name !== null) query = query.where('name', '~', name);
     if (filters.limit !== undefined) query = query.limit(filters.limit);
-    return this.withMetadata(await postgresPatternChecked(name, query.execute()));
+    return this.withMetadata(await query.execute());
   }
 
   /** Renames a server or changes its access addresses; returns the server as it is now. */
@@ -224,19 +221,5 @@ export class ServerRepository {
       else byServer.set(item.server_id, [item]);
     }
     return rows.map((row) => toServer(row, toRecord(byServer.get(row.id) ?? [])));
-  }
-}
-
-/** PostgreSQL's SQLSTATE for an invalid regular expression. */
-const INVALID_REGULAR_EXPRESSION = '2201B';
-
-/** The rows, or `InvalidNameFilter` when PostgreSQL refuses a pattern RE2 accepted. */
-async function postgresPatternChecked<T>(name: string | null, rows: Promise<T>): Promise<T> {
-  try {
-    return await rows;
-  } catch (error) {
-    if (name === null || (error as { code?: unknown }).code !== INVALID_REGULAR_EXPRESSION)
-      throw error;
-    throw new InvalidNameFilter(name, `PostgreSQL refuses it: ${(error as Error).message}`);
   }
 }
