@@ -1,6 +1,6 @@
 /**
  * The nesting limit of request bodies. A body is scanned once, in linear time and constant
- * space, before `JSON.parse` sees it: a caller who nests arrays 100 000 deep (200 KB of
+ * space, before `JSON.parse` sees it (an already parsed one is walked without recursion): a caller who nests arrays 100 000 deep (200 KB of
  * brackets) is refused there, and nothing downstream (validation messages, views, extension
  * code walking the body) ever meets more depth than this. The scan counts `{` and `[` outside
  * strings; it does not check the grammar, which JSON.parse does next.
@@ -47,5 +47,19 @@ export function assertJsonDepth(text: string, maxDepth = MAX_JSON_DEPTH): void {
     } else if (char === CLOSE_BRACE || char === CLOSE_BRACKET) {
       depth -= 1;
     }
+  }
+}
+
+/**
+ * The same limit for a body something before wharf already parsed (an embedding app's body
+ * parser): walked with an explicit stack, never recursion. A cyclic value fails it too.
+ */
+export function assertValueDepth(value: unknown, maxDepth = MAX_JSON_DEPTH): void {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth === maxDepth) throw bodyTooDeep(maxDepth);
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
   }
 }

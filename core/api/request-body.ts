@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { ClientDisconnectedError, HTTPBadRequest, HTTPUnsupportedMediaType } from '../errors.js';
-import { assertJsonDepth } from './json-depth.js';
+import { assertJsonDepth, assertValueDepth } from './json-depth.js';
 
 const ACCEPTED_MEDIA_TYPES = new Set([
   'application/json',
@@ -34,7 +34,14 @@ export function malformedBody(): HTTPBadRequest {
  */
 export function readJsonBody(req: IncomingMessage): Promise<unknown> {
   const preParsed = (req as IncomingMessage & { body?: unknown }).body;
-  if (preParsed !== undefined) return Promise.resolve(preParsed);
+  if (preParsed !== undefined) {
+    try {
+      assertValueDepth(preParsed);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return Promise.resolve(preParsed);
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));

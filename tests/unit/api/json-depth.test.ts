@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { MAX_JSON_DEPTH, assertJsonDepth } from '../../../core/api/json-depth.js';
+import { MAX_JSON_DEPTH, assertJsonDepth, assertValueDepth } from '../../../core/api/json-depth.js';
 import { MAX_REPR_DEPTH, pythonRepr } from '../../../core/api/python-repr.js';
 
 /** `depth` arrays, one inside the other: `[[[]]]` is 3. */
@@ -45,6 +45,26 @@ describe('assertJsonDepth', () => {
     const started = process.hrtime.bigint();
     assertJsonDepth(text);
     assert.ok(Number(process.hrtime.bigint() - started) / 1e6 < 100);
+  });
+});
+
+describe('assertValueDepth', () => {
+  test('accepts a parsed value at the limit and refuses one level more', () => {
+    assert.doesNotThrow(() => assertValueDepth(JSON.parse(nested(MAX_JSON_DEPTH))));
+    assert.throws(() => assertValueDepth(JSON.parse(nested(MAX_JSON_DEPTH + 1))), TOO_DEEP);
+  });
+
+  test('refuses 100 000 levels without recursion, and a cyclic value', () => {
+    assert.throws(() => assertValueDepth(JSON.parse(nested(100_000))), TOO_DEEP);
+    const cyclic: { self?: unknown } = {};
+    cyclic.self = cyclic;
+    assert.throws(() => assertValueDepth(cyclic), TOO_DEEP);
+  });
+
+  test('accepts scalars and wide shallow values', () => {
+    for (const value of [null, 1, 'x', { a: Array(10_000).fill({ b: 1 }) }]) {
+      assert.doesNotThrow(() => assertValueDepth(value));
+    }
   });
 });
 
