@@ -255,6 +255,22 @@ export class HTTPServiceUnavailable extends HTTPError {
   }
 }
 
+/**
+ * The client went away before its request was read (it closed the connection mid-body).
+ * Nothing can be answered; the host logs one info line. 499 is nginx's "client closed
+ * request", recorded for the log and never sent.
+ */
+export class ClientDisconnectedError extends WharfError {
+  constructor(options: WharfErrorOptions = {}) {
+    super(
+      'WHARF_CLIENT_DISCONNECTED',
+      'the client closed the connection before sending the whole request body',
+      499,
+      options
+    );
+  }
+}
+
 // ------------------------------------------------------------ pipeline compose
 
 /** A filter called `next()` a second time for one request (a bug in that filter). */

@@ -22,7 +22,7 @@ import { APIVersionRequest } from './api-version-request.js';
 import { identityProblems, isAPIExtension, type APIExtensionBase } from './extension-base.js';
 import { ExtensionHealth } from './extension-health.js';
 import { ExtensionRegistry } from './extension-registry.js';
-import { sendFault } from './faults.js';
+import { answeredClientGone, sendFault } from './faults.js';
 import { RequestDeadlines } from './request-deadlines.js';
 import { resolveRequestedVersion, versionHeaders } from './microversion.js';
 import type { Resource } from './resource.js';
@@ -210,6 +210,7 @@ function setVersionHeaders(res: ServerResponse, headers: Readonly<Record<string,
  * extension at fault (a quarantine's 503 is expected: the quarantine was logged).
  */
 function answerWithFault(res: ServerResponse, error: unknown, context: RequestContext): void {
+  if (answeredClientGone(error, res, context)) return;
   if (
     !(error instanceof HTTPError) ||
     (error.statusCode >= 500 && !(error instanceof ExtensionQuarantinedError))

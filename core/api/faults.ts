@@ -5,7 +5,8 @@
  * generic 500.
  */
 import type { ServerResponse } from 'node:http';
-import { HTTPError } from '../errors.js';
+import type { RequestContext } from '../context.js';
+import { ClientDisconnectedError, HTTPError } from '../errors.js';
 
 const FAULT_NAMES: Readonly<Record<number, string>> = {
   400: 'badRequest',
@@ -71,4 +72,26 @@ function isHttpErrorLike(error: unknown): boolean {
     (error as HTTPError).code.startsWith('WHARF_') &&
     (error as HTTPError).name.startsWith('HTTP')
   );
+}
+
+/**
+ * When `error` says the client went away mid-request, logs one info line (request id, no
+ * stack: nothing is wrong with the host), ends the response and returns true; the caller
+ * then answers nothing. Otherwise returns false.
+ */
+export function answeredClientGone(
+  error: unknown,
+  res: ServerResponse,
+  context: RequestContext
+): boolean {
+  if (!(error instanceof ClientDisconnectedError)) return false;
+  const req = res.req as (typeof res.req & { originalUrl?: string }) | undefined;
+  context.logger.info(error.message, {
+    requestId: context.requestId,
+    method: req?.method,
+    path: req?.originalUrl ?? req?.url,
+    status: error.statusCode
+  });
+  res.destroy();
+  return true;
 }

@@ -4,15 +4,30 @@
  * ['SOFT', 'HARD']`) and clients and their tests compare those strings.
  */
 
+/**
+ * How deep `pythonRepr` descends; deeper containers print as `[...]` and `{...}`, as Python
+ * prints a container it is already inside. Bodies are refused beyond 64 levels before they
+ * are parsed, but a value may come from elsewhere: the recursion stays bounded regardless.
+ */
+export const MAX_REPR_DEPTH = 64;
+
 /** Python's `repr()` of a JSON value: `'text'`, `None`, `True`, `[1, 2]`, `{'a': 1}`. */
 export function pythonRepr(value: unknown): string {
+  return repr(value, 0);
+}
+
+function repr(value: unknown, depth: number): string {
   if (value === null || value === undefined) return 'None';
   if (value === true) return 'True';
   if (value === false) return 'False';
   if (typeof value === 'string') return stringRepr(value);
-  if (Array.isArray(value)) return `[${value.map(pythonRepr).join(', ')}]`;
+  if (Array.isArray(value)) {
+    if (depth >= MAX_REPR_DEPTH) return '[...]';
+    return `[${value.map((item) => repr(item, depth + 1)).join(', ')}]`;
+  }
   if (typeof value === 'object') {
-    const items = Object.entries(value).map(([k, v]) => `${stringRepr(k)}: ${pythonRepr(v)}`);
+    if (depth >= MAX_REPR_DEPTH) return '{...}';
+    const items = Object.entries(value).map(([k, v]) => `${stringRepr(k)}: ${repr(v, depth + 1)}`);
     return `{${items.join(', ')}}`;
   }
   return String(value);

@@ -3,7 +3,8 @@
  * with the statuses of the compute contract (415, 400 "Malformed request body").
  */
 import type { IncomingMessage } from 'node:http';
-import { HTTPBadRequest, HTTPUnsupportedMediaType } from '../errors.js';
+import { ClientDisconnectedError, HTTPBadRequest, HTTPUnsupportedMediaType } from '../errors.js';
+import { assertJsonDepth, assertValueDepth } from './json-depth.js';
 
 const ACCEPTED_MEDIA_TYPES = new Set([
   'application/json',
@@ -27,19 +28,35 @@ export function malformedBody(): HTTPBadRequest {
   return new HTTPBadRequest('Malformed request body', { code: 'WHARF_MALFORMED_BODY' });
 }
 
-/** Reads the whole body and parses it as JSON; an empty body is null. */
+/**
+ * Reads the whole body and parses it as JSON; an empty body is null. A body nested deeper
+ * than MAX_JSON_DEPTH is refused (400 `WHARF_BODY_TOO_DEEP`) before it is parsed.
+ */
 export function readJsonBody(req: IncomingMessage): Promise<unknown> {
   const preParsed = (req as IncomingMessage & { body?: unknown }).body;
-  if (preParsed !== undefined) return Promise.resolve(preParsed);
+  if (preParsed !== undefined) {
+    try {
+      assertValueDepth(preParsed);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return Promise.resolve(preParsed);
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     // 'error' and 'end' settle the promise, which settles once: plain listeners will do.
-    req.on('error', reject);
+    // A request stream errs only when its connection is gone mid-body ('aborted').
+    req.on('error', (error) => reject(new ClientDisconnectedError({ cause: error })));
     req.on('end', () => {
       const text =
         chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
       if (text.trim() === '') return resolve(null);
+      try {
+        assertJsonDepth(text);
+      } catch (error) {
+        return reject(error);
+      }
       try {
         resolve(JSON.parse(text));
       } catch {
@@ -49,10 +66,14 @@ export function readJsonBody(req: IncomingMessage): Promise<unknown> {
   });
 }
 
-/** Parses the query string of a URL; a repeated parameter becomes an array. */
+/**
+ * Parses the query string of a URL; a repeated parameter becomes an array. The result has
+ * no prototype: `?__proto__=a&__proto__=b` or `?constructor=x` are parameters, not the
+ * object's accessors and methods.
+ */
 export function parseQuery(url: string): Record<string, string | string[]> {
   const start = url.indexOf('?');
-  const query: Record<string, string | string[]> = {};
+  const query: Record<string, string | string[]> = Object.create(null);
   if (start === -1) return query;
   for (const [key, value] of new URLSearchParams(url.slice(start + 1))) {
     const previous = query[key];

@@ -19,7 +19,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
-import { buildFault, sendFault } from '../api/faults.js';
+import { answeredClientGone, buildFault, sendFault } from '../api/faults.js';
 import { getContext } from '../context.js';
 import type { FilterFactory } from '../pipeline/types.js';
 import { installErrorSink } from './error-sink.js';
@@ -33,6 +33,7 @@ import { installErrorSink } from './error-sink.js';
  */
 export function handleError(error: unknown, req: IncomingMessage, res: ServerResponse): void {
   const context = getContext(req);
+  if (answeredClientGone(error, res, context)) return;
   const { status } = buildFault(error);
   const detail = {
     requestId: context.requestId,

@@ -208,6 +208,21 @@ export class InvalidKeypair extends ComputeInvalid {
   }
 }
 
+/**
+ * The `name` filter of a server listing is not a pattern wharf will run: longer than the cap,
+ * not valid RE2 syntax, or too large a program for the linear-time matcher. The message
+ * keeps nova's `Invalid input for query parameters name` form; a long value is cut short.
+ */
+export class InvalidNameFilter extends ComputeInvalid {
+  constructor(pattern: string, reason: string) {
+    const shown = pattern.length > 255 ? `${pattern.slice(0, 255)}...` : pattern;
+    super(
+      'COMPUTE_INVALID_NAME_FILTER',
+      `Invalid input for query parameters name. Value: ${shown}. ${reason}`
+    );
+  }
+}
+
 /** The database connection string is neither a sqlite: nor a postgres(ql):// URL. */
 export class InvalidDatabaseUrl extends ComputeError {
   constructor(connection: string) {

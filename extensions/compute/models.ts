@@ -48,6 +48,7 @@ export interface Server {
   readonly locked: boolean;
   /** `owner` or `admin` while locked, else null. */
   readonly lockedBy: string | null;
+  /** Null-prototype: a key such as `__proto__` is an item like any other. */
   readonly metadata: Record<string, string>;
   readonly createdAt: Date;
   readonly updatedAt: Date | null;

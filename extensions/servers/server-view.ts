@@ -71,7 +71,7 @@ export function serverDetail(req: ApiRequest, server: Server): ServerView {
     status: server.status,
     tenant_id: server.projectId,
     user_id: server.userId,
-    metadata: { ...server.metadata },
+    metadata: Object.assign(Object.create(null), server.metadata) as Record<string, string>,
     hostId: hostId(server),
     image: server.imageRef ? bookmarked(req, 'images', server.imageRef) : '',
     flavor: bookmarked(req, 'flavors', server.flavorId),

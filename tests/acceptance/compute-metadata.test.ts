@@ -168,7 +168,7 @@ describe('which server', () => {
       assert.deepEqual(reply.body, { itemNotFound: { code: 404, message } });
     }
     const untouched = await backend.metadata.getAll(id, USER3);
-    assert.deepEqual(untouched, { owner: 'project2' });
+    assert.deepEqual({ ...untouched }, { owner: 'project2' });
   });
 
   test('answers 404 for a server that does not exist', async () => {

@@ -23,6 +23,8 @@ export interface TestHost {
 /** Options of one request. */
 export interface CallOptions {
   body?: unknown;
+  /** A body sent exactly as written (not JSON-encoded); `body` wins when both are given. */
+  raw?: string;
   token?: string | null;
   headers?: Record<string, string>;
 }
@@ -69,7 +71,7 @@ async function call(
   const headers: Record<string, string> = { ...options.headers };
   const token = options.token === undefined ? 'user1:project1' : options.token;
   if (token !== null) headers['x-auth-token'] = token;
-  let body: string | undefined;
+  let body: string | undefined = options.raw;
   if (options.body !== undefined) {
     body = JSON.stringify(options.body);
     headers['content-type'] ??= 'application/json';

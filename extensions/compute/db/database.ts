@@ -16,7 +16,7 @@ import { SharedSqliteDialect } from './sqlite-dialect.js';
 export interface ComputeDatabase {
   /** The typed query builder. */
   readonly db: Kysely<ComputeTables>;
-  /** Which backend serves it; the few dialect differences (regex match) key on this. */
+  /** Which backend serves it; the few dialect differences (migration locking) key on this. */
   readonly dialect: DatabaseTarget['dialect'];
   /** Closes every connection. */
   close(): Promise<void>;
@@ -75,19 +75,5 @@ function openSqlite(filename: string, busyTimeoutMs: number): Sqlite.Database {
   if (filename !== SQLITE_MEMORY) sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
-  sqlite.function('regexp', { deterministic: true }, regexpMatcher());
   return sqlite;
-}
-
-/**
- * SQLite's `X REGEXP Y` calls `regexp(Y, X)`; it has no implementation of its own. The last
- * compiled pattern is kept, since one query applies the same pattern to every row.
- */
-function regexpMatcher(): (pattern: unknown, value: unknown) => number {
-  let last: { source: string; regexp: RegExp } | undefined;
-  return (pattern, value) => {
-    if (typeof pattern !== 'string' || typeof value !== 'string') return 0;
-    if (last?.source !== pattern) last = { source: pattern, regexp: new RegExp(pattern) };
-    return last.regexp.test(value) ? 1 : 0;
-  };
 }

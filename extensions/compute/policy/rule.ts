@@ -83,9 +83,10 @@ function atom(token: string): Check {
   if (kind === 'is_admin') return (c) => c.isAdmin === (value.toLowerCase() === 'true');
   const attribute = kind === 'project_id' ? 'projectId' : kind === 'user_id' ? 'userId' : null;
   if (attribute === null) throw new SyntaxError(`unknown check "${kind}"`);
-  const reference = /^%\((\w+)\)s$/.exec(value);
+  const field = /^%\((\w+)\)s$/.exec(value)?.[1];
   return (c, t) => {
-    const expected = reference ? t[reference[1]!] : value;
+    // Only the target's own fields: `%(constructor)s` must not reach Object.prototype.
+    const expected = field === undefined ? value : Object.hasOwn(t, field) ? t[field] : undefined;
     return expected !== undefined && expected !== null && c[attribute] === expected;
   };
 }

@@ -24,7 +24,18 @@ export function toFlag(value: boolean): number {
   return value ? 1 : 0;
 }
 
-/** The pairs of a key/value table as one object. */
+/**
+ * The pairs of a key/value table as one null-prototype object. Keys are the caller's
+ * (metadata, extra specs): `__proto__` or `constructor` must be plain keys, never the
+ * prototype's accessors or methods.
+ */
 export function toRecord(rows: readonly { key: string; value: string }[]): Record<string, string> {
-  return Object.fromEntries(rows.map((row) => [row.key, row.value]));
+  const record: Record<string, string> = Object.create(null);
+  for (const row of rows) record[row.key] = row.value;
+  return record;
+}
+
+/** A null-prototype copy of a caller's key/value object (see `toRecord`). */
+export function copyRecord(items: Readonly<Record<string, string>> = {}): Record<string, string> {
+  return toRecord(Object.entries(items).map(([key, value]) => ({ key, value })));
 }

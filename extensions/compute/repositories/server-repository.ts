@@ -5,21 +5,16 @@
  * the same action exactly one wins.
  */
 import { randomUUID } from 'node:crypto';
-import type { SelectQueryBuilder } from 'kysely';
 import type { ComputeDatabase } from '../db/database.js';
-import type {
-  ComputeTables,
-  ComputeTransaction,
-  ServerChanges,
-  ServerRow,
-  WriteGuard
-} from '../db/schema.js';
+import type { ComputeTransaction, ServerChanges, ServerRow, WriteGuard } from '../db/schema.js';
 import { chunksOf, TimeSlice } from '../event-loop-turns.js';
 import { InvalidMarker, ServerNotFound } from '../errors.js';
 import type { DiskConfig, Scope, Server } from '../models.js';
 import { PowerState, statusFilter, TaskState, VmState } from '../server-states.js';
+import { compileNamePattern } from './name-pattern.js';
+import { scanByName } from './name-scan.js';
 import { afterMarker } from './newest-first.js';
-import { nowIso } from './row-values.js';
+import { copyRecord, nowIso, toRecord } from './row-values.js';
 import { toServer } from './server-row.js';
 import { visibleTo } from './server-scope.js';
 import {
@@ -47,7 +42,10 @@ export interface CreateServerInput {
 
 /** `GET /servers` filters. */
 export interface ListServersFilters {
-  /** A regular expression searched for in the name (nova's `name` filter); invalid ones match literally. */
+  /**
+   * A regular expression (RE2 syntax) searched for in the name, nova's `name` filter; one
+   * that is too long, invalid or too complex is `InvalidNameFilter` (see name-pattern.ts).
+   */
   readonly name?: string;
   /** An API status (ACTIVE, SHUTOFF, REBOOT, ...); unknown statuses match nothing. */
   readonly status?: string;
@@ -62,8 +60,6 @@ export interface ServerUpdate {
   readonly accessIPv4?: string | null;
   readonly accessIPv6?: string | null;
 }
-
-type ServerQuery = SelectQueryBuilder<ComputeTables, 'servers', ServerRow>;
 
 /** The `servers` and (on create) `server_metadata` tables. */
 export class ServerRepository {
@@ -106,11 +102,9 @@ export class ServerRepository {
    * listing). An unknown marker is `InvalidMarker` (400 in the API).
    */
   async list(scope: Scope, filters: ListServersFilters = {}): Promise<Server[]> {
+    const pattern =
+      filters.name !== undefined && filters.name !== '' ? compileNamePattern(filters.name) : null;
     let query = this.visible(scope);
-    if (filters.name !== undefined && filters.name !== '') {
-      const operator = this.database.dialect === 'postgres' ? '~' : 'regexp';
-      query = query.where('name', operator, namePattern(filters.name));
-    }
     if (filters.status !== undefined) {
       const { vmStates, taskStates } = statusFilter(filters.status);
       if (vmStates.length === 0) return [];
@@ -123,6 +117,12 @@ export class ServerRepository {
       query = query.where(afterMarker(marker));
     }
     query = query.orderBy('created_at', 'desc').orderBy('id', 'desc');
+    if (pattern) {
+      const scan = query.clearSelect().select(['id', 'name', 'created_at']);
+      const ids = await scanByName(scan, pattern, filters.limit);
+      if (ids.length === 0) return [];
+      return this.withMetadata(await query.where('id', 'in', ids).execute());
+    }
     if (filters.limit !== undefined) query = query.limit(filters.limit);
     return this.withMetadata(await query.execute());
   }
@@ -182,7 +182,7 @@ export class ServerRepository {
     return result.numUpdatedRows > 0n;
   }
 
-  private visible(scope: Scope): ServerQuery {
+  private visible(scope: Scope) {
     return this.database.db
       .selectFrom('servers')
       .selectAll()
@@ -201,23 +201,13 @@ export class ServerRepository {
         rows.map((row) => row.id)
       )
       .execute();
-    const byServer = new Map<string, Record<string, string>>();
+    const byServer = new Map<string, { key: string; value: string }[]>();
     for (const item of items) {
-      const metadata = byServer.get(item.server_id) ?? {};
-      metadata[item.key] = item.value;
-      byServer.set(item.server_id, metadata);
+      const pairs = byServer.get(item.server_id);
+      if (pairs) pairs.push(item);
+      else byServer.set(item.server_id, [item]);
     }
-    return rows.map((row) => toServer(row, byServer.get(row.id) ?? {}));
-  }
-}
-
-/** The name filter as a pattern both backends accept: invalid expressions match literally. */
-function namePattern(name: string): string {
-  try {
-    new RegExp(name);
-    return name;
-  } catch {
-    return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return rows.map((row) => toServer(row, toRecord(byServer.get(row.id) ?? [])));
   }
 }
 
@@ -256,7 +246,7 @@ async function insertServers(
     .returningAll()
     .execute();
   const items = inputs.flatMap((input, index) =>
-    Object.entries({ ...input.metadata }).map(([key, value]) => ({
+    Object.entries(copyRecord(input.metadata)).map(([key, value]) => ({
       server_id: ids[index]!,
       key,
       value
@@ -267,5 +257,5 @@ async function insertServers(
     await trx.insertInto('server_metadata').values(part).execute();
   }
   const byId = new Map(rows.map((row) => [row.id, row]));
-  return inputs.map((input, index) => toServer(byId.get(ids[index]!)!, { ...input.metadata }));
+  return inputs.map((input, index) => toServer(byId.get(ids[index]!)!, copyRecord(input.metadata)));
 }

@@ -25,25 +25,31 @@ for (const backend of BACKENDS) {
 
     test('reads every item of a server', async () => {
       const { scope, id } = await givenServerWith({ a: '1', b: '2' });
-      assert.deepEqual(await metadata.getAll(id, scope), { a: '1', b: '2' });
+      assert.deepEqual({ ...(await metadata.getAll(id, scope)) }, { a: '1', b: '2' });
     });
 
     test('merges on POST: overwrites given keys and keeps the others', async () => {
       const { scope, id } = await givenServerWith({ a: '1', b: '2' });
-      assert.deepEqual(await metadata.merge(id, scope, { b: 'two', c: '3' }), {
-        a: '1',
-        b: 'two',
-        c: '3'
-      });
+      assert.deepEqual(
+        { ...(await metadata.merge(id, scope, { b: 'two', c: '3' })) },
+        {
+          a: '1',
+          b: 'two',
+          c: '3'
+        }
+      );
     });
 
     test('replaces on PUT: the given items become the only ones', async () => {
       const { scope, id } = await givenServerWith({ a: '1', b: '2' });
-      assert.deepEqual(await metadata.replace(id, scope, { b: 'two', c: '3' }), {
-        b: 'two',
-        c: '3'
-      });
-      assert.deepEqual(await metadata.replace(id, scope, {}), {});
+      assert.deepEqual(
+        { ...(await metadata.replace(id, scope, { b: 'two', c: '3' })) },
+        {
+          b: 'two',
+          c: '3'
+        }
+      );
+      assert.deepEqual({ ...(await metadata.replace(id, scope, {})) }, {});
     });
 
     test('gets, sets and deletes one item', async () => {
@@ -51,9 +57,9 @@ for (const backend of BACKENDS) {
       assert.equal(await metadata.getItem(id, scope, 'a'), '1');
       await metadata.setItem(id, scope, 'a', 'one');
       await metadata.setItem(id, scope, 'b', '2');
-      assert.deepEqual(await metadata.getAll(id, scope), { a: 'one', b: '2' });
+      assert.deepEqual({ ...(await metadata.getAll(id, scope)) }, { a: 'one', b: '2' });
       await metadata.deleteItem(id, scope, 'a');
-      assert.deepEqual(await metadata.getAll(id, scope), { b: '2' });
+      assert.deepEqual({ ...(await metadata.getAll(id, scope)) }, { b: '2' });
     });
 
     test('reports a missing item with COMPUTE_METADATA_ITEM_NOT_FOUND', async () => {
@@ -69,7 +75,7 @@ for (const backend of BACKENDS) {
       const stranger: Scope = givenScope();
       await assert.rejects(metadata.getAll(id, stranger), notFound);
       await assert.rejects(metadata.setItem(id, stranger, 'a', 'x'), notFound);
-      assert.deepEqual(await metadata.getAll(id, givenAdmin()), { a: '1' });
+      assert.deepEqual({ ...(await metadata.getAll(id, givenAdmin())) }, { a: '1' });
       await servers.softDelete(id);
       await assert.rejects(metadata.merge(id, scope, { b: '2' }), notFound);
     });
@@ -78,7 +84,7 @@ for (const backend of BACKENDS) {
       const { scope, id } = await givenServerWith({ a: '1' });
       const notNull = { b: '2', c: null } as unknown as Record<string, string>;
       await assert.rejects(metadata.replace(id, scope, notNull));
-      assert.deepEqual(await metadata.getAll(id, scope), { a: '1' });
+      assert.deepEqual({ ...(await metadata.getAll(id, scope)) }, { a: '1' });
     });
   });
 }

@@ -39,7 +39,7 @@ for (const backend of BACKENDS) {
         server.instanceName,
         `instance-${server.internalId.toString(16).padStart(8, '0')}`
       );
-      assert.deepEqual(server.metadata, { role: 'web' });
+      assert.deepEqual({ ...server.metadata }, { role: 'web' });
       assert.equal(server.configDrive, 'True');
       assert.equal(server.diskConfig, 'MANUAL');
       assert.equal(server.locked, false);
@@ -121,7 +121,14 @@ for (const backend of BACKENDS) {
       assert.deepEqual(await names('web'), ['web-1', 'web-2']);
       assert.deepEqual(await names('^db'), ['db-1']);
       assert.deepEqual(await names('-1$'), ['db-1', 'web-1']);
-      assert.deepEqual(await names('a('), ['a(b']);
+      assert.deepEqual(await names('a\\('), ['a(b']);
+    });
+
+    test('refuses an invalid name pattern with COMPUTE_INVALID_NAME_FILTER', async () => {
+      await assert.rejects(servers.list(givenScope(), { name: 'a(' }), {
+        code: 'COMPUTE_INVALID_NAME_FILTER',
+        statusCode: 400
+      });
     });
 
     test('filters by status, and an unknown status matches nothing', async () => {
