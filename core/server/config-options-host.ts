@@ -164,7 +164,14 @@ export const HOST_OPTIONS = [
     name: 'secure_proxy_ssl_header',
     type: 'string',
     default: '',
-    help: 'Header a TLS-terminating proxy sets to the original scheme (e.g. `X-Forwarded-Proto`); links use that scheme. Empty: not used.'
+    help: 'Header a TLS-terminating proxy sets to the original scheme (e.g. `X-Forwarded-Proto`); links use that scheme. Read only from `trusted_proxies`. Empty: not used.'
+  },
+  {
+    section: 'wsgi',
+    name: 'trusted_proxies',
+    type: 'list',
+    default: [],
+    help: 'Proxies whose headers (`X-Forwarded-*`, `Forwarded`, `secure_proxy_ssl_header`) are believed: IPv4 and IPv6 addresses and CIDR blocks, e.g. `10.0.0.0/8, 2001:db8::/32`; loopback only when listed (`127.0.0.0/8, ::1`). Empty: no peer is trusted.'
   },
   // [extensions]
   {

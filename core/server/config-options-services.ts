@@ -1,11 +1,11 @@
 /**
  * Options of the services the host uses: state (`[database]`), the compute driver,
  * tokens (`[auth]`), and the filters of the default pipeline (`[ratelimit]`, `[cors]`,
- * `[sizelimit]`) and policy.
+ * `[sizelimit]`, `[oslo_middleware]`) and policy.
  */
 import type { OptionSpec } from './config-options.js';
 
-/** `[database]`, `[compute]`, `[auth]`, `[ratelimit]`, `[cors]`, `[sizelimit]`, `[policy]`. */
+/** `[database]`, `[compute]`, `[auth]`, `[ratelimit]`, `[cors]`, `[sizelimit]`, `[policy]`, `[oslo_middleware]`. */
 export const SERVICE_OPTIONS = [
   // [database]
   {
@@ -152,5 +152,13 @@ export const SERVICE_OPTIONS = [
     type: 'path',
     default: '',
     help: 'File of policy rules overriding the built-in defaults; empty uses the defaults only.'
+  },
+  // [oslo_middleware]
+  {
+    section: 'oslo_middleware',
+    name: 'enable_proxy_headers_parsing',
+    type: 'bool',
+    default: false,
+    help: 'Let the `http_proxy_to_wsgi` filter read `X-Forwarded-Proto`, `-Host`, `-Prefix`, `-For` and `Forwarded` from the peers of `[wsgi] trusted_proxies` (which must then not be empty), for links, `Location` headers and the client address.'
   }
 ] as const satisfies readonly OptionSpec[];
