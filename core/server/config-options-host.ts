@@ -75,7 +75,8 @@ export const HOST_OPTIONS = [
     name: 'host',
     type: 'string',
     default: '0.0.0.0',
-    help: 'Address every API listens on unless `<api>_listen` says otherwise.'
+    defaultText: '`0.0.0.0`; `127.0.0.1` with `[api] auth_strategy = noauth2`',
+    help: 'Address every API listens on unless `<api>_listen` says otherwise. Under `noauth2` (anyone can claim to be admin) an API binds loopback unless an address is set here, in `<api>_listen`, the environment or `--host`; a non-loopback address then logs a warning.'
   },
   {
     section: 'wsgi',
