@@ -3,6 +3,7 @@
  * tokens (`[auth]`), and the filters of the default pipeline (`[ratelimit]`, `[cors]`,
  * `[sizelimit]`, `[oslo_middleware]`) and policy.
  */
+import { CORS_DEFAULTS } from '../middleware/cors.js';
 import type { OptionSpec } from './config-options.js';
 
 /** `[database]`, `[compute]`, `[auth]`, `[ratelimit]`, `[cors]`, `[sizelimit]`, `[policy]`, `[oslo_middleware]`. */
@@ -80,52 +81,35 @@ export const SERVICE_OPTIONS = [
     section: 'cors',
     name: 'allowed_origin',
     type: 'list',
-    default: [],
-    help: 'Origins allowed to call the API from a browser (`*` for any); empty turns CORS off.'
+    default: CORS_DEFAULTS.allowedOrigin,
+    help: 'Origins allowed to call the API from a browser (`*` for any, answered as `*` and never with credentials); empty turns CORS off. When on, every response carries `Vary: Origin`.'
   },
   {
     section: 'cors',
     name: 'allow_credentials',
     type: 'bool',
-    default: true,
-    help: 'Let browsers send credentials (`Access-Control-Allow-Credentials`).'
+    default: CORS_DEFAULTS.allowCredentials,
+    help: 'Let browsers send credentials (`Access-Control-Allow-Credentials`); wharf authenticates by header, so it needs none. Refused together with `allowed_origin = *`.'
   },
   {
     section: 'cors',
     name: 'allow_methods',
     type: 'list',
-    default: ['GET', 'PUT', 'POST', 'DELETE', 'PATCH'],
+    default: CORS_DEFAULTS.allowMethods,
     help: 'Methods allowed in cross-origin requests.'
   },
   {
     section: 'cors',
     name: 'allow_headers',
     type: 'list',
-    default: [
-      'X-Auth-Token',
-      'X-Openstack-Request-Id',
-      'X-Identity-Status',
-      'X-Roles',
-      'X-Service-Catalog',
-      'X-User-Id',
-      'X-Tenant-Id',
-      'X-OpenStack-Nova-API-Version',
-      'OpenStack-API-Version'
-    ],
-    help: 'Request headers allowed in cross-origin requests.'
+    default: CORS_DEFAULTS.allowHeaders,
+    help: 'Request headers allowed in cross-origin requests (`Accept`, `Accept-Language` and `Content-Language` always are).'
   },
   {
     section: 'cors',
     name: 'expose_headers',
     type: 'list',
-    default: [
-      'X-Auth-Token',
-      'X-Openstack-Request-Id',
-      'X-Subject-Token',
-      'X-Service-Token',
-      'X-OpenStack-Nova-API-Version',
-      'OpenStack-API-Version'
-    ],
+    default: CORS_DEFAULTS.exposeHeaders,
     help: 'Response headers a browser script may read.'
   },
   {
@@ -133,7 +117,7 @@ export const SERVICE_OPTIONS = [
     name: 'max_age',
     type: 'int',
     min: 0,
-    default: 3600,
+    default: CORS_DEFAULTS.maxAge,
     help: 'Seconds a browser may cache a preflight answer.'
   },
   // [sizelimit]
