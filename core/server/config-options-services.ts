@@ -76,6 +76,14 @@ export const SERVICE_OPTIONS = [
     default: 'redis://127.0.0.1:6379',
     help: 'Redis server of the `redis` backend.'
   },
+  {
+    section: 'ratelimit',
+    name: 'failed_auth_per_minute',
+    type: 'int',
+    min: 0,
+    default: 30,
+    help: 'Failed authentications (401) one client address may make per minute; past it every request from that address gets 429 with `Retry-After` until its failures age out. On even when `enabled` is off; counted in `backend`; 0 turns it off.'
+  },
   // [cors]
   {
     section: 'cors',
