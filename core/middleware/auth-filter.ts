@@ -17,32 +17,51 @@ export type Authenticate = (req: IncomingMessage) => Caller;
 
 /**
  * The auth filter `name` (also its function's name, which pipeline errors show) around
- * `authenticate`; a promise when the failed-auth limit counts in Redis.
+ * `authenticate`, limited by `limit` (null: no limit on failures).
+ */
+export function createAuthFilter(
+  name: string,
+  authenticate: Authenticate,
+  limit: FailedAuthLimit | null
+): RequestHandler {
+  const check: RequestHandler = (req, res, next) => {
+    let caller: Caller;
+    try {
+      caller = authenticate(req);
+    } catch (error) {
+      if (error instanceof HTTPUnauthorized) limit?.failed(req);
+      sendFault(res, error);
+      return;
+    }
+    setCaller(req, caller);
+    next();
+  };
+  const filter: RequestHandler =
+    limit === null
+      ? check
+      : (req, res, next) => {
+          const admitted = limit.admit(req, res);
+          if (admitted === true) return check(req, res, next);
+          // Returned, so the pipeline answers anything the deferred check throws.
+          if (admitted !== false)
+            return admitted.then((yes) => {
+              if (yes) check(req, res, next);
+            });
+        };
+  return Object.defineProperty(filter, 'name', { value: name });
+}
+
+/**
+ * The auth filter `name` around `authenticate`, with the failed-auth limit its options (and
+ * `[ratelimit]`) ask for; a promise when that limit counts in Redis.
  */
 export function authFilter(
   name: string,
   context: FactoryContext,
   authenticate: Authenticate
 ): RequestHandler | Promise<RequestHandler> {
-  const build = (limit: FailedAuthLimit | null): RequestHandler => {
-    const filter: RequestHandler = (req, res, next) => {
-      const check = (): void => {
-        let caller: Caller;
-        try {
-          caller = authenticate(req);
-        } catch (error) {
-          if (error instanceof HTTPUnauthorized) limit?.failed(req);
-          sendFault(res, error);
-          return;
-        }
-        setCaller(req, caller);
-        next();
-      };
-      if (limit === null) check();
-      else limit.admit(req, res, check);
-    };
-    return Object.defineProperty(filter, 'name', { value: name });
-  };
+  const build = (limit: FailedAuthLimit | null): RequestHandler =>
+    createAuthFilter(name, authenticate, limit);
   const limit = openFailedAuthLimit(name, context);
   return limit instanceof Promise ? limit.then(build) : build(limit);
 }

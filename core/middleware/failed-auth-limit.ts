@@ -53,18 +53,18 @@ export class FailedAuthLimit {
   }
 
   /**
-   * Calls `proceed` unless the client of `req` failed too often, in which case it answers
-   * 429 itself.
+   * Whether the client of `req` may try to authenticate; when it failed too often, answers
+   * 429 itself and yields false. A promise only with a remote store.
    */
-  admit(req: IncomingMessage, res: ServerResponse, proceed: () => void): void {
+  admit(req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean> {
     const at = this.now();
     const counts = this.options.store.peek(clientAddress(req), windowOf(at, this.rule));
-    if (!(counts instanceof Promise)) return this.decide(res, proceed, counts, at);
-    counts.then(
-      (resolved) => this.decide(res, proceed, resolved, at),
+    if (!(counts instanceof Promise)) return this.decide(res, counts, at);
+    return counts.then(
+      (resolved) => this.decide(res, resolved, at),
       (error: unknown) => {
         this.storeFailed(error, at);
-        proceed();
+        return true;
       }
     );
   }
@@ -76,12 +76,13 @@ export class FailedAuthLimit {
     if (counted instanceof Promise) counted.catch((error: unknown) => this.storeFailed(error, at));
   }
 
-  private decide(res: ServerResponse, proceed: () => void, counts: WindowCounts, at: number) {
+  private decide(res: ServerResponse, counts: WindowCounts, at: number): boolean {
     // Admitted while one more failure would still be within the limit.
     if (withinLimit({ current: counts.current + 1, previous: counts.previous }, at, this.rule))
-      return proceed();
+      return true;
     const headers = { 'Retry-After': String(retryAfterSeconds(counts, at, this.rule)) };
     sendFault(res, new HTTPTooManyRequests(undefined, { headers }));
+    return false;
   }
 }
 

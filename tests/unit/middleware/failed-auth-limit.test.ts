@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import request from 'supertest';
 import type { Express } from 'express';
-import { ConfigError } from '../../../core/errors.js';
+import { ConfigError, HTTPUnauthorized } from '../../../core/errors.js';
+import { createAuthFilter, type Authenticate } from '../../../core/middleware/auth-filter.js';
 import { FailedAuthLimit } from '../../../core/middleware/failed-auth-limit.js';
 import { httpProxyToWsgiFilter } from '../../../core/middleware/http-proxy-to-wsgi.js';
 import { noauthFilter } from '../../../core/middleware/noauth.js';
@@ -37,16 +38,15 @@ async function statusesOf(app: Express, count: number, headers: Record<string, s
   return statuses;
 }
 
-/** An app whose filter runs `limit` around an auth check that fails without `X-Good`. */
+/** Authenticates requests carrying `X-Good` only. */
+const failUnlessGood: Authenticate = (req) => {
+  if (req.headers['x-good'] === undefined) throw new HTTPUnauthorized();
+  return { user: 'u', project: 'p', roles: [] };
+};
+
+/** An app whose auth filter is limited by `limit` and fails without `X-Good`. */
 function givenLimitedApp(limit: FailedAuthLimit): Express {
-  return givenApp([
-    (req, res, next) =>
-      limit.admit(req, res, () => {
-        if (req.headers['x-good'] !== undefined) return next();
-        limit.failed(req);
-        res.status(401).end();
-      })
-  ]);
+  return givenApp([createAuthFilter('test_auth', failUnlessGood, limit)]);
 }
 
 describe('failed-auth limit in the auth filters', () => {
@@ -125,6 +125,21 @@ describe('FailedAuthLimit', () => {
     clock.advance(30_000);
     assert.deepEqual(await statusesOf(app, 1, { 'X-Good': '1' }), [200]);
     assert.deepEqual(await statusesOf(app, 2), [401, 429]);
+  });
+
+  test('waits for an asynchronous store in an auth filter', async () => {
+    const memory = new MemoryRateLimitStore();
+    const store: RateLimitStore = {
+      hit: async (key, window) => ({ ...memory.hit(key, window) }),
+      peek: async (key, window) => memory.peek(key, window),
+      close: () => memory.close()
+    };
+    const limit = new FailedAuthLimit({ perMinute: 2, store, logger: quietLogger });
+    const filter = createAuthFilter('test_auth', failUnlessGood, limit);
+    assert.equal(filter.name, 'test_auth');
+    const app = givenApp([filter]);
+    assert.deepEqual(await statusesOf(app, 1, { 'X-Good': '1' }), [200]);
+    assert.deepEqual(await statusesOf(app, 3), [401, 401, 429]);
   });
 
   test('lets requests through and warns once when the store fails', async () => {
