@@ -16,6 +16,7 @@ type WithClientAddress = IncomingMessage & { [CLIENT_ADDRESS]?: string };
 
 /** `address` with an IPv4-mapped IPv6 form reduced to IPv4. */
 export function normalizeAddress(address: string): string {
+  if (!address.startsWith('::')) return address;
   const mapped = MAPPED_IPV4.exec(address);
   return mapped === null ? address : mapped[1]!;
 }
