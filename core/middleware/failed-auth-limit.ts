@@ -9,10 +9,12 @@
  * even when `[ratelimit] enabled` is off; `failed_auth_per_minute = 0` turns it off. The
  * address is `clientAddress()`: the socket's peer, or what a trusted proxy reported. Counts
  * live in the store of `[ratelimit] backend` (in memory, or shared through Redis); when the
- * store fails, requests pass and a warning is logged.
+ * store fails, requests pass and a warning is logged. The failure that closes an address is
+ * logged as a warning naming it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendFault } from '../api/faults.js';
+import { getContext } from '../context.js';
 import { HTTPTooManyRequests } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { FactoryContext } from '../pipeline/types.js';
@@ -72,8 +74,24 @@ export class FailedAuthLimit {
   /** Counts one failed authentication of the client of `req`. */
   failed(req: IncomingMessage): void {
     const at = this.now();
-    const counted = this.options.store.hit(clientAddress(req), windowOf(at, this.rule));
-    if (counted instanceof Promise) counted.catch((error: unknown) => this.storeFailed(error, at));
+    const address = clientAddress(req);
+    const counted = this.options.store.hit(address, windowOf(at, this.rule));
+    if (!(counted instanceof Promise)) return this.reportClosing(req, address, counted, at);
+    counted.then(
+      (resolved) => this.reportClosing(req, address, resolved, at),
+      (error: unknown) => this.storeFailed(error, at)
+    );
+  }
+
+  /** Logs, once, the failure that closes an address (admitted before it, refused after). */
+  private reportClosing(req: IncomingMessage, address: string, counts: WindowCounts, at: number) {
+    const next = { current: counts.current + 1, previous: counts.previous };
+    if (!withinLimit(counts, at, this.rule) || withinLimit(next, at, this.rule)) return;
+    getContext(req).logger.warn(
+      `client ${address} failed authentication ${this.rule.limit} times within a minute; ` +
+        `its requests are refused (429) for now`,
+      { clientAddress: address, retryAfter: retryAfterSeconds(counts, at, this.rule) }
+    );
   }
 
   private decide(res: ServerResponse, counts: WindowCounts, at: number): boolean {

@@ -7,6 +7,7 @@ import { createAuthFilter, type Authenticate } from '../../../core/middleware/au
 import { FailedAuthLimit } from '../../../core/middleware/failed-auth-limit.js';
 import { httpProxyToWsgiFilter } from '../../../core/middleware/http-proxy-to-wsgi.js';
 import { noauthFilter } from '../../../core/middleware/noauth.js';
+import { requestIdFilter } from '../../../core/middleware/request-id.js';
 import { MemoryRateLimitStore } from '../../../core/middleware/ratelimit-memory-store.js';
 import type { RateLimitStore } from '../../../core/middleware/ratelimit-store.js';
 import { tokenAuthFilter } from '../../../core/middleware/token-auth.js';
@@ -17,6 +18,7 @@ import {
   givenFactoryContext,
   givenFilter,
   givenLogCapture,
+  eventually,
   quietLogger
 } from './given.js';
 
@@ -140,6 +142,19 @@ describe('FailedAuthLimit', () => {
     const app = givenApp([filter]);
     assert.deepEqual(await statusesOf(app, 1, { 'X-Good': '1' }), [200]);
     assert.deepEqual(await statusesOf(app, 3), [401, 401, 429]);
+  });
+
+  test('logs once, naming the address, when an address is closed', async () => {
+    const capture = givenLogCapture();
+    const container = givenConfigContainer({ ratelimit: { failed_auth_per_minute: 2 } });
+    const context = givenFactoryContext({}, { container, logger: capture.logger });
+    const app = givenApp([await requestIdFilter(context), await noauthFilter(context)]);
+    assert.deepEqual(await statusesOf(app, 4), [401, 401, 429, 429]);
+    await eventually(() => capture.lines.some((line) => line.level === 'warn'));
+    const warnings = capture.lines.filter((line) => line.level === 'warn');
+    assert.equal(warnings.length, 1);
+    assert.equal(warnings[0]!.clientAddress, '127.0.0.1');
+    assert.equal(typeof warnings[0]!.retryAfter, 'number');
   });
 
   test('lets requests through and warns once when the store fails', async () => {
