@@ -87,10 +87,14 @@ export class FailedAuthLimit {
   private reportClosing(req: IncomingMessage, address: string, counts: WindowCounts, at: number) {
     const next = { current: counts.current + 1, previous: counts.previous };
     if (!withinLimit(counts, at, this.rule) || withinLimit(next, at, this.rule)) return;
-    getContext(req).logger.warn(
+    this.options.logger.warn(
       `client ${address} failed authentication ${this.rule.limit} times within a minute; ` +
         `its requests are refused (429) for now`,
-      { clientAddress: address, retryAfter: retryAfterSeconds(counts, at, this.rule) }
+      {
+        clientAddress: address,
+        retryAfter: retryAfterSeconds(counts, at, this.rule),
+        requestId: getContext(req).requestId
+      }
     );
   }
 
