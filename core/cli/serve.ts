@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { drainTimeoutMsOf, httpServerOptionsFor } from '../server/http-server-options.js';
 import { startHttpServer, type RunningServer } from '../server/http-server.js';
 import { assembleHost, type HostOptions } from '../server/host.js';
+import { warnIfNoauthExposed } from '../server/noauth-exposure.js';
 import { installSignalHandlers } from '../server/signal-handlers.js';
 import { runWorkers } from '../server/workers.js';
 import { createLogger } from '../logger.js';
@@ -25,6 +26,7 @@ export async function serveInProcess(options: HostOptions): Promise<RunningServe
   for (const [name, app] of host.apps) {
     const server = await startHttpServer(app, httpServerOptionsFor(host.config, name, host.logger));
     host.logger.info(`${name} listening on http://${server.address.host}:${server.address.port}`);
+    warnIfNoauthExposed(host.config, name, host.logger);
     servers.push(server);
   }
   installSignalHandlers(servers, {

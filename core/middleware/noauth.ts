@@ -5,29 +5,32 @@
  * - `user:project`, or a bare `token` that is both user and project;
  * - `X-Auth-Project-Id`, when present, names the project (as nova does);
  * - user `admin` gets roles `admin` and `member` (an admin context), anyone else `member`;
- * - a missing or empty token, or one with an empty user, is a 401 `unauthorized` fault.
+ * - a missing or empty token, or one with an empty user, is a 401 `unauthorized` fault,
+ *   counted by the failed-auth limit of the client address (auth-filter.ts).
+ *
+ * Because anyone may claim to be `admin`, a host serving `noauth2` listens on loopback unless
+ * told otherwise (see `[wsgi] host`).
  */
-import type { RequestHandler } from 'express';
-import { sendFault } from '../api/faults.js';
+import type { IncomingMessage } from 'node:http';
 import { HTTPUnauthorized } from '../errors.js';
 import type { FilterFactory } from '../pipeline/types.js';
-import { authToken, setCaller } from './caller.js';
+import { authFilter } from './auth-filter.js';
+import { authToken, type Caller } from './caller.js';
 
-/** Factory of the `noauth2` filter (no options). */
-export const noauthFilter: FilterFactory = (): RequestHandler =>
-  function noauth2(req, res, next) {
-    const token = authToken(req) ?? '';
-    const colon = token.indexOf(':');
-    const user = colon === -1 ? token : token.slice(0, colon);
-    if (user === '') {
-      sendFault(res, new HTTPUnauthorized());
-      return;
-    }
-    const projectHeader = req.headers['x-auth-project-id'];
-    const project =
-      (typeof projectHeader === 'string' && projectHeader) ||
-      (colon === -1 ? '' : token.slice(colon + 1)) ||
-      user;
-    setCaller(req, { user, project, roles: user === 'admin' ? ['admin', 'member'] : ['member'] });
-    next();
-  };
+/** The caller `X-Auth-Token` (and `X-Auth-Project-Id`) claim to be. */
+function claimedCaller(req: IncomingMessage): Caller {
+  const token = authToken(req) ?? '';
+  const colon = token.indexOf(':');
+  const user = colon === -1 ? token : token.slice(0, colon);
+  if (user === '') throw new HTTPUnauthorized();
+  const projectHeader = req.headers['x-auth-project-id'];
+  const project =
+    (typeof projectHeader === 'string' && projectHeader) ||
+    (colon === -1 ? '' : token.slice(colon + 1)) ||
+    user;
+  return { user, project, roles: user === 'admin' ? ['admin', 'member'] : ['member'] };
+}
+
+/** Factory of the `noauth2` filter (options: those of the failed-auth limit). */
+export const noauthFilter: FilterFactory = (context) =>
+  authFilter('noauth2', context, claimedCaller);

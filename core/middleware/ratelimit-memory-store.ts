@@ -13,6 +13,8 @@ interface Entry {
   previous: number;
 }
 
+const NO_HITS: WindowCounts = Object.freeze({ current: 0, previous: 0 });
+
 /** Default bound on the number of keys counted at once. */
 export const DEFAULT_MAX_KEYS = 100_000;
 
@@ -43,6 +45,14 @@ export class MemoryRateLimitStore implements RateLimitStore {
     }
     entry.current += 1;
     return entry;
+  }
+
+  /** The counts of `key` in window `window`, without counting a hit. */
+  peek(key: string, window: number): WindowCounts {
+    const entry = this.entries.get(key);
+    if (entry === undefined || window > entry.window + 1) return NO_HITS;
+    if (window === entry.window + 1) return { current: 0, previous: entry.current };
+    return { current: entry.current, previous: entry.previous };
   }
 
   /** Forgets every count. */

@@ -66,7 +66,7 @@ export class RedisRateLimitStore implements RateLimitStore {
 
   /** Counts one hit atomically; resolves with both windows' counts. */
   async hit(key: string, window: number): Promise<WindowCounts> {
-    const tag = `${this.prefix}{${key}}:`;
+    const tag = this.tagOf(key);
     const [current, previous] = await this.client.wharfRateLimitHit(
       `${tag}${window}`,
       `${tag}${window - 1}`,
@@ -75,9 +75,21 @@ export class RedisRateLimitStore implements RateLimitStore {
     return { current, previous };
   }
 
+  /** Reads both windows' counts of `key` without counting a hit. */
+  async peek(key: string, window: number): Promise<WindowCounts> {
+    const tag = this.tagOf(key);
+    const [current, previous] = await this.client.mget(`${tag}${window}`, `${tag}${window - 1}`);
+    return { current: Number(current ?? 0), previous: Number(previous ?? 0) };
+  }
+
   /** Quits the connection. */
   async close(): Promise<void> {
     if (this.client.status === 'end') return;
     await this.client.quit().catch(() => this.client.disconnect());
+  }
+
+  /** The prefix of `key`'s counters; the hash tag keeps both windows in one cluster slot. */
+  private tagOf(key: string): string {
+    return `${this.prefix}{${key}}:`;
   }
 }

@@ -19,6 +19,8 @@ export interface RateLimitStore {
    * stores return the counts themselves (valid until the next call), remote ones a promise.
    */
   hit(key: string, window: number): WindowCounts | Promise<WindowCounts>;
+  /** The counts of `key` in window number `window`, without counting a hit. */
+  peek(key: string, window: number): WindowCounts | Promise<WindowCounts>;
   /** Releases connections and timers. */
   close(): Promise<void>;
 }

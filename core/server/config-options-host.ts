@@ -76,7 +76,8 @@ export const HOST_OPTIONS = [
     name: 'host',
     type: 'string',
     default: '0.0.0.0',
-    help: 'Address every API listens on unless `<api>_listen` says otherwise.'
+    defaultText: '`0.0.0.0`; `127.0.0.1` with `[api] auth_strategy = noauth2`',
+    help: 'Address every API listens on unless `<api>_listen` says otherwise. Under `noauth2` (anyone can claim to be admin) an API binds loopback unless an address is set here, in `<api>_listen`, the environment or `--host`; a non-loopback address then logs a warning.'
   },
   {
     section: 'wsgi',
@@ -173,7 +174,14 @@ export const HOST_OPTIONS = [
     name: 'secure_proxy_ssl_header',
     type: 'string',
     default: '',
-    help: 'Header a TLS-terminating proxy sets to the original scheme (e.g. `X-Forwarded-Proto`); links use that scheme. Empty: not used.'
+    help: 'Header a TLS-terminating proxy sets to the original scheme (e.g. `X-Forwarded-Proto`); links use that scheme. Read only from `trusted_proxies`. Empty: not used.'
+  },
+  {
+    section: 'wsgi',
+    name: 'trusted_proxies',
+    type: 'list',
+    default: [],
+    help: 'Proxies whose headers (`X-Forwarded-*`, `Forwarded`, `secure_proxy_ssl_header`) are believed: IPv4 and IPv6 addresses and CIDR blocks, e.g. `10.0.0.0/8, 2001:db8::/32`; loopback only when listed (`127.0.0.0/8, ::1`). Empty: no peer is trusted.'
   },
   // [extensions]
   {

@@ -1,8 +1,9 @@
 /**
  * Options of the services the host uses: state (`[database]`), the compute driver,
  * tokens (`[auth]`), and the filters of the default pipeline (`[ratelimit]`, `[cors]`,
- * `[sizelimit]`) and policy.
+ * `[sizelimit]`, `[oslo_middleware]`) and policy.
  */
+import { CORS_DEFAULTS } from '../middleware/cors.js';
 import type { OptionSpec } from './config-options.js';
 
 /** nova's `[quota]` default for one resource: -1 is unlimited, at most the database's MAX_INT. */
@@ -20,7 +21,7 @@ function quotaOption<N extends string>(name: N, defaultValue: number, help: stri
   ] as const;
 }
 
-/** `[database]`, `[compute]`, `[quota]`, `[auth]`, `[ratelimit]`, `[cors]`, `[sizelimit]`, `[policy]`. */
+/** `[database]`, `[compute]`, `[quota]`, `[auth]`, `[ratelimit]`, `[cors]`, `[sizelimit]`, `[policy]`, `[oslo_middleware]`. */
 export const SERVICE_OPTIONS = [
   // [database]
   {
@@ -109,57 +110,48 @@ export const SERVICE_OPTIONS = [
     default: 'redis://127.0.0.1:6379',
     help: 'Redis server of the `redis` backend.'
   },
+  {
+    section: 'ratelimit',
+    name: 'failed_auth_per_minute',
+    type: 'int',
+    min: 0,
+    default: 30,
+    help: 'Failed authentications (401) one client address may make per minute; past it every request from that address gets 429 with `Retry-After` until its failures age out. On even when `enabled` is off; counted in `backend`; 0 turns it off.'
+  },
   // [cors]
   {
     section: 'cors',
     name: 'allowed_origin',
     type: 'list',
-    default: [],
-    help: 'Origins allowed to call the API from a browser (`*` for any); empty turns CORS off.'
+    default: CORS_DEFAULTS.allowedOrigin,
+    help: 'Origins allowed to call the API from a browser (`*` for any, answered as `*` and never with credentials); empty turns CORS off. When on, every response carries `Vary: Origin`.'
   },
   {
     section: 'cors',
     name: 'allow_credentials',
     type: 'bool',
-    default: true,
-    help: 'Let browsers send credentials (`Access-Control-Allow-Credentials`).'
+    default: CORS_DEFAULTS.allowCredentials,
+    help: 'Let browsers send credentials (`Access-Control-Allow-Credentials`); wharf authenticates by header, so it needs none. Refused together with `allowed_origin = *`.'
   },
   {
     section: 'cors',
     name: 'allow_methods',
     type: 'list',
-    default: ['GET', 'PUT', 'POST', 'DELETE', 'PATCH'],
+    default: CORS_DEFAULTS.allowMethods,
     help: 'Methods allowed in cross-origin requests.'
   },
   {
     section: 'cors',
     name: 'allow_headers',
     type: 'list',
-    default: [
-      'X-Auth-Token',
-      'X-Openstack-Request-Id',
-      'X-Identity-Status',
-      'X-Roles',
-      'X-Service-Catalog',
-      'X-User-Id',
-      'X-Tenant-Id',
-      'X-OpenStack-Nova-API-Version',
-      'OpenStack-API-Version'
-    ],
-    help: 'Request headers allowed in cross-origin requests.'
+    default: CORS_DEFAULTS.allowHeaders,
+    help: 'Request headers allowed in cross-origin requests (`Accept`, `Accept-Language` and `Content-Language` always are).'
   },
   {
     section: 'cors',
     name: 'expose_headers',
     type: 'list',
-    default: [
-      'X-Auth-Token',
-      'X-Openstack-Request-Id',
-      'X-Subject-Token',
-      'X-Service-Token',
-      'X-OpenStack-Nova-API-Version',
-      'OpenStack-API-Version'
-    ],
+    default: CORS_DEFAULTS.exposeHeaders,
     help: 'Response headers a browser script may read.'
   },
   {
@@ -167,7 +159,7 @@ export const SERVICE_OPTIONS = [
     name: 'max_age',
     type: 'int',
     min: 0,
-    default: 3600,
+    default: CORS_DEFAULTS.maxAge,
     help: 'Seconds a browser may cache a preflight answer.'
   },
   // [sizelimit]
@@ -194,5 +186,13 @@ export const SERVICE_OPTIONS = [
     type: 'path',
     default: '',
     help: 'File of policy rules overriding the built-in defaults; empty uses the defaults only.'
+  },
+  // [oslo_middleware]
+  {
+    section: 'oslo_middleware',
+    name: 'enable_proxy_headers_parsing',
+    type: 'bool',
+    default: false,
+    help: 'Let the `http_proxy_to_wsgi` filter read `X-Forwarded-Proto`, `-Host`, `-Prefix`, `-For` and `Forwarded` from the peers of `[wsgi] trusted_proxies` (which must then not be empty), for links, `Location` headers and the client address.'
   }
 ] as const satisfies readonly OptionSpec[];

@@ -5,7 +5,8 @@
  * an error names its source (file and line, variable, or flag) and the option.
  *
  * Each API in `[DEFAULT] enabled_apis` (a paste composite) listens on its own address:
- * `[wsgi] <api>_listen` and `<api>_listen_port`, falling back to `[wsgi] host` and `port`.
+ * `[wsgi] <api>_listen` and `<api>_listen_port`, falling back to `[wsgi] host` and `port`;
+ * with `[api] auth_strategy = noauth2` and no address set anywhere, on 127.0.0.1.
  */
 import { ConfigError } from '../errors.js';
 import { OPTIONS, PER_API_OPTIONS, type OptionSpec } from './config-options.js';
@@ -68,6 +69,8 @@ const SPECS: ReadonlyMap<string, OptionSpec> = new Map(
 const SECTIONS: ReadonlySet<string> = new Set(OPTIONS.map((spec) => spec.section));
 const PER_API_BY_LENGTH = [...PER_API_OPTIONS].sort((a, b) => b.suffix.length - a.suffix.length);
 const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '']);
+/** Where an API listens under `noauth2` when the operator named no address. */
+export const NOAUTH_DEFAULT_HOST = '127.0.0.1';
 
 /** Loads and checks the configuration: defaults < file < environment < overrides. */
 export function loadConfig(options: LoadConfigOptions = {}): WharfConfig {
@@ -153,6 +156,8 @@ function listenAddresses(
   const apis = settings.get('DEFAULT.enabled_apis')!.value as readonly string[];
   const host = settings.get('wsgi.host')!;
   const port = settings.get('wsgi.port')!;
+  // noauth2 believes any claimed identity, admin included: off this machine only on request.
+  const noauth = settings.get('api.auth_strategy')!.value === 'noauth2';
   const own = new Map<string, Setting>();
   for (const assignment of perApi) {
     const { api, spec } = perApiOption(assignment.option)!;
@@ -169,7 +174,8 @@ function listenAddresses(
     const apiHost = own.get(`${api}_listen`) ?? host;
     const apiPort = own.get(`${api}_listen_port`) ?? port;
     const address = {
-      host: apiHost.value as string,
+      host:
+        noauth && apiHost.source === 'default' ? NOAUTH_DEFAULT_HOST : (apiHost.value as string),
       port: apiPort.value as number,
       source: apiPort.source
     };

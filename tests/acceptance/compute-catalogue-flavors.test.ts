@@ -7,7 +7,11 @@ const ADMIN = 'admin:project1';
 
 let host: TestHost;
 before(async () => {
-  host = await givenTestHost();
+  // The test client stands in for a trusted proxy: one test checks links behind one.
+  host = await givenTestHost({
+    'oslo_middleware.enable_proxy_headers_parsing': 'true',
+    'wsgi.trusted_proxies': '127.0.0.1'
+  });
   const backend = await givenBackend(host);
   await givenPrivateFlavor(backend);
   await backend.flavors.setExtraSpecs('1', {
@@ -67,7 +71,7 @@ describe('GET /flavors', () => {
     assert.equal(reply.body.flavors[0].links[1].href, `${host.url}/project1/flavors/1`);
   });
 
-  test('builds links from X-Forwarded-Proto and X-Forwarded-Host', async () => {
+  test('builds links from X-Forwarded-Proto and X-Forwarded-Host of a trusted proxy', async () => {
     const reply = await host.call('GET', '/v2.1/flavors/2', {
       headers: { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'cloud.example.com' }
     });

@@ -20,6 +20,27 @@ describe('docs/configuration.md', () => {
     assert.deepEqual(missing, []);
   });
 
+  test('shows each default as the code has it', () => {
+    const doc = readFileSync(DOC, 'utf8');
+    const wrong = describeOptions()
+      .map((option) => {
+        const heading = doc.indexOf(`## [${option.section}]`);
+        const row = doc
+          .slice(heading)
+          .split('\n')
+          .find((line) => line.startsWith(`| \`${option.name}\` |`));
+        const shown = row?.split(' | ')[2];
+        const plain = option.default.startsWith('(') || option.default.includes('`');
+        const expected =
+          plain || option.default.startsWith('the ') ? option.default : `\`${option.default}\``;
+        return shown === expected
+          ? null
+          : `[${option.section}] ${option.name}: ${shown} != ${expected}`;
+      })
+      .filter((problem) => problem !== null);
+    assert.deepEqual(wrong, []);
+  });
+
   test('describes each option with a type, a default and help', () => {
     for (const option of describeOptions()) {
       assert.ok(option.type && option.default && option.help, `${option.section}.${option.name}`);

@@ -1,14 +1,36 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { listenAddressFor, loadConfig } from '../../../core/server/config.js';
+import {
+  listenAddressFor,
+  loadConfig,
+  type LoadConfigOptions
+} from '../../../core/server/config.js';
 import { assertConfigError, givenConfigFile } from './given.js';
 
 describe('listenAddressFor', () => {
   test('uses [wsgi] host and port by default', () => {
-    assert.deepEqual(listenAddressFor(loadConfig({ env: {} }), 'osapi_compute'), {
-      host: '0.0.0.0',
-      port: 8774
-    });
+    const config = loadConfig({ env: {}, overrides: { 'api.auth_strategy': 'token' } });
+    assert.deepEqual(listenAddressFor(config, 'osapi_compute'), { host: '0.0.0.0', port: 8774 });
+  });
+
+  test('binds loopback under noauth2 when no address is set', () => {
+    const config = loadConfig({ env: { WHARF_WSGI__PORT: '9000' } });
+    assert.equal(config.api.auth_strategy, 'noauth2');
+    assert.deepEqual(listenAddressFor(config, 'osapi_compute'), { host: '127.0.0.1', port: 9000 });
+  });
+
+  test('keeps an address set explicitly under noauth2, from any source', () => {
+    const file = givenConfigFile('[wsgi]', 'host = 192.0.2.1');
+    const cases: (LoadConfigOptions & { expected: string })[] = [
+      { file, expected: '192.0.2.1' },
+      { env: { WHARF_WSGI__HOST: '0.0.0.0' }, expected: '0.0.0.0' },
+      { overrides: { 'wsgi.host': '::' }, expected: '::' },
+      { overrides: { 'wsgi.osapi_compute_listen': '10.0.0.1' }, expected: '10.0.0.1' }
+    ];
+    for (const { expected, ...sources } of cases) {
+      const config = loadConfig({ env: {}, ...sources });
+      assert.equal(listenAddressFor(config, 'osapi_compute').host, expected);
+    }
   });
 
   test("uses an API's own <api>_listen and <api>_listen_port", () => {
@@ -50,7 +72,7 @@ describe('listenAddressFor', () => {
   test('rejects two APIs on one address', () => {
     assertConfigError(
       () => loadConfig({ env: { WHARF_DEFAULT__ENABLED_APIS: 'osapi_compute,metadata' } }),
-      /^default: APIs "osapi_compute" and "metadata" both listen on 0\.0\.0\.0:8774 \(set \[wsgi\] metadata_listen_port/
+      /^default: APIs "osapi_compute" and "metadata" both listen on 127\.0\.0\.1:8774 \(set \[wsgi\] metadata_listen_port/
     );
   });
 

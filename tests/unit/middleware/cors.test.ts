@@ -4,7 +4,8 @@ import request from 'supertest';
 import { ConfigError, HTTPNotFound } from '../../../core/errors.js';
 import { corsFilter } from '../../../core/middleware/cors.js';
 import { faultwrapFilter } from '../../../core/middleware/faultwrap.js';
-import { givenApp, givenFactoryContext, givenFilter } from './given.js';
+import { loadConfig } from '../../../core/server/config.js';
+import { givenApp, givenConfigContainer, givenFactoryContext, givenFilter } from './given.js';
 
 const ORIGIN = 'https://dashboard.example.com';
 
@@ -31,7 +32,7 @@ describe('cors filter', () => {
       .set('Origin', ORIGIN)
       .expect(200);
     assert.equal(res.headers['access-control-allow-origin'], ORIGIN);
-    assert.match(res.headers['access-control-expose-headers'], /x-openstack-request-id/);
+    assert.match(res.headers['access-control-expose-headers'], /x-openstack-request-id/i);
     assert.match(res.headers['access-control-expose-headers'], /OpenStack-API-Version/);
     assert.match(res.headers.vary, /Origin/);
     assert.equal(res.headers['access-control-allow-credentials'], undefined);
@@ -45,10 +46,66 @@ describe('cors filter', () => {
     assertNoCorsHeaders(res.headers);
   });
 
-  test('allows any origin with *', async () => {
+  test('allows any origin with *, answering * without credentials', async () => {
     const app = await givenCorsApp({ allowed_origin: '*' });
     const res = await request(app).get('/').set('Origin', 'https://any.example').expect(200);
-    assert.equal(res.headers['access-control-allow-origin'], 'https://any.example');
+    assert.equal(res.headers['access-control-allow-origin'], '*');
+    assert.equal(res.headers['access-control-allow-credentials'], undefined);
+    const preflight = await request(app)
+      .options('/')
+      .set('Origin', 'https://any.example')
+      .set('Access-Control-Request-Method', 'POST')
+      .expect(200);
+    assert.equal(preflight.headers['access-control-allow-origin'], '*');
+    assert.equal(preflight.headers['access-control-allow-credentials'], undefined);
+  });
+
+  test('refuses * together with allow_credentials', () => {
+    assert.throws(
+      () =>
+        corsFilter(
+          givenFactoryContext({ allowed_origin: 'https://a.example, *', allow_credentials: 'true' })
+        ),
+      (error: unknown) => error instanceof ConfigError && /allow_credentials/.test(error.message)
+    );
+  });
+
+  test('adds Vary: Origin to every response when on, after any Vary set later', async () => {
+    const app = givenApp(
+      [await givenFilter(corsFilter, { allowed_origin: ORIGIN })],
+      (_req, res) => {
+        res.appendHeader('Vary', 'OpenStack-API-Version');
+        res.json({ ok: true });
+      }
+    );
+    const plain = await request(app).get('/').expect(200);
+    assert.equal(plain.headers.vary, 'Origin, OpenStack-API-Version');
+    const other = await request(app).get('/').set('Origin', 'https://evil.example').expect(200);
+    assert.equal(other.headers.vary, 'Origin, OpenStack-API-Version');
+    const preflight = await request(app)
+      .options('/')
+      .set('Origin', ORIGIN)
+      .set('Access-Control-Request-Method', 'GET')
+      .expect(200);
+    assert.equal(preflight.headers.vary, 'Origin');
+  });
+
+  test('allows a JSON POST preflight with the defaults of wharf.conf', async () => {
+    const config = loadConfig({ env: {}, overrides: { 'cors.allowed_origin': ORIGIN } });
+    const container = givenConfigContainer(config as unknown as Record<string, unknown>);
+    const app = givenApp([await givenFilter(corsFilter, {}, { container })]);
+    const res = await request(app)
+      .options('/servers')
+      .set('Origin', ORIGIN)
+      .set('Access-Control-Request-Method', 'POST')
+      .set('Access-Control-Request-Headers', 'content-type, x-auth-token, openstack-api-version')
+      .expect(200);
+    assert.equal(res.headers['access-control-allow-origin'], ORIGIN);
+    assert.equal(
+      res.headers['access-control-allow-headers'],
+      'content-type, x-auth-token, openstack-api-version'
+    );
+    assert.equal(res.headers['access-control-allow-credentials'], undefined);
   });
 
   test('is off when no origin is configured', async () => {
@@ -57,6 +114,7 @@ describe('cors filter', () => {
       .set('Origin', ORIGIN)
       .expect(200);
     assertNoCorsHeaders(res.headers);
+    assert.equal(res.headers.vary, undefined);
   });
 
   test('answers a preflight itself with the allowed methods and headers', async () => {
@@ -67,10 +125,7 @@ describe('cors filter', () => {
       .set('Access-Control-Request-Headers', 'X-Auth-Token, content-type')
       .expect(200);
     assert.equal(res.headers['access-control-allow-origin'], ORIGIN);
-    assert.equal(
-      res.headers['access-control-allow-methods'],
-      'GET, HEAD, POST, PUT, PATCH, DELETE'
-    );
+    assert.equal(res.headers['access-control-allow-methods'], 'GET, PUT, POST, DELETE, PATCH');
     assert.equal(res.headers['access-control-allow-headers'], 'X-Auth-Token, content-type');
     assert.equal(res.headers['access-control-max-age'], '3600');
     assert.equal(res.text, '');

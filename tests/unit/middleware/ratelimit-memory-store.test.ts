@@ -35,6 +35,17 @@ describe('MemoryRateLimitStore', () => {
     assert.deepEqual(hit(store, 'a', 4), { current: 2, previous: 0 });
   });
 
+  test('peeks at the counts without counting a hit', () => {
+    const store = new MemoryRateLimitStore();
+    assert.deepEqual(store.peek('a', 5), { current: 0, previous: 0 });
+    hit(store, 'a', 5);
+    hit(store, 'a', 5);
+    assert.deepEqual(store.peek('a', 5), { current: 2, previous: 0 });
+    assert.deepEqual(store.peek('a', 6), { current: 0, previous: 2 });
+    assert.deepEqual(store.peek('a', 7), { current: 0, previous: 0 });
+    assert.deepEqual(hit(store, 'a', 5), { current: 3, previous: 0 });
+  });
+
   test('evicts keys whose windows have expired', () => {
     const store = new MemoryRateLimitStore();
     for (let index = 0; index < 100; index += 1) hit(store, `key-${index}`, 1);

@@ -32,6 +32,14 @@ describe('RedisRateLimitStore', { skip }, () => {
     assert.deepEqual(await store.hit('a', 11), { current: 1, previous: 2 });
   });
 
+  test('peeks at both windows without counting a hit', async () => {
+    assert.deepEqual(await store.peek('p', 30), { current: 0, previous: 0 });
+    await store.hit('p', 30);
+    assert.deepEqual(await store.peek('p', 31), { current: 0, previous: 1 });
+    assert.deepEqual(await store.hit('p', 31), { current: 1, previous: 1 });
+    assert.deepEqual(await store.peek('p', 31), { current: 1, previous: 1 });
+  });
+
   test('expires a window counter after two windows', async () => {
     await store.hit('ttl', 20);
     const ttl = await client.pttl(`${prefix}{ttl}:20`);

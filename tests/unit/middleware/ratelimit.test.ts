@@ -92,6 +92,7 @@ describe('ratelimit filter', () => {
     const memory = new MemoryRateLimitStore();
     const store: RateLimitStore = {
       hit: async (key, window) => ({ ...memory.hit(key, window) }),
+      peek: async (key, window) => memory.peek(key, window),
       close: () => memory.close()
     };
     const app = givenLimitedApp({ limit: 1, windowMs: 60_000, store });
@@ -103,6 +104,7 @@ describe('ratelimit filter', () => {
     const capture = givenLogCapture();
     const failing: RateLimitStore = {
       hit: () => Promise.reject(new Error('connection refused')),
+      peek: () => Promise.reject(new Error('connection refused')),
       close: async () => {}
     };
     const limiter = createRateLimiter({

@@ -1,0 +1,67 @@
+/**
+ * What every auth filter does around its own check of the credentials: refuse a client
+ * address that failed authentication too often (failed-auth-limit.ts) before looking at its
+ * credentials, answer a failed check with its 401 `unauthorized` fault and count it, and
+ * record the caller of a good one in the request context.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { RequestHandler } from 'express';
+import { sendFault } from '../api/faults.js';
+import { HTTPUnauthorized } from '../errors.js';
+import type { FactoryContext } from '../pipeline/types.js';
+import { setCaller, type Caller } from './caller.js';
+import { openFailedAuthLimit, type FailedAuthLimit } from './failed-auth-limit.js';
+
+/** Checks the credentials of `req`: the caller, or a thrown HTTPUnauthorized. */
+export type Authenticate = (req: IncomingMessage) => Caller;
+
+/**
+ * The auth filter `name` (also its function's name, which pipeline errors show) around
+ * `authenticate`, limited by `limit` (null: no limit on failures).
+ */
+export function createAuthFilter(
+  name: string,
+  authenticate: Authenticate,
+  limit: FailedAuthLimit | null
+): RequestHandler {
+  const check: RequestHandler = (req, res, next) => {
+    let caller: Caller;
+    try {
+      caller = authenticate(req);
+    } catch (error) {
+      if (error instanceof HTTPUnauthorized) limit?.failed(req);
+      sendFault(res, error);
+      return;
+    }
+    setCaller(req, caller);
+    next();
+  };
+  const filter: RequestHandler =
+    limit === null
+      ? check
+      : (req, res, next) => {
+          const admitted = limit.admit(req, res);
+          if (admitted === true) return check(req, res, next);
+          // Returned, so the pipeline answers anything the deferred check throws.
+          if (admitted !== false)
+            return admitted.then((yes) => {
+              if (yes) check(req, res, next);
+            });
+        };
+  return Object.defineProperty(filter, 'name', { value: name });
+}
+
+/**
+ * The auth filter `name` around `authenticate`, with the failed-auth limit its options (and
+ * `[ratelimit]`) ask for; a promise when that limit counts in Redis.
+ */
+export function authFilter(
+  name: string,
+  context: FactoryContext,
+  authenticate: Authenticate
+): RequestHandler | Promise<RequestHandler> {
+  const build = (limit: FailedAuthLimit | null): RequestHandler =>
+    createAuthFilter(name, authenticate, limit);
+  const limit = openFailedAuthLimit(name, context);
+  return limit instanceof Promise ? limit.then(build) : build(limit);
+}

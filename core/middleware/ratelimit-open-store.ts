@@ -1,0 +1,59 @@
+/**
+ * Opening the rate-limit store the options ask for, shared by the `ratelimit` filter and the
+ * limit on failed authentication: `backend = memory` (per process, bounded by `max_keys`) or
+ * `redis` (shared by workers and hosts, at `redis_url`, keys under `redis_key_prefix`).
+ * ioredis is loaded only when Redis is used. A store that fails lets requests pass; its
+ * failures are reported by `storeFailureReporter`, at most once every 10 s.
+ */
+import type { Logger } from '../logger.js';
+import type { FactoryContext } from '../pipeline/types.js';
+import type { FilterOptions } from './filter-options.js';
+import { DEFAULT_MAX_KEYS, MemoryRateLimitStore } from './ratelimit-memory-store.js';
+import type { RateLimitStore } from './ratelimit-store.js';
+
+const WARN_EVERY_MS = 10_000;
+
+/**
+ * The store of `options` (`backend`, `redis_url`, `redis_key_prefix`, `max_keys`) counting
+ * windows of `windowMs`; `namespace` is added to Redis keys so two limits never share
+ * counters. A promise only for Redis.
+ */
+export function openRateLimitStore(
+  options: FilterOptions,
+  windowMs: number,
+  context: Pick<FactoryContext, 'logger' | 'onClose'>,
+  namespace = ''
+): RateLimitStore | Promise<RateLimitStore> {
+  if (options.choice('backend', ['memory', 'redis'] as const, 'memory') === 'memory')
+    return new MemoryRateLimitStore(options.integer('max_keys', DEFAULT_MAX_KEYS, { min: 1 }));
+  const url = options.string('redis_url', '');
+  if (!/^rediss?:\/\//.test(url)) options.fail('redis_url', url, 'a redis:// or rediss:// URL');
+  const prefix = options.string('redis_key_prefix', '');
+  return import('./ratelimit-redis-store.js').then(
+    ({ RedisRateLimitStore, DEFAULT_REDIS_KEY_PREFIX }) => {
+      const store = RedisRateLimitStore.connect(url, {
+        windowMs,
+        prefix: `${prefix || DEFAULT_REDIS_KEY_PREFIX}${namespace}`
+      });
+      // ioredis reports connection trouble as events; the failing hits are what get logged.
+      store.redis.on('error', (error: Error) =>
+        context.logger.debug(`ratelimit redis: ${error.message}`)
+      );
+      context.onClose?.(() => store.close());
+      return store;
+    }
+  );
+}
+
+/** A function that logs a store failure as a warning, at most once every 10 s of `now`. */
+export function storeFailureReporter(
+  logger: Logger,
+  message: string
+): (error: unknown, now: number) => void {
+  let lastWarning = -Infinity;
+  return (error, now) => {
+    if (now - lastWarning < WARN_EVERY_MS) return;
+    lastWarning = now;
+    logger.warn(message, { error: error instanceof Error ? error.message : String(error) });
+  };
+}
