@@ -13,6 +13,8 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { RequestContext } from '../context.js';
+import type { UrlParams } from '../routing/index.js';
+import type { UrlForOptions } from './request-urls.js';
 
 /** A request as controllers see it: parsed, validated and versioned. */
 export interface ApiRequest {
@@ -37,4 +39,11 @@ export interface ApiRequest {
   readonly apiUrl: string;
   /** Public URL of the host without the API prefix, e.g. `https://api.example.com`; build `bookmark` links on it. */
   readonly rootUrl: string;
+  /**
+   * routes' `url_for`: the full URL of the route named `name` (`server`, `detail_servers`,
+   * ...) with `params`, on `apiUrl` (or `rootUrl` with `{ base: 'root' }`). Parameters the
+   * path lacks become the query string; `project_id` goes in front; see docs/routing.md.
+   * Throws `UrlGenerationError` for an unknown name or a missing parameter.
+   */
+  urlFor(name: string, params?: UrlParams, options?: UrlForOptions): string;
 }

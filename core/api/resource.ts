@@ -30,6 +30,7 @@ import {
 import type { Controller } from './controller.js';
 import { buildPlan, type DispatchPlan, type Owned } from './dispatch-plan.js';
 import { checkContentType, malformedBody, parseQuery, readJsonBody } from './request-body.js';
+import { URL_SOURCE, urlForRequest, type RoutedRequest, type UrlSource } from './request-urls.js';
 import { isResponseObject, ResponseObject } from './response-object.js';
 import { sendResponse } from './send-response.js';
 
@@ -42,6 +43,8 @@ export class Resource {
   readonly descriptor: ControllerDescriptor;
   /** Resource whose extension methods also apply here (`inherits`). */
   inheritsFrom: Resource | null = null;
+  /** The compiled routing table `request.urlFor` generates from (set at assembly). */
+  urls: UrlSource | null = null;
   private readonly actions = new Map<string, Owned<MethodSpec>>();
   private readonly extensionMethods: Owned<ExtensionMethodSpec>[] = [];
   // Keyed by method name and by action key, so a request looks its plan up by a name it
@@ -159,7 +162,7 @@ export class Resource {
     // V8 more per request than building both strings.
     const apiUrl = publicBaseUrl(req);
     const mount = (req as IncomingMessage & { baseUrl?: string }).baseUrl ?? '';
-    const request: ApiRequest = {
+    const request: RoutedRequest = {
       context,
       params,
       query,
@@ -169,7 +172,9 @@ export class Resource {
       path: questionMark === -1 ? url : url.slice(0, questionMark),
       apiUrl,
       rootUrl:
-        mount && apiUrl.endsWith(mount) ? apiUrl.slice(0, apiUrl.length - mount.length) : apiUrl
+        mount && apiUrl.endsWith(mount) ? apiUrl.slice(0, apiUrl.length - mount.length) : apiUrl,
+      urlFor: urlForRequest,
+      [URL_SOURCE]: this.urls
     };
     const response = await this.run(plan, request);
     sendResponse(res, response.code ?? responseCodeFor(main, version, 200), response);

@@ -34,6 +34,7 @@ export class Images extends ComputeExtension {
             method: 'GET',
             path: '/v2/images/{id}',
             action: 'glanceShow',
+            name: 'glance_image',
             target: resource,
             owner
           });

@@ -56,7 +56,7 @@ describe('wharf routes', () => {
     const result = await runCli(['routes']);
     assert.match(
       result.stdout.split('\n')[0]!,
-      /^METHOD\s+PATH\s+HANDLER\s+EXTENSION\s+MIN\s+MAX$/
+      /^NAME\s+METHOD\s+PATH\s+HANDLER\s+EXTENSION\s+MIN\s+MAX\s+DETAILS$/
     );
   });
 });
