@@ -131,7 +131,8 @@ export class Mapper<T> implements RouteDeclarer<T> {
    * `delete` DELETE /c/{id} (`delete_m`); each collection action `a` -> METHOD /c/a (`a_c`),
    * each member action `a` -> METHOD /c/{id}/a (`a_m`). A parent resource puts the
    * collection under `/<parent collection>/{<parent member>_id}`; `pathPrefix` replaces
-   * that. routes' `new` and `edit` form routes are not declared: an API has no forms, and
+   * that. When `m` equals `c`, the index is left unnamed, as routes' later `m` overwrote it.
+   * routes' `new` and `edit` form routes are not declared: an API has no forms, and
    * `/c/new` would hide a member named `new`.
    */
   resource(memberName: string, collectionName: string, options: ResourceOptions<T>): void {
@@ -140,12 +141,12 @@ export class Mapper<T> implements RouteDeclarer<T> {
     checkRequirements(member, options.requirements, options.owner);
     const prefix =
       options.namePrefix ?? (options.parentResource ? `${options.parentResource.memberName}_` : '');
-    const add = (method: string, path: string, action: string, name: string): void =>
+    const add = (method: string, path: string, action: string, name: string | null): void =>
       this.connect({
         method,
         path,
         action,
-        name: `${prefix}${name}`,
+        ...(name === null ? {} : { name: `${prefix}${name}` }),
         target: options.target,
         owner: options.owner,
         formatted: options.formatted ?? true,
@@ -153,7 +154,8 @@ export class Mapper<T> implements RouteDeclarer<T> {
         ...(options.condition ? { conditions: { function: options.condition } } : {})
       });
 
-    add('GET', collection, 'index', collectionName);
+    // One word for both (`metadata`): routes let the member's name overwrite the index's.
+    add('GET', collection, 'index', memberName === collectionName ? null : collectionName);
     add('POST', collection, 'create', `create_${collectionName}`);
     for (const [name, method] of Object.entries(options.collectionActions ?? {})) {
       add(method, `${collection}/${name}`, name, `${name}_${collectionName}`);
