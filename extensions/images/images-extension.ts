@@ -27,6 +27,7 @@ export class Images extends ComputeExtension {
             method: 'GET',
             path: '/v2/images',
             action: 'glanceIndex',
+            name: 'glance_images',
             target: resource,
             owner
           });

@@ -28,6 +28,7 @@ export class ServerMetadata extends ComputeExtension {
             method: 'PUT',
             path: '/servers/{server_id}/metadata',
             action: 'updateAll',
+            name: 'server_update_all_metadata',
             target: resource,
             owner: this.alias
           })
