@@ -15,6 +15,7 @@ import {
   type RouteLookup,
   type RouteSpec
 } from './route.js';
+import { checkRedirect, redirectLocation } from './redirect.js';
 import { SegmentTree, type LeafGuard } from './segment-tree.js';
 import { checkMethod, parseTemplate, withProjectId } from './template.js';
 import { generatePath, templateParams, type UrlParams } from './url-generator.js';
@@ -85,7 +86,7 @@ export class RoutingTable<T> {
     for (const route of [...routes, ...redirects]) {
       checkMethod(route.method, route.path, route.owner);
       nameRoute(names, route);
-      if (!('target' in route)) checkRedirectTarget(route);
+      if (!('target' in route)) checkRedirect(route);
       const guard = 'target' in route ? guardOf(route) : undefined;
       const prefixed = options.projectIdPrefix === true ? withProjectId(route.path) : null;
       for (const template of prefixed === null ? [route.path] : [route.path, prefixed]) {
@@ -223,9 +224,7 @@ export class RoutingTable<T> {
 
   private resolve(route: Entry<T>, params: Record<string, string>): RouteLookup<T> {
     if ('target' in route) return { route, params };
-    const location = route.to.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_whole, name: string) =>
-      encodeURIComponent(params[name]!)
-    );
+    const location = redirectLocation(route, params);
     return { redirect: route, location };
   }
 
@@ -260,22 +259,6 @@ function nameRoute<T>(names: Map<string, Entry<T>>, route: Entry<T>): void {
   } else if (existing.path !== route.path) {
     throw new InvalidDeclarationError(
       `route name "${route.name}" is given to ${existing.path} (${existing.owner}) and ${route.path} (${route.owner})`
-    );
-  }
-}
-
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-
-function checkRedirectTarget(redirect: RedirectSpec): void {
-  const where = `redirect ${redirect.path} -> ${redirect.to} declared by ${redirect.owner}`;
-  if (!REDIRECT_STATUSES.has(redirect.status)) {
-    throw new InvalidDeclarationError(`${where}: status ${redirect.status} is not a redirect`);
-  }
-  const known = new Set(templateParams(redirect.path));
-  const unknown = templateParams(redirect.to).filter((name) => !known.has(name));
-  if (unknown.length > 0) {
-    throw new InvalidDeclarationError(
-      `${where}: the target names {${unknown[0]}}, which the path lacks`
     );
   }
 }
