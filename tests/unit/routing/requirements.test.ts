@@ -122,3 +122,25 @@ describe('requirements', () => {
     assert.equal(table.generate({ action: 'byPage', page: '3' }), '/archives/3');
   });
 });
+
+describe('requirement engines', () => {
+  test('the one-atom patterns V8 runs agree with RE2 on any segment', async () => {
+    const { default: fc } = await import('fast-check');
+    const { default: RE2 } = await import('re2');
+    const { compileRequirement } = await import('../../../core/routing/requirement.js');
+    for (const pattern of ['\\d+', '\\d{1,2}', '[0-9a-f-]+', '[^.]*', '\\w?', '[a-z]{2,}']) {
+      const requirement = compileRequirement(pattern, 'p', 'test');
+      const reference = new RE2(`^(?:${pattern})$`, 'u');
+      fc.assert(
+        fc.property(fc.string({ unit: 'grapheme-ascii', maxLength: 12 }), (segment) => {
+          assert.equal(
+            requirement.test(segment),
+            reference.test(segment),
+            `${pattern} on ${segment}`
+          );
+        }),
+        { numRuns: 300 }
+      );
+    }
+  });
+});
