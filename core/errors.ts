@@ -118,6 +118,13 @@ export class InvalidDeclarationError extends WharfError {
   }
 }
 
+/** A URL cannot be generated: no route has the name, or a parameter is missing or breaks a requirement. */
+export class UrlGenerationError extends WharfError {
+  constructor(message: string) {
+    super('WHARF_URL_GENERATION', message);
+  }
+}
+
 // ------------------------------------------------------ configuration, pipeline
 
 /** The configuration (wharf.conf, environment, flags) names an unknown option or a bad value. */

@@ -25,8 +25,25 @@ export { inject, injectable, singleton, container } from 'tsyringe';
 export type { DependencyContainer } from 'tsyringe';
 export * from './plugins/index.js';
 export * from './api/index.js';
-export { Mapper, RoutingTable, PROJECT_ID_PARAM } from './routing/index.js';
+export {
+  Mapper,
+  SubMapper,
+  RoutingTable,
+  FORMAT_PARAM,
+  PROJECT_ID_PARAM
+} from './routing/index.js';
 export type {
+  ConnectSpec,
+  RedirectOptions,
+  RedirectMatch,
+  RedirectSpec,
+  RouteCondition,
+  RouteConditions,
+  RouteDeclarer,
+  RouteEnviron,
+  SubmapperConnectSpec,
+  SubmapperOptions,
+  UrlParams,
   MapperOptions,
   ParentResource,
   ResourceOptions,

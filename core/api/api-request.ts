@@ -13,6 +13,8 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { RequestContext } from '../context.js';
+import type { UrlParams } from '../routing/index.js';
+import type { UrlForOptions } from './request-urls.js';
 
 /** A request as controllers see it: parsed, validated and versioned. */
 export interface ApiRequest {
@@ -42,4 +44,11 @@ export interface ApiRequest {
    * itself passes it to its BodyValidator, which then strips unknown keys as v2 did.
    */
   readonly legacyV2?: boolean;
+  /**
+   * routes' `url_for`: the full URL of the route named `name` (`server`, `detail_servers`,
+   * ...) with `params`, on `apiUrl` (or `rootUrl` with `{ base: 'root' }`). Parameters the
+   * path lacks become the query string; `project_id` goes in front; see docs/routing.md.
+   * Throws `UrlGenerationError` for an unknown name or a missing parameter.
+   */
+  urlFor(name: string, params?: UrlParams, options?: UrlForOptions): string;
 }

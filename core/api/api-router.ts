@@ -27,6 +27,7 @@ import { RequestDeadlines } from './request-deadlines.js';
 import { resolveRequestedVersion, versionHeaders } from './microversion.js';
 import type { Resource } from './resource.js';
 import { assembleRoutes, type AssemblyProblem } from './route-assembly.js';
+import { answerRedirect, checkFormat } from './route-outcomes.js';
 import { listRoutes, type RouteInfo } from './route-listing.js';
 
 /** The namespace of compute API extensions. */
@@ -185,9 +186,13 @@ export class APIRouter extends ExtensionManagerBase<APIExtensionBase> {
               ? maxHeaders
               : versionHeaders(version)
         );
-        const lookup = table.match(req.method ?? 'GET', req.url ?? '/');
+        const method = req.method ?? 'GET';
+        const url = req.url ?? '/';
+        const lookup = table.match(method, url, { method, url, headers: req.headers });
         if (lookup === null) throw new HTTPNotFound();
         if ('allowed' in lookup) throw new HTTPMethodNotAllowed(lookup.allowed);
+        if ('redirect' in lookup) return answerRedirect(req, res, lookup);
+        checkFormat(lookup.params);
         context.extension = lookup.route.owner;
         await lookup.route.target.dispatch(req, res, lookup.route, lookup.params, context);
       } catch (error) {

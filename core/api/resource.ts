@@ -17,7 +17,6 @@ import {
 } from '../errors.js';
 import { publicBaseUrl } from '../middleware/public-url.js';
 import type { RouteSpec } from '../routing/index.js';
-import type { ApiRequest } from './api-request.js';
 import {
   describeController,
   isAvailable,
@@ -31,6 +30,7 @@ import { buildPlan, type DispatchPlan, type Owned } from './dispatch-plan.js';
 import { isLegacyV2 } from './legacy-v2.js';
 import { runPlan, type ExtensionRuntime } from './plan-runner.js';
 import { checkContentType, malformedBody, parseQuery, readJsonBody } from './request-body.js';
+import { URL_SOURCE, urlForRequest, type RoutedRequest, type UrlSource } from './request-urls.js';
 
 /** One collection, its controller, and everything extensions added to it. */
 export class Resource {
@@ -38,6 +38,8 @@ export class Resource {
   readonly descriptor: ControllerDescriptor;
   /** Resource whose extension methods also apply here (`inherits`). */
   inheritsFrom: Resource | null = null;
+  /** The compiled routing table `request.urlFor` generates from (set at assembly). */
+  urls: UrlSource | null = null;
   private readonly actions = new Map<string, Owned<MethodSpec>>();
   private readonly extensionMethods: Owned<ExtensionMethodSpec>[] = [];
   // Keyed by method name and by action key, so a request looks its plan up by a name it
@@ -163,7 +165,7 @@ export class Resource {
     // V8 more per request than building both strings.
     const apiUrl = publicBaseUrl(req);
     const mount = (req as IncomingMessage & { baseUrl?: string }).baseUrl ?? '';
-    const request: ApiRequest = {
+    const request: RoutedRequest = {
       context,
       params,
       query,
@@ -174,7 +176,9 @@ export class Resource {
       apiUrl,
       rootUrl:
         mount && apiUrl.endsWith(mount) ? apiUrl.slice(0, apiUrl.length - mount.length) : apiUrl,
-      legacyV2
+      legacyV2,
+      urlFor: urlForRequest,
+      [URL_SOURCE]: this.urls
     };
     await runPlan(plan, request, res, this.runtime);
   }

@@ -76,6 +76,7 @@ export function assembleRoutes(
     routeResource(mapper, resources.get(resourceKey(resource))!, resource, alias);
   for (const resource of resources.values()) resource.seal(options.runtime);
   const table = mapper.compile();
+  for (const resource of resources.values()) resource.urls = table;
   table.warm();
   return { table, resources, problems };
 }
@@ -86,24 +87,38 @@ function routeResource(
   declaration: ResourceExtension,
   alias: string
 ): void {
-  const { parent, collectionActions, customRoutes } = declaration.options;
+  const { parent, collectionActions, customRoutes, pathPrefix, namePrefix, requirements } =
+    declaration.options;
+  const { condition, formatted } = declaration.options;
   // Actions are reachable as soon as any extension adds one, as nova's servers declared.
   const memberActions = {
     ...(resource.actionKeys().length > 0 ? { action: 'POST' } : {}),
     ...declaration.options.memberActions
   };
   mapper.resource(
-    declaration.options.memberName ?? declaration.collection,
+    declaration.options.memberName ?? singular(declaration.collection),
     declaration.collection,
     {
       target: resource,
       owner: alias,
       ...(collectionActions ? { collectionActions } : {}),
       memberActions,
-      ...(parent ? { parentResource: parent } : {})
+      ...(parent ? { parentResource: parent } : {}),
+      ...(pathPrefix !== undefined ? { pathPrefix } : {}),
+      ...(namePrefix !== undefined ? { namePrefix } : {}),
+      ...(requirements ? { requirements } : {}),
+      ...(condition ? { condition } : {}),
+      ...(formatted !== undefined ? { formatted } : {})
     }
   );
   customRoutes?.(mapper, resource);
+}
+
+/** The default member name: `servers` -> `server`; a name without a final `s` gets `_member`. */
+function singular(collection: string): string {
+  return collection.length > 1 && collection.endsWith('s')
+    ? collection.slice(0, -1)
+    : `${collection}_member`;
 }
 
 function linkInherits(

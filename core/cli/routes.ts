@@ -1,6 +1,7 @@
 /**
- * `wharf routes`: every route of the assembled API: method, path, handler, owning
- * extension and microversion range.
+ * `wharf routes`: every route of the assembled API: name, method, path, handler, owning
+ * extension, microversion range and details (requirements, `.{format}`, condition), and
+ * every redirect.
  */
 import type { Command } from 'commander';
 import { prepareHost, createApiRouter } from '../server/host.js';
@@ -13,7 +14,7 @@ export function registerRoutesCommand(program: Command): void {
     .description('list the routes of the API')
     .option(
       '--json',
-      'print a JSON array of { method, path, handler, extension, minVersion, maxVersion }'
+      'print a JSON array of { name, method, path, handler, extension, minVersion, maxVersion, details }'
     )
     .action(async (options: CommonOptions & { json?: boolean }) => {
       const router = await createApiRouter(await prepareHost(hostOptionsFrom(options)));
@@ -23,15 +24,20 @@ export function registerRoutesCommand(program: Command): void {
         return;
       }
       const rows = routes.map((route) => [
+        route.name ?? '-',
         route.method,
         route.path,
         route.handler,
         route.extension,
         route.minVersion ?? '-',
-        route.maxVersion ?? '-'
+        route.maxVersion ?? '-',
+        route.details.join(' ') || '-'
       ]);
       process.stdout.write(
-        renderTable(['METHOD', 'PATH', 'HANDLER', 'EXTENSION', 'MIN', 'MAX'], rows)
+        renderTable(
+          ['NAME', 'METHOD', 'PATH', 'HANDLER', 'EXTENSION', 'MIN', 'MAX', 'DETAILS'],
+          rows
+        )
       );
     });
 }

@@ -2,12 +2,23 @@
  * The routing table: every route compiled once into one segment tree, so a lookup walks
  * the path's segments instead of trying routes one by one, and its cost does not grow with
  * the number of routes. nova's routes built its master regex on the first request; this
- * table is built and warmed before the server listens.
+ * table is built and warmed before the server listens. It also answers routes' other
+ * questions: which named route makes which URL (`urlFor`, `generate`), and which paths
+ * redirect.
  */
-import { RouteConflictError } from '../errors.js';
-import type { AllowedMethods, RouteLookup, RouteSpec } from './route.js';
-import { SegmentTree } from './segment-tree.js';
+import { InvalidDeclarationError, RouteConflictError, UrlGenerationError } from '../errors.js';
+import {
+  FORMAT_PARAM,
+  type AllowedMethods,
+  type RedirectSpec,
+  type RouteEnviron,
+  type RouteLookup,
+  type RouteSpec
+} from './route.js';
+import { checkRedirect, redirectLocation } from './redirect.js';
+import { SegmentTree, type LeafGuard } from './segment-tree.js';
 import { checkMethod, parseTemplate, withProjectId } from './template.js';
+import { generatePath, templateParams, type UrlParams } from './url-generator.js';
 
 /** How a routing table is compiled. */
 export interface RoutingTableOptions {
@@ -17,11 +28,20 @@ export interface RoutingTableOptions {
    * the mapper's own setting.
    */
   projectIdPrefix?: boolean;
+  /** Redirect routes (`Mapper.redirect`). */
+  redirects?: readonly RedirectSpec[];
+  /**
+   * The suffixes a formatted route accepts (`/servers.json`), nova's format requirement
+   * `json|xml`. Default `['json', 'xml']`; any other suffix stays part of the segment.
+   */
+  formats?: readonly string[];
 }
+
+type Entry<T> = RouteSpec<T> | RedirectSpec;
 
 /** One template the tree holds, and the route it leads to. */
 interface Registration<T> {
-  route: RouteSpec<T>;
+  route: Entry<T>;
   template: string;
   sample: string;
 }
@@ -31,74 +51,142 @@ interface Registration<T> {
 const MAX_PARAM_LENGTH = 1024;
 // Enough lookups for V8 to optimise the lookup path; more only cost start-up time.
 export const WARM_LOOKUPS = 1000;
+const DEFAULT_FORMATS = ['json', 'xml'];
+const NO_HEADERS = Object.freeze({});
 
 /** A compiled, immutable set of routes that answers which route a request reaches. */
 export class RoutingTable<T> {
   private constructor(
-    private readonly tree: SegmentTree<RouteSpec<T>>,
+    private readonly tree: SegmentTree<Entry<T>>,
+    private readonly formattedTree: SegmentTree<Entry<T>>,
+    private readonly formats: ReadonlySet<string>,
     private readonly routes: readonly RouteSpec<T>[],
+    private readonly redirectList: readonly RedirectSpec[],
+    private readonly names: ReadonlyMap<string, Entry<T>>,
     private readonly registrations: readonly Registration<T>[],
     private readonly methods: readonly string[]
   ) {}
 
   /**
    * Builds the table. Trailing slashes are ignored, matching is case sensitive. Throws
-   * `InvalidDeclarationError` for a bad method or template and `RouteConflictError` when
-   * two routes share a method and path (parameter names do not count: `/a/{id}` and
-   * `/a/{x}` conflict), naming both owners.
+   * `InvalidDeclarationError` for a bad method, template, requirement or redirect target,
+   * or a name given to two different paths, and `RouteConflictError` when two routes share
+   * a method and path (parameter names do not count: `/a/{id}` and `/a/{x}` conflict, a
+   * parameter with a requirement and one without do not), naming both owners.
    */
   static compile<T>(
     routes: readonly RouteSpec<T>[],
     options: RoutingTableOptions = {}
   ): RoutingTable<T> {
-    const tree = new SegmentTree<RouteSpec<T>>(MAX_PARAM_LENGTH);
+    const tree = new SegmentTree<Entry<T>>(MAX_PARAM_LENGTH);
+    const formattedTree = new SegmentTree<Entry<T>>(MAX_PARAM_LENGTH);
     const byShape = new Map<string, Registration<T>>();
-    for (const route of routes) {
+    const names = new Map<string, Entry<T>>();
+    const redirects = options.redirects ?? [];
+    for (const route of [...routes, ...redirects]) {
       checkMethod(route.method, route.path, route.owner);
+      nameRoute(names, route);
+      if (!('target' in route)) checkRedirect(route);
+      const guard = 'target' in route ? guardOf(route) : undefined;
       const prefixed = options.projectIdPrefix === true ? withProjectId(route.path) : null;
       for (const template of prefixed === null ? [route.path] : [route.path, prefixed]) {
-        const parsed = parseTemplate(template, route.owner);
+        const parsed = parseTemplate(template, route.owner, route.requirements);
         const key = `${route.method} ${parsed.shape}`;
         const registration = { route, template, sample: parsed.sample };
         const existing = byShape.get(key);
         if (existing !== undefined) throw conflictBetween(existing, registration);
         byShape.set(key, registration);
-        tree.insert(route.method, parsed, route);
+        tree.insert(route.method, parsed, route, guard);
+        if ('target' in route && route.formatted === true) {
+          formattedTree.insert(route.method, parsed, route, guard);
+        }
       }
     }
     const registrations = [...byShape.values()];
     const methods = [...new Set(registrations.map(({ route }) => route.method))].sort();
-    return new RoutingTable(tree, Object.freeze([...routes]), registrations, methods);
+    return new RoutingTable(
+      tree,
+      formattedTree,
+      new Set(options.formats ?? DEFAULT_FORMATS),
+      Object.freeze([...routes]),
+      Object.freeze([...redirects]),
+      names,
+      registrations,
+      methods
+    );
   }
 
   /**
    * Finds the route for a request. `url` is the path, with or without a query string (the
-   * query is ignored). A `HEAD` with no route of its own falls back to `GET`. Yields the
-   * match, else the methods the path does answer to (a 405), else `null` (a 404; also for
-   * a malformed percent-encoding or an over-long parameter).
+   * query is ignored). A last segment ending in `.<format>` first tries the formatted
+   * routes without the suffix (binding `format`, as routes tried its formatted routes
+   * first). A `HEAD` with no route of its own falls back to `GET`. Condition functions get
+   * `environ` (a bare one when none is given). Yields the match or redirect, else the
+   * methods the path does answer to (a 405), else `null` (a 404; also for a malformed
+   * percent-encoding or an over-long parameter).
    */
-  match(method: string, url: string): RouteLookup<T> {
-    const found = this.tree.find(method, url);
-    if (found !== null) return { route: found.value, params: found.params };
-    if (method === 'HEAD') {
-      const get = this.tree.find('GET', url);
-      if (get !== null) return { route: get.value, params: get.params };
+  match(method: string, url: string, environ?: RouteEnviron): RouteLookup<T> {
+    const env = environ ?? { method, url, headers: NO_HEADERS };
+    const formatted = this.matchFormatted(method, url, env);
+    if (formatted !== null) return formatted;
+    const found = this.tree.find(method, url, env) ?? this.headAsGet(method, url, env);
+    if (found !== null) return this.resolve(found.value, found.params);
+    return this.allowedMethods(method, url, env);
+  }
+
+  /**
+   * The path of the route named `name` (routes' `url_for('name', **params)`); a name
+   * `formatted_<name>` is `<name>` with its `.{format}` suffix, which `params.format` must
+   * then give. See url-generator.ts for how parameters are placed. Throws
+   * `UrlGenerationError` when no route has the name or a parameter is wrong.
+   */
+  urlFor(name: string, params: UrlParams = {}): string {
+    const route = this.names.get(name);
+    if (route !== undefined) return generatePath(route, params, name);
+    const plain = name.startsWith('formatted_') ? this.names.get(name.slice(10)) : undefined;
+    if (plain === undefined) throw new UrlGenerationError(`no route is named "${name}"`);
+    if (typeof params[FORMAT_PARAM] !== 'string') {
+      throw new UrlGenerationError(`route ${name} needs the parameter {${FORMAT_PARAM}}`);
     }
-    return this.allowedMethods(method, url);
+    return generatePath(plain, params, name);
+  }
+
+  /**
+   * routes' `Mapper.generate(action=..., **params)`: the path of the first route, in
+   * declaration order, whose action is `params.action` (and owner `params.owner`, when
+   * given) and whose path parameters `params` all gives; `null` when there is none.
+   */
+  generate(params: UrlParams & { action: string; owner?: string }): string | null {
+    const { action, owner, ...rest } = params;
+    for (const route of this.routes) {
+      if (route.action !== action || (owner !== undefined && route.owner !== owner)) continue;
+      if (!templateParams(route.path).every((name) => typeof rest[name] === 'string')) continue;
+      try {
+        return generatePath(route, rest, route.name ?? `${route.method} ${route.path}`);
+      } catch (error) {
+        if (!(error instanceof UrlGenerationError)) throw error;
+      }
+    }
+    return null;
   }
 
   /**
    * Looks registered routes up through sample paths, so the first requests run lookup code
    * that is already compiled and optimised: every registration (the `/{project_id}` forms
    * included) up to `WARM_LOOKUPS`, an even spread of them beyond, since every lookup runs
-   * the same code. Returns the number of lookups.
+   * the same code. A condition function that throws on the bare sample is skipped here: it
+   * meets real requests later. Returns the number of lookups.
    */
   warm(): number {
     const step = Math.ceil(this.registrations.length / WARM_LOOKUPS);
     let lookups = 0;
     for (let index = 0; index < this.registrations.length; index += step) {
       const { route, sample } = this.registrations[index]!;
-      this.match(route.method, sample);
+      try {
+        this.match(route.method, sample);
+      } catch {
+        // Warming only: the request that meets this condition gets its fault then.
+      }
       lookups++;
     }
     return lookups;
@@ -109,13 +197,44 @@ export class RoutingTable<T> {
     return this.routes;
   }
 
+  /** The redirect routes as declared. */
+  redirects(): readonly RedirectSpec[] {
+    return this.redirectList;
+  }
+
+  private matchFormatted(method: string, url: string, env: RouteEnviron): RouteLookup<T> {
+    let end = url.indexOf('?');
+    if (end === -1) end = url.length;
+    const dot = url.lastIndexOf('.', end);
+    if (dot === -1 || url.lastIndexOf('/', end) > dot) return null;
+    const format = url.slice(dot + 1, end);
+    if (!this.formats.has(format)) return null;
+    const stripped = url.slice(0, dot);
+    const found =
+      this.formattedTree.find(method, stripped, env) ??
+      (method === 'HEAD' ? this.formattedTree.find('GET', stripped, env) : null);
+    if (found === null) return null;
+    found.params[FORMAT_PARAM] = format;
+    return this.resolve(found.value, found.params);
+  }
+
+  private headAsGet(method: string, url: string, env: RouteEnviron) {
+    return method === 'HEAD' ? this.tree.find('GET', url, env) : null;
+  }
+
+  private resolve(route: Entry<T>, params: Record<string, string>): RouteLookup<T> {
+    if ('target' in route) return { route, params };
+    const location = redirectLocation(route, params);
+    return { redirect: route, location };
+  }
+
   // Only reached on a miss, so the hit path never pays for asking every other method.
-  private allowedMethods(method: string, url: string): AllowedMethods | null {
+  private allowedMethods(method: string, url: string, env: RouteEnviron): AllowedMethods | null {
     const allowed: string[] = this.methods.filter(
       (other) =>
         other !== method &&
         !(method === 'HEAD' && other === 'GET') &&
-        this.tree.find(other, url) !== null
+        this.tree.find(other, url, env) !== null
     );
     if (allowed.length === 0) return null;
     if (allowed.includes('GET') && !allowed.includes('HEAD')) {
@@ -126,9 +245,29 @@ export class RoutingTable<T> {
   }
 }
 
+function guardOf<T>(route: RouteSpec<T>): LeafGuard | undefined {
+  const condition = route.condition;
+  if (condition === undefined) return undefined;
+  return (params, environ) => condition(environ as RouteEnviron, params);
+}
+
+function nameRoute<T>(names: Map<string, Entry<T>>, route: Entry<T>): void {
+  if (route.name === undefined) return;
+  const existing = names.get(route.name);
+  if (existing === undefined) {
+    names.set(route.name, route);
+  } else if (existing.path !== route.path) {
+    throw new InvalidDeclarationError(
+      `route name "${route.name}" is given to ${existing.path} (${existing.owner}) and ${route.path} (${route.owner})`
+    );
+  }
+}
+
 function conflictBetween<T>(first: Registration<T>, second: Registration<T>): RouteConflictError {
   const describe = ({ route, template }: Registration<T>): string =>
-    `${route.method} ${template} (action ${route.action}) declared by ${route.owner}`;
+    'target' in route
+      ? `${route.method} ${template} (action ${route.action}) declared by ${route.owner}`
+      : `${route.method} ${template} (redirect to ${route.to}) declared by ${route.owner}`;
   return new RouteConflictError(
     `route conflict: ${describe(second)} matches the same requests as ${describe(first)}`,
     [first.route.owner, second.route.owner]

@@ -7,29 +7,44 @@
  * map operations (a general radix tree compiles code per route, which dominated start-up
  * at thousands of routes).
  *
- * Static segments win over the parameter at the same depth; when the static branch leads
- * nowhere for the method, the lookup backs up and tries the parameter. So `GET /abc/servers`
- * reaches `/{project_id}/servers`, while `GET /servers/servers` reaches `/servers/{id}`.
+ * Static segments win over parameters at the same depth, parameters with a requirement
+ * (tried in the order they were declared, one per distinct pattern) over the plain one;
+ * when a branch leads nowhere for the method, the lookup backs up and tries the next. So
+ * `GET /abc/servers` reaches `/{project_id}/servers`, while `GET /servers/servers` reaches
+ * `/servers/{id}`. A requirement costs one linear-time pattern test at its node, so the
+ * cost still depends on the path and the patterns at each node, not on the route count.
  */
+import type { Requirement } from './requirement.js';
+
+/**
+ * A check a leaf runs once its path matched (a route's condition function): it gets the
+ * parameters and whatever the caller passed to `find`; false rejects the leaf.
+ */
+export type LeafGuard = (params: Record<string, string>, environ: unknown) => boolean;
 
 /** A route at the end of a template, and the names of the parameters along it. */
 interface Leaf<V> {
   value: V;
   /** Parameter names, in path order. */
   paramNames: readonly string[];
+  guard: LeafGuard | undefined;
 }
 
 /** One segment position of some templates. */
 class TreeNode<V> {
   readonly statics = new Map<string, TreeNode<V>>();
   param: TreeNode<V> | null = null;
+  readonly patterned: { requirement: Requirement; node: TreeNode<V> }[] = [];
   readonly leaves = new Map<string, Leaf<V>>();
 }
 
-/** A template broken into segments: static text, or `null` for a parameter. */
+/** A template broken into segments: static text, a parameter, or a patterned parameter. */
 export interface TemplateSegments {
-  /** Each segment's static text, `null` where the template has a parameter. */
-  segments: readonly (string | null)[];
+  /**
+   * Each segment's static text, `null` where the template has a parameter, its compiled
+   * requirement where the parameter has one.
+   */
+  segments: readonly (string | null | Requirement)[];
   /** The parameter names, in path order. */
   paramNames: readonly string[];
 }
@@ -51,12 +66,19 @@ export class SegmentTree<V> {
   constructor(private readonly maxParamLength: number) {}
 
   /** Adds a route; a second route with the same method and segments replaces the first. */
-  insert(method: string, template: TemplateSegments, value: V): void {
+  insert(method: string, template: TemplateSegments, value: V, guard?: LeafGuard): void {
     let node = this.root;
     for (const segment of template.segments) {
       if (segment === null) {
         node.param ??= new TreeNode<V>();
         node = node.param;
+      } else if (typeof segment !== 'string') {
+        let branch = node.patterned.find(({ requirement }) => requirement === segment);
+        if (branch === undefined) {
+          branch = { requirement: segment, node: new TreeNode<V>() };
+          node.patterned.push(branch);
+        }
+        node = branch.node;
       } else {
         let child = node.statics.get(segment);
         if (child === undefined) {
@@ -66,25 +88,22 @@ export class SegmentTree<V> {
         node = child;
       }
     }
-    node.leaves.set(method, { value, paramNames: template.paramNames });
+    node.leaves.set(method, { value, paramNames: template.paramNames, guard });
   }
 
   /**
    * Finds the route for `method` and `url` (a path, with or without a query string, which
    * is ignored; one trailing slash is ignored too). Yields `null` when no route matches,
-   * also for a malformed percent-encoding or an over-long parameter.
+   * also for a malformed percent-encoding or an over-long parameter. `environ` is handed to
+   * the guard of a leaf that has one.
    */
-  find(method: string, url: string): TreeMatch<V> | null {
+  find(method: string, url: string, environ?: unknown): TreeMatch<V> | null {
     const segments = this.splitPath(url);
     if (segments === null) return null;
     const values: string[] = [];
-    const leaf = this.descend(this.root, segments, 0, method, values);
+    const leaf = this.descend(this.root, segments, 0, method, values, environ);
     if (leaf === null) return null;
-    const params = Object.create(null) as Record<string, string>;
-    for (let index = 0; index < values.length; index++) {
-      params[leaf.paramNames[index]!] = values[index]!;
-    }
-    return { value: leaf.value, params };
+    return { value: leaf.value, params: paramsOf(leaf, values) };
   }
 
   private descend(
@@ -92,18 +111,31 @@ export class SegmentTree<V> {
     segments: readonly string[],
     depth: number,
     method: string,
-    values: string[]
+    values: string[],
+    environ: unknown
   ): Leaf<V> | null {
-    if (depth === segments.length) return node.leaves.get(method) ?? null;
+    if (depth === segments.length) {
+      const leaf = node.leaves.get(method);
+      if (leaf === undefined) return null;
+      return leaf.guard === undefined || leaf.guard(paramsOf(leaf, values), environ) ? leaf : null;
+    }
     const segment = segments[depth]!;
     const child = node.statics.get(segment);
     if (child !== undefined) {
-      const leaf = this.descend(child, segments, depth + 1, method, values);
+      const leaf = this.descend(child, segments, depth + 1, method, values, environ);
       if (leaf !== null) return leaf;
     }
-    if (node.param === null || segment === '' || segment.length > this.maxParamLength) return null;
+    if (segment === '' || segment.length > this.maxParamLength) return null;
+    for (const { requirement, node: branch } of node.patterned) {
+      if (!requirement.test(segment)) continue;
+      values.push(segment);
+      const leaf = this.descend(branch, segments, depth + 1, method, values, environ);
+      if (leaf !== null) return leaf;
+      values.pop();
+    }
+    if (node.param === null) return null;
     values.push(segment);
-    const leaf = this.descend(node.param, segments, depth + 1, method, values);
+    const leaf = this.descend(node.param, segments, depth + 1, method, values, environ);
     if (leaf === null) values.pop();
     return leaf;
   }
@@ -130,6 +162,14 @@ export class SegmentTree<V> {
     }
     return segments;
   }
+}
+
+function paramsOf<V>(leaf: Leaf<V>, values: readonly string[]): Record<string, string> {
+  const params = Object.create(null) as Record<string, string>;
+  for (let index = 0; index < values.length; index++) {
+    params[leaf.paramNames[index]!] = values[index]!;
+  }
+  return params;
 }
 
 const SLASH = 0x2f;

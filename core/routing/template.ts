@@ -4,6 +4,7 @@
  */
 import { METHODS } from 'node:http';
 import { InvalidDeclarationError } from '../errors.js';
+import { compileRequirement } from './requirement.js';
 import { PROJECT_ID_PARAM } from './route.js';
 import type { TemplateSegments } from './segment-tree.js';
 
@@ -35,15 +36,22 @@ export function checkMethod(method: string, path: string, owner: string): void {
 
 /**
  * Checks `template` and translates it. A template is `/` or `/`-separated segments, each
- * either static text or one whole parameter `{name}`; parameter names are unique.
+ * either static text or one whole parameter `{name}`; parameter names are unique. A
+ * parameter with an entry in `requirements` becomes a patterned segment (its shape
+ * `{:pattern}`, so it conflicts only with the same pattern); entries for parameters the
+ * template lacks are ignored here (Mapper checks them per declaration).
  */
-export function parseTemplate(template: string, owner: string): ParsedTemplate {
+export function parseTemplate(
+  template: string,
+  owner: string,
+  requirements: Readonly<Record<string, string>> = {}
+): ParsedTemplate {
   const invalid = (why: string): InvalidDeclarationError =>
     new InvalidDeclarationError(`route template "${template}" declared by ${owner}: ${why}`);
   if (!template.startsWith('/')) throw invalid('it must start with "/"');
   if (template === '/') return { segments: [], paramNames: [], shape: '/', sample: '/' };
 
-  const segments: (string | null)[] = [];
+  const segments: TemplateSegments['segments'][number][] = [];
   const paramNames: string[] = [];
   let shape = '';
   let sample = '';
@@ -53,8 +61,14 @@ export function parseTemplate(template: string, owner: string): ParsedTemplate {
       const name = param[1]!;
       if (paramNames.includes(name)) throw invalid(`parameter {${name}} appears twice`);
       paramNames.push(name);
-      segments.push(null);
-      shape += '/{}';
+      const pattern = Object.hasOwn(requirements, name) ? requirements[name] : undefined;
+      if (pattern === undefined) {
+        segments.push(null);
+        shape += '/{}';
+      } else {
+        segments.push(compileRequirement(pattern, name, owner));
+        shape += `/{:${pattern}}`;
+      }
       sample += `/${SAMPLE_PARAM}`;
     } else if (STATIC_SEGMENT.test(segment)) {
       segments.push(segment);

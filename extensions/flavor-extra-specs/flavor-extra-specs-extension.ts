@@ -76,6 +76,8 @@ export class FlavorsExtraSpecs extends ComputeExtension {
     return [
       new ResourceExtension('os-extra_specs', new FlavorExtraSpecsController(this.services), {
         memberName: 'extra_spec',
+        // Extra spec keys are the caller's: `a.json` is a key, not a format.
+        formatted: false,
         parent: { memberName: 'flavor', collectionName: 'flavors' }
       })
     ];

@@ -12,20 +12,13 @@ export interface Link {
   href: string;
 }
 
-/**
- * The `/{project_id}` segment of links: nova puts the project in a link only when the
- * request's own URL carried it.
- */
-function projectSegment(req: ApiRequest): string {
-  return req.params.project_id ? `/${req.params.project_id}` : '';
-}
-
-/** self (versioned) and bookmark (unversioned) links of one flavor. */
+/** self (versioned) and bookmark (unversioned) links of one flavor, from the `flavor` route. */
 export function flavorLinks(req: ApiRequest, id: string): Link[] {
-  const path = `${projectSegment(req)}/flavors/${encodeURIComponent(id)}`;
+  // nova puts the project in a link only when the request's own URL carried it.
+  const params = { project_id: req.params.project_id, id };
   return [
-    { rel: 'self', href: `${req.apiUrl}${path}` },
-    { rel: 'bookmark', href: `${req.rootUrl}${path}` }
+    { rel: 'self', href: req.urlFor('flavor', params) },
+    { rel: 'bookmark', href: req.urlFor('flavor', params, { base: 'root' }) }
   ];
 }
 
@@ -57,17 +50,17 @@ export function detailedFlavor(req: ApiRequest, flavor: Flavor): Record<string, 
  */
 export function nextPageLinks(
   req: ApiRequest,
-  collection: string,
+  route: 'flavors' | 'detail_flavors',
   page: readonly Flavor[],
   limit: number
 ): Link[] {
   if (limit === 0 || page.length !== limit) return [];
-  const params = new URLSearchParams();
+  const params: Record<string, string | undefined> = { project_id: req.params.project_id };
   for (const key of Object.keys(req.query).sort()) {
+    if (key === 'project_id') continue;
     const value = req.query[key]!;
-    params.set(key, Array.isArray(value) ? value[value.length - 1]! : value);
+    params[key] = Array.isArray(value) ? value[value.length - 1]! : value;
   }
-  params.set('marker', page[page.length - 1]!.id);
-  const href = `${req.apiUrl}${projectSegment(req)}/${collection}?${params.toString()}`;
-  return [{ rel: 'next', href }];
+  params.marker = page[page.length - 1]!.id;
+  return [{ rel: 'next', href: req.urlFor(route, params) }];
 }

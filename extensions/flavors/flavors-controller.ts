@@ -31,7 +31,7 @@ export class FlavorsController extends Controller {
   @wsgi.expectedErrors(400)
   @wsgi.querySchema(FLAVOR_INDEX_QUERY)
   async detail(req: ApiRequest): Promise<unknown> {
-    return this.list(req, 'flavors/detail', detailedFlavor);
+    return this.list(req, 'detail_flavors', detailedFlavor);
   }
 
   @wsgi.expectedErrors(404)
@@ -50,7 +50,7 @@ export class FlavorsController extends Controller {
   /** One page of the flavors the caller may list, in `view`, with nova's next link. */
   private async list(
     req: ApiRequest,
-    collection: string,
+    route: 'flavors' | 'detail_flavors',
     view: (req: ApiRequest, flavor: Flavor) => Record<string, unknown>
   ): Promise<unknown> {
     this.authorize(req);
@@ -59,7 +59,7 @@ export class FlavorsController extends Controller {
       const { flavors } = await this.services.backend();
       const scope = this.services.scope(req.context);
       const page = pageOf(await flavors.list(scope, query.filters), query);
-      const links = nextPageLinks(req, collection, page, query.limit);
+      const links = nextPageLinks(req, route, page, query.limit);
       return {
         flavors: page.map((flavor) => view(req, flavor)),
         ...(links.length > 0 ? { flavors_links: links } : {})

@@ -19,15 +19,14 @@ export function isoSeconds(date: Date): string {
 /** The self, bookmark and alternate links of one image. */
 export function imageLinks(req: ApiRequest, id: string): Record<string, string>[] {
   // nova puts the project in a link only when the request's own URL carried it.
-  const project = req.params.project_id ? `/${req.params.project_id}` : '';
-  const path = `${project}/images/${encodeURIComponent(id)}`;
+  const params = { project_id: req.params.project_id, id };
   return [
-    { rel: 'self', href: `${req.apiUrl}${path}` },
-    { rel: 'bookmark', href: `${req.rootUrl}${path}` },
+    { rel: 'self', href: req.urlFor('image', params) },
+    { rel: 'bookmark', href: req.urlFor('image', params, { base: 'root' }) },
     {
       rel: 'alternate',
       type: 'application/vnd.openstack.image',
-      href: `${req.apiUrl}/v2/images/${encodeURIComponent(id)}`
+      href: req.urlFor('glance_image', { id })
     }
   ];
 }

@@ -27,6 +27,7 @@ export class Images extends ComputeExtension {
             method: 'GET',
             path: '/v2/images',
             action: 'glanceIndex',
+            name: 'glance_images',
             target: resource,
             owner
           });
@@ -34,6 +35,7 @@ export class Images extends ComputeExtension {
             method: 'GET',
             path: '/v2/images/{id}',
             action: 'glanceShow',
+            name: 'glance_image',
             target: resource,
             owner
           });

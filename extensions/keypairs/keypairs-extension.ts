@@ -17,7 +17,9 @@ export class Keypairs extends ComputeExtension {
   override getResources(): ResourceExtension[] {
     return [
       new ResourceExtension('os-keypairs', new KeypairsController(this.services), {
-        memberName: 'keypair'
+        memberName: 'keypair',
+        // Keypair names are the caller's: `my.json` is a name, not a format.
+        formatted: false
       })
     ];
   }

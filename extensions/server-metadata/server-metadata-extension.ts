@@ -19,6 +19,8 @@ export class ServerMetadata extends ComputeExtension {
     return [
       new ResourceExtension('metadata', new ServerMetadataController(this.services), {
         memberName: 'server_meta',
+        // Metadata keys are the caller's: `a.json` is a key, not a format.
+        formatted: false,
         parent: { memberName: 'server', collectionName: 'servers' },
         // Mapper.resource has no PUT on a collection; nova connects update_all by hand.
         customRoutes: (mapper: Mapper<Resource>, resource: Resource) =>
@@ -26,6 +28,7 @@ export class ServerMetadata extends ComputeExtension {
             method: 'PUT',
             path: '/servers/{server_id}/metadata',
             action: 'updateAll',
+            name: 'server_update_all_metadata',
             target: resource,
             owner: this.alias
           })

@@ -1,9 +1,9 @@
 /**
  * Links of compute resources, shaped as nova's view builders make them: `self` on the
  * versioned API root (`{api}/{project}/servers/{id}`), `bookmark` on the unversioned root
- * (`{root}/{project}/servers/{id}`), and the `next` link of a listing page. The roots come
- * from the request (`apiUrl`, `rootUrl`), so proxy headers are honoured as the pipeline
- * recorded them.
+ * (`{root}/{project}/servers/{id}`), and the `next` link of a listing page. Paths come from
+ * the named routes (`request.urlFor('server', ...)`), the roots from the request, so proxy
+ * headers are honoured as the pipeline recorded them.
  */
 import type { ApiRequest } from '../../core/index.js';
 
@@ -13,43 +13,54 @@ export interface Link {
   href: string;
 }
 
-/** Joins URL parts with `/`, skipping empty ones (nova's `url_join`). */
-function join(...parts: string[]): string {
-  return parts.filter((part) => part !== '').join('/');
-}
+/** The member route of each collection these links name, as Mapper.resource names it. */
+export type MemberRoute = 'server';
 
-function project(req: ApiRequest): string {
-  return req.context.projectId ?? '';
+/** The project the links carry: the caller's, as nova's servers view builder puts it. */
+function project(req: ApiRequest): string | undefined {
+  return req.context.projectId ?? undefined;
 }
 
 /** `{api}/{project}/{collection}/{id}`: where the resource lives in this API version. */
-export function selfHref(req: ApiRequest, collection: string, id: string): string {
-  return join(req.apiUrl, project(req), collection, id);
+export function selfHref(req: ApiRequest, route: MemberRoute, id: string): string {
+  return req.urlFor(route, { project_id: project(req), id });
 }
 
 /** `{root}/{project}/{collection}/{id}`: the version-independent address of the resource. */
-export function bookmarkHref(req: ApiRequest, collection: string, id: string): string {
-  return join(req.rootUrl, project(req), collection, id);
+export function bookmarkHref(req: ApiRequest, route: MemberRoute, id: string): string {
+  return req.urlFor(route, { project_id: project(req), id }, { base: 'root' });
+}
+
+/**
+ * `{root}/{project}/{collection}/{id}` of another extension's collection (a server's image
+ * and flavor), built from the collection's name: that extension may be disabled, so it may
+ * have no named route here, and nova builds these links without asking its router.
+ */
+export function foreignBookmarkHref(req: ApiRequest, collection: string, id: string): string {
+  const parts = [req.rootUrl, req.context.projectId ?? '', collection, encodeURIComponent(id)];
+  return parts.filter((part) => part !== '').join('/');
 }
 
 /** The `self` and `bookmark` links of a resource. */
-export function resourceLinks(req: ApiRequest, collection: string, id: string): Link[] {
+export function resourceLinks(req: ApiRequest, route: MemberRoute, id: string): Link[] {
   return [
-    { rel: 'self', href: selfHref(req, collection, id) },
-    { rel: 'bookmark', href: bookmarkHref(req, collection, id) }
+    { rel: 'self', href: selfHref(req, route, id) },
+    { rel: 'bookmark', href: bookmarkHref(req, route, id) }
   ];
 }
 
 /**
- * The `next` link of a page: the same query with `marker` set to the last item's id,
- * e.g. `{api}/{project}/servers/detail?limit=2&marker=ID`.
+ * The `next` link of a page of the route named `route` (`servers`, `detail_servers`): the
+ * same query with `marker` set to the last item's id, e.g.
+ * `{api}/{project}/servers/detail?limit=2&marker=ID`.
  */
-export function nextLink(req: ApiRequest, collection: string, marker: string): Link {
-  const params = new URLSearchParams();
+export function nextLink(req: ApiRequest, route: string, marker: string): Link {
+  const query: Record<string, string | string[]> = {};
   for (const [key, value] of Object.entries(req.query)) {
-    if (key === 'marker') continue;
-    for (const item of Array.isArray(value) ? value : [value]) params.append(key, item);
+    if (key !== 'marker' && key !== 'project_id') query[key] = value;
   }
-  params.set('marker', marker);
-  return { rel: 'next', href: `${join(req.apiUrl, project(req), collection)}?${params}` };
+  return {
+    rel: 'next',
+    href: req.urlFor(route, { project_id: project(req), ...query, marker })
+  };
 }

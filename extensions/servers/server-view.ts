@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { ApiRequest } from '../../core/index.js';
 import type { Server } from '../compute/index.js';
-import { bookmarkHref, nextLink, resourceLinks, type Link } from './links.js';
+import { foreignBookmarkHref, nextLink, resourceLinks, type Link } from './links.js';
 
 /** Statuses whose view carries `progress`, as nova's `_progress_statuses`. */
 const PROGRESS_STATUSES = new Set([
@@ -55,12 +55,12 @@ function bookmarked(
   collection: string,
   id: string
 ): { id: string; links: Link[] } {
-  return { id, links: [{ rel: 'bookmark', href: bookmarkHref(req, collection, id) }] };
+  return { id, links: [{ rel: 'bookmark', href: foreignBookmarkHref(req, collection, id) }] };
 }
 
 /** `{id, name, links}`: one entry of `GET /servers`. */
 export function serverSummary(req: ApiRequest, server: Server): ServerView {
-  return { id: server.id, name: server.name, links: resourceLinks(req, 'servers', server.id) };
+  return { id: server.id, name: server.name, links: resourceLinks(req, 'server', server.id) };
 }
 
 /** The full base view of show, detail and update. */
@@ -80,7 +80,7 @@ export function serverDetail(req: ApiRequest, server: Server): ServerView {
     addresses: addresses(server),
     accessIPv4: server.accessIPv4,
     accessIPv6: server.accessIPv6,
-    links: resourceLinks(req, 'servers', server.id),
+    links: resourceLinks(req, 'server', server.id),
     key_name: server.keyName,
     config_drive: server.configDrive,
     security_groups: SECURITY_GROUPS.map((group) => ({ ...group }))
@@ -93,7 +93,7 @@ export function serverDetail(req: ApiRequest, server: Server): ServerView {
 export function serverCreated(req: ApiRequest, server: Server, adminPass: string): ServerView {
   return {
     id: server.id,
-    links: resourceLinks(req, 'servers', server.id),
+    links: resourceLinks(req, 'server', server.id),
     adminPass,
     security_groups: SECURITY_GROUPS.map((group) => ({ ...group }))
   };
@@ -114,7 +114,7 @@ export function serverPage(
   };
   const last = servers.at(-1);
   if (last && options.limit > 0 && servers.length === options.limit) {
-    page.servers_links = [nextLink(req, options.detail ? 'servers/detail' : 'servers', last.id)];
+    page.servers_links = [nextLink(req, options.detail ? 'detail_servers' : 'servers', last.id)];
   }
   return page;
 }

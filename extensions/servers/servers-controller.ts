@@ -82,7 +82,7 @@ export class ServersController extends Controller {
         typeof server.adminPass === 'string' ? server.adminPass : generatePassword();
       return new ResponseObject(
         { server: serverCreated(req, booted, adminPass) },
-        { headers: { Location: selfHref(req, 'servers', booted.id) } }
+        { headers: { Location: selfHref(req, 'server', booted.id) } }
       );
     } catch (error) {
       throw toHTTPError(error);

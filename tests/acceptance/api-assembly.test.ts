@@ -124,11 +124,13 @@ describe('API router start-up', () => {
     const { router } = await givenFixtureRouter();
     const routes = router.routes();
     assert.deepEqual(Object.keys(routes[0]!).sort(), [
+      'details',
       'extension',
       'handler',
       'maxVersion',
       'method',
       'minVersion',
+      'name',
       'path'
     ]);
     const find = (method: string, path: string, handler?: string) =>
@@ -137,12 +139,14 @@ describe('API router start-up', () => {
           route.method === method && route.path === path && (!handler || route.handler === handler)
       );
     assert.deepEqual(find('PUT', '/widgets/{id}'), {
+      name: 'update_widget',
       method: 'PUT',
       path: '/widgets/{id}',
       handler: 'WidgetsController.update',
       extension: 'widgets',
       minVersion: '2.3',
-      maxVersion: null
+      maxVersion: null,
+      details: ['.{format}']
     });
     assert.equal(
       find('POST', '/widgets/{id}/action', 'WidgetActionsController.polish [polish]')!.extension,

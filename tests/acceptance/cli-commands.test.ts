@@ -34,11 +34,13 @@ describe('wharf routes', () => {
     assert.equal(result.code, 0, result.stderr);
     const routes = JSON.parse(result.stdout) as Record<string, unknown>[];
     assert.deepEqual(Object.keys(routes[0]!).sort(), [
+      'details',
       'extension',
       'handler',
       'maxVersion',
       'method',
       'minVersion',
+      'name',
       'path'
     ]);
     assert.ok(
@@ -47,7 +49,8 @@ describe('wharf routes', () => {
           route.method === 'GET' &&
           route.path === '/extensions' &&
           route.handler === 'ExtensionInfoController.index' &&
-          route.extension === 'extensions'
+          route.extension === 'extensions' &&
+          route.name === 'extensions'
       )
     );
   });
@@ -56,7 +59,7 @@ describe('wharf routes', () => {
     const result = await runCli(['routes']);
     assert.match(
       result.stdout.split('\n')[0]!,
-      /^METHOD\s+PATH\s+HANDLER\s+EXTENSION\s+MIN\s+MAX$/
+      /^NAME\s+METHOD\s+PATH\s+HANDLER\s+EXTENSION\s+MIN\s+MAX\s+DETAILS$/
     );
   });
 });
