@@ -149,7 +149,7 @@ export const HOST_OPTIONS = [
     type: 'float',
     min: 0,
     default: 30,
-    help: 'Seconds a stopping server lets requests in flight finish before closing their connections.'
+    help: 'Seconds a stopping server lets requests in flight finish; those still running then get 503 and the process exits 3.'
   },
   {
     section: 'wsgi',

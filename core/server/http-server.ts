@@ -17,7 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { sendFault } from '../api/faults.js';
 import { defaultLogger, type Logger } from '../logger.js';
 import { ConcurrencyLimit } from './concurrency-limit.js';
-import { GracefulShutdown } from './graceful-shutdown.js';
+import { GracefulShutdown, type DrainOutcome } from './graceful-shutdown.js';
 import { messageClassesFor } from './request-prototypes.js';
 import { refuseLongUrl } from './url-length-limit.js';
 
@@ -48,10 +48,11 @@ export interface RunningServer {
   /** The address actually bound (the real port when 0 was asked for). */
   readonly address: { readonly host: string; readonly port: number };
   /**
-   * Stops accepting connections, lets the requests in flight finish for up to
-   * `drainTimeoutMs`, then cuts what is left; resolves once every connection is closed.
+   * Stops accepting connections, answers the requests it has for up to `drainTimeoutMs`,
+   * then faults what is left (see graceful-shutdown.ts); resolves once every connection is
+   * closed, with how many requests the deadline cut.
    */
-  close(drainTimeoutMs: number): Promise<void>;
+  close(drainTimeoutMs: number): Promise<DrainOutcome>;
   /** Requests in flight now. */
   inFlight(): number;
 }

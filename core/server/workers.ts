@@ -10,7 +10,8 @@
  * - if a worker dies before any worker ever listened, the pool cannot start (a port in
  *   use, a bad configuration): it stops the others and exits 1 instead of looping;
  * - on SIGTERM or SIGINT it forwards the signal to every worker (each drains its servers,
- *   see signal-handlers.ts) and exits 0 once all have exited; workers still running after
+ *   see signal-handlers.ts) and exits 0 once all have exited (or the first non-zero status
+ *   a worker exited with, such as a cut drain's); workers still running after
  *   the drain timeout plus a margin are killed and it exits 1; a second signal kills them
  *   at once and exits 1.
  */
@@ -103,6 +104,8 @@ function supervise(count: number, options: RunWorkersOptions): void {
     const how = signal ? `signal ${signal}` : `code ${code}`;
     if (stopExitCode !== undefined) {
       logger.info(`worker ${worker.id} exited (${how})`, { pid: worker.process.pid });
+      // A worker whose drain was cut (or failed) makes the whole stop say so.
+      if (stopExitCode === 0 && typeof code === 'number' && code !== 0) stopExitCode = code;
       if (live.size === 0) process.exit(stopExitCode);
     } else if (serving) {
       replace(worker, how);
