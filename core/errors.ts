@@ -134,6 +134,13 @@ export class PasteConfigError extends WharfError {
   }
 }
 
+/** A server cannot listen on its address (in use, not permitted, unknown host). */
+export class ListenError extends WharfError {
+  constructor(address: string, reason: string, options: WharfErrorOptions = {}) {
+    super('WHARF_LISTEN_FAILED', `cannot listen on ${address}: ${reason}`, 500, options);
+  }
+}
+
 // ---------------------------------------------------------------- HTTP errors
 
 /** An error that becomes a fault with its own status; raise these from controllers. */

@@ -58,6 +58,8 @@ export {
   DRAIN_CUT_EXIT_CODE
 } from './server/signal-handlers.js';
 export type { SignalHandlerOptions } from './server/signal-handlers.js';
+export { installFaultHandler, FAULT_EXIT_CODE } from './server/process-faults.js';
+export type { FaultHandlerOptions } from './server/process-faults.js';
 export { runWorkers } from './server/workers.js';
 export type { RunWorkersOptions } from './server/workers.js';
 export { assembleHost } from './server/host.js';

@@ -101,7 +101,7 @@ export const HOST_OPTIONS = [
     min: 1,
     auto: true,
     default: 1,
-    help: 'Worker processes (node:cluster); `auto` starts one per CPU; 1 serves from the main process.'
+    help: 'Worker processes (node:cluster) under a supervising primary; `auto` starts one per CPU.'
   },
   {
     section: 'wsgi',

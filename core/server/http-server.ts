@@ -15,6 +15,7 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sendFault } from '../api/faults.js';
+import { ListenError } from '../errors.js';
 import { defaultLogger, type Logger } from '../logger.js';
 import { ConcurrencyLimit } from './concurrency-limit.js';
 import { GracefulShutdown, type DrainOutcome } from './graceful-shutdown.js';
@@ -55,6 +56,8 @@ export interface RunningServer {
   close(drainTimeoutMs: number): Promise<DrainOutcome>;
   /** Requests in flight now. */
   inFlight(): number;
+  /** The requests in flight now: method, URL and request id (once a filter gave one). */
+  inFlightRequests(): { method: string; url: string; requestId: string | undefined }[];
 }
 
 /** Node's own default, kept unless the whole request must arrive sooner. */
@@ -99,9 +102,13 @@ export async function startHttpServer(
   const shutdown = new GracefulShutdown(server, limit, logger);
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const refused = (error: NodeJS.ErrnoException): void =>
+      reject(
+        new ListenError(`${options.host}:${options.port}`, listenFailure(error), { cause: error })
+      );
+    server.once('error', refused);
     server.listen({ host: options.host, port: options.port, backlog: options.backlog }, () => {
-      server.off('error', reject);
+      server.off('error', refused);
       resolve();
     });
   });
@@ -113,8 +120,26 @@ export async function startHttpServer(
   return {
     address,
     close: (drainTimeoutMs) => shutdown.close(drainTimeoutMs),
-    inFlight: () => limit.inFlight
+    inFlight: () => limit.inFlight,
+    inFlightRequests: () =>
+      limit.responses().map((res) => ({
+        method: res.req.method ?? '',
+        url: res.req.url ?? '',
+        requestId: res.getHeader('x-openstack-request-id') as string | undefined
+      }))
   };
+}
+
+/** Why a listen failed, in words, with the system's code. */
+function listenFailure(error: NodeJS.ErrnoException): string {
+  const reasons: Record<string, string> = {
+    EADDRINUSE: 'the address is already in use',
+    EACCES: 'permission denied (ports below 1024 need privileges)',
+    EADDRNOTAVAIL: 'the address is not available on this machine',
+    ENOTFOUND: 'the host name does not resolve'
+  };
+  const reason = error.code ? reasons[error.code] : undefined;
+  return reason ? `${reason} (${error.code})` : error.message;
 }
 
 // A handler that throws synchronously would otherwise take the whole process down.

@@ -139,11 +139,15 @@ describe('startHttpServer', () => {
     assert.equal(server.inFlight(), 0);
   });
 
-  test('rejects with EADDRINUSE when the port is taken', async () => {
+  test('rejects with WHARF_LISTEN_FAILED, keeping EADDRINUSE as the cause, when the port is taken', async () => {
     const first = await givenTrackedServer(okHandler);
     await assert.rejects(
       givenServer(okHandler, { port: first.address.port, logger: quietLogger }),
-      { code: 'EADDRINUSE' }
+      (error: Error) => {
+        assert.equal((error as { code?: string }).code, 'WHARF_LISTEN_FAILED');
+        assert.equal((error.cause as { code?: string }).code, 'EADDRINUSE');
+        return true;
+      }
     );
   });
 });
