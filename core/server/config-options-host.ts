@@ -141,7 +141,15 @@ export const HOST_OPTIONS = [
     type: 'int',
     min: 0,
     default: 1000,
-    help: 'Requests in flight per worker before new ones get 503 with `Retry-After`; 0 means no limit.'
+    help: 'Requests in flight per worker before new ones wait for a slot (see `max_queue_wait`); 0 means no limit.'
+  },
+  {
+    section: 'wsgi',
+    name: 'max_queue_wait',
+    type: 'float',
+    min: 0,
+    default: 0.5,
+    help: 'Seconds a request may wait for a slot, or may have waited in a busy event loop, before it gets 503 with `Retry-After`; 0 refuses at once.'
   },
   {
     section: 'wsgi',

@@ -93,6 +93,7 @@ export class GracefulShutdown {
     }
     // http's close clears its timeout-checking interval; the listener is already closed.
     server.close(() => {});
+    this.#requests.stop();
     await this.#requests.closed();
     this.#logger.info('HTTP server closed', { address, cut });
     return { cut };

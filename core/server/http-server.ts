@@ -38,8 +38,13 @@ export interface HttpServerOptions {
   requestTimeoutMs: number;
   /** Longest request URL in bytes; longer gets 414. */
   maxUrlLength: number;
-  /** Requests in flight before new ones get 503 with `Retry-After`; 0 means no limit. */
+  /** Requests in flight before new ones wait for a slot; 0 means no limit. */
   maxConcurrentRequests: number;
+  /**
+   * Longest a request waits for a slot (or waited unseen in a busy event loop) before it
+   * gets 503 with `Retry-After`; default 0, refused at once.
+   */
+  maxQueueWaitMs?: number;
   /** Where the server logs; default the process logger. */
   logger?: Logger;
 }
@@ -69,7 +74,18 @@ export async function startHttpServer(
   options: HttpServerOptions
 ): Promise<RunningServer> {
   const logger = options.logger ?? defaultLogger();
-  const limit = new ConcurrencyLimit(options.maxConcurrentRequests);
+  const serve = (req: IncomingMessage, res: ServerResponse): void => {
+    try {
+      handler(req, res);
+    } catch (error) {
+      handlerThrew(error, req, res, logger);
+    }
+  };
+  const limit = new ConcurrencyLimit(
+    options.maxConcurrentRequests,
+    options.maxQueueWaitMs ?? 0,
+    serve
+  );
   const { maxUrlLength } = options;
   // Node reads keepAliveTimeout 0 as "never time out"; wharf's 0 means "no keep-alive".
   const closeEveryConnection = options.keepAliveTimeoutMs === 0;
@@ -91,12 +107,10 @@ export async function startHttpServer(
     },
     function wharfRequest(req: IncomingMessage, res: ServerResponse): void {
       if (closeEveryConnection || shutdown.draining) res.setHeader('Connection', 'close');
-      if (refuseLongUrl(req, res, maxUrlLength) || !limit.admit(req, res)) return;
-      try {
-        handler(req, res);
-      } catch (error) {
-        handlerThrew(error, req, res, logger);
-      }
+      if (refuseLongUrl(req, res, maxUrlLength)) return;
+      if (bypassesAdmission(req)) limit.track(req, res);
+      else if (!limit.admit(req, res)) return;
+      serve(req, res);
     }
   );
   const shutdown = new GracefulShutdown(server, limit, logger);
@@ -128,6 +142,15 @@ export async function startHttpServer(
         requestId: res.getHeader('x-openstack-request-id') as string | undefined
       }))
   };
+}
+
+/** Paths a load balancer probes: answered even when the server refuses other requests. */
+const ADMISSION_BYPASS = new Set(['/healthcheck']);
+
+function bypassesAdmission(req: IncomingMessage): boolean {
+  const url = req.url ?? '';
+  const query = url.indexOf('?');
+  return ADMISSION_BYPASS.has(query === -1 ? url : url.slice(0, query));
 }
 
 /** Why a listen failed, in words, with the system's code. */

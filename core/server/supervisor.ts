@@ -60,6 +60,10 @@ export class Supervisor {
 
   /** Installs the signal handlers and forks the workers. */
   start(): void {
+    // Round-robin hands each connection from the primary to a worker over IPC, one
+    // acknowledgement at a time: with one worker that only slows accepting (1200 new
+    // connections took seconds). One worker listens on the shared socket itself instead.
+    if (this.#count === 1) cluster.schedulingPolicy = cluster.SCHED_NONE;
     cluster.on('exit', (worker, code, signal) => this.#exited(worker, code, signal));
     for (const signal of STOP_SIGNALS) process.on(signal, (name) => this.#signalled(name));
     for (let i = 0; i < this.#count; i += 1) this.#fork();
