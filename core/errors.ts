@@ -217,10 +217,24 @@ export class HTTPRequestEntityTooLarge extends HTTPError {
   }
 }
 
+/** 408: the request did not arrive within the server's request timeout. */
+export class HTTPRequestTimeout extends HTTPError {
+  constructor(message = 'The request did not arrive in time.', options: WharfErrorOptions = {}) {
+    super('WHARF_REQUEST_TIMEOUT', 408, message, options);
+  }
+}
+
 /** 414: the request URL is too long. */
 export class HTTPURITooLong extends HTTPError {
   constructor(message = 'The request URI is too long.', options: WharfErrorOptions = {}) {
     super('WHARF_URI_TOO_LONG', 414, message, options);
+  }
+}
+
+/** 431: the request head (request line and headers) is larger than the server accepts. */
+export class HTTPHeadersTooLarge extends HTTPError {
+  constructor(message = 'The request head is too large.', options: WharfErrorOptions = {}) {
+    super('WHARF_HEADERS_TOO_LARGE', 431, message, options);
   }
 }
 

@@ -15,7 +15,13 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sendFault } from '../api/faults.js';
+import { newRequestId } from '../context.js';
 import { ListenError } from '../errors.js';
+import {
+  COMPUTE_REQUEST_ID_HEADER,
+  OPENSTACK_REQUEST_ID_HEADER
+} from '../middleware/request-id.js';
+import { answerClientError } from './client-errors.js';
 import { defaultLogger, type Logger } from '../logger.js';
 import { ConcurrencyLimit } from './concurrency-limit.js';
 import { GracefulShutdown, type DrainOutcome } from './graceful-shutdown.js';
@@ -106,6 +112,11 @@ export async function startHttpServer(
       ...messageClassesFor(handler)
     },
     function wharfRequest(req: IncomingMessage, res: ServerResponse): void {
+      // Every response carries the request id, those written before any filter runs too;
+      // the request_id filter adopts this id.
+      const id = newRequestId();
+      res.setHeader(OPENSTACK_REQUEST_ID_HEADER, id);
+      res.setHeader(COMPUTE_REQUEST_ID_HEADER, id);
       if (closeEveryConnection || shutdown.draining) res.setHeader('Connection', 'close');
       if (refuseLongUrl(req, res, maxUrlLength)) return;
       if (bypassesAdmission(req)) limit.track(req, res);
@@ -127,6 +138,9 @@ export async function startHttpServer(
     });
   });
   server.on('error', (error) => logger.error('HTTP server error', { error: String(error) }));
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) =>
+    answerClientError(error, socket, logger)
+  );
 
   const bound = server.address() as AddressInfo;
   const address = Object.freeze({ host: bound.address, port: bound.port });
@@ -139,7 +153,7 @@ export async function startHttpServer(
       limit.responses().map((res) => ({
         method: res.req.method ?? '',
         url: res.req.url ?? '',
-        requestId: res.getHeader('x-openstack-request-id') as string | undefined
+        requestId: res.getHeader(OPENSTACK_REQUEST_ID_HEADER) as string | undefined
       }))
   };
 }

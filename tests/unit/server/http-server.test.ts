@@ -69,6 +69,11 @@ describe('startHttpServer', () => {
     const refused = await request(server.address.port, '/second');
     assert.equal(refused.status, 503);
     assert.equal(refused.headers?.['retry-after'], '1');
+    assert.match(String(refused.headers?.['x-openstack-request-id']), /^req-/);
+    assert.equal(
+      refused.headers?.['x-compute-request-id'],
+      refused.headers?.['x-openstack-request-id']
+    );
     assert.equal(JSON.parse(refused.body!).serviceUnavailable.code, 503);
     assert.equal(held.received, 1);
     assert.equal(server.inFlight(), 1);
