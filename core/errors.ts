@@ -134,6 +134,19 @@ export class PasteConfigError extends WharfError {
   }
 }
 
+/** An extension's `prepare()` failed, so the host cannot start (storage that cannot open...). */
+export class ExtensionPrepareError extends WharfError {
+  constructor(extension: string, options: WharfErrorOptions = {}) {
+    const reason = options.cause instanceof Error ? options.cause.message : String(options.cause);
+    super(
+      'WHARF_EXTENSION_PREPARE_FAILED',
+      `extension ${extension} cannot start: ${reason}`,
+      500,
+      options
+    );
+  }
+}
+
 /** A server cannot listen on its address (in use, not permitted, unknown host). */
 export class ListenError extends WharfError {
   constructor(address: string, reason: string, options: WharfErrorOptions = {}) {
