@@ -31,6 +31,6 @@ describe('wharf serve stopping under keep-alive load', { timeout: 60_000 }, () =
     assert.equal(result.unanswered, 0);
     assert.deepEqual(Object.keys(result.statuses), ['200']);
     assert.ok(result.statuses[200]! > answeredBefore);
-    assert.equal(result.refused, 50);
+    assert.ok(result.refused >= 50, 'every connection ends refused');
   });
 });

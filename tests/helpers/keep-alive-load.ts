@@ -24,9 +24,9 @@ export interface LoadResult {
   sent: number;
   /** Responses by status code. */
   statuses: Record<number, number>;
-  /** Connection errors by code (ECONNRESET, socket hang up...), refused ones excepted. */
+  /** Errors of requests on connections the server had accepted, by code (ECONNRESET...). */
   errors: Record<string, number>;
-  /** Connections refused (the server no longer listening). */
+  /** Connections refused, or reset before they were accepted (the server stopped listening). */
   refused: number;
   /** Requests that got nothing within their timeout. */
   unanswered: number;
@@ -82,7 +82,10 @@ export function startKeepAliveLoad(options: LoadOptions): Load {
         req.destroy(new Error('unanswered'));
       });
       req.on('error', (error: NodeJS.ErrnoException) => {
-        if (error.code === 'ECONNREFUSED') {
+        // A reset of a connection never used before is one the server never accepted: its
+        // handshake completed in the kernel's queue as the listening socket closed.
+        const neverAccepted = error.code === 'ECONNRESET' && !req.reusedSocket;
+        if (error.code === 'ECONNREFUSED' || neverAccepted) {
           result.refused += 1;
           return resolve('refused');
         }
