@@ -141,6 +141,26 @@ export class PasteConfigError extends WharfError {
   }
 }
 
+/** An extension's `prepare()` failed, so the host cannot start (storage that cannot open...). */
+export class ExtensionPrepareError extends WharfError {
+  constructor(extension: string, options: WharfErrorOptions = {}) {
+    const reason = options.cause instanceof Error ? options.cause.message : String(options.cause);
+    super(
+      'WHARF_EXTENSION_PREPARE_FAILED',
+      `extension ${extension} cannot start: ${reason}`,
+      500,
+      options
+    );
+  }
+}
+
+/** A server cannot listen on its address (in use, not permitted, unknown host). */
+export class ListenError extends WharfError {
+  constructor(address: string, reason: string, options: WharfErrorOptions = {}) {
+    super('WHARF_LISTEN_FAILED', `cannot listen on ${address}: ${reason}`, 500, options);
+  }
+}
+
 // ---------------------------------------------------------------- HTTP errors
 
 /** An error that becomes a fault with its own status; raise these from controllers. */
@@ -217,10 +237,24 @@ export class HTTPRequestEntityTooLarge extends HTTPError {
   }
 }
 
+/** 408: the request did not arrive within the server's request timeout. */
+export class HTTPRequestTimeout extends HTTPError {
+  constructor(message = 'The request did not arrive in time.', options: WharfErrorOptions = {}) {
+    super('WHARF_REQUEST_TIMEOUT', 408, message, options);
+  }
+}
+
 /** 414: the request URL is too long. */
 export class HTTPURITooLong extends HTTPError {
   constructor(message = 'The request URI is too long.', options: WharfErrorOptions = {}) {
     super('WHARF_URI_TOO_LONG', 414, message, options);
+  }
+}
+
+/** 431: the request head (request line and headers) is larger than the server accepts. */
+export class HTTPHeadersTooLarge extends HTTPError {
+  constructor(message = 'The request head is too large.', options: WharfErrorOptions = {}) {
+    super('WHARF_HEADERS_TOO_LARGE', 431, message, options);
   }
 }
 

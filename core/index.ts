@@ -86,9 +86,16 @@ export type { TokenClaims, IssueTokenOptions } from './middleware/token-signer.j
 export type { RateLimitStore, WindowCounts } from './middleware/ratelimit-store.js';
 export { startHttpServer } from './server/http-server.js';
 export type { HttpServerOptions, RunningServer } from './server/http-server.js';
+export type { DrainOutcome } from './server/graceful-shutdown.js';
 export { httpServerOptionsFor, drainTimeoutMsOf } from './server/http-server-options.js';
-export { installSignalHandlers, STOP_SIGNALS } from './server/signal-handlers.js';
+export {
+  installSignalHandlers,
+  STOP_SIGNALS,
+  DRAIN_CUT_EXIT_CODE
+} from './server/signal-handlers.js';
 export type { SignalHandlerOptions } from './server/signal-handlers.js';
+export { installFaultHandler, FAULT_EXIT_CODE } from './server/process-faults.js';
+export type { FaultHandlerOptions } from './server/process-faults.js';
 export { runWorkers } from './server/workers.js';
 export type { RunWorkersOptions } from './server/workers.js';
 export { assembleHost } from './server/host.js';

@@ -34,6 +34,13 @@ export abstract class APIExtensionBase {
   getControllerExtensions(): ControllerExtension[] {
     return [];
   }
+
+  /**
+   * Optional: runs once, awaited, before the host listens (open storage, run migrations).
+   * A failure stops start-up with a one-line error naming the extension (exit 2), instead of
+   * failing every request later.
+   */
+  prepare?(): void | Promise<void>;
 }
 
 applyBrand(APIExtensionBase, API_EXTENSION_BRAND);

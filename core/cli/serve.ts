@@ -1,12 +1,14 @@
 /**
- * `wharf serve`: assembles the host and listens, one server per enabled API, in one process
- * or in `--workers N|auto` processes; drains in-flight requests on SIGTERM/SIGINT.
+ * `wharf serve`: assembles the host and listens, one server per enabled API, in
+ * `--workers N|auto` worker processes under a supervising primary (one by default); drains
+ * in-flight requests on SIGTERM/SIGINT, and replaces a worker after an uncaught exception.
  */
 import type { Command } from 'commander';
 import { drainTimeoutMsOf, httpServerOptionsFor } from '../server/http-server-options.js';
 import { startHttpServer, type RunningServer } from '../server/http-server.js';
 import { assembleHost, type HostOptions } from '../server/host.js';
 import { warnIfNoauthExposed } from '../server/noauth-exposure.js';
+import { installFaultHandler } from '../server/process-faults.js';
 import { installSignalHandlers } from '../server/signal-handlers.js';
 import { runWorkers } from '../server/workers.js';
 import { createLogger } from '../logger.js';
@@ -29,11 +31,13 @@ export async function serveInProcess(options: HostOptions): Promise<RunningServe
     warnIfNoauthExposed(host.config, name, host.logger);
     servers.push(server);
   }
-  installSignalHandlers(servers, {
+  const stopping = {
     drainTimeoutMs: drainTimeoutMsOf(host.config),
     logger: host.logger,
     onStopped: host.close
-  });
+  };
+  installSignalHandlers(servers, stopping);
+  installFaultHandler(servers, stopping);
   return servers;
 }
 
@@ -63,10 +67,8 @@ export function registerServeCommand(program: Command): void {
       await runWorkers(
         config.wsgi.workers,
         async () => void (await serveInProcess({ ...hostOptions, logger })),
-        {
-          logger,
-          drainTimeoutMs: drainTimeoutMsOf(config)
-        }
+        // Even one worker runs under a primary, which replaces it after an uncaught exception.
+        { logger, drainTimeoutMs: drainTimeoutMsOf(config), supervise: true }
       );
     });
 }

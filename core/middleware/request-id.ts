@@ -20,7 +20,9 @@ const GLOBAL_REQUEST_ID =
 /** Factory of the `request_id` filter (no options). */
 export const requestIdFilter: FilterFactory = ({ logger }): RequestHandler =>
   function requestId(req, res, next) {
-    const id = newRequestId();
+    // The HTTP server already gave the response an id (see http-server.ts); keep that one.
+    const given = res.getHeader(OPENSTACK_REQUEST_ID_HEADER);
+    const id = typeof given === 'string' ? given : newRequestId();
     const incoming = req.headers[OPENSTACK_REQUEST_ID_HEADER];
     const globalRequestId =
       typeof incoming === 'string' && GLOBAL_REQUEST_ID.test(incoming) ? incoming : null;

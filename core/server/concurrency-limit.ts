@@ -1,23 +1,50 @@
 /**
- * The in-flight request limit of one HTTP server (`[wsgi] max_concurrent_requests`): every
- * admitted request is counted from the moment the server hands it on until its response
- * finishes or the request closes (client gone, connection cut), and a request arriving
- * while `max` are in flight gets a 503 `serviceUnavailable` fault with `Retry-After`
- * instead of reaching the handler. Shedding load early keeps latency bounded for the
- * requests already accepted.
+ * Admission of one HTTP server (`[wsgi] max_concurrent_requests`, `[wsgi] max_queue_wait`),
+ * with eventlet's pool semantics: a request takes one of `max` slots from the moment its
+ * head is parsed (so waiting for its body counts) until its response finishes or the request
+ * closes; when none is free it waits, first come first served, up to `maxQueueWaitMs` for
+ * one, then gets a 503 `serviceUnavailable` fault with `Retry-After`.
+ *
+ * Requests also wait where no count sees them: in socket buffers while the event loop is
+ * busy (see loop-delay.ts). When that wait already exceeds `maxQueueWaitMs`, a request is
+ * refused at once: it waited its share before wharf could see it, and a cheap 503 now
+ * shortens the wait of everyone behind it. Refusing early keeps the latency of the requests
+ * admitted bounded instead of letting every queue grow.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendFault } from '../api/faults.js';
 import { ConfigError, HTTPServiceUnavailable } from '../errors.js';
+import { LoopDelay } from './loop-delay.js';
+
+/**
+ * Event-loop delay never counted as overload, whatever `maxQueueWaitMs` says: a healthy loop
+ * has jitter (a garbage collection, a large response), and wharf holds the loop for at most
+ * about this long by design.
+ */
+export const LOOP_DELAY_FLOOR_MS = 50;
 
 /** Seconds a client refused for load is told to wait before retrying. */
 export const OVERLOAD_RETRY_AFTER_SECONDS = 1;
 
-/** Counts requests in flight in one server and refuses those past `max`. */
+interface Waiting {
+  req: IncomingMessage;
+  res: ServerResponse;
+  timer: NodeJS.Timeout;
+}
+
+/** Runs an admitted request (the server's handler). */
+export type AdmittedRequest = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** Counts requests in flight in one server, queues and refuses those past `max`. */
 export class ConcurrencyLimit {
   /** Most requests in flight at once; 0 means no limit (requests are still counted). */
   readonly max: number;
+  /** Longest wait for a slot, in ms; 0 refuses at once and ignores the event loop's delay. */
+  readonly maxQueueWaitMs: number;
   readonly #inFlight = new Map<IncomingMessage, ServerResponse>();
+  readonly #queue: Waiting[] = [];
+  readonly #loop = new LoopDelay();
+  readonly #runLater: AdmittedRequest;
   // Listeners shared by every request (`this` is the emitter). Deleting from a map is
   // idempotent, so a request is released once whichever event comes first. The request's
   // 'close' covers what the response's events miss: a pipelined request whose response
@@ -25,18 +52,24 @@ export class ConcurrencyLimit {
   readonly #responseFinished: (this: ServerResponse) => void;
   readonly #requestClosed: (this: IncomingMessage) => void;
 
-  constructor(max: number) {
+  /** `runLater` runs a request admitted after waiting for a slot. */
+  constructor(max: number, maxQueueWaitMs: number, runLater: AdmittedRequest) {
     if (!Number.isInteger(max) || max < 0) {
       throw new ConfigError(`[wsgi] max_concurrent_requests must be an integer >= 0, got ${max}`);
     }
     this.max = max;
-    const inFlight = this.#inFlight;
+    this.maxQueueWaitMs = maxQueueWaitMs;
+    this.#runLater = runLater;
+    const release = (req: IncomingMessage): void => {
+      if (this.#inFlight.delete(req)) this.#next();
+    };
     this.#responseFinished = function responseFinished(this: ServerResponse): void {
-      inFlight.delete(this.req);
+      release(this.req);
     };
     this.#requestClosed = function requestClosed(this: IncomingMessage): void {
-      inFlight.delete(this);
+      release(this);
     };
+    if (max > 0 && maxQueueWaitMs > 0) this.#loop.start();
   }
 
   /** Requests in flight now. */
@@ -44,29 +77,46 @@ export class ConcurrencyLimit {
     return this.#inFlight.size;
   }
 
+  /** Requests waiting for a slot now. */
+  get waiting(): number {
+    return this.#queue.length;
+  }
+
   /**
-   * Counts the request in and returns true, or, when `max` are already in flight, answers
-   * 503 with `Retry-After` and returns false (the request is not counted).
+   * True when the request has a slot now (the caller runs it). Otherwise it waits up to
+   * `maxQueueWaitMs` for one and then runs through `runLater`, or it is answered 503 with
+   * `Retry-After` (at once, or when its wait is over).
    */
   admit(req: IncomingMessage, res: ServerResponse): boolean {
-    if (this.max > 0 && this.#inFlight.size >= this.max) {
-      sendFault(
-        res,
-        new HTTPServiceUnavailable('The server is currently unavailable. Please try again later.', {
-          headers: { 'Retry-After': String(OVERLOAD_RETRY_AFTER_SECONDS) }
-        })
-      );
-      return false;
+    if (this.max > 0) {
+      const free = this.#inFlight.size < this.max && this.#queue.length === 0;
+      if (this.maxQueueWaitMs === 0) {
+        if (!free) return refuse(res);
+      } else {
+        const waitedMs = this.#loop.currentMs;
+        if (waitedMs > Math.max(this.maxQueueWaitMs, LOOP_DELAY_FLOOR_MS)) return refuse(res);
+        if (!free) return this.#enqueue(req, res, this.maxQueueWaitMs - waitedMs);
+      }
     }
+    this.track(req, res);
+    return true;
+  }
+
+  /** Counts a request in flight without asking for a slot (requests that bypass admission). */
+  track(req: IncomingMessage, res: ServerResponse): void {
     this.#inFlight.set(req, res);
     res.on('finish', this.#responseFinished);
     req.on('close', this.#requestClosed);
-    return true;
   }
 
   /** The responses of the requests in flight now (a snapshot). */
   responses(): ServerResponse[] {
     return [...this.#inFlight.values()];
+  }
+
+  /** Stops measuring the event loop (the server is closed). */
+  stop(): void {
+    this.#loop.stop();
   }
 
   /**
@@ -79,4 +129,42 @@ export class ConcurrencyLimit {
     const pending = [...this.#inFlight.keys()];
     await Promise.all(pending.map((req) => new Promise((resolve) => req.once('close', resolve))));
   }
+
+  #enqueue(req: IncomingMessage, res: ServerResponse, waitMs: number): false {
+    const waiting: Waiting = {
+      req,
+      res,
+      timer: setTimeout(() => this.#giveUp(waiting, true), Math.max(0, waitMs))
+    };
+    this.#queue.push(waiting);
+    req.once('close', () => this.#giveUp(waiting, false));
+    return false;
+  }
+
+  #next(): void {
+    while (this.#queue.length > 0 && this.#inFlight.size < this.max) {
+      const waiting = this.#queue.shift()!;
+      clearTimeout(waiting.timer);
+      this.track(waiting.req, waiting.res);
+      this.#runLater(waiting.req, waiting.res);
+    }
+  }
+
+  #giveUp(waiting: Waiting, answer: boolean): void {
+    const index = this.#queue.indexOf(waiting);
+    if (index === -1) return;
+    this.#queue.splice(index, 1);
+    clearTimeout(waiting.timer);
+    if (answer) refuse(waiting.res);
+  }
+}
+
+function refuse(res: ServerResponse): false {
+  sendFault(
+    res,
+    new HTTPServiceUnavailable('The server is currently unavailable. Please try again later.', {
+      headers: { 'Retry-After': String(OVERLOAD_RETRY_AFTER_SECONDS) }
+    })
+  );
+  return false;
 }

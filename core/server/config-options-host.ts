@@ -103,7 +103,7 @@ export const HOST_OPTIONS = [
     min: 1,
     auto: true,
     default: 1,
-    help: 'Worker processes (node:cluster); `auto` starts one per CPU; 1 serves from the main process.'
+    help: 'Worker processes (node:cluster) under a supervising primary; `auto` starts one per CPU.'
   },
   {
     section: 'wsgi',
@@ -143,7 +143,15 @@ export const HOST_OPTIONS = [
     type: 'int',
     min: 0,
     default: 1000,
-    help: 'Requests in flight per worker before new ones get 503 with `Retry-After`; 0 means no limit.'
+    help: 'Requests in flight per worker before new ones wait for a slot (see `max_queue_wait`); 0 means no limit.'
+  },
+  {
+    section: 'wsgi',
+    name: 'max_queue_wait',
+    type: 'float',
+    min: 0,
+    default: 0.5,
+    help: 'Seconds a request may wait for a slot, or may have waited in a busy event loop, before it gets 503 with `Retry-After`; 0 refuses at once.'
   },
   {
     section: 'wsgi',
@@ -151,7 +159,7 @@ export const HOST_OPTIONS = [
     type: 'float',
     min: 0,
     default: 30,
-    help: 'Seconds a stopping server lets requests in flight finish before closing their connections.'
+    help: 'Seconds a stopping server lets requests in flight finish; those still running then get 503 and the process exits 3.'
   },
   {
     section: 'wsgi',

@@ -8,7 +8,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { container as rootContainer, type DependencyContainer } from 'tsyringe';
 import { APIRouter, API_NAMESPACE } from '../api/api-router.js';
 import { parseDeadlineList } from '../api/request-deadlines.js';
-import { HTTPNotFound } from '../errors.js';
+import { ExtensionPrepareError, HTTPNotFound } from '../errors.js';
 import { createLogger, type Logger } from '../logger.js';
 import { handleError } from '../middleware/faultwrap.js';
 import { buildPipeline } from '../pipeline/build-pipeline.js';
@@ -126,14 +126,32 @@ export async function buildApps(base: HostBase): Promise<HostApps> {
 }
 
 /**
- * Builds everything `wharf serve` would serve, and from then on keeps the process serving
- * through unhandled promise rejections (logged and blamed on their extension).
+ * Builds everything `wharf serve` would serve, its extensions prepared, and from then on
+ * keeps the process serving through unhandled promise rejections (logged and blamed on
+ * their extension).
  */
 export async function assembleHost(options: HostOptions): Promise<Host> {
   const base = await prepareHost(options);
   handleUnhandledRejections(base.logger);
   const router = await createApiRouter(base);
+  await prepareExtensions(router);
   return { ...base, router, ...(await buildApps(base)) };
+}
+
+/**
+ * Awaits every loaded API extension's `prepare()`, one after the other, so what they open
+ * (storage) is open before the host listens; the first failure stops start-up.
+ */
+export async function prepareExtensions(router: APIRouter): Promise<void> {
+  for (const extension of router) {
+    const api = extension.obj;
+    if (typeof api?.prepare !== 'function') continue;
+    try {
+      await api.prepare();
+    } catch (error) {
+      throw new ExtensionPrepareError(extension.name, { cause: error });
+    }
+  }
 }
 
 /** Mounts a pipeline in Express; whatever it does not answer is a 404 fault. */

@@ -15,9 +15,16 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sendFault } from '../api/faults.js';
+import { newRequestId } from '../context.js';
+import { ListenError } from '../errors.js';
+import {
+  COMPUTE_REQUEST_ID_HEADER,
+  OPENSTACK_REQUEST_ID_HEADER
+} from '../middleware/request-id.js';
+import { answerClientError } from './client-errors.js';
 import { defaultLogger, type Logger } from '../logger.js';
 import { ConcurrencyLimit } from './concurrency-limit.js';
-import { GracefulShutdown } from './graceful-shutdown.js';
+import { GracefulShutdown, type DrainOutcome } from './graceful-shutdown.js';
 import { messageClassesFor } from './request-prototypes.js';
 import { refuseLongUrl } from './url-length-limit.js';
 
@@ -37,8 +44,13 @@ export interface HttpServerOptions {
   requestTimeoutMs: number;
   /** Longest request URL in bytes; longer gets 414. */
   maxUrlLength: number;
-  /** Requests in flight before new ones get 503 with `Retry-After`; 0 means no limit. */
+  /** Requests in flight before new ones wait for a slot; 0 means no limit. */
   maxConcurrentRequests: number;
+  /**
+   * Longest a request waits for a slot (or waited unseen in a busy event loop) before it
+   * gets 503 with `Retry-After`; default 0, refused at once.
+   */
+  maxQueueWaitMs?: number;
   /** Where the server logs; default the process logger. */
   logger?: Logger;
 }
@@ -48,12 +60,15 @@ export interface RunningServer {
   /** The address actually bound (the real port when 0 was asked for). */
   readonly address: { readonly host: string; readonly port: number };
   /**
-   * Stops accepting connections, lets the requests in flight finish for up to
-   * `drainTimeoutMs`, then cuts what is left; resolves once every connection is closed.
+   * Stops accepting connections, answers the requests it has for up to `drainTimeoutMs`,
+   * then faults what is left (see graceful-shutdown.ts); resolves once every connection is
+   * closed, with how many requests the deadline cut.
    */
-  close(drainTimeoutMs: number): Promise<void>;
+  close(drainTimeoutMs: number): Promise<DrainOutcome>;
   /** Requests in flight now. */
   inFlight(): number;
+  /** The requests in flight now: method, URL and request id (once a filter gave one). */
+  inFlightRequests(): { method: string; url: string; requestId: string | undefined }[];
 }
 
 /** Node's own default, kept unless the whole request must arrive sooner. */
@@ -65,7 +80,18 @@ export async function startHttpServer(
   options: HttpServerOptions
 ): Promise<RunningServer> {
   const logger = options.logger ?? defaultLogger();
-  const limit = new ConcurrencyLimit(options.maxConcurrentRequests);
+  const serve = (req: IncomingMessage, res: ServerResponse): void => {
+    try {
+      handler(req, res);
+    } catch (error) {
+      handlerThrew(error, req, res, logger);
+    }
+  };
+  const limit = new ConcurrencyLimit(
+    options.maxConcurrentRequests,
+    options.maxQueueWaitMs ?? 0,
+    serve
+  );
   const { maxUrlLength } = options;
   // Node reads keepAliveTimeout 0 as "never time out"; wharf's 0 means "no keep-alive".
   const closeEveryConnection = options.keepAliveTimeoutMs === 0;
@@ -86,25 +112,35 @@ export async function startHttpServer(
       ...messageClassesFor(handler)
     },
     function wharfRequest(req: IncomingMessage, res: ServerResponse): void {
+      // Every response carries the request id, those written before any filter runs too;
+      // the request_id filter adopts this id.
+      const id = newRequestId();
+      res.setHeader(OPENSTACK_REQUEST_ID_HEADER, id);
+      res.setHeader(COMPUTE_REQUEST_ID_HEADER, id);
       if (closeEveryConnection || shutdown.draining) res.setHeader('Connection', 'close');
-      if (refuseLongUrl(req, res, maxUrlLength) || !limit.admit(req, res)) return;
-      try {
-        handler(req, res);
-      } catch (error) {
-        handlerThrew(error, req, res, logger);
-      }
+      if (refuseLongUrl(req, res, maxUrlLength)) return;
+      if (bypassesAdmission(req)) limit.track(req, res);
+      else if (!limit.admit(req, res)) return;
+      serve(req, res);
     }
   );
   const shutdown = new GracefulShutdown(server, limit, logger);
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const refused = (error: NodeJS.ErrnoException): void =>
+      reject(
+        new ListenError(`${options.host}:${options.port}`, listenFailure(error), { cause: error })
+      );
+    server.once('error', refused);
     server.listen({ host: options.host, port: options.port, backlog: options.backlog }, () => {
-      server.off('error', reject);
+      server.off('error', refused);
       resolve();
     });
   });
   server.on('error', (error) => logger.error('HTTP server error', { error: String(error) }));
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) =>
+    answerClientError(error, socket, logger)
+  );
 
   const bound = server.address() as AddressInfo;
   const address = Object.freeze({ host: bound.address, port: bound.port });
@@ -112,8 +148,35 @@ export async function startHttpServer(
   return {
     address,
     close: (drainTimeoutMs) => shutdown.close(drainTimeoutMs),
-    inFlight: () => limit.inFlight
+    inFlight: () => limit.inFlight,
+    inFlightRequests: () =>
+      limit.responses().map((res) => ({
+        method: res.req.method ?? '',
+        url: res.req.url ?? '',
+        requestId: res.getHeader(OPENSTACK_REQUEST_ID_HEADER) as string | undefined
+      }))
   };
+}
+
+/** Paths a load balancer probes: answered even when the server refuses other requests. */
+const ADMISSION_BYPASS = new Set(['/healthcheck']);
+
+function bypassesAdmission(req: IncomingMessage): boolean {
+  const url = req.url ?? '';
+  const query = url.indexOf('?');
+  return ADMISSION_BYPASS.has(query === -1 ? url : url.slice(0, query));
+}
+
+/** Why a listen failed, in words, with the system's code. */
+function listenFailure(error: NodeJS.ErrnoException): string {
+  const reasons: Record<string, string> = {
+    EADDRINUSE: 'the address is already in use',
+    EACCES: 'permission denied (ports below 1024 need privileges)',
+    EADDRNOTAVAIL: 'the address is not available on this machine',
+    ENOTFOUND: 'the host name does not resolve'
+  };
+  const reason = error.code ? reasons[error.code] : undefined;
+  return reason ? `${reason} (${error.code})` : error.message;
 }
 
 // A handler that throws synchronously would otherwise take the whole process down.

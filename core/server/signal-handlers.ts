@@ -1,7 +1,9 @@
 /**
  * Process signals for a serving process: SIGTERM or SIGINT drains every server of the
- * process (several APIs on several ports), runs `onStopped`, then exits 0. A second signal
- * while draining exits at once with 1, so an operator can always stop a stuck process.
+ * process (several APIs on several ports), runs `onStopped`, then exits 0, or
+ * `DRAIN_CUT_EXIT_CODE` when the drain timeout cut requests still running (they got a 503).
+ * A second signal while draining exits at once with 1, so an operator can always stop a
+ * stuck process.
  *
  * In a cluster worker a second signal is ignored: a terminal's Ctrl-C reaches the whole
  * process group and the primary forwards it as well, so a worker sees two signals for one
@@ -13,6 +15,9 @@ import type { RunningServer } from './http-server.js';
 
 /** The signals that stop a serving process. */
 export const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGINT'];
+
+/** Exit status of a process whose drain timeout expired with requests still running. */
+export const DRAIN_CUT_EXIT_CODE = 3;
 
 /** What to do when a stop signal arrives. */
 export interface SignalHandlerOptions {
@@ -52,7 +57,7 @@ export function installSignalHandlers(
       drainTimeoutMs: options.drainTimeoutMs
     });
     stop(servers, options).then(
-      () => process.exit(0),
+      (cut) => process.exit(cut > 0 ? DRAIN_CUT_EXIT_CODE : 0),
       (error: unknown) => {
         logger.error('stopping failed', { error: String(error) });
         process.exit(1);
@@ -66,11 +71,16 @@ export function installSignalHandlers(
   };
 }
 
+/** Drains every server and runs `onStopped`; resolves with the requests the drain cut. */
 async function stop(
   servers: readonly RunningServer[],
   options: SignalHandlerOptions
-): Promise<void> {
-  await Promise.all(servers.map((server) => server.close(options.drainTimeoutMs)));
+): Promise<number> {
+  const outcomes = await Promise.all(servers.map((server) => server.close(options.drainTimeoutMs)));
   await options.onStopped?.();
-  options.logger.info('stopped');
+  const cut = outcomes.reduce((sum, outcome) => sum + outcome.cut, 0);
+  if (cut > 0)
+    options.logger.warn('stopped; the drain timeout cut requests still running', { cut });
+  else options.logger.info('stopped');
+  return cut;
 }

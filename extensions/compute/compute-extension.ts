@@ -11,4 +11,9 @@ export abstract class ComputeExtension extends APIExtensionBase {
   constructor(@inject(ComputeServices) protected readonly services: ComputeServices) {
     super();
   }
+
+  /** Opens and migrates the compute database before the host listens. */
+  override async prepare(): Promise<void> {
+    await this.services.backend();
+  }
 }

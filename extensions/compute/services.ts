@@ -112,6 +112,24 @@ export class ComputeServices {
 
   private async open(): Promise<ComputeBackend> {
     const { openComputeBackend } = await import('./backend.js');
-    return openComputeBackend({ config: this.config, catalog: this.catalog, logger: this.logger });
+    const connection = this.config.database.connection;
+    try {
+      return await openComputeBackend({
+        config: this.config,
+        catalog: this.catalog,
+        logger: this.logger
+      });
+    } catch (error) {
+      // The driver's message ("unable to open database file") does not say which database.
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`cannot open the database ${redacted(connection)}: ${reason}`, {
+        cause: error
+      });
+    }
   }
+}
+
+/** A connection string without its password. */
+function redacted(connection: string): string {
+  return connection.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
+import { DRAIN_CUT_EXIT_CODE } from '../../core/server/signal-handlers.js';
 import { delay, givenServeProcess, request, type ServeProcess } from '../unit/server/given.js';
 
 const spawned: ServeProcess[] = [];
@@ -33,6 +34,18 @@ describe('installSignalHandlers', { timeout: 15_000 }, () => {
 
     for (const outcome of await Promise.all(slow)) assert.equal(outcome.status, 200);
     assert.equal(await serve.exited, 0);
+  });
+
+  test('answers a request still running at the drain timeout with 503 and exits 3', async () => {
+    const serve = givenServing({ WHARF_TEST_DRAIN_MS: '300' });
+    const { ports } = await serve.nextListening();
+    const stuck = request(ports[0]!, '/hang');
+    await delay(100);
+
+    serve.child.kill('SIGTERM');
+    assert.equal((await stuck).status, 503);
+    assert.equal(await serve.exited, DRAIN_CUT_EXIT_CODE);
+    await serve.logged(/drain timeout cut requests still running/);
   });
 
   test('exits 1 at once on a second signal while draining', async () => {

@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
 import http from 'node:http';
+import { connect } from 'node:net';
 import { after, describe, test } from 'node:test';
 import { faultName } from '../../../core/api/faults.js';
 import { HTTPConflict } from '../../../core/errors.js';
 import type { RunningServer } from '../../../core/server/http-server.js';
 import {
+  delay,
   eventually,
   givenHeldHandler,
   givenServer,
@@ -66,6 +69,11 @@ describe('startHttpServer', () => {
     const refused = await request(server.address.port, '/second');
     assert.equal(refused.status, 503);
     assert.equal(refused.headers?.['retry-after'], '1');
+    assert.match(String(refused.headers?.['x-openstack-request-id']), /^req-/);
+    assert.equal(
+      refused.headers?.['x-compute-request-id'],
+      refused.headers?.['x-openstack-request-id']
+    );
     assert.equal(JSON.parse(refused.body!).serviceUnavailable.code, 503);
     assert.equal(held.received, 1);
     assert.equal(server.inFlight(), 1);
@@ -139,11 +147,84 @@ describe('startHttpServer', () => {
     assert.equal(server.inFlight(), 0);
   });
 
-  test('rejects with EADDRINUSE when the port is taken', async () => {
+  test('rejects with WHARF_LISTEN_FAILED, keeping EADDRINUSE as the cause, when the port is taken', async () => {
     const first = await givenTrackedServer(okHandler);
     await assert.rejects(
       givenServer(okHandler, { port: first.address.port, logger: quietLogger }),
-      { code: 'EADDRINUSE' }
+      (error: Error) => {
+        assert.equal((error as { code?: string }).code, 'WHARF_LISTEN_FAILED');
+        assert.equal((error.cause as { code?: string }).code, 'EADDRINUSE');
+        return true;
+      }
     );
+  });
+});
+
+describe('startHttpServer admission', () => {
+  test('lets a request wait up to maxQueueWaitMs for a slot, first come first served', async () => {
+    const held = givenHeldHandler();
+    const server = await givenTrackedServer(held.handler, {
+      maxConcurrentRequests: 1,
+      maxQueueWaitMs: 5000
+    });
+    const first = request(server.address.port, '/first');
+    await held.receivedAtLeast(1);
+    const second = request(server.address.port, '/second');
+    await eventually(() => server.inFlight() === 1 && held.received === 1);
+
+    held.releaseAll();
+    assert.equal((await first).status, 200);
+    await held.receivedAtLeast(2);
+    held.releaseAll();
+    assert.equal((await second).status, 200);
+  });
+
+  test('answers 503 with Retry-After once maxQueueWaitMs passed without a slot', async () => {
+    const held = givenHeldHandler();
+    const server = await givenTrackedServer(held.handler, {
+      maxConcurrentRequests: 1,
+      maxQueueWaitMs: 200
+    });
+    const first = request(server.address.port, '/first');
+    await held.receivedAtLeast(1);
+    const started = Date.now();
+    const refused = await request(server.address.port, '/second');
+    assert.equal(refused.status, 503);
+    assert.equal(refused.headers?.['retry-after'], '1');
+    assert.ok(Date.now() - started >= 150, 'refused before its wait was over');
+    assert.equal(held.received, 1);
+    held.releaseAll();
+    assert.equal((await first).status, 200);
+  });
+
+  test('answers /healthcheck even when every slot is taken', async () => {
+    const held = givenHeldHandler();
+    const server = await givenTrackedServer(
+      (req, res) => (req.url === '/healthcheck' ? okHandler(req, res) : held.handler(req, res)),
+      { maxConcurrentRequests: 1 }
+    );
+    const busy = request(server.address.port, '/busy');
+    await held.receivedAtLeast(1);
+    assert.equal((await request(server.address.port, '/other')).status, 503);
+    assert.equal((await request(server.address.port, '/healthcheck')).status, 200);
+    held.releaseAll();
+    assert.equal((await busy).status, 200);
+  });
+
+  test('refuses at once while the event loop is held longer than maxQueueWaitMs', async () => {
+    const server = await givenTrackedServer(okHandler, {
+      maxConcurrentRequests: 10,
+      maxQueueWaitMs: 100
+    });
+    const socket = connect(server.address.port, '127.0.0.1');
+    await once(socket, 'connect');
+    socket.write('GET /after-a-stall HTTP/1.1\r\nHost: localhost\r\n\r\n');
+    const until = Date.now() + 400;
+    while (Date.now() < until); // holds the loop: the request waits unseen in its socket
+    const [head] = (await once(socket, 'data')) as [Buffer];
+    assert.match(head.toString(), /^HTTP\/1\.1 503 /);
+    socket.destroy();
+    await delay(100);
+    assert.equal((await request(server.address.port, '/later')).status, 200);
   });
 });
