@@ -52,3 +52,16 @@ export function faultProblem(status: number, text: string): string | null {
   }
   return null;
 }
+
+/** The 5xx statuses a caller may be given by design: overload or stopping, and a deadline. */
+export const DOCUMENTED_5XX: ReadonlySet<number> = new Set([503, 504]);
+
+/**
+ * Why an answer breaks the invariants of a hostile or fuzzed request, or null: no 5xx but
+ * the documented ones, and every error (4xx, 5xx) a proper fault body.
+ */
+export function answerProblem(status: number, text: string): string | null {
+  if (status >= 500 && !DOCUMENTED_5XX.has(status))
+    return `unexpected ${status}: ${text.slice(0, 200)}`;
+  return status >= 400 ? faultProblem(status, text) : null;
+}
