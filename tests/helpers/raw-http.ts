@@ -29,6 +29,8 @@ export interface RawOptions {
   timeoutMs?: number;
   /** Wait this long between pieces of `data` (default 0). */
   pauseMs?: number;
+  /** The request was a HEAD: its response has a head only, whatever it announces. */
+  head?: boolean;
 }
 
 /** Sends `data` (pieces written in order) to 127.0.0.1:`port` and reads the answers. */
@@ -52,7 +54,10 @@ export function rawExchange(
     });
     socket.on('close', () => {
       clearTimeout(timer);
-      resolve({ ...parseResponses(Buffer.concat(received)), ...(error ? { error } : {}) });
+      resolve({
+        ...parseResponses(Buffer.concat(received), options.head ?? false),
+        ...(error ? { error } : {})
+      });
     });
     socket.once('connect', async () => {
       for (const piece of pieces) {
@@ -67,8 +72,14 @@ export function rawExchange(
 /** Statuses whose responses never have a body. */
 const NO_BODY = new Set([204, 304]);
 
-/** Every complete response in `bytes`, and how many bytes were left over. */
-export function parseResponses(bytes: Buffer): { responses: RawResponse[]; leftover: number } {
+/**
+ * Every complete response in `bytes`, and how many bytes were left over; `head`: the
+ * responses answer HEAD requests and carry no body.
+ */
+export function parseResponses(
+  bytes: Buffer,
+  head = false
+): { responses: RawResponse[]; leftover: number } {
   const responses: RawResponse[] = [];
   let at = 0;
   for (;;) {
@@ -84,9 +95,10 @@ export function parseResponses(bytes: Buffer): { responses: RawResponse[]; lefto
         headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
     }
     const bodyAt = headEnd + 4;
-    const framed = NO_BODY.has(status)
-      ? { body: Buffer.alloc(0), end: bodyAt }
-      : frameBody(bytes, bodyAt, headers);
+    const framed =
+      head || NO_BODY.has(status)
+        ? { body: Buffer.alloc(0), end: bodyAt }
+        : frameBody(bytes, bodyAt, headers);
     if (framed === null) break;
     responses.push({ status, headers, body: framed.body.toString('utf8') });
     at = framed.end;
