@@ -33,7 +33,7 @@ export interface ServedHost {
   port: number;
   /** The folder holding wharf.conf and the database. */
   dir: string;
-  /** What the process logged so far (standard error). */
+  /** What the process logged (standard error; the last 200 000 characters under load). */
   log(): string;
   /** Resolves with the exit code, or the signal that ended the process. */
   exited: Promise<number | NodeJS.Signals>;
@@ -44,11 +44,17 @@ export interface ServedHost {
 }
 
 const LISTENING = /osapi_compute listening on (http:\/\/127\.0\.0\.1:(\d+))/;
+const LOG_TAIL = 200_000;
 const started = new Set<ChildProcess>();
 
 process.on('exit', () => {
   for (const child of started) if (child.exitCode === null) child.kill('SIGKILL');
 });
+
+/** The last non-empty line of a log, the one naming why a process stopped. */
+function lastLine(log: string): string {
+  return log.trim().split('\n').at(-1) ?? '';
+}
 
 /** Renders settings as wharf.conf text. */
 function confText(settings: ConfSettings): string {
@@ -82,8 +88,12 @@ export async function givenServedHost(options: ServedHostOptions = {}): Promise<
   });
   started.add(child);
   let log = '';
+  let match: RegExpExecArray | null = null;
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
-    log += chunk;
+    // Under load the request log is long: keep its tail, once the listening line is read.
+    log = `${log}${chunk}`;
+    match ??= LISTENING.exec(log);
+    if (match !== null && log.length > LOG_TAIL) log = log.slice(-LOG_TAIL);
   });
   const exited = new Promise<number | NodeJS.Signals>((resolve) =>
     child.once('exit', (code, signal) => {
@@ -93,10 +103,9 @@ export async function givenServedHost(options: ServedHostOptions = {}): Promise<
   );
   const timeoutMs = options.startTimeoutMs ?? 30_000;
   const deadline = Date.now() + timeoutMs;
-  let match: RegExpExecArray | null = null;
-  while ((match = LISTENING.exec(log)) === null) {
+  while (match === null) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`wharf serve exited before listening:\n${log}`);
+      throw new Error(`wharf serve exited before listening: ${lastLine(log)}\n${log}`);
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
