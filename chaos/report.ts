@@ -42,7 +42,7 @@ export async function runScenario(
     return await scenario.run(log);
   } catch (error) {
     const reason = (error as Error).message.split('\n').find((line) => line.trim()) ?? '';
-    return [rowsOf(scenario.name)('scenario ran', `no: ${reason.slice(0, 160)}`, 'yes', false)];
+    return [rowsOf(scenario.name)('scenario ran', `no: ${reason.slice(0, 120)}`, 'yes', false)];
   }
 }
 
