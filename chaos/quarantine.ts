@@ -52,6 +52,7 @@ export const quarantine: Scenario = {
           if ((await status(host.url, path)).status !== 200) otherFailures += 1;
         }
       }
+      const faults = faulty.filter((answer) => answer.status === 500).length;
       const refused = faulty.filter((answer) => answer.status === 503);
       const withRetryAfter = refused.filter((answer) => answer.retryAfter !== null).length;
       const listDuring = await status(host.url, '/v2.1/chaos-faulty');
@@ -61,9 +62,9 @@ export const quarantine: Scenario = {
       return [
         row(
           'faulty calls answered 500 (faults counted)',
-          faulty.filter((a) => a.status === 500).length,
+          faults,
           `${THRESHOLD}`,
-          faulty.filter((a) => a.status === 500).length === THRESHOLD
+          faults === THRESHOLD
         ),
         row(
           'faulty calls answered 503 (quarantined)',
