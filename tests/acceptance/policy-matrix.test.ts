@@ -5,7 +5,8 @@
  * against an explicit table of the answers the default rules (extensions/compute/policy/
  * defaults.ts) give. Roles come from signed tokens (`[api] auth_strategy = token`): the
  * administrator holds `admin` and `member` as noauth2 gives the `admin` user, the member
- * `member`, the reader only `reader`.
+ * `member`, the reader only `reader`. Readers read their project's resources and change
+ * nothing (nova's secure-RBAC defaults).
  *
  * "Other project" means: for a route on a resource that has an owner (a server, its
  * metadata, a keypair) the resource belongs to another project (and user); for a route on
@@ -14,7 +15,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { issueToken } from '../../core/index.js';
-import { CIRROS } from './compute-servers-given.js';
+import { CIRROS, UNLIMITED_SERVERS } from './compute-servers-given.js';
 import { expectedFaultName, faultProblem } from '../helpers/fault-shape.js';
 import { givenTestHost, type TestHost } from '../helpers/test-host.js';
 
@@ -53,13 +54,29 @@ const unique = (prefix: string): string => `${prefix}-${(serial += 1)}`;
 
 /** Anyone may use it on their own project; another project's URL is a 400. */
 const OPEN: Row['expect'] = { admin: [200, 400], member: [200, 400], reader: [200, 400] };
-/** An owned resource: the owner's project and administrators reach it, others get 404. */
+/** Only administrators may; another project's URL is a 400 for everyone. */
+const ADMIN_ONLY = (status: number): Row['expect'] => ({
+  admin: [status, 400],
+  member: [403, 400],
+  reader: [403, 400]
+});
+/** Members and administrators may create in their own project; readers may not. */
+const MEMBERS_CREATE = (status: number): Row['expect'] => ({
+  admin: [status, 400],
+  member: [status, 400],
+  reader: [403, 400]
+});
+/** An owned resource read: its project and administrators reach it, others get 404. */
 function owned(status: number): Row['expect'] {
   return { admin: [status, status], member: [status, 404], reader: [status, 404] };
 }
-/** A server in `given` state answering `status` to its owners and administrators. */
+/** An owned resource changed: as `owned`, but the owning project's readers get 403. */
+function changed(status: number): Row['expect'] {
+  return { admin: [status, status], member: [status, 404], reader: [403, 404] };
+}
+/** A server in `given` state answering `status` to its members and administrators. */
 function action(given: Given, status = 202): Row {
-  return { given, params: { id: SERVER }, expect: owned(status) };
+  return { given, params: { id: SERVER }, expect: changed(status) };
 }
 
 /** The answers the default rules give, by route (`METHOD /path` or `... [action]`). */
@@ -89,7 +106,7 @@ const MATRIX: Record<string, Row> = {
   'POST /os-keypairs': {
     given: 'nothing',
     body: () => ({ keypair: { name: unique('key'), public_key: ED25519_KEY } }),
-    expect: OPEN
+    expect: MEMBERS_CREATE(200)
   },
   // Keypairs belong to a user: another user's name is not found, administrators included.
   'GET /os-keypairs/{id}': {
@@ -100,23 +117,24 @@ const MATRIX: Record<string, Row> = {
   'DELETE /os-keypairs/{id}': {
     given: 'keypair',
     params: { id: KEYPAIR },
-    expect: { admin: [202, 404], member: [202, 404], reader: [202, 404] }
+    // A reader is refused by policy before the key pair is looked up.
+    expect: { admin: [202, 404], member: [202, 404], reader: [403, 403] }
   },
   'GET /servers': { given: 'nothing', expect: OPEN },
   'GET /servers/detail': { given: 'nothing', expect: OPEN },
   'POST /servers': {
     given: 'nothing',
     body: () => ({ server: { name: unique('vm'), imageRef: CIRROS, flavorRef: '1' } }),
-    expect: { admin: [202, 400], member: [202, 400], reader: [202, 400] }
+    expect: MEMBERS_CREATE(202)
   },
   'GET /servers/{id}': { given: 'server', params: { id: SERVER }, expect: owned(200) },
   'PUT /servers/{id}': {
     given: 'server',
     params: { id: SERVER },
     body: () => ({ server: { name: 'renamed' } }),
-    expect: owned(200)
+    expect: changed(200)
   },
-  'DELETE /servers/{id}': { given: 'server', params: { id: SERVER }, expect: owned(204) },
+  'DELETE /servers/{id}': { given: 'server', params: { id: SERVER }, expect: changed(204) },
   'POST /servers/{id}/action [os-start]': action('stopped'),
   'POST /servers/{id}/action [os-stop]': action('server'),
   'POST /servers/{id}/action [reboot]': action('server'),
@@ -125,7 +143,11 @@ const MATRIX: Record<string, Row> = {
   'POST /servers/{id}/action [suspend]': action('server'),
   'POST /servers/{id}/action [resume]': action('suspended'),
   'POST /servers/{id}/action [lock]': action('server'),
-  'POST /servers/{id}/action [unlock]': action('locked'),
+  // unlock checks policy before it looks the server up (for unlock_override).
+  'POST /servers/{id}/action [unlock]': {
+    ...action('locked'),
+    expect: { ...changed(202), reader: [403, 403] }
+  },
   'GET /servers/{server_id}/metadata': {
     given: 'server',
     params: { server_id: SERVER },
@@ -135,13 +157,13 @@ const MATRIX: Record<string, Row> = {
     given: 'server',
     params: { server_id: SERVER },
     body: () => ({ metadata: { added: 'yes' } }),
-    expect: owned(200)
+    expect: changed(200)
   },
   'PUT /servers/{server_id}/metadata': {
     given: 'server',
     params: { server_id: SERVER },
     body: () => ({ metadata: { only: 'this' } }),
-    expect: owned(200)
+    expect: changed(200)
   },
   'GET /servers/{server_id}/metadata/{id}': {
     given: 'server',
@@ -152,12 +174,37 @@ const MATRIX: Record<string, Row> = {
     given: 'server',
     params: { server_id: SERVER, id: 'k' },
     body: () => ({ meta: { k: 'changed' } }),
-    expect: owned(200)
+    expect: changed(200)
   },
   'DELETE /servers/{server_id}/metadata/{id}': {
     given: 'server',
     params: { server_id: SERVER, id: 'k' },
-    expect: owned(204)
+    expect: changed(204)
+  },
+  'GET /limits': { given: 'nothing', expect: OPEN },
+  'GET /os-quota-sets/{id}': { given: 'nothing', params: { id: PROJECT }, expect: OPEN },
+  'GET /os-quota-sets/{id}/defaults': {
+    given: 'nothing',
+    params: { id: PROJECT },
+    expect: OPEN
+  },
+  'GET /os-quota-sets/{id}/detail': { given: 'nothing', params: { id: PROJECT }, expect: OPEN },
+  'PUT /os-quota-sets/{id}': {
+    given: 'nothing',
+    params: { id: PROJECT },
+    body: () => ({ quota_set: { instances: -1 } }),
+    expect: ADMIN_ONLY(200)
+  },
+  'DELETE /os-quota-sets/{id}': {
+    given: 'nothing',
+    params: { id: 'gamma' },
+    expect: ADMIN_ONLY(202)
+  },
+  'GET /wharf/extensions': { given: 'nothing', expect: ADMIN_ONLY(200) },
+  'GET /wharf/extensions/{id}': {
+    given: 'nothing',
+    params: { id: 'os-keypairs' },
+    expect: ADMIN_ONLY(200)
   }
 };
 
@@ -184,7 +231,11 @@ const GIVEN_ACTIONS: Partial<Record<Given, string>> = {
 
 let host: TestHost;
 before(async () => {
-  host = await givenTestHost({ 'api.auth_strategy': 'token', 'auth.token_secret': SECRET });
+  host = await givenTestHost({
+    'api.auth_strategy': 'token',
+    'auth.token_secret': SECRET,
+    ...UNLIMITED_SERVERS
+  });
 });
 after(() => host.close());
 
