@@ -9,8 +9,9 @@
  *   limit and everything after it are dropped, never buffered; the 413 is sent at once and
  *   the body stream never ends, so no reader sees a truncated body as if it were whole.
  *
- * Every 413 carries `Connection: close`: the rest of an oversized body is not worth reading,
- * so the connection closes once the fault is written. When the response has already been
+ * A 413 leaves the connection open while the rest of the body arrives, read and thrown
+ * away, for at most a few seconds (see lingering-close.ts): closing it at once would reset
+ * a client still uploading before it read the fault. When the response has already been
  * sent, a body still being read that crosses the limit closes the connection instead (an
  * unread one Node discards by itself, unbuffered).
  */
@@ -20,6 +21,7 @@ import { sendFault } from '../api/faults.js';
 import { HTTPRequestEntityTooLarge } from '../errors.js';
 import type { FilterFactory } from '../pipeline/types.js';
 import { FilterOptions } from './filter-options.js';
+import { lingerAfterAnswer } from './lingering-close.js';
 
 /** nova's default `max_request_body_size`: 112 KiB. */
 export const DEFAULT_MAX_REQUEST_BODY_SIZE = 114688;
@@ -36,10 +38,10 @@ type Limited = IncomingMessage & { [BUDGET]: BodyBudget };
 
 const push = IncomingMessage.prototype.push;
 
-function tooLarge(): HTTPRequestEntityTooLarge {
-  return new HTTPRequestEntityTooLarge('Request is too large.', {
-    headers: { Connection: 'close' }
-  });
+/** Answers 413; the rest of the body is read and discarded, for a bounded time. */
+function refuse(req: IncomingMessage, res: ServerResponse): void {
+  lingerAfterAnswer(req, res);
+  sendFault(res, new HTTPRequestEntityTooLarge('Request is too large.'));
 }
 
 // Installed as the request's own `push`: `this` is the request.
@@ -59,7 +61,7 @@ function countingPush(this: Limited, chunk: unknown, encoding?: BufferEncoding):
 
 function cutOff(req: IncomingMessage, res: ServerResponse): void {
   if (!res.headersSent) {
-    sendFault(res, tooLarge());
+    refuse(req, res);
     return;
   }
   // Too late for a fault: end the connection once whatever was answered is written.
@@ -77,7 +79,7 @@ export const sizelimitFilter: FilterFactory = (context): RequestHandler => {
   return function sizelimit(req, res, next) {
     const declared = req.headers['content-length'];
     if (declared !== undefined) {
-      if (Number(declared) > limit) sendFault(res, tooLarge());
+      if (Number(declared) > limit) refuse(req, res);
       else next();
       return;
     }
@@ -85,7 +87,7 @@ export const sizelimitFilter: FilterFactory = (context): RequestHandler => {
       // Body bytes the parser pushed before this filter ran count too.
       const remaining = limit - req.readableLength;
       if (remaining < 0) {
-        sendFault(res, tooLarge());
+        refuse(req, res);
         return;
       }
       (req as unknown as Limited)[BUDGET] = { res, remaining, over: false };

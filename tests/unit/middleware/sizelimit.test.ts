@@ -81,7 +81,6 @@ describe('sizelimit filter', () => {
     givenNothingSeen();
     const res = await request(app).post('/').send('y'.repeat(101)).expect(413);
     assert.deepEqual(res.body, TOO_LARGE);
-    assert.equal(res.headers.connection, 'close');
     assert.equal(seen.ended, false);
   });
 
@@ -90,7 +89,8 @@ describe('sizelimit filter', () => {
     const res = await postChunks(server.port, [Buffer.alloc(64), Buffer.alloc(64)], false);
     assert.equal(res.status, 413);
     assert.deepEqual(res.body, TOO_LARGE);
-    assert.equal(res.headers.connection, 'close');
+    // The connection stays while the rest of the body is discarded (lingering-close.ts).
+    assert.notEqual(res.headers.connection, 'close');
     assert.ok(seen.bytes <= 100, `the app saw ${seen.bytes} bytes`);
     assert.equal(seen.ended, false);
   });
