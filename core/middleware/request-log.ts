@@ -2,7 +2,8 @@
  * `request_log`: one log line per request, written when the response finishes, in nova's
  * shape (`"GET /v2.1/servers" status: 200 len: 15 microversion: 2.1 time: 0.012`) with the
  * same facts as fields: method, path, status, length, timeMs, microversion, requestId,
- * extension, remoteAddress.
+ * extension, remoteAddress (the client address: the socket's peer, or the client a trusted
+ * proxy reported).
  *
  * Option `level` (default `info`): the winston level of the line.
  */
@@ -12,6 +13,7 @@ import type { Request, RequestHandler } from 'express';
 import winston from 'winston';
 import { getContext } from '../context.js';
 import type { FilterFactory } from '../pipeline/types.js';
+import { clientAddress } from './client-address.js';
 import { FilterOptions } from './filter-options.js';
 
 const STARTED = Symbol('wharf.request-log.started');
@@ -35,7 +37,7 @@ export const requestLogFilter: FilterFactory = (context): RequestHandler => {
     const length = lengthHeader === undefined ? null : Number(lengthHeader);
     const path = req.originalUrl ?? req.url;
     const microversion = context.apiVersion === null ? null : context.apiVersion.toString();
-    const remoteAddress = req.socket.remoteAddress ?? null;
+    const remoteAddress = clientAddress(req) || null;
     logger.log(
       level,
       `${remoteAddress ?? '-'} "${req.method} ${path}" status: ${this.statusCode} ` +

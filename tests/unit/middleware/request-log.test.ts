@@ -5,6 +5,7 @@ import request from 'supertest';
 import { getContext } from '../../../core/context.js';
 import { ConfigError, HTTPNotFound } from '../../../core/errors.js';
 import { faultwrapFilter } from '../../../core/middleware/faultwrap.js';
+import { httpProxyToWsgiFilter } from '../../../core/middleware/http-proxy-to-wsgi.js';
 import { requestIdFilter } from '../../../core/middleware/request-id.js';
 import { requestLogFilter } from '../../../core/middleware/request-log.js';
 import {
@@ -56,6 +57,18 @@ describe('request_log filter', () => {
       String(line?.message),
       /"GET \/v2\.1\/servers\?name=a" status: 200 len: \d+ microversion: 2\.42 time: \d+\.\d{4}$/
     );
+  });
+
+  test('logs the client address a trusted proxy reported', async () => {
+    const capture = givenLogCapture();
+    const proxy = { enable_proxy_headers_parsing: 'true', trusted_proxies: '127.0.0.0/8, ::1' };
+    const app = givenApp([
+      await givenFilter(httpProxyToWsgiFilter, proxy),
+      await givenFilter(requestLogFilter, {}, { logger: capture.logger })
+    ]);
+    await request(app).get('/').set('X-Forwarded-For', '203.0.113.9').expect(200);
+    await eventually(() => capture.lines.length === 1);
+    assert.equal(capture.lines[0]?.remoteAddress, '203.0.113.9');
   });
 
   test('logs faults with their status', async () => {
