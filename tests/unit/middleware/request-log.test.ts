@@ -11,6 +11,7 @@ import { requestLogFilter } from '../../../core/middleware/request-log.js';
 import {
   eventually,
   givenApp,
+  givenConfigContainer,
   givenFactoryContext,
   givenFilter,
   givenLogCapture
@@ -95,6 +96,26 @@ describe('request_log filter', () => {
     await request(app).get('/').expect(200);
     await new Promise((resolve) => setTimeout(resolve, 20));
     assert.equal(lines.length, 0);
+  });
+
+  test('writes the line wsgi_log_format describes, from [wsgi] of wharf.conf', async () => {
+    const capture = givenLogCapture();
+    const container = givenConfigContainer({
+      wsgi: { wsgi_log_format: '%(request_line)s -> %(status_code)s' }
+    });
+    const app = givenApp([
+      await givenFilter(requestLogFilter, {}, { logger: capture.logger, container })
+    ]);
+    await request(app).get('/x').expect(200);
+    await eventually(() => capture.lines.length === 1);
+    assert.equal(capture.lines[0]?.message, 'GET /x HTTP/1.1 -> 200');
+  });
+
+  test('refuses an unknown placeholder at start-up, naming the option', () => {
+    assert.throws(
+      () => requestLogFilter(givenFactoryContext({ wsgi_log_format: '%(nope)s' })),
+      (error: unknown) => error instanceof ConfigError && /wsgi_log_format/.test(error.message)
+    );
   });
 
   test('refuses an unknown level', () => {
