@@ -191,6 +191,14 @@ export const HOST_OPTIONS = [
     default: DEFAULT_LOG_FORMAT,
     help: "The request log line (the `request_log` filter), as nova's option: Python %-format with eventlet's placeholders `client_ip`, `date_time`, `request_line`, `status_code`, `body_length`, `wall_seconds` and wharf's `method`, `path`, `microversion`, `request_id`, `extension` (docs/pipeline.md). An unknown placeholder stops start-up."
   },
+  {
+    section: 'wsgi',
+    name: 'client_socket_timeout',
+    type: 'float',
+    min: 0,
+    default: 900,
+    help: "Seconds a client socket may stay idle (nothing received or sent) before it is closed, as nova's option; a request its handler is still answering is never cut. 0: no limit."
+  },
   // [extensions]
   {
     section: 'extensions',

@@ -24,6 +24,7 @@ export function httpServerOptionsFor(
     requestTimeoutMs: secondsToMs(wsgi.request_timeout),
     maxUrlLength: wsgi.max_url_length,
     maxConcurrentRequests: wsgi.max_concurrent_requests,
+    clientSocketTimeoutMs: secondsToMs(wsgi.client_socket_timeout),
     logger: logger.child({ api: apiName })
   };
 }

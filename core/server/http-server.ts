@@ -16,6 +16,7 @@ import {
 import type { AddressInfo } from 'node:net';
 import { sendFault } from '../api/faults.js';
 import { defaultLogger, type Logger } from '../logger.js';
+import { applyClientSocketTimeout } from './client-socket-timeout.js';
 import { ConcurrencyLimit } from './concurrency-limit.js';
 import { GracefulShutdown } from './graceful-shutdown.js';
 import { messageClassesFor } from './request-prototypes.js';
@@ -39,6 +40,8 @@ export interface HttpServerOptions {
   maxUrlLength: number;
   /** Requests in flight before new ones get 503 with `Retry-After`; 0 means no limit. */
   maxConcurrentRequests: number;
+  /** Idle time after which a client socket closes, unless its request is being answered; 0 or absent: never. */
+  clientSocketTimeoutMs?: number;
   /** Where the server logs; default the process logger. */
   logger?: Logger;
 }
@@ -96,6 +99,7 @@ export async function startHttpServer(
     }
   );
   const shutdown = new GracefulShutdown(server, limit, logger);
+  applyClientSocketTimeout(server, options.clientSocketTimeoutMs ?? 0);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -21,7 +21,8 @@ describe('httpServerOptionsFor', () => {
         'wsgi.request_timeout': '0',
         'wsgi.max_url_length': '2048',
         'wsgi.max_concurrent_requests': '10',
-        'wsgi.drain_timeout': '1.5'
+        'wsgi.drain_timeout': '1.5',
+        'wsgi.client_socket_timeout': '0.25'
       }
     });
     const { logger, ...options } = httpServerOptionsFor(config, 'osapi_compute', quietLogger);
@@ -33,7 +34,8 @@ describe('httpServerOptionsFor', () => {
       keepAliveTimeoutMs: 2500,
       requestTimeoutMs: 0,
       maxUrlLength: 2048,
-      maxConcurrentRequests: 10
+      maxConcurrentRequests: 10,
+      clientSocketTimeoutMs: 250
     });
     assert.ok(logger);
     assert.equal(drainTimeoutMsOf(config), 1500);
