@@ -89,6 +89,8 @@ export type { HttpServerOptions, RunningServer } from './server/http-server.js';
 export { httpServerOptionsFor, drainTimeoutMsOf } from './server/http-server-options.js';
 export { installSignalHandlers, STOP_SIGNALS } from './server/signal-handlers.js';
 export type { SignalHandlerOptions } from './server/signal-handlers.js';
+export { installReloadHandler, RELOAD_SIGNAL } from './server/reload-signal.js';
+export type { TlsFiles } from './server/tls.js';
 export { runWorkers } from './server/workers.js';
 export type { RunWorkersOptions } from './server/workers.js';
 export { assembleHost } from './server/host.js';

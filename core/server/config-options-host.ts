@@ -199,6 +199,20 @@ export const HOST_OPTIONS = [
     default: 900,
     help: "Seconds a client socket may stay idle (nothing received or sent) before it is closed, as nova's option; a request its handler is still answering is never cut. 0: no limit."
   },
+  {
+    section: 'wsgi',
+    name: 'ssl_cert_file',
+    type: 'path',
+    default: '',
+    help: 'PEM certificate chain; with `ssl_key_file`, every API is served over HTTPS (both or neither). Re-read on SIGHUP without dropping connections. Empty: plain HTTP.'
+  },
+  {
+    section: 'wsgi',
+    name: 'ssl_key_file',
+    type: 'path',
+    default: '',
+    help: 'PEM private key of `ssl_cert_file`; re-read with it on SIGHUP. An unreadable file or a key that does not match stops start-up.'
+  },
   // [extensions]
   {
     section: 'extensions',

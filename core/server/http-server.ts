@@ -7,12 +7,7 @@
  * everything else happens only when a limit is hit or the server is stopping. When the
  * handler is an Express app, requests and responses are created with its prototypes.
  */
-import {
-  createServer,
-  type IncomingMessage,
-  type RequestListener,
-  type ServerResponse
-} from 'node:http';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sendFault } from '../api/faults.js';
 import { defaultLogger, type Logger } from '../logger.js';
@@ -20,6 +15,7 @@ import { applyClientSocketTimeout } from './client-socket-timeout.js';
 import { ConcurrencyLimit } from './concurrency-limit.js';
 import { GracefulShutdown } from './graceful-shutdown.js';
 import { messageClassesFor } from './request-prototypes.js';
+import { createServerFor, reloadTls, type TlsFiles } from './tls.js';
 import { refuseLongUrl } from './url-length-limit.js';
 
 /** How one server listens and which limits it enforces (times in milliseconds). */
@@ -42,6 +38,8 @@ export interface HttpServerOptions {
   maxConcurrentRequests: number;
   /** Idle time after which a client socket closes, unless its request is being answered; 0 or absent: never. */
   clientSocketTimeoutMs?: number;
+  /** Certificate and key files: served over HTTPS when given (see tls.ts). */
+  tls?: TlsFiles;
   /** Where the server logs; default the process logger. */
   logger?: Logger;
 }
@@ -57,6 +55,8 @@ export interface RunningServer {
   close(drainTimeoutMs: number): Promise<void>;
   /** Requests in flight now. */
   inFlight(): number;
+  /** Reloads the TLS certificate for new connections; false without TLS or on failure. */
+  reload(): boolean;
 }
 
 /** Node's own default, kept unless the whole request must arrive sooner. */
@@ -77,7 +77,8 @@ export async function startHttpServer(
       ? Math.min(DEFAULT_HEADERS_TIMEOUT_MS, options.requestTimeoutMs)
       : DEFAULT_HEADERS_TIMEOUT_MS;
 
-  const server = createServer(
+  const server = createServerFor(
+    options.tls,
     {
       maxHeaderSize: options.maxHeaderSize,
       requestTimeout: options.requestTimeoutMs,
@@ -116,7 +117,8 @@ export async function startHttpServer(
   return {
     address,
     close: (drainTimeoutMs) => shutdown.close(drainTimeoutMs),
-    inFlight: () => limit.inFlight
+    inFlight: () => limit.inFlight,
+    reload: () => options.tls !== undefined && reloadTls(server, options.tls, logger)
   };
 }
 

@@ -12,12 +12,14 @@
  * - on SIGTERM or SIGINT it forwards the signal to every worker (each drains its servers,
  *   see signal-handlers.ts) and exits 0 once all have exited; workers still running after
  *   the drain timeout plus a margin are killed and it exits 1; a second signal kills them
- *   at once and exits 1.
+ *   at once and exits 1;
+ * - on SIGHUP it forwards the signal to every worker (see reload-signal.ts).
  */
 import cluster, { type Worker } from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { ConfigError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { forwardReloadToWorkers } from './reload-signal.js';
 import { RestartBackoff, type RestartBackoffOptions } from './restart-backoff.js';
 import { STOP_SIGNALS } from './signal-handlers.js';
 
@@ -124,6 +126,7 @@ function supervise(count: number, options: RunWorkersOptions): void {
     stop(signal, 0);
   };
   for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
+  forwardReloadToWorkers(logger);
   for (let i = 0; i < count; i += 1) fork();
 }
 
