@@ -96,6 +96,8 @@ export {
 export type { SignalHandlerOptions } from './server/signal-handlers.js';
 export { installFaultHandler, FAULT_EXIT_CODE } from './server/process-faults.js';
 export type { FaultHandlerOptions } from './server/process-faults.js';
+export { installReloadHandler, RELOAD_SIGNAL } from './server/reload-signal.js';
+export type { TlsFiles } from './server/tls.js';
 export { runWorkers } from './server/workers.js';
 export type { RunWorkersOptions } from './server/workers.js';
 export { assembleHost } from './server/host.js';

@@ -9,7 +9,9 @@ import { startHttpServer, type RunningServer } from '../server/http-server.js';
 import { assembleHost, type HostOptions } from '../server/host.js';
 import { warnIfNoauthExposed } from '../server/noauth-exposure.js';
 import { installFaultHandler } from '../server/process-faults.js';
+import { installReloadHandler } from '../server/reload-signal.js';
 import { installSignalHandlers } from '../server/signal-handlers.js';
+import { readTlsCredentials, tlsFilesOf } from '../server/tls.js';
 import { runWorkers } from '../server/workers.js';
 import { createLogger } from '../logger.js';
 import { hostOptionsFrom, withCommonOptions, type CommonOptions } from './common-options.js';
@@ -26,8 +28,12 @@ export async function serveInProcess(options: HostOptions): Promise<RunningServe
   const host = await assembleHost(options);
   const servers: RunningServer[] = [];
   for (const [name, app] of host.apps) {
-    const server = await startHttpServer(app, httpServerOptionsFor(host.config, name, host.logger));
-    host.logger.info(`${name} listening on http://${server.address.host}:${server.address.port}`);
+    const serverOptions = httpServerOptionsFor(host.config, name, host.logger);
+    const server = await startHttpServer(app, serverOptions);
+    const scheme = serverOptions.tls === undefined ? 'http' : 'https';
+    host.logger.info(
+      `${name} listening on ${scheme}://${server.address.host}:${server.address.port}`
+    );
     warnIfNoauthExposed(host.config, name, host.logger);
     servers.push(server);
   }
@@ -38,6 +44,7 @@ export async function serveInProcess(options: HostOptions): Promise<RunningServe
   };
   installSignalHandlers(servers, stopping);
   installFaultHandler(servers, stopping);
+  installReloadHandler(servers, host.logger);
   return servers;
 }
 
@@ -60,6 +67,8 @@ export function registerServeCommand(program: Command): void {
         'wsgi.workers': options.workers
       });
       const { config } = hostOptions;
+      const tls = tlsFilesOf(config);
+      if (tls !== undefined) readTlsCredentials(tls);
       const logger = createLogger({
         level: config.DEFAULT.log_level,
         format: config.DEFAULT.log_format

@@ -1,10 +1,12 @@
 /**
  * `request_log`: one log line per request, written when the response finishes, in nova's
- * shape (`"GET /v2.1/servers" status: 200 len: 15 microversion: 2.1 time: 0.012`) with the
- * same facts as fields: method, path, status, length, timeMs, microversion, requestId,
- * extension, remoteAddress.
+ * shape (`127.0.0.1 "GET /v2.1/servers" status: 200 len: 15 microversion: 2.1 time: 0.0120`)
+ * with the same facts as fields: method, path, status, length, timeMs, microversion,
+ * requestId, extension, remoteAddress (the client address: the socket's peer, or the client
+ * a trusted proxy reported).
  *
- * Option `level` (default `info`): the winston level of the line.
+ * Options: `level` (default `info`), the winston level of the line; `wsgi_log_format`
+ * (default `[wsgi] wsgi_log_format`), the line's text, as nova's option (log-format.ts).
  */
 import type { ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -12,7 +14,9 @@ import type { Request, RequestHandler } from 'express';
 import winston from 'winston';
 import { getContext } from '../context.js';
 import type { FilterFactory } from '../pipeline/types.js';
+import { clientAddress } from './client-address.js';
 import { FilterOptions } from './filter-options.js';
+import { compileLogFormat, DEFAULT_LOG_FORMAT } from './log-format.js';
 
 const STARTED = Symbol('wharf.request-log.started');
 
@@ -23,35 +27,48 @@ const LEVELS = Object.keys(winston.config.npm.levels);
 /** Factory of the `request_log` filter. */
 export const requestLogFilter: FilterFactory = (context): RequestHandler => {
   const { logger } = context;
-  const level = FilterOptions.of('request_log', context).choice('level', LEVELS, 'info');
+  const options = FilterOptions.of('request_log', context, 'wsgi');
+  const level = options.choice('level', LEVELS, 'info');
+  const format = options.string('wsgi_log_format', DEFAULT_LOG_FORMAT);
+  const formatLine = compileLogFormat(format, (expected) =>
+    options.fail('wsgi_log_format', format, expected)
+  );
 
   // Runs as the `finish` listener: `this` is the response, so no closure per request.
   function logRequest(this: Timed): void {
     if (!logger.isLevelEnabled(level)) return;
     const req = this.req as Request;
     const context = getContext(req);
-    const timeMs = Math.round((performance.now() - (this[STARTED] ?? 0)) * 1000) / 1000;
+    const elapsedMs = performance.now() - (this[STARTED] ?? 0);
+    const timeMs = Math.round(elapsedMs * 1000) / 1000;
     const lengthHeader = this.getHeader('content-length');
     const length = lengthHeader === undefined ? null : Number(lengthHeader);
     const path = req.originalUrl ?? req.url;
     const microversion = context.apiVersion === null ? null : context.apiVersion.toString();
-    const remoteAddress = req.socket.remoteAddress ?? null;
-    logger.log(
-      level,
-      `${remoteAddress ?? '-'} "${req.method} ${path}" status: ${this.statusCode} ` +
-        `len: ${length ?? '-'} microversion: ${microversion ?? '-'} time: ${(timeMs / 1000).toFixed(4)}`,
-      {
-        method: req.method,
-        path,
-        status: this.statusCode,
-        length,
-        timeMs,
-        microversion,
-        requestId: context.requestId,
-        extension: context.extension,
-        remoteAddress
-      }
-    );
+    const remoteAddress = clientAddress(req) || null;
+    const message = formatLine({
+      clientIp: remoteAddress,
+      method: req.method,
+      path,
+      httpVersion: req.httpVersion,
+      statusCode: this.statusCode,
+      bodyLength: length,
+      wallSeconds: elapsedMs / 1000,
+      microversion,
+      requestId: context.requestId,
+      extension: context.extension
+    });
+    logger.log(level, message, {
+      method: req.method,
+      path,
+      status: this.statusCode,
+      length,
+      timeMs,
+      microversion,
+      requestId: context.requestId,
+      extension: context.extension,
+      remoteAddress
+    });
   }
 
   return function requestLog(_req, res, next) {

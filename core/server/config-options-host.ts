@@ -3,6 +3,7 @@
  * (`[api]`), the HTTP server (`[wsgi]`) and extension loading (`[extensions]`).
  */
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_LOG_FORMAT } from '../middleware/log-format.js';
 import type { OptionSpec } from './config-options.js';
 
 const shipped = (path: string): string => fileURLToPath(new URL(`../../${path}`, import.meta.url));
@@ -190,6 +191,35 @@ export const HOST_OPTIONS = [
     type: 'list',
     default: [],
     help: 'Proxies whose headers (`X-Forwarded-*`, `Forwarded`, `secure_proxy_ssl_header`) are believed: IPv4 and IPv6 addresses and CIDR blocks, e.g. `10.0.0.0/8, 2001:db8::/32`; loopback only when listed (`127.0.0.0/8, ::1`). Empty: no peer is trusted.'
+  },
+  {
+    section: 'wsgi',
+    name: 'wsgi_log_format',
+    type: 'string',
+    default: DEFAULT_LOG_FORMAT,
+    help: "The request log line (the `request_log` filter), as nova's option: Python %-format with eventlet's placeholders `client_ip`, `date_time`, `request_line`, `status_code`, `body_length`, `wall_seconds` and wharf's `method`, `path`, `microversion`, `request_id`, `extension` (docs/pipeline.md). An unknown placeholder stops start-up."
+  },
+  {
+    section: 'wsgi',
+    name: 'client_socket_timeout',
+    type: 'float',
+    min: 0,
+    default: 900,
+    help: "Seconds a client socket may stay idle (nothing received or sent) before it is closed, as nova's option; a request its handler is still answering is never cut. 0: no limit."
+  },
+  {
+    section: 'wsgi',
+    name: 'ssl_cert_file',
+    type: 'path',
+    default: '',
+    help: 'PEM certificate chain; with `ssl_key_file`, every API is served over HTTPS (both or neither). Re-read on SIGHUP without dropping connections. Empty: plain HTTP.'
+  },
+  {
+    section: 'wsgi',
+    name: 'ssl_key_file',
+    type: 'path',
+    default: '',
+    help: 'PEM private key of `ssl_cert_file`; re-read with it on SIGHUP. An unreadable file or a key that does not match stops start-up.'
   },
   // [extensions]
   {

@@ -21,7 +21,7 @@ function quotaOption<N extends string>(name: N, defaultValue: number, help: stri
   ] as const;
 }
 
-/** `[database]`, `[compute]`, `[quota]`, `[auth]`, `[ratelimit]`, `[cors]`, `[sizelimit]`, `[policy]`, `[oslo_middleware]`. */
+/** `[database]`, `[compute]`, `[quota]`, `[auth]`, `[ratelimit]`, `[cors]`, `[sizelimit]`, `[ip_filter]`, `[policy]`, `[oslo_middleware]`. */
 export const SERVICE_OPTIONS = [
   // [database]
   {
@@ -170,6 +170,21 @@ export const SERVICE_OPTIONS = [
     min: 1,
     default: 114688,
     help: 'Largest request body, in bytes; larger gets 413.'
+  },
+  // [ip_filter]
+  {
+    section: 'ip_filter',
+    name: 'allow',
+    type: 'list',
+    default: [],
+    help: 'Clients the `ip_filter` filter serves: IPv4 and IPv6 addresses and CIDR blocks (`10.0.0.0/8, 2001:db8::/32`); others get 403. Empty: every client not denied.'
+  },
+  {
+    section: 'ip_filter',
+    name: 'deny',
+    type: 'list',
+    default: [],
+    help: 'Clients the `ip_filter` filter refuses with 403, even when `allow` lists them: addresses and CIDR blocks. The address is the trusted-proxy-aware client address (`[wsgi] trusted_proxies`).'
   },
   // [profiler]
   {

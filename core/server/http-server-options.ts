@@ -6,6 +6,7 @@
 import type { Logger } from '../logger.js';
 import { listenAddressFor, type WharfConfig } from './config.js';
 import type { HttpServerOptions } from './http-server.js';
+import { tlsFilesOf } from './tls.js';
 
 /** The options of the server of `apiName` (an API of `[DEFAULT] enabled_apis`). */
 export function httpServerOptionsFor(
@@ -15,6 +16,7 @@ export function httpServerOptionsFor(
 ): HttpServerOptions {
   const { host, port } = listenAddressFor(config, apiName);
   const wsgi = config.wsgi;
+  const tls = tlsFilesOf(config);
   return {
     host,
     port,
@@ -25,6 +27,8 @@ export function httpServerOptionsFor(
     maxUrlLength: wsgi.max_url_length,
     maxConcurrentRequests: wsgi.max_concurrent_requests,
     maxQueueWaitMs: secondsToMs(wsgi.max_queue_wait),
+    clientSocketTimeoutMs: secondsToMs(wsgi.client_socket_timeout),
+    ...(tls === undefined ? {} : { tls }),
     logger: logger.child({ api: apiName })
   };
 }

@@ -7,12 +7,7 @@
  * everything else happens only when a limit is hit or the server is stopping. When the
  * handler is an Express app, requests and responses are created with its prototypes.
  */
-import {
-  createServer,
-  type IncomingMessage,
-  type RequestListener,
-  type ServerResponse
-} from 'node:http';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sendFault } from '../api/faults.js';
 import { newRequestId } from '../context.js';
@@ -23,9 +18,11 @@ import {
 } from '../middleware/request-id.js';
 import { answerClientError } from './client-errors.js';
 import { defaultLogger, type Logger } from '../logger.js';
+import { applyClientSocketTimeout } from './client-socket-timeout.js';
 import { ConcurrencyLimit } from './concurrency-limit.js';
 import { GracefulShutdown, type DrainOutcome } from './graceful-shutdown.js';
 import { messageClassesFor } from './request-prototypes.js';
+import { createServerFor, reloadTls, type TlsFiles } from './tls.js';
 import { refuseLongUrl } from './url-length-limit.js';
 
 /** How one server listens and which limits it enforces (times in milliseconds). */
@@ -51,6 +48,10 @@ export interface HttpServerOptions {
    * gets 503 with `Retry-After`; default 0, refused at once.
    */
   maxQueueWaitMs?: number;
+  /** Idle time after which a client socket closes, unless its request is being answered; 0 or absent: never. */
+  clientSocketTimeoutMs?: number;
+  /** Certificate and key files: served over HTTPS when given (see tls.ts). */
+  tls?: TlsFiles;
   /** Where the server logs; default the process logger. */
   logger?: Logger;
 }
@@ -69,6 +70,8 @@ export interface RunningServer {
   inFlight(): number;
   /** The requests in flight now: method, URL and request id (once a filter gave one). */
   inFlightRequests(): { method: string; url: string; requestId: string | undefined }[];
+  /** Reloads the TLS certificate for new connections; false without TLS or on failure. */
+  reload(): boolean;
 }
 
 /** Node's own default, kept unless the whole request must arrive sooner. */
@@ -100,7 +103,8 @@ export async function startHttpServer(
       ? Math.min(DEFAULT_HEADERS_TIMEOUT_MS, options.requestTimeoutMs)
       : DEFAULT_HEADERS_TIMEOUT_MS;
 
-  const server = createServer(
+  const server = createServerFor(
+    options.tls,
     {
       maxHeaderSize: options.maxHeaderSize,
       requestTimeout: options.requestTimeoutMs,
@@ -125,6 +129,7 @@ export async function startHttpServer(
     }
   );
   const shutdown = new GracefulShutdown(server, limit, logger);
+  applyClientSocketTimeout(server, options.clientSocketTimeoutMs ?? 0);
 
   await new Promise<void>((resolve, reject) => {
     const refused = (error: NodeJS.ErrnoException): void =>
@@ -154,7 +159,8 @@ export async function startHttpServer(
         method: res.req.method ?? '',
         url: res.req.url ?? '',
         requestId: res.getHeader(OPENSTACK_REQUEST_ID_HEADER) as string | undefined
-      }))
+      })),
+    reload: () => options.tls !== undefined && reloadTls(server, options.tls, logger)
   };
 }
 

@@ -13,9 +13,11 @@
  * - SIGTERM or SIGINT is forwarded to every worker; the primary exits once all have exited,
  *   with 0 or the first non-zero status a worker exited with; workers still running after
  *   the drain timeout plus a margin are killed (exit 1); a second signal kills them at once.
+ * - SIGHUP is forwarded to every worker (see reload-signal.ts).
  */
 import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from '../logger.js';
+import { forwardReloadToWorkers } from './reload-signal.js';
 import { RestartBackoff, type RestartBackoffOptions } from './restart-backoff.js';
 import { STOP_SIGNALS } from './signal-handlers.js';
 import { isWorkerMessage, type DrainMessage } from './worker-messages.js';
@@ -66,6 +68,7 @@ export class Supervisor {
     if (this.#count === 1) cluster.schedulingPolicy = cluster.SCHED_NONE;
     cluster.on('exit', (worker, code, signal) => this.#exited(worker, code, signal));
     for (const signal of STOP_SIGNALS) process.on(signal, (name) => this.#signalled(name));
+    forwardReloadToWorkers(this.#logger);
     for (let i = 0; i < this.#count; i += 1) this.#fork();
   }
 

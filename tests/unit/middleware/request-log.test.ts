@@ -5,11 +5,13 @@ import request from 'supertest';
 import { getContext } from '../../../core/context.js';
 import { ConfigError, HTTPNotFound } from '../../../core/errors.js';
 import { faultwrapFilter } from '../../../core/middleware/faultwrap.js';
+import { httpProxyToWsgiFilter } from '../../../core/middleware/http-proxy-to-wsgi.js';
 import { requestIdFilter } from '../../../core/middleware/request-id.js';
 import { requestLogFilter } from '../../../core/middleware/request-log.js';
 import {
   eventually,
   givenApp,
+  givenConfigContainer,
   givenFactoryContext,
   givenFilter,
   givenLogCapture
@@ -58,6 +60,18 @@ describe('request_log filter', () => {
     );
   });
 
+  test('logs the client address a trusted proxy reported', async () => {
+    const capture = givenLogCapture();
+    const proxy = { enable_proxy_headers_parsing: 'true', trusted_proxies: '127.0.0.0/8, ::1' };
+    const app = givenApp([
+      await givenFilter(httpProxyToWsgiFilter, proxy),
+      await givenFilter(requestLogFilter, {}, { logger: capture.logger })
+    ]);
+    await request(app).get('/').set('X-Forwarded-For', '203.0.113.9').expect(200);
+    await eventually(() => capture.lines.length === 1);
+    assert.equal(capture.lines[0]?.remoteAddress, '203.0.113.9');
+  });
+
   test('logs faults with their status', async () => {
     const { app, lines } = await givenLoggedApp(() => {
       throw new HTTPNotFound();
@@ -82,6 +96,26 @@ describe('request_log filter', () => {
     await request(app).get('/').expect(200);
     await new Promise((resolve) => setTimeout(resolve, 20));
     assert.equal(lines.length, 0);
+  });
+
+  test('writes the line wsgi_log_format describes, from [wsgi] of wharf.conf', async () => {
+    const capture = givenLogCapture();
+    const container = givenConfigContainer({
+      wsgi: { wsgi_log_format: '%(request_line)s -> %(status_code)s' }
+    });
+    const app = givenApp([
+      await givenFilter(requestLogFilter, {}, { logger: capture.logger, container })
+    ]);
+    await request(app).get('/x').expect(200);
+    await eventually(() => capture.lines.length === 1);
+    assert.equal(capture.lines[0]?.message, 'GET /x HTTP/1.1 -> 200');
+  });
+
+  test('refuses an unknown placeholder at start-up, naming the option', () => {
+    assert.throws(
+      () => requestLogFilter(givenFactoryContext({ wsgi_log_format: '%(nope)s' })),
+      (error: unknown) => error instanceof ConfigError && /wsgi_log_format/.test(error.message)
+    );
   });
 
   test('refuses an unknown level', () => {

@@ -22,7 +22,8 @@ describe('httpServerOptionsFor', () => {
         'wsgi.max_url_length': '2048',
         'wsgi.max_concurrent_requests': '10',
         'wsgi.max_queue_wait': '0.25',
-        'wsgi.drain_timeout': '1.5'
+        'wsgi.drain_timeout': '1.5',
+        'wsgi.client_socket_timeout': '0.25'
       }
     });
     const { logger, ...options } = httpServerOptionsFor(config, 'osapi_compute', quietLogger);
@@ -35,7 +36,8 @@ describe('httpServerOptionsFor', () => {
       requestTimeoutMs: 0,
       maxUrlLength: 2048,
       maxConcurrentRequests: 10,
-      maxQueueWaitMs: 250
+      maxQueueWaitMs: 250,
+      clientSocketTimeoutMs: 250
     });
     assert.ok(logger);
     assert.equal(drainTimeoutMsOf(config), 1500);
