@@ -36,16 +36,11 @@ export class ImagesController extends Controller {
     return { images: images.map((image) => detailedImage(req, image)) };
   }
 
-  /**
-   * nova's `{"image": {...}}`, with the glance v2 fields beside it: with one endpoint for
-   * every service, openstacksdk's image proxy reads this same URL as glance's bare image
-   * (`openstack server show` prints the image name from it), and each client ignores the
-   * other's keys.
-   */
+  /** nova's `{"image": {...}}` only: glance's bare image is served at `/v2/images/{id}`. */
   @wsgi.expectedErrors(404)
   async show(req: ApiRequest): Promise<unknown> {
     const image = await this.find(req, 'Image not found.');
-    return { image: detailedImage(req, image), ...glanceImage(image) };
+    return { image: detailedImage(req, image) };
   }
 
   /** `GET /v2/images`: glance's listing, `name` matching exactly. */
