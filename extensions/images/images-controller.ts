@@ -13,7 +13,7 @@ import {
 } from '../compute/index.js';
 import { glanceImage, glanceImageList } from './glance-image-view.js';
 import { glanceImageQuery, novaImageFilters } from './image-query.js';
-import { basicImage, detailedImage } from './image-view.js';
+import { basicImage, detailedImage, imagePageLinks } from './image-view.js';
 
 /** The policy rule every image read checks. */
 const IMAGES_RULE = 'os_compute_api:images';
@@ -25,15 +25,13 @@ export class ImagesController extends Controller {
   }
 
   @wsgi.expectedErrors(400)
-  async index(req: ApiRequest): Promise<unknown> {
-    const images = await this.list(req);
-    return { images: images.map((image) => basicImage(req, image)) };
+  index(req: ApiRequest): Promise<unknown> {
+    return this.page(req, 'images', basicImage);
   }
 
   @wsgi.expectedErrors(400)
-  async detail(req: ApiRequest): Promise<unknown> {
-    const images = await this.list(req);
-    return { images: images.map((image) => detailedImage(req, image)) };
+  detail(req: ApiRequest): Promise<unknown> {
+    return this.page(req, 'detail_images', detailedImage);
   }
 
   /** nova's `{"image": {...}}` only: glance's bare image is served at `/v2/images/{id}`. */
@@ -57,8 +55,19 @@ export class ImagesController extends Controller {
     return glanceImage(await this.find(req, `No image found with ID ${req.params.id}`));
   }
 
-  private list(req: ApiRequest): Promise<Image[]> {
-    return this.repository(req, (images) => images.list(novaImageFilters(req)));
+  /** One page of the proxy's listing, with `images_links` when it is full. */
+  private async page(
+    req: ApiRequest,
+    route: 'images' | 'detail_images',
+    view: (req: ApiRequest, image: Image) => Record<string, unknown>
+  ): Promise<unknown> {
+    const filters = novaImageFilters(req);
+    const images = await this.repository(req, (repository) => repository.list(filters));
+    const links = imagePageLinks(req, route, images, filters.limit);
+    return {
+      images: images.map((image) => view(req, image)),
+      ...(links.length > 0 ? { images_links: links } : {})
+    };
   }
 
   /** The image of the route's id; a missing one is a 404 in the API's own words. */
