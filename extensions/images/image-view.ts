@@ -54,17 +54,17 @@ export function detailedImage(req: ApiRequest, image: Image): Record<string, unk
 }
 
 /**
- * nova's `images_links`: when the page is as long as the `limit` asked for, a `next` link to
+ * nova's `images_links`: when the page is as long as `limit`, a `next` link to
  * the same collection with the same query and the last image as marker; else none.
  */
 export function imagePageLinks(
   req: ApiRequest,
   route: 'images' | 'detail_images',
   page: readonly Image[],
-  limit: number | undefined
+  limit: number
 ): Record<string, string>[] {
   const last = page.at(-1);
-  if (!last || limit === undefined || page.length !== limit) return [];
+  if (!last || page.length !== limit) return [];
   const params: Record<string, string | string[] | undefined> = {};
   for (const [key, value] of Object.entries(req.query)) {
     if (key !== 'marker' && key !== 'project_id') params[key] = value;

@@ -12,7 +12,7 @@ import {
   type ImageRepository
 } from '../compute/index.js';
 import { glanceImage, glanceImageList } from './glance-image-view.js';
-import { glanceImageQuery, novaImageFilters } from './image-query.js';
+import { glanceImageQuery, MAX_IMAGE_LIMIT, novaImageFilters } from './image-query.js';
 import { basicImage, detailedImage, imagePageLinks } from './image-view.js';
 
 /** The policy rule every image read checks. */
@@ -63,7 +63,8 @@ export class ImagesController extends Controller {
   ): Promise<unknown> {
     const filters = novaImageFilters(req);
     const images = await this.repository(req, (repository) => repository.list(filters));
-    const links = imagePageLinks(req, route, images, filters.limit);
+    // nova compares the page with `[api] max_limit` when no limit was asked for.
+    const links = imagePageLinks(req, route, images, filters.limit ?? MAX_IMAGE_LIMIT);
     return {
       images: images.map((image) => view(req, image)),
       ...(links.length > 0 ? { images_links: links } : {})
