@@ -1,6 +1,6 @@
 /**
- * `OS-DCF`: a server's disk configuration (`AUTO` or `MANUAL`) in show, detail and the
- * create response, and `OS-DCF:diskConfig` accepted by server create (its create hook).
+ * `OS-DCF`: a server's disk configuration (`AUTO` or `MANUAL`) in show, detail, update and
+ * the create response, and `OS-DCF:diskConfig` accepted by server create (its create hook).
  */
 import { injectable, wsgi, type ApiRequest, type ResponseObject } from '../../core/index.js';
 import type { DiskConfig as DiskConfigValue, ServerRow } from '../compute/index.js';
@@ -12,7 +12,7 @@ import {
 
 const KEY = 'OS-DCF:diskConfig';
 
-/** Adds `OS-DCF:diskConfig` to show, detail and create. */
+/** Adds `OS-DCF:diskConfig` to show, detail, create and update. */
 export class DiskConfigController extends ServerAttributesController {
   protected addAttributes(view: ServerView, row: ServerRow): void {
     view[KEY] = row.disk_config;
@@ -20,6 +20,11 @@ export class DiskConfigController extends ServerAttributesController {
 
   @wsgi.extends()
   create(req: ApiRequest, resp: ResponseObject): Promise<void> {
+    return this.extendViews(req, resp);
+  }
+
+  @wsgi.extends()
+  update(req: ApiRequest, resp: ResponseObject): Promise<void> {
     return this.extendViews(req, resp);
   }
 }

@@ -52,3 +52,23 @@ export function detailedImage(req: ApiRequest, image: Image): Record<string, unk
     'OS-EXT-IMG-SIZE:size': image.size
   };
 }
+
+/**
+ * nova's `images_links`: when the page is as long as `limit`, a `next` link to
+ * the same collection with the same query and the last image as marker; else none.
+ */
+export function imagePageLinks(
+  req: ApiRequest,
+  route: 'images' | 'detail_images',
+  page: readonly Image[],
+  limit: number
+): Record<string, string>[] {
+  const last = page.at(-1);
+  if (!last || page.length !== limit) return [];
+  const params: Record<string, string | string[] | undefined> = {};
+  for (const [key, value] of Object.entries(req.query)) {
+    if (key !== 'marker' && key !== 'project_id') params[key] = value;
+  }
+  const href = req.urlFor(route, { ...params, project_id: req.params.project_id, marker: last.id });
+  return [{ rel: 'next', href }];
+}

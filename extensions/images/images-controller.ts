@@ -12,8 +12,8 @@ import {
   type ImageRepository
 } from '../compute/index.js';
 import { glanceImage, glanceImageList } from './glance-image-view.js';
-import { glanceImageQuery, novaImageFilters } from './image-query.js';
-import { basicImage, detailedImage } from './image-view.js';
+import { glanceImageQuery, MAX_IMAGE_LIMIT, novaImageFilters } from './image-query.js';
+import { basicImage, detailedImage, imagePageLinks } from './image-view.js';
 
 /** The policy rule every image read checks. */
 const IMAGES_RULE = 'os_compute_api:images';
@@ -25,27 +25,20 @@ export class ImagesController extends Controller {
   }
 
   @wsgi.expectedErrors(400)
-  async index(req: ApiRequest): Promise<unknown> {
-    const images = await this.list(req);
-    return { images: images.map((image) => basicImage(req, image)) };
+  index(req: ApiRequest): Promise<unknown> {
+    return this.page(req, 'images', basicImage);
   }
 
   @wsgi.expectedErrors(400)
-  async detail(req: ApiRequest): Promise<unknown> {
-    const images = await this.list(req);
-    return { images: images.map((image) => detailedImage(req, image)) };
+  detail(req: ApiRequest): Promise<unknown> {
+    return this.page(req, 'detail_images', detailedImage);
   }
 
-  /**
-   * nova's `{"image": {...}}`, with the glance v2 fields beside it: with one endpoint for
-   * every service, openstacksdk's image proxy reads this same URL as glance's bare image
-   * (`openstack server show` prints the image name from it), and each client ignores the
-   * other's keys.
-   */
+  /** nova's `{"image": {...}}` only: glance's bare image is served at `/v2/images/{id}`. */
   @wsgi.expectedErrors(404)
   async show(req: ApiRequest): Promise<unknown> {
     const image = await this.find(req, 'Image not found.');
-    return { image: detailedImage(req, image), ...glanceImage(image) };
+    return { image: detailedImage(req, image) };
   }
 
   /** `GET /v2/images`: glance's listing, `name` matching exactly. */
@@ -62,8 +55,20 @@ export class ImagesController extends Controller {
     return glanceImage(await this.find(req, `No image found with ID ${req.params.id}`));
   }
 
-  private list(req: ApiRequest): Promise<Image[]> {
-    return this.repository(req, (images) => images.list(novaImageFilters(req)));
+  /** One page of the proxy's listing, with `images_links` when it is full. */
+  private async page(
+    req: ApiRequest,
+    route: 'images' | 'detail_images',
+    view: (req: ApiRequest, image: Image) => Record<string, unknown>
+  ): Promise<unknown> {
+    const filters = novaImageFilters(req);
+    const images = await this.repository(req, (repository) => repository.list(filters));
+    // nova compares the page with `[api] max_limit` when no limit was asked for.
+    const links = imagePageLinks(req, route, images, filters.limit ?? MAX_IMAGE_LIMIT);
+    return {
+      images: images.map((image) => view(req, image)),
+      ...(links.length > 0 ? { images_links: links } : {})
+    };
   }
 
   /** The image of the route's id; a missing one is a 404 in the API's own words. */

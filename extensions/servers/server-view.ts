@@ -1,6 +1,7 @@
 /**
  * The server views of the base `servers` resource (nova's `views/servers.py`): the summary
- * of `GET /servers`, the full view of show, detail and update, the create response, and
+ * of `GET /servers`, the full view of show and detail, the smaller one of update, the create
+ * response, and
  * pages with their `servers_links`. The `OS-*` attributes are not here: each is added by its
  * own extension to show, detail (and create), so update keeps nova's smaller shape.
  */
@@ -45,9 +46,26 @@ function fixedAddress(internalId: number): string {
   return `10.${(offset >> 16) & 255}.${(offset >> 8) & 255}.${offset & 255}`;
 }
 
-function addresses(server: Server): Record<string, { version: number; addr: string }[]> {
+/** The fake network's MAC of a server: OpenStack's `fa:16:3e` prefix, then the internal id. */
+function fixedMac(internalId: number): string {
+  const octets = [(internalId >> 16) & 255, (internalId >> 8) & 255, internalId & 255];
+  return ['fa', '16', '3e', ...octets.map((octet) => octet.toString(16).padStart(2, '0'))].join(
+    ':'
+  );
+}
+
+/**
+ * nova's addresses: `{version, addr}` per address, plus its type and MAC (the old
+ * `OS-EXT-IPS` and `OS-EXT-IPS-MAC` keys) in show and detail but not in update.
+ */
+function addresses(server: Server, extended: boolean): Record<string, Record<string, unknown>[]> {
   if (!server.host) return {};
-  return { [FIXED_NETWORK]: [{ version: 4, addr: fixedAddress(server.internalId) }] };
+  const address: Record<string, unknown> = { version: 4, addr: fixedAddress(server.internalId) };
+  if (extended) {
+    address['OS-EXT-IPS:type'] = 'fixed';
+    address['OS-EXT-IPS-MAC:mac_addr'] = fixedMac(server.internalId);
+  }
+  return { [FIXED_NETWORK]: [address] };
 }
 
 function bookmarked(
@@ -63,8 +81,26 @@ export function serverSummary(req: ApiRequest, server: Server): ServerView {
   return { id: server.id, name: server.name, links: resourceLinks(req, 'server', server.id) };
 }
 
-/** The full base view of show, detail and update. */
+/**
+ * The base view of update (nova's `show` with every `show_*` flag off before 2.75): no
+ * key_name, config_drive, security_groups nor extended addresses; `OS-DCF:diskConfig` is
+ * added by its extension.
+ */
+export function serverUpdated(req: ApiRequest, server: Server): ServerView {
+  return baseView(req, server, false);
+}
+
+/** The full base view of show and detail. */
 export function serverDetail(req: ApiRequest, server: Server): ServerView {
+  return {
+    ...baseView(req, server, true),
+    key_name: server.keyName,
+    config_drive: server.configDrive,
+    security_groups: SECURITY_GROUPS.map((group) => ({ ...group }))
+  };
+}
+
+function baseView(req: ApiRequest, server: Server, extendAddress: boolean): ServerView {
   const view: ServerView = {
     id: server.id,
     name: server.name,
@@ -77,13 +113,10 @@ export function serverDetail(req: ApiRequest, server: Server): ServerView {
     flavor: bookmarked(req, 'flavors', server.flavorId),
     created: isotime(server.createdAt),
     updated: isotime(server.updatedAt ?? server.createdAt),
-    addresses: addresses(server),
+    addresses: addresses(server, extendAddress),
     accessIPv4: server.accessIPv4,
     accessIPv6: server.accessIPv6,
-    links: resourceLinks(req, 'server', server.id),
-    key_name: server.keyName,
-    config_drive: server.configDrive,
-    security_groups: SECURITY_GROUPS.map((group) => ({ ...group }))
+    links: resourceLinks(req, 'server', server.id)
   };
   if (PROGRESS_STATUSES.has(server.status)) view.progress = 0;
   return view;

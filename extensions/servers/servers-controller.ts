@@ -23,7 +23,7 @@ import type { ServerCreateHooks, ServerCreateKwargs } from './create-hooks.js';
 import { selfHref } from './links.js';
 import { listOptions } from './list-options.js';
 import { UPDATE_SCHEMA } from './server-schemas.js';
-import { serverCreated, serverDetail, serverPage } from './server-view.js';
+import { serverCreated, serverDetail, serverPage, serverUpdated } from './server-view.js';
 
 const RULE = 'os_compute_api:servers';
 
@@ -103,7 +103,7 @@ export class ServersController extends Controller {
         ...(changes.accessIPv4 !== undefined ? { accessIPv4: changes.accessIPv4 } : {}),
         ...(changes.accessIPv6 !== undefined ? { accessIPv6: changes.accessIPv6 } : {})
       });
-      return { server: serverDetail(req, updated) };
+      return { server: serverUpdated(req, updated) };
     } catch (error) {
       throw toHTTPError(error);
     }

@@ -40,17 +40,17 @@ export function versionDocument(router: APIRouter, root: string): Record<string,
   };
 }
 
-/** `300 Multiple Choices` for an unversioned path: where it lives in each version. */
-export function choicesDocument(
-  router: APIRouter,
-  root: string,
-  path: string
-): Record<string, unknown> {
-  const entry = versionEntry(router, root);
+/**
+ * `300 Multiple Choices` for an unversioned path: where it lives in each version. nova's
+ * choice entries carry only id, status, links and media-types (no version, min_version or
+ * updated).
+ */
+export function choicesDocument(root: string, path: string): Record<string, unknown> {
   return {
     choices: [
       {
-        ...entry,
+        id: 'v2.1',
+        status: 'CURRENT',
         links: [{ rel: 'self', href: `${root}/v2.1${path}` }],
         'media-types': MEDIA_TYPES
       }

@@ -22,6 +22,6 @@ export const versionsApp: AppFactory = ({ container }) => {
       sendResponse(res, 200, new ResponseObject({ versions: [versionEntry(router, root)] }));
       return;
     }
-    sendResponse(res, 300, new ResponseObject(choicesDocument(router, root, path)));
+    sendResponse(res, 300, new ResponseObject(choicesDocument(root, path)));
   };
 };

@@ -1,0 +1,33 @@
+/**
+ * The pieces of nova's response shapes (api-ref and doc/api_samples) the response-shape
+ * suites share, and the microversions the default host serves.
+ */
+import { mapOf, oneOf, type Shape } from '../helpers/shape.js';
+
+/** Every microversion of the default `[api] min_version`..`max_version`. */
+export const SERVED_VERSIONS = ['2.1', '2.2'] as const;
+
+/** Headers asking for `version`. */
+export function atVersion(version: string): { headers: Record<string, string> } {
+  return { headers: { 'openstack-api-version': `compute ${version}` } };
+}
+
+/** One entry of `links`. */
+export const LINK = { rel: 'string', href: 'string' } as const satisfies Shape;
+
+/** self and bookmark links of a resource. */
+export const LINKS = [LINK] as const satisfies Shape;
+
+/** A `{id, links}` reference to a flavor or image inside a server. */
+export const BOOKMARKED = { id: 'string', links: LINKS } as const satisfies Shape;
+
+/** A string or null (nova's nullable columns). */
+export const NULLABLE_STRING = oneOf('string', 'null');
+
+/** A key/value metadata object. */
+export const METADATA = mapOf('string');
+
+/** The links of an image: self, bookmark and the typed alternate link. */
+export const IMAGE_LINKS = [
+  oneOf(LINK, { rel: 'string', type: 'string', href: 'string' })
+] as const satisfies Shape;
