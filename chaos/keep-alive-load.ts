@@ -3,9 +3,15 @@
  * after another until told to stop, every outcome recorded (status and latency, or the
  * socket error). A request refused at connect (ECONNREFUSED: the server no longer listens)
  * ends that connection's loop: it never reached the server, so it is neither lost nor reset.
+ * Nor is a reset of a connection never used before (`NOT_ACCEPTED`): the kernel completed
+ * its handshake on a listening socket the stopping host closed without accepting it, which
+ * is a refusal (see docs/reliability.md, "Stopping").
  */
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
+
+/** The error of a request reset on a connection the server never accepted. */
+export const NOT_ACCEPTED = 'not accepted';
 
 /** What one request got. */
 export interface Outcome {
@@ -58,7 +64,14 @@ function once(agent: http.Agent, options: LoadOptions): Promise<Outcome> {
       }
     );
     req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'timeout' })));
-    req.on('error', (error: NodeJS.ErrnoException) => done({ error: error.code ?? error.message }));
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      done({
+        error:
+          error.code === 'ECONNRESET' && !req.reusedSocket
+            ? NOT_ACCEPTED
+            : (error.code ?? error.message)
+      })
+    );
     req.end();
   });
 }
@@ -72,7 +85,7 @@ export function startLoad(options: LoadOptions): Load {
     while (!stopping) {
       const outcome = await once(agent, options);
       outcomes.push(outcome);
-      if (outcome.error === 'ECONNREFUSED') return;
+      if (outcome.error === 'ECONNREFUSED' || outcome.error === NOT_ACCEPTED) return;
     }
   };
   const loops = Promise.all(Array.from({ length: options.connections }, loop)).then(() => {

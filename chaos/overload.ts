@@ -1,6 +1,7 @@
 /**
- * Scenario (d), overload: the host capped at `[wsgi] max_concurrent_requests = 5` takes
- * 200 keep-alive connections sending back to back for a few seconds. It must refuse early
+ * Scenario (d), overload: the host capped at `[wsgi] max_concurrent_requests = 5`, a
+ * request waiting at most `[wsgi] max_queue_wait = 0.1` s for a slot, takes 200 keep-alive
+ * connections sending back to back for a few seconds. It must refuse early
  * (some 503s with Retry-After), fail nothing else (no socket errors, no other 5xx), and
  * keep the latency of the requests it admits bounded.
  */
@@ -9,6 +10,8 @@ import { percentile, startLoad } from './keep-alive-load.js';
 import { rowsOf, type ChaosRow, type Scenario } from './report.js';
 
 const CAP = 5;
+/** Seconds a request may wait for a slot: short, so that this load is refused in part. */
+const QUEUE_WAIT_S = 0.1;
 const CONNECTIONS = 200;
 const LOAD_MS = 5000;
 /** The bound on the p99 latency of admitted requests (a fair margin on a shared machine). */
@@ -20,7 +23,7 @@ export const overload: Scenario = {
   async run(log): Promise<ChaosRow[]> {
     const row = rowsOf(`overload, cap ${CAP}, ${CONNECTIONS} connections`);
     const host = await givenServedHost({
-      conf: { wsgi: { max_concurrent_requests: String(CAP) } }
+      conf: { wsgi: { max_concurrent_requests: String(CAP), max_queue_wait: String(QUEUE_WAIT_S) } }
     });
     try {
       const load = startLoad({

@@ -6,7 +6,7 @@
  * host must exit 0 (it finished draining).
  */
 import { givenServedHost } from '../tests/helpers/served-host.js';
-import { startLoad, type Outcome } from './keep-alive-load.js';
+import { NOT_ACCEPTED, startLoad, type Outcome } from './keep-alive-load.js';
 import { rowsOf, type ChaosRow, type Scenario } from './report.js';
 
 const CONNECTION_COUNTS = [20, 50, 100];
@@ -36,17 +36,20 @@ async function drainUnder(connections: number, log: (line: string) => void): Pro
   const answered = outcomes.filter((outcome) => outcome.status !== undefined).length;
   const resets = outcomes.filter(isReset).length;
   const unanswered = outcomes.filter((outcome) => outcome.error === 'timeout').length;
+  const notAccepted = outcomes.filter((outcome) => outcome.error === NOT_ACCEPTED).length;
   const other = outcomes.filter(
     (outcome) =>
       outcome.error !== undefined &&
       !isReset(outcome) &&
       outcome.error !== 'timeout' &&
-      outcome.error !== 'ECONNREFUSED'
+      outcome.error !== 'ECONNREFUSED' &&
+      outcome.error !== NOT_ACCEPTED
   );
   log(`SIGTERM ${connections}: ${answered} answered, ${resets} resets, exit ${String(code)}`);
   return [
     row('requests answered', answered, '-', null),
     row('resets', resets, '0', resets === 0),
+    row('new connections refused (never accepted)', notAccepted, '-', null),
     row('unanswered', unanswered, '0', unanswered === 0),
     row(
       'other errors',
