@@ -13,8 +13,7 @@ import type { TestHost } from './test-host.js';
  * between two ticks of a timer: on a machine shared with other work the process also waits,
  * descheduled, for tens or hundreds of milliseconds, which is not this host holding the
  * loop but shows in the wall-clock delay. Process CPU time counts V8's parallel garbage
- * collector threads too, hence the margin (alone, a sliced batch create or list holds at
- * most about 35 ms).
+ * collector threads too, hence the margin (alone, a batch holds at most about 35 ms).
  */
 export const MAX_HELD_CPU_MS = 150;
 /** The wall-clock delay `monitorEventLoopDelay` may see, descheduling included. */
