@@ -1,8 +1,9 @@
 /**
- * Long loops a caller can make long (booting a batch of servers) give the event loop a turn
- * every few milliseconds: better-sqlite3 answers synchronously, so a loop of awaited
- * queries is a chain of microtasks that never lets a timer, a socket or `/healthcheck` in.
- * `setImmediate` runs after pending I/O callbacks, so every turn lets them run.
+ * Long loops a caller can make long (booting a batch of servers, reading and viewing a page
+ * of a thousand) give the event loop a turn every few milliseconds: better-sqlite3 answers
+ * synchronously, so a loop of awaited queries is a chain of microtasks that never lets a
+ * timer, a socket or `/healthcheck` in. `setImmediate` runs after pending I/O callbacks, so
+ * every turn lets them run.
  */
 import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -35,4 +36,24 @@ export function chunksOf<T>(items: readonly T[], size: number = CHUNK_SIZE): T[]
     chunks.push(items.slice(start, start + size));
   }
   return chunks;
+}
+
+/**
+ * Calls `each` on every item, giving the event loop a turn first and then every SLICE_MS
+ * (checked once per CHUNK_SIZE items). A list of at most one chunk runs straight through:
+ * no turn, no await.
+ */
+export async function eachInTurns<T>(items: readonly T[], each: (item: T) => void): Promise<void> {
+  if (items.length <= CHUNK_SIZE) {
+    for (const item of items) each(item);
+    return;
+  }
+  // What ran since the last turn (reading these items, a previous pass over them) counts
+  // against the same 50 ms, and this loop cannot know how much of it there was.
+  await nextTurn();
+  const slice = new TimeSlice();
+  for (const chunk of chunksOf(items)) {
+    await slice.turn();
+    for (const item of chunk) each(item);
+  }
 }

@@ -18,6 +18,7 @@ export type { FakeDriverOptions } from './fake-driver.js';
 export * from './server-states.js';
 export * from './quotas.js';
 export { ComputeAPI } from './compute-api.js';
+export { chunksOf, eachInTurns, TimeSlice } from './event-loop-turns.js';
 export type { PowerAction } from './compute-api.js';
 export { ComputeServices } from './services.js';
 export { PolicyEnforcer } from './policy/enforcer.js';

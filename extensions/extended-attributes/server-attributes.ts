@@ -3,9 +3,10 @@
  * adds keys to the server views of `show` and `detail` (`{server}` or `{servers: [...]}`)
  * when the caller passes its policy rule, and leaves them out otherwise.
  *
- * The servers a response shows are read once per request, in one query, and shared by
- * every attribute extension of this package through a per-request cache, as nova's
- * extensions read `req.get_db_instance(id)`: never one query per server.
+ * The servers a response shows are read once per request, in batched queries, and shared
+ * by every attribute extension of this package through a per-request cache, as nova's
+ * extensions read `req.get_db_instance(id)`: never one query per server. Reading and
+ * extending a page of a thousand views gives the event loop turns as it goes.
  */
 import {
   Controller,
@@ -14,7 +15,14 @@ import {
   type ApiRequest,
   type ResponseObject
 } from '../../core/index.js';
-import { ComputeExtension, type ComputeServices, type ServerRow } from '../compute/index.js';
+import {
+  chunksOf,
+  ComputeExtension,
+  eachInTurns,
+  TimeSlice,
+  type ComputeServices,
+  type ServerRow
+} from '../compute/index.js';
 
 /** One server's JSON view, as the servers controller built it. */
 export type ServerView = Record<string, unknown>;
@@ -28,7 +36,10 @@ function serverViews(resp: ResponseObject): ServerView[] {
   return body?.server ? [body.server] : [];
 }
 
-/** The rows of the servers the request's response shows, read once per request. */
+/**
+ * The rows of the servers the request's response shows, read once per request, a chunk at
+ * a time with turns of the event loop in between.
+ */
 function rowsFor(
   services: ComputeServices,
   req: ApiRequest,
@@ -37,16 +48,22 @@ function rowsFor(
   let rows = rowsByRequest.get(req);
   if (!rows) {
     rows = services.backend().then(async ({ database }) => {
-      const found = await database.db
-        .selectFrom('servers')
-        .selectAll()
-        .where(
-          'id',
-          'in',
-          views.map((view) => String(view.id))
-        )
-        .execute();
-      return new Map(found.map((row) => [row.id, row]));
+      const byId = new Map<string, ServerRow>();
+      const slice = new TimeSlice();
+      for (const chunk of chunksOf(views)) {
+        await slice.turn();
+        const found = await database.db
+          .selectFrom('servers')
+          .selectAll()
+          .where(
+            'id',
+            'in',
+            chunk.map((view) => String(view.id))
+          )
+          .execute();
+        for (const row of found) byId.set(row.id, row);
+      }
+      return byId;
     });
     rowsByRequest.set(req, rows);
   }
@@ -84,10 +101,10 @@ export abstract class ServerAttributesController extends Controller {
     const views = serverViews(resp);
     if (views.length === 0) return;
     const rows = await rowsFor(this.services, req, views);
-    for (const view of views) {
+    await eachInTurns(views, (view) => {
       const row = rows.get(String(view.id));
       if (row) this.addAttributes(view, row);
-    }
+    });
   }
 }
 

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ApiRequest } from '../../core/index.js';
-import type { Server } from '../compute/index.js';
+import { eachInTurns, type Server } from '../compute/index.js';
 import { foreignBookmarkHref, nextLink, resourceLinks, type Link } from './links.js';
 
 /** Statuses whose view carries `progress`, as nova's `_progress_statuses`. */
@@ -134,17 +134,17 @@ export function serverCreated(req: ApiRequest, server: Server, adminPass: string
 
 /**
  * A page of servers: `{servers}` plus `servers_links` with a `next` link when the page is
- * full (`limit` items), as nova's `_list_view`.
+ * full (`limit` items), as nova's `_list_view`. A page of a thousand gives the event loop
+ * turns while its views are built.
  */
-export function serverPage(
+export async function serverPage(
   req: ApiRequest,
   servers: readonly Server[],
   options: { detail: boolean; limit: number }
-): { servers: ServerView[]; servers_links?: Link[] } {
+): Promise<{ servers: ServerView[]; servers_links?: Link[] }> {
   const view = options.detail ? serverDetail : serverSummary;
-  const page: { servers: ServerView[]; servers_links?: Link[] } = {
-    servers: servers.map((server) => view(req, server))
-  };
+  const page: { servers: ServerView[]; servers_links?: Link[] } = { servers: [] };
+  await eachInTurns(servers, (server) => page.servers.push(view(req, server)));
   const last = servers.at(-1);
   if (last && options.limit > 0 && servers.length === options.limit) {
     page.servers_links = [nextLink(req, options.detail ? 'detail_servers' : 'servers', last.id)];

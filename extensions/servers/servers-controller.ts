@@ -149,7 +149,7 @@ export class ServersController extends Controller {
       const { servers } = await this.services.backend();
       const scope = this.services.scope(req.context, options.allTenants);
       const page = await servers.list(scope, options.filters);
-      return serverPage(req, page, { detail, limit: options.filters.limit });
+      return await serverPage(req, page, { detail, limit: options.filters.limit });
     } catch (error) {
       throw toHTTPError(error);
     }

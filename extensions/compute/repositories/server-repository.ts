@@ -13,7 +13,7 @@ import type { DiskConfig, Scope, Server } from '../models.js';
 import { PowerState, statusFilter, TaskState, VmState } from '../server-states.js';
 import { compileNamePattern } from './name-pattern.js';
 import { scanByName } from './name-scan.js';
-import { afterMarker } from './newest-first.js';
+import { afterMarker, readNewestFirst } from './newest-first.js';
 import { copyRecord, nowIso, toRecord } from './row-values.js';
 import { toServer } from './server-row.js';
 import { visibleTo } from './server-scope.js';
@@ -117,14 +117,15 @@ export class ServerRepository {
       query = query.where(afterMarker(marker));
     }
     query = query.orderBy('created_at', 'desc').orderBy('id', 'desc');
+    const slice = new TimeSlice();
     if (pattern) {
       const scan = query.clearSelect().select(['id', 'name', 'created_at']);
       const ids = await scanByName(scan, pattern, filters.limit);
       if (ids.length === 0) return [];
-      return this.withMetadata(await query.where('id', 'in', ids).execute());
+      const matches = query.where('id', 'in', ids);
+      return this.withMetadata(await readNewestFirst(matches, undefined, slice), slice);
     }
-    if (filters.limit !== undefined) query = query.limit(filters.limit);
-    return this.withMetadata(await query.execute());
+    return this.withMetadata(await readNewestFirst(query, filters.limit, slice), slice);
   }
 
   /** Renames a server or changes its access addresses; returns the server as it is now. */
@@ -190,24 +191,36 @@ export class ServerRepository {
       .where((eb) => visibleTo(eb, scope));
   }
 
-  private async withMetadata(rows: ServerRow[]): Promise<Server[]> {
-    if (rows.length === 0) return [];
-    const items = await this.database.db
-      .selectFrom('server_metadata')
-      .select(['server_id', 'key', 'value'])
-      .where(
-        'server_id',
-        'in',
-        rows.map((row) => row.id)
-      )
-      .execute();
-    const byServer = new Map<string, { key: string; value: string }[]>();
-    for (const item of items) {
-      const pairs = byServer.get(item.server_id);
-      if (pairs) pairs.push(item);
-      else byServer.set(item.server_id, [item]);
+  /**
+   * The servers of `rows` with their metadata, read a chunk of servers at a time with a turn
+   * of the event loop whenever `slice` (started before the rows were read) is used up: a
+   * page of a thousand never holds it.
+   */
+  private async withMetadata(
+    rows: readonly ServerRow[],
+    slice: TimeSlice = new TimeSlice()
+  ): Promise<Server[]> {
+    const servers: Server[] = [];
+    for (const chunk of chunksOf(rows)) {
+      await slice.turn();
+      const items = await this.database.db
+        .selectFrom('server_metadata')
+        .select(['server_id', 'key', 'value'])
+        .where(
+          'server_id',
+          'in',
+          chunk.map((row) => row.id)
+        )
+        .execute();
+      const byServer = new Map<string, { key: string; value: string }[]>();
+      for (const item of items) {
+        const pairs = byServer.get(item.server_id);
+        if (pairs) pairs.push(item);
+        else byServer.set(item.server_id, [item]);
+      }
+      for (const row of chunk) servers.push(toServer(row, toRecord(byServer.get(row.id) ?? [])));
     }
-    return rows.map((row) => toServer(row, toRecord(byServer.get(row.id) ?? [])));
+    return servers;
   }
 }
 
