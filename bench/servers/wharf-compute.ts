@@ -3,7 +3,8 @@
  * root, one per process), full default pipeline. Before it announces its port it creates
  * the given number of servers through its own API (`POST /v2.1/servers` as the project
  * `bench`), so a listing has something to list. Argument: how many servers to create
- * first (default 0).
+ * first (default 0). The project's quotas are unlimited: the create scenario makes
+ * thousands of servers, far past nova's default of 10 instances.
  */
 import { join } from 'node:path';
 import { announceListening, BENCH_HOST } from './announce.js';
@@ -20,7 +21,12 @@ if (!Number.isInteger(seed) || seed < 0) {
 }
 const database = join(fixturesRoot(), `compute-${process.pid}.sqlite`);
 const { port, phases } = await startWharf({
-  overrides: { 'database.connection': `sqlite:${database}` }
+  overrides: {
+    'database.connection': `sqlite:${database}`,
+    'quota.instances': '-1',
+    'quota.cores': '-1',
+    'quota.ram': '-1'
+  }
 });
 
 async function createServer(index: number): Promise<void> {
