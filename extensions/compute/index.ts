@@ -27,3 +27,4 @@ export { DEFAULT_RULES } from './policy/defaults.js';
 export { parseRule } from './policy/rule.js';
 export { ComputeExtension } from './compute-extension.js';
 export { ServerActionsController, ServerActionsExtension } from './server-actions-extension.js';
+export { nextPageLink, type PageLink } from './page-link.js';

@@ -6,7 +6,7 @@
  * image-service link, which here is the glance-shaped route the same API serves.
  */
 import type { ApiRequest } from '../../core/index.js';
-import type { Image } from '../compute/index.js';
+import { nextPageLink, type Image, type PageLink } from '../compute/index.js';
 
 /** nova's `_get_progress`, by the API status the catalogue stores. */
 const PROGRESS: Readonly<Record<string, number>> = { ACTIVE: 100, SAVING: 50 };
@@ -62,13 +62,8 @@ export function imagePageLinks(
   route: 'images' | 'detail_images',
   page: readonly Image[],
   limit: number
-): Record<string, string>[] {
+): PageLink[] {
   const last = page.at(-1);
   if (!last || page.length !== limit) return [];
-  const params: Record<string, string | string[] | undefined> = {};
-  for (const [key, value] of Object.entries(req.query)) {
-    if (key !== 'marker' && key !== 'project_id') params[key] = value;
-  }
-  const href = req.urlFor(route, { ...params, project_id: req.params.project_id, marker: last.id });
-  return [{ rel: 'next', href }];
+  return [nextPageLink(req, route, last.id, req.params.project_id)];
 }

@@ -6,6 +6,7 @@
  * headers are honoured as the pipeline recorded them.
  */
 import type { ApiRequest } from '../../core/index.js';
+import { nextPageLink } from '../compute/index.js';
 
 /** One entry of a `links` list. */
 export interface Link {
@@ -49,18 +50,7 @@ export function resourceLinks(req: ApiRequest, route: MemberRoute, id: string): 
   ];
 }
 
-/**
- * The `next` link of a page of the route named `route` (`servers`, `detail_servers`): the
- * same query with `marker` set to the last item's id, e.g.
- * `{api}/{project}/servers/detail?limit=2&marker=ID`.
- */
+/** The `next` link of a page of the route named `route` (`servers`, `detail_servers`). */
 export function nextLink(req: ApiRequest, route: string, marker: string): Link {
-  const query: Record<string, string | string[]> = {};
-  for (const [key, value] of Object.entries(req.query)) {
-    if (key !== 'marker' && key !== 'project_id') query[key] = value;
-  }
-  return {
-    rel: 'next',
-    href: req.urlFor(route, { project_id: project(req), ...query, marker })
-  };
+  return nextPageLink(req, route, marker, project(req));
 }
