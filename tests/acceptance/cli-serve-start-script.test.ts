@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { after, describe, test } from 'node:test';
+import { alive } from '../unit/server/given.js';
 
 /** The project root: the compiled start script's paths are relative to it. */
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -14,16 +15,6 @@ const killed: number[] = [];
 after(() => {
   for (const pid of killed) if (alive(pid)) process.kill(pid, 'SIGKILL');
 });
-
-/** True while a process with `pid` exists. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('npm start', { timeout: 60_000 }, () => {
   test("execs the server from npm's shell, so SIGTERM to what npm started stops it", async () => {

@@ -1,21 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { givenServeProcess, request, type ServeProcess } from '../unit/server/given.js';
+import { alive, givenServeProcess, request, type ServeProcess } from '../unit/server/given.js';
 
 const spawned: ServeProcess[] = [];
 after(() => {
   for (const { child } of spawned) if (child.exitCode === null) child.kill('SIGKILL');
 });
-
-/** True while a process with `pid` exists. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('SIGHUP', { timeout: 20_000 }, () => {
   test('reaches every worker through the primary, and ends no process', async () => {

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { once } from 'node:events';
 import { after, describe, test } from 'node:test';
-import { delay, givenServeProcess, request, type ServeProcess } from '../unit/server/given.js';
+import {
+  alive,
+  delay,
+  givenServeProcess,
+  request,
+  type ServeProcess
+} from '../unit/server/given.js';
 
 const spawned: ServeProcess[] = [];
 
@@ -16,16 +22,6 @@ function givenWorkers(env: Record<string, string>): ServeProcess {
 after(() => {
   for (const { child } of spawned) if (child.exitCode === null) child.kill('SIGKILL');
 });
-
-/** True while a process with `pid` exists. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('runWorkers', { timeout: 15_000 }, () => {
   test('replaces a killed worker, keeps the port answering and stops with 0 on SIGTERM', async () => {
