@@ -9,7 +9,7 @@ import {
   tokens,
   type APIRouter,
   type AppFactory
-} from '../../core/index.js';
+} from 'wharf';
 import { choicesDocument, versionEntry } from './version-document.js';
 
 /** Factory of the versions app. */
