@@ -3,7 +3,7 @@
  * state lives (`[database]`), the compute driver (`[compute]`), nova's default quotas
  * (`[quota]`) and policy overrides (`[policy]`). Read them with `COMPUTE_OPTIONS.of(config)`.
  */
-import { defineOptions } from '../../core/index.js';
+import { defineOptions } from 'wharf';
 
 /** nova's `[quota]` default for one resource: -1 is unlimited, at most the database's MAX_INT. */
 function quotaOption<N extends string>(name: N, defaultValue: number, help: string) {
