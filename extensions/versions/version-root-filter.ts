@@ -41,3 +41,4 @@ export const versionRootFilter: FilterFactory = ({ container }) => {
     if (!answerVersionRoot(router, req, res)) next();
   };
 };
+versionRootFilter.options = [];

@@ -25,3 +25,4 @@ export const versionsApp: AppFactory = ({ container }) => {
     sendResponse(res, 300, new ResponseObject(choicesDocument(root, path)));
   };
 };
+versionsApp.options = [];
