@@ -4,12 +4,7 @@
  * `wharf.compute.drivers`). ComputeServices imports this module on first use, so the
  * storage stack loads only when a compute request needs it.
  */
-import {
-  DriverManager,
-  type EntryPointCatalog,
-  type Logger,
-  type WharfConfig
-} from '../../core/index.js';
+import { DriverManager, type EntryPointCatalog, type Logger, type WharfConfig } from 'wharf';
 import { ComputeAPI } from './compute-api.js';
 import { openDatabase, type ComputeDatabase } from './db/database.js';
 import { DRIVER_NAMESPACE, type ComputeDriver } from './driver.js';

@@ -3,7 +3,7 @@
  * migrations to `[database] connection` and prints what ran. Serving applies them at start
  * too; this runs them ahead of a deployment.
  */
-import type { CommandPlugin } from '../../core/index.js';
+import type { CommandPlugin } from 'wharf';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrator.js';
 

@@ -3,7 +3,7 @@
  * wharf enforces with their defaults from `[quota]`, and the checks a write runs inside its transaction, each
  * throwing nova's over-quota error (403 in the API). -1 is unlimited, as in nova.
  */
-import type { WharfConfig } from '../../core/index.js';
+import type { WharfConfig } from 'wharf';
 import {
   InvalidQuotaLimit,
   KeypairLimitExceeded,

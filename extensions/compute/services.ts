@@ -16,7 +16,7 @@ import {
   type Logger,
   type RequestContext,
   type WharfConfig
-} from '../../core/index.js';
+} from 'wharf';
 import type { ComputeBackend } from './backend.js';
 import type { PowerAction } from './compute-api.js';
 import { toHTTPError } from './errors.js';
