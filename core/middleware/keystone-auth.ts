@@ -21,6 +21,7 @@ import type { FilterFactory } from '../pipeline/types.js';
 import { authFilter } from './auth-filter.js';
 import { authToken, type Caller } from './caller.js';
 import { ExpiringCache } from './expiring-cache.js';
+import { FAILED_AUTH_OPTIONS } from './failed-auth-limit.js';
 import { FilterOptions } from './filter-options.js';
 import { KeystoneClient, type KeystoneToken } from './keystone-client.js';
 
@@ -89,3 +90,15 @@ export const keystoneAuthFilter: FilterFactory = (context) => {
     return callerOf({ ...found, projectId: found.projectId });
   });
 };
+keystoneAuthFilter.options = [
+  'auth_url',
+  'www_authenticate_uri',
+  'username',
+  'password',
+  'project_name',
+  'user_domain_name',
+  'project_domain_name',
+  'token_cache_time',
+  'http_connect_timeout',
+  ...FAILED_AUTH_OPTIONS
+];
