@@ -8,6 +8,7 @@ import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
 import { WharfError } from '../errors.js';
 import { registerCheckCommand } from './check.js';
+import { registerConfigCommand } from './config-list.js';
 import { registerExtensionsCommand } from './extensions-list.js';
 import { registerPluginCommands } from './plugin-commands.js';
 import { registerRoutesCommand } from './routes.js';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerRoutesCommand(program);
   registerCheckCommand(program);
   registerTokenCommand(program);
+  registerConfigCommand(program);
   return program;
 }
 
