@@ -14,6 +14,14 @@ export interface MicroversionLike {
   toString(): string;
 }
 
+/** One traced step of a request, ended once, with the error when the step failed. */
+export interface StepSpan {
+  end(error?: unknown): void;
+}
+
+/** Starts the span of one step of the request (`Controller.method` of `extension`). */
+export type StepTracer = (name: string, extension: string) => StepSpan;
+
 /** Everything a handler may know about the request it serves. */
 export interface RequestContext {
   /** `req-<uuid4>`, echoed in `x-openstack-request-id` and `x-compute-request-id`. */
@@ -38,6 +46,8 @@ export interface RequestContext {
   extension: string | null;
   /** A logger whose lines carry the request id. */
   logger: Logger;
+  /** Set by the `tracing` filter when it is on: traces each extension step of the request. */
+  traceStep: StepTracer | null;
 }
 
 const CONTEXT = Symbol.for('wharf.request-context');
@@ -63,6 +73,7 @@ export function createContext(overrides: Partial<RequestContext> = {}): RequestC
     isAdmin: false,
     apiVersion: null,
     extension: null,
+    traceStep: null,
     logger: overrides.logger ?? defaultLogger(),
     ...overrides
   };

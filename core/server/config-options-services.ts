@@ -196,7 +196,7 @@ export const SERVICE_OPTIONS = [
     name: 'enabled',
     type: 'bool',
     default: false,
-    help: "Trace requests: the `tracing` filter (nova's `osprofiler`) writes one OpenTelemetry span per request to the TracerProvider the embedding program registers (docs/pipeline.md)."
+    help: "Trace requests: the `tracing` filter (nova's `osprofiler`) writes an OpenTelemetry span per request and one per extension step, to the globally registered OpenTelemetry SDK or the TracerProvider the embedding program registers (docs/pipeline.md)."
   },
   // [oslo_middleware]
   {
