@@ -9,6 +9,7 @@ import { Command, CommanderError } from 'commander';
 import { WharfError } from '../errors.js';
 import { registerCheckCommand } from './check.js';
 import { registerExtensionsCommand } from './extensions-list.js';
+import { registerOpenApiCommand } from './openapi.js';
 import { registerPluginCommands } from './plugin-commands.js';
 import { registerRoutesCommand } from './routes.js';
 import { registerServeCommand } from './serve.js';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerRoutesCommand(program);
   registerCheckCommand(program);
   registerTokenCommand(program);
+  registerOpenApiCommand(program);
   return program;
 }
 
