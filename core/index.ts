@@ -60,9 +60,32 @@ export type { BuildPipelineOptions } from './pipeline/build-pipeline.js';
 export { compose } from './pipeline/compose.js';
 export { urlmap } from './pipeline/urlmap.js';
 export type { FactoryKind, FactoryResolver } from './pipeline/types.js';
-export { loadConfig, listenAddressFor } from './server/config.js';
-export type { WharfConfig, ListenAddress, LoadConfigOptions } from './server/config.js';
+export { loadConfig, listenAddressFor, configSettings } from './server/config.js';
+export type {
+  WharfConfig,
+  ListenAddress,
+  LoadConfigOptions,
+  ConfigSetting,
+  ConfigSections
+} from './server/config.js';
+export { loadHostConfig, hostOptionRegistry } from './server/host-config.js';
+export type { HostConfigOptions } from './server/host-config.js';
 export { describeOptions } from './server/config-options.js';
+export type { OptionSpec, OptionType, OptionDescription } from './server/config-options.js';
+export {
+  defineOptions,
+  isOptionGroup,
+  OptionGroup,
+  OPTIONS_NAMESPACE
+} from './server/option-group.js';
+export type {
+  SectionsOf,
+  OptionValue,
+  OptionGroupInfo,
+  DeclaredOptions
+} from './server/option-group.js';
+export { OptionRegistry } from './server/option-registry.js';
+export type { RegisteredOption } from './server/option-registry.js';
 export { publicBaseUrl, setPublicOrigin } from './middleware/public-url.js';
 export { isLegacyV2, markLegacyV2 } from './api/legacy-v2.js';
 export { TRACER_PROVIDER } from './middleware/tracer.js';

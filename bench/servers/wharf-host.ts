@@ -37,9 +37,10 @@ export async function startWharf(
   const booted = performance.now();
   const wharf = await import('../../core/index.js');
   const imported = performance.now();
-  const config = wharf.loadConfig({
+  const config = await wharf.loadHostConfig({
     env: {},
-    overrides: { 'wsgi.host': '127.0.0.1', 'wsgi.port': '0', ...options.overrides }
+    overrides: { 'wsgi.host': '127.0.0.1', 'wsgi.port': '0', ...options.overrides },
+    dropins: options.dropins ?? []
   });
   const logger = wharf.createLogger({
     level: config.DEFAULT.log_level,

@@ -14,3 +14,4 @@ export const routerApp: AppFactory = ({ container }): RequestHandler => {
     void handle(req, res);
   };
 };
+routerApp.options = [];

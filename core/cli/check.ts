@@ -51,7 +51,7 @@ export async function runCheck(options: HostOptions): Promise<CheckReport> {
     if (namespace === API_NAMESPACE) continue;
     const manager = await ExtensionManager.create(
       namespace,
-      profileFor(base.catalog, base.container, base.logger)
+      profileFor(namespace, base.catalog, base.container, base.logger)
     );
     problems.push(...manager.failures.map(failureProblem));
   }
@@ -103,7 +103,7 @@ export function registerCheckCommand(program: Command): void {
     .option('--json', 'print { ok, problems: [{ kind, message, extensions }] }')
     .action(async (options: CommonOptions & { json?: boolean; pasteConfig?: string }) => {
       const report = await runCheck(
-        hostOptionsFrom(options, { 'wsgi.api_paste_config': options.pasteConfig })
+        await hostOptionsFrom(options, { 'wsgi.api_paste_config': options.pasteConfig })
       );
       if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       else if (report.ok) process.stdout.write('ok: no problems found\n');

@@ -5,7 +5,8 @@
  */
 import { delimiter } from 'node:path';
 import { Option, type Command } from 'commander';
-import { loadConfig, type WharfConfig } from '../server/config.js';
+import type { WharfConfig } from '../server/config.js';
+import { loadHostConfig } from '../server/host-config.js';
 import type { HostOptions } from '../server/host.js';
 
 /** The raw values of the common options. */
@@ -29,26 +30,35 @@ export function withCommonOptions(command: Command): Command {
     );
 }
 
-/** Loads the configuration the options name, with `section.option` overrides from flags. */
-export function configFrom(
+/**
+ * Loads the configuration the options name, with `section.option` overrides from flags,
+ * checked against wharf's options and those of every plugin the options' manifest and
+ * drop-ins declare.
+ */
+export async function configFrom(
   options: CommonOptions,
   overrides: Record<string, string | undefined> = {}
-): WharfConfig {
-  const flags = Object.fromEntries(
-    Object.entries(overrides).filter((entry): entry is [string, string] => entry[1] !== undefined)
-  );
-  return loadConfig({ ...(options.config ? { file: options.config } : {}), overrides: flags });
+): Promise<WharfConfig> {
+  return (await hostOptionsFrom(options, overrides)).config;
 }
 
 /** Host options from the common options (configuration, manifest, drop-ins). */
-export function hostOptionsFrom(
+export async function hostOptionsFrom(
   options: CommonOptions,
   overrides: Record<string, string | undefined> = {}
-): HostOptions {
+): Promise<HostOptions> {
+  const flags = Object.fromEntries(
+    Object.entries(overrides).filter((entry): entry is [string, string] => entry[1] !== undefined)
+  );
   const fromEnv = (process.env.WHARF_DROPINS ?? '').split(delimiter).filter(Boolean);
-  return {
-    config: configFrom(options, overrides),
+  const discovery = {
     ...(options.manifest ? { manifest: options.manifest } : {}),
     dropins: [...options.dropin, ...fromEnv]
   };
+  const config = await loadHostConfig({
+    ...(options.config ? { file: options.config } : {}),
+    overrides: flags,
+    ...discovery
+  });
+  return { config, ...discovery };
 }

@@ -43,7 +43,7 @@ export async function listExtensions(base: HostBase, namespace?: string): Promis
 async function pluginRows(base: HostBase, namespace: string): Promise<ListingRow[]> {
   const manager = await ExtensionManager.create(
     namespace,
-    profileFor(base.catalog, base.container, base.logger)
+    profileFor(namespace, base.catalog, base.container, base.logger)
   );
   return manager.report().map((row) => ({ ...row, api: null }));
 }
@@ -84,7 +84,7 @@ export function registerExtensionsCommand(program: Command): void {
     .option('--json', 'print a JSON array instead of a table')
     .action(async (options: ListOptions) => {
       const rows = await listExtensions(
-        await prepareHost(hostOptionsFrom(options)),
+        await prepareHost(await hostOptionsFrom(options)),
         options.namespace
       );
       if (options.json) {

@@ -8,6 +8,7 @@ import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
 import { WharfError } from '../errors.js';
 import { registerCheckCommand } from './check.js';
+import { registerConfigCommand } from './config-list.js';
 import { registerExtensionsCommand } from './extensions-list.js';
 import { registerOpenApiCommand } from './openapi.js';
 import { registerPluginCommands } from './plugin-commands.js';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerCheckCommand(program);
   registerTokenCommand(program);
   registerOpenApiCommand(program);
+  registerConfigCommand(program);
   return program;
 }
 

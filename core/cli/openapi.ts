@@ -15,7 +15,7 @@ export function registerOpenApiCommand(program: Command): void {
     .option('--microversion <version>', 'describe the API at this microversion (X.Y or latest)')
     .option('--out <file>', 'write the document to a file instead of standard output')
     .action(async (options: CommonOptions & { microversion?: string; out?: string }) => {
-      const router = await createApiRouter(await prepareHost(hostOptionsFrom(options)));
+      const router = await createApiRouter(await prepareHost(await hostOptionsFrom(options)));
       const document = buildOpenApiDocument(router, {
         ...(options.microversion !== undefined ? { microversion: options.microversion } : {})
       });

@@ -17,7 +17,7 @@ export function registerRoutesCommand(program: Command): void {
       'print a JSON array of { name, method, path, handler, extension, minVersion, maxVersion, details }'
     )
     .action(async (options: CommonOptions & { json?: boolean }) => {
-      const router = await createApiRouter(await prepareHost(hostOptionsFrom(options)));
+      const router = await createApiRouter(await prepareHost(await hostOptionsFrom(options)));
       const routes = router.routes();
       if (options.json) {
         process.stdout.write(`${JSON.stringify(routes, null, 2)}\n`);

@@ -60,7 +60,7 @@ export function registerServeCommand(program: Command): void {
     .option('--port <port>', 'listen port ([wsgi] port)')
     .option('--workers <n>', 'worker processes, a number or "auto" ([wsgi] workers)')
     .action(async (options: ServeOptions) => {
-      const hostOptions = hostOptionsFrom(options, {
+      const hostOptions = await hostOptionsFrom(options, {
         'wsgi.api_paste_config': options.pasteConfig,
         'wsgi.host': options.host,
         'wsgi.port': options.port,

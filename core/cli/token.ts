@@ -24,8 +24,8 @@ export function registerTokenCommand(program: Command): void {
     .requiredOption('--project <id>', 'project id')
     .option('--roles <list>', 'comma-separated roles', 'member')
     .option('--ttl <seconds>', 'lifetime in seconds ([auth] token_ttl)')
-    .action((options: IssueOptions) => {
-      const config = configFrom(options, { 'auth.token_ttl': options.ttl });
+    .action(async (options: IssueOptions) => {
+      const config = await configFrom(options, { 'auth.token_ttl': options.ttl });
       const secret = config.auth.token_secret || process.env[TOKEN_SECRET_ENV] || '';
       if (!secret)
         throw new ConfigError(`no token secret: set [auth] token_secret or ${TOKEN_SECRET_ENV}`);

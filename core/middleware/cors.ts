@@ -133,3 +133,14 @@ export const corsFilter: FilterFactory = (context): RequestHandler => {
     next();
   };
 };
+// oslo_config_project: nova's file names the project whose configuration oslo.middleware
+// reads; wharf's is always wharf.conf, so the key is accepted and changes nothing.
+corsFilter.options = [
+  'allowed_origin',
+  'allow_methods',
+  'allow_headers',
+  'expose_headers',
+  'max_age',
+  'allow_credentials',
+  'oslo_config_project'
+];

@@ -20,7 +20,11 @@ import type { Logger } from '../logger.js';
 import type { FactoryContext } from '../pipeline/types.js';
 import { clientAddress } from './client-address.js';
 import { FilterOptions } from './filter-options.js';
-import { openRateLimitStore, storeFailureReporter } from './ratelimit-open-store.js';
+import {
+  openRateLimitStore,
+  RATE_LIMIT_STORE_OPTIONS,
+  storeFailureReporter
+} from './ratelimit-open-store.js';
 import type { RateLimitStore, WindowCounts } from './ratelimit-store.js';
 import { retryAfterSeconds, windowOf, withinLimit, type WindowLimit } from './ratelimit-window.js';
 
@@ -126,3 +130,6 @@ export function openFailedAuthLimit(
   const store = openRateLimitStore(options, 60_000, context, 'failed-auth:');
   return store instanceof Promise ? store.then(limit) : limit(store);
 }
+
+/** The options `openFailedAuthLimit` reads, for the auth filters' `options`. */
+export const FAILED_AUTH_OPTIONS = ['failed_auth_per_minute', ...RATE_LIMIT_STORE_OPTIONS];

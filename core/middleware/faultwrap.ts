@@ -64,3 +64,4 @@ export const faultwrapFilter: FilterFactory = (): RequestHandler =>
       handleError(error, req, res);
     }
   };
+faultwrapFilter.options = [];

@@ -36,3 +36,4 @@ export const healthcheckApp: AppFactory = (): RequestHandler =>
     if (req.method === 'HEAD') res.end();
     else res.end(body);
   };
+healthcheckApp.options = [];

@@ -117,3 +117,8 @@ export const httpProxyToWsgiFilter: FilterFactory = (context): RequestHandler =>
     next();
   };
 };
+httpProxyToWsgiFilter.options = [
+  'enable_proxy_headers_parsing',
+  'secure_proxy_ssl_header',
+  'trusted_proxies'
+];

@@ -41,3 +41,4 @@ export const ipFilter: FilterFactory = (context): RequestHandler => {
     else next();
   };
 };
+ipFilter.options = ['allow', 'deny'];

@@ -86,3 +86,4 @@ async function readForm(req: IncomingMessage): Promise<string> {
   }
   return Buffer.concat(chunks).toString('utf8');
 }
+methodOverrideFilter.options = [];

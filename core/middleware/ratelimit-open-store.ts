@@ -57,3 +57,6 @@ export function storeFailureReporter(
     logger.warn(message, { error: error instanceof Error ? error.message : String(error) });
   };
 }
+
+/** The options `openRateLimitStore` reads, for the factories that open a store. */
+export const RATE_LIMIT_STORE_OPTIONS = ['backend', 'redis_url', 'redis_key_prefix', 'max_keys'];

@@ -25,7 +25,11 @@ import type { Logger } from '../logger.js';
 import type { FilterFactory } from '../pipeline/types.js';
 import { clientAddress } from './client-address.js';
 import { FilterOptions } from './filter-options.js';
-import { openRateLimitStore, storeFailureReporter } from './ratelimit-open-store.js';
+import {
+  openRateLimitStore,
+  RATE_LIMIT_STORE_OPTIONS,
+  storeFailureReporter
+} from './ratelimit-open-store.js';
 import type { RateLimitStore, WindowCounts } from './ratelimit-store.js';
 import { retryAfterSeconds, windowOf, withinLimit, type WindowLimit } from './ratelimit-window.js';
 
@@ -93,3 +97,10 @@ export const ratelimitFilter: FilterFactory = (context) => {
   const store = openRateLimitStore(options, windowMs, context);
   return store instanceof Promise ? store.then(limiter) : limiter(store);
 };
+ratelimitFilter.options = [
+  'enabled',
+  'requests_per_minute',
+  'burst',
+  'strategy',
+  ...RATE_LIMIT_STORE_OPTIONS
+];

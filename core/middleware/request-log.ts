@@ -78,3 +78,4 @@ export const requestLogFilter: FilterFactory = (context): RequestHandler => {
     next();
   };
 };
+requestLogFilter.options = ['level', 'wsgi_log_format'];

@@ -96,3 +96,4 @@ export const sizelimitFilter: FilterFactory = (context): RequestHandler => {
     next();
   };
 };
+sizelimitFilter.options = ['max_request_body_size'];

@@ -13,6 +13,7 @@ import { ConfigError, HTTPUnauthorized } from '../errors.js';
 import type { FilterFactory } from '../pipeline/types.js';
 import { authFilter } from './auth-filter.js';
 import { authToken } from './caller.js';
+import { FAILED_AUTH_OPTIONS } from './failed-auth-limit.js';
 import { FilterOptions } from './filter-options.js';
 import { tokenKey, verifyToken } from './token-signer.js';
 
@@ -45,3 +46,4 @@ export const tokenAuthFilter: FilterFactory = (context) => {
     return verifyToken(token, key);
   });
 };
+tokenAuthFilter.options = ['token_secret', ...FAILED_AUTH_OPTIONS];

@@ -50,11 +50,23 @@ export interface BuildPipelineOptions {
 
 type Conf = Readonly<Record<string, string>>;
 
+/**
+ * Resolves the factory of every section of `config` and checks the whole file with the
+ * composites' references: everything `wharf check` finds short of calling the factories.
+ */
+export async function resolveAndCheck(
+  config: PasteConfig,
+  resolveFactory: FactoryResolver
+): Promise<ResolvedFactories> {
+  const factories = await resolveAll(config, resolveFactory);
+  checkPasteConfig(config, factories.references);
+  return factories;
+}
+
 /** Builds the handler serving `options.name`. */
 export async function buildPipeline(options: BuildPipelineOptions): Promise<RequestHandler> {
   const { config, name } = options;
-  const factories = await resolveAll(config, options.resolveFactory);
-  checkPasteConfig(config, factories.references);
+  const factories = await resolveAndCheck(config, options.resolveFactory);
   const section = config.sections.get(name);
   if (!section) {
     throw new PasteConfigError(`${config.file}: no app, pipeline or composite named "${name}"`);
@@ -235,19 +247,6 @@ class PipelineBuilder {
   ): Promise<RequestHandler> {
     const { container, logger, onClose } = this.options;
     const factory = this.factories.of(section) as FilterFactory | AppFactory;
-    const unknown =
-      factory.options && section.entries.find(({ key }) => !factory.options!.includes(key));
-    if (unknown) {
-      const takes = factory.options!.length
-        ? `it takes: ${factory.options!.join(', ')}`
-        : 'it takes none';
-      throw pasteError(
-        section.file,
-        unknown.line,
-        sectionLabel(section),
-        `has option "${unknown.key}", which factory "${describeRef(section.factory)}" does not take (${takes})`
-      );
-    }
     const handler: unknown = await factory({
       globalConf,
       localConf: this.localConf(section, globalConf),

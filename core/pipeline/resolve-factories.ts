@@ -1,8 +1,10 @@
 /**
  * Resolving the factory of every factory section of a paste file, once, before anything is
  * built: an unknown name, or a Python name with no wharf equivalent, is an error naming the
- * line and what to do, wherever the section sits. Composite factories also declare the
- * names their lines refer to, for the whole-file check.
+ * line and what to do, wherever the section sits. A filter or app factory that lists its
+ * options makes any other key of its section (a `get` line's name included) an error naming
+ * the line, reached or not. Composite factories also declare the names their lines refer
+ * to, for the whole-file check.
  */
 import {
   pasteError,
@@ -71,6 +73,8 @@ export async function resolveAll(
         throw unresolved(section, kind, cause);
       }
       factories.set(section, factory);
+      if (section.kind !== 'composite')
+        checkOptions(section, factory as FilterFactory | AppFactory);
       if (section.kind === 'composite') {
         const declared = (factory as CompositeFactory).references;
         const fail = (line: number, problem: string): Error =>
@@ -80,6 +84,28 @@ export async function resolveAll(
     }
   }
   return { of: (section) => factories.get(section)!, references };
+}
+
+/** Throws for the first key of `section` its factory does not take, if it lists its options. */
+function checkOptions(
+  section: FactorySection | FilterAppSection,
+  factory: FilterFactory | AppFactory
+): void {
+  const { options } = factory;
+  if (!options) return;
+  const keys = [
+    ...section.entries,
+    ...section.gets.map(({ local, line }) => ({ key: local, line }))
+  ];
+  const unknown = keys.find(({ key }) => !options.includes(key));
+  if (!unknown) return;
+  const takes = options.length ? `it takes: ${options.join(', ')}` : 'it takes none';
+  throw pasteError(
+    section.file,
+    unknown.line,
+    sectionLabel(section),
+    `has option "${unknown.key}", which factory "${describeRef(section.factory)}" does not take (${takes})`
+  );
 }
 
 function unresolved(

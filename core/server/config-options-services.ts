@@ -1,65 +1,13 @@
 /**
- * Options of the services the host uses: state (`[database]`), the compute driver,
- * tokens (`[auth]`), and the filters of the default pipeline (`[ratelimit]`, `[cors]`,
- * `[sizelimit]`, `[oslo_middleware]`) and policy.
+ * Options of the services the host itself uses: tokens (`[auth]`), and the filters of the
+ * default pipeline (`[ratelimit]`, `[cors]`, `[sizelimit]`, `[ip_filter]`, `[profiler]`,
+ * `[oslo_middleware]`). The compute extensions declare their own (extensions/compute/options.ts).
  */
 import { CORS_DEFAULTS } from '../middleware/cors.js';
 import type { OptionSpec } from './config-options.js';
 
-/** nova's `[quota]` default for one resource: -1 is unlimited, at most the database's MAX_INT. */
-function quotaOption<N extends string>(name: N, defaultValue: number, help: string) {
-  return [
-    {
-      section: 'quota',
-      name,
-      type: 'int' as const,
-      min: -1,
-      max: 0x7fffffff,
-      default: defaultValue,
-      help: `${help} Default quota of every project without its own (\`PUT /os-quota-sets/{project_id}\`); -1 is unlimited.`
-    }
-  ] as const;
-}
-
-/** `[database]`, `[compute]`, `[quota]`, `[auth]`, `[ratelimit]`, `[cors]`, `[sizelimit]`, `[ip_filter]`, `[policy]`, `[oslo_middleware]`. */
+/** `[auth]`, `[ratelimit]`, `[cors]`, `[sizelimit]`, `[ip_filter]`, `[profiler]`, `[oslo_middleware]`. */
 export const SERVICE_OPTIONS = [
-  // [database]
-  {
-    section: 'database',
-    name: 'connection',
-    type: 'string',
-    pattern: /^(sqlite:.+|postgres(ql)?:\/\/.+)$/,
-    patternHelp: '`sqlite:PATH`, `sqlite::memory:` or `postgresql://USER:PASSWORD@HOST:PORT/DB`',
-    default: 'sqlite:data/wharf.sqlite',
-    help: 'Where state lives: `sqlite:PATH` (relative to the working directory, or absolute), `sqlite::memory:`, or `postgresql://USER:PASSWORD@HOST:PORT/DB` (`postgres://` too).'
-  },
-  // [compute]
-  {
-    section: 'compute',
-    name: 'driver',
-    type: 'string',
-    default: 'fake',
-    help: 'The compute driver, by entry point name in `wharf.compute.drivers`.'
-  },
-  // [quota]
-  ...quotaOption('instances', 10, 'Servers a project may have.'),
-  ...quotaOption(
-    'cores',
-    20,
-    "Virtual CPUs (the flavors' `vcpus`) a project's servers may have in all."
-  ),
-  ...quotaOption('ram', 51200, "MiB of RAM a project's servers may have in all."),
-  ...quotaOption('key_pairs', 100, 'Key pairs each user may have.'),
-  ...quotaOption('metadata_items', 128, 'Metadata items each server may have.'),
-  {
-    section: 'quota',
-    name: 'max_servers_per_request',
-    type: 'int',
-    min: 1,
-    max: 10000,
-    default: 1000,
-    help: 'Most servers one create request may boot (`max_count`), whatever the quota; more get 400 before anything is written.'
-  },
   // [auth]
   {
     section: 'auth',
@@ -193,14 +141,6 @@ export const SERVICE_OPTIONS = [
     type: 'bool',
     default: false,
     help: "Trace requests: the `tracing` filter (nova's `osprofiler`) writes one OpenTelemetry span per request to the TracerProvider the embedding program registers (docs/pipeline.md)."
-  },
-  // [policy]
-  {
-    section: 'policy',
-    name: 'policy_file',
-    type: 'path',
-    default: '',
-    help: 'File of policy rules overriding the built-in defaults; empty uses the defaults only.'
   },
   // [oslo_middleware]
   {

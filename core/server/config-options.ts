@@ -1,11 +1,10 @@
 /**
- * Every wharf.conf option, declared once: section, name, type, default, help and limits.
- * The loader validates against this table, `WharfConfig` is derived from it, and
- * docs/configuration.md lists it (a unit test keeps the two in step), as oslo.config's
- * option declarations did for nova.
+ * The shape of a wharf.conf option, declared once: section, name, type, default, help and
+ * limits, as oslo.config's option declarations were for nova. Options come in groups (wharf's
+ * own, and each plugin's: option-group.ts) held by the option registry; the loader validates
+ * against it, and docs/configuration.md is generated from it (`npm run docs:config`).
  */
-import { HOST_OPTIONS } from './config-options-host.js';
-import { SERVICE_OPTIONS } from './config-options-services.js';
+import type { OptionRegistry } from './option-registry.js';
 
 /** How an option's text becomes a value. */
 export type OptionType = 'string' | 'path' | 'int' | 'float' | 'bool' | 'list' | 'enum';
@@ -34,9 +33,6 @@ export interface OptionSpec {
   /** How docs show a default that depends on the install location. */
   readonly defaultText?: string;
 }
-
-/** The option table, in the order of docs/configuration.md. */
-export const OPTIONS = [...HOST_OPTIONS, ...SERVICE_OPTIONS] as const;
 
 /** An option every enabled API has once, in `[wsgi]`, named `<api><suffix>`. */
 export interface PerApiOptionSpec {
@@ -68,6 +64,8 @@ export const PER_API_OPTIONS = [
 
 /** One option as docs (and `wharf` commands) show it. */
 export interface OptionDescription {
+  /** The group that declares it: `wharf`, or a plugin's name. */
+  readonly group: string;
   readonly section: string;
   /** The option name; per-API options read `<api>_listen`. */
   readonly name: string;
@@ -81,9 +79,10 @@ export interface OptionDescription {
   readonly max?: number;
 }
 
-/** Every option, in table order, followed by the per-API `[wsgi]` options. */
-export function describeOptions(): OptionDescription[] {
-  const table = (OPTIONS as readonly OptionSpec[]).map((spec) => ({
+/** Every option of the registry, in its order, followed by the per-API `[wsgi]` options. */
+export function describeOptions(registry: OptionRegistry): OptionDescription[] {
+  const table = registry.list().map(({ spec, group }) => ({
+    group: group.name,
     section: spec.section,
     name: spec.name,
     type: typeText(spec),
@@ -94,6 +93,7 @@ export function describeOptions(): OptionDescription[] {
     ...(spec.max === undefined ? {} : { max: spec.max })
   }));
   const perApi = (PER_API_OPTIONS as readonly PerApiOptionSpec[]).map((spec) => ({
+    group: 'wharf',
     section: 'wsgi',
     name: `<api>${spec.suffix}`,
     type: spec.type,
@@ -111,7 +111,8 @@ function typeText(spec: OptionSpec): string {
   return spec.type;
 }
 
-function defaultText(spec: OptionSpec): string {
+/** An option's default as text: lists comma-separated, `(empty)` for nothing, `(none)` for secrets. */
+export function defaultText(spec: OptionSpec): string {
   if (spec.defaultText) return spec.defaultText;
   if (spec.secret) return '(none)';
   const text = Array.isArray(spec.default) ? spec.default.join(', ') : String(spec.default);

@@ -16,26 +16,28 @@ export interface Assignment {
   readonly text: string;
   /** Where it came from, for error messages. */
   readonly source: string;
+  /** Which kind of source: a "did you mean" is phrased the way that source names options. */
+  readonly kind: 'file' | 'env' | 'flag';
   /** Folder relative paths resolve against: the file's own, or the working directory. */
   readonly baseDir: string;
 }
 
-/** Reads wharf.conf; an unknown section fails at its header line. */
-export function fromFile(file: string, knownSections: ReadonlySet<string>): Assignment[] {
+/** Reads wharf.conf; `checkSection` may fail a section at its header line ("FILE:LINE"). */
+export function fromFile(
+  file: string,
+  checkSection: (section: string, where: string) => void
+): Assignment[] {
   const baseDir = dirname(resolve(file));
   const assignments: Assignment[] = [];
   for (const section of readIniFile(file, ConfigError)) {
-    if (!knownSections.has(section.name)) {
-      throw new ConfigError(
-        `${file}:${section.line}: unknown section [${section.name}]; known: ${[...knownSections].join(', ')}`
-      );
-    }
+    checkSection(section.name, `${file}:${section.line}`);
     for (const entry of section.entries) {
       assignments.push({
         section: section.name,
         option: entry.key,
         text: entry.value,
         source: `${file}:${entry.line}`,
+        kind: 'file',
         baseDir
       });
     }
@@ -60,6 +62,7 @@ export function fromEnv(env: Readonly<Record<string, string | undefined>>): Assi
       option,
       text: text.trim(),
       source: `environment variable ${name}`,
+      kind: 'env',
       baseDir: process.cwd()
     });
   }
@@ -78,6 +81,7 @@ export function fromOverrides(overrides: Readonly<Record<string, string>>): Assi
       option: key.slice(split + 1),
       text: text.trim(),
       source: `flag ${key}`,
+      kind: 'flag' as const,
       baseDir: process.cwd()
     };
   });

@@ -1,37 +1,25 @@
 /**
- * wharf's configuration, as oslo.config was nova's: one table of typed options
- * (config-options.ts), read from wharf.conf, the environment and command-line flags, in
- * that order of precedence over the defaults. Every value is checked where it is read, and
- * an error names its source (file and line, variable, or flag) and the option.
+ * wharf's configuration, as oslo.config was nova's: typed options declared in groups (wharf's
+ * own and each plugin's, held by the option registry), read from wharf.conf, the environment
+ * and command-line flags, in that order of precedence over the defaults. Every value is
+ * checked where it is read, and an error names its source (file and line, variable, or
+ * flag) and the option, with the closest known name when it looks like a typo.
  *
  * Each API in `[DEFAULT] enabled_apis` (a paste composite) listens on its own address:
  * `[wsgi] <api>_listen` and `<api>_listen_port`, falling back to `[wsgi] host` and `port`;
  * with `[api] auth_strategy = noauth2` and no address set anywhere, on 127.0.0.1.
  */
 import { ConfigError } from '../errors.js';
-import { OPTIONS, PER_API_OPTIONS, type OptionSpec } from './config-options.js';
+import { PER_API_OPTIONS, type OptionSpec } from './config-options.js';
 import { fromEnv, fromFile, fromOverrides, type Assignment } from './config-sources.js';
 import { parseValue, type ValueRule } from './config-values.js';
+import type { CORE_OPTIONS } from './core-options.js';
+import type { SectionsOf } from './option-group.js';
+import { OptionRegistry } from './option-registry.js';
+import { closestName } from './suggest.js';
 
-type Option = (typeof OPTIONS)[number];
-type ValueOf<O> = O extends { type: 'int'; auto: true }
-  ? number | 'auto'
-  : O extends { type: 'int' | 'float' }
-    ? number
-    : O extends { type: 'bool' }
-      ? boolean
-      : O extends { type: 'list' }
-        ? readonly string[]
-        : O extends { type: 'enum'; choices: readonly (infer C)[] }
-          ? C
-          : string;
-
-/** The typed sections of wharf.conf, derived from the option table. */
-export type ConfigSections = {
-  readonly [S in Option['section']]: {
-    readonly [O in Extract<Option, { section: S }> as O['name']]: ValueOf<O>;
-  };
-};
+/** The typed sections of wharf's own options; a plugin reads its own with `GROUP.of(config)`. */
+export type ConfigSections = SectionsOf<typeof CORE_OPTIONS.specs>;
 
 /** Where one API listens. */
 export interface ListenAddress {
@@ -53,6 +41,21 @@ export interface LoadConfigOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** Command-line overrides keyed `section.option`, e.g. `{ 'wsgi.port': '9000' }`. */
   overrides?: Readonly<Record<string, string>>;
+  /** The options to accept; default wharf's own (see `loadHostConfig` for plugins' too). */
+  registry?: OptionRegistry;
+}
+
+/** One option of a loaded configuration: its value and where the value came from. */
+export interface ConfigSetting {
+  readonly section: string;
+  readonly name: string;
+  /** The group that declares it: `wharf`, or a plugin's name. */
+  readonly group: string;
+  readonly value: Value;
+  /** "default", "FILE:LINE", "environment variable NAME" or "flag section.option". */
+  readonly source: string;
+  /** The value is a secret: never print it. */
+  readonly secret: boolean;
 }
 
 type Value = string | number | boolean | readonly string[];
@@ -63,45 +66,68 @@ interface Setting {
   readonly source: string;
 }
 
-const SPECS: ReadonlyMap<string, OptionSpec> = new Map(
-  OPTIONS.map((spec) => [`${spec.section}.${spec.name}`, spec])
-);
-const SECTIONS: ReadonlySet<string> = new Set(OPTIONS.map((spec) => spec.section));
+// Symbol.for: a configuration loaded by one copy of wharf lists in another.
+const SETTINGS = Symbol.for('wharf.config.settings');
 const PER_API_BY_LENGTH = [...PER_API_OPTIONS].sort((a, b) => b.suffix.length - a.suffix.length);
 const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '']);
 /** Where an API listens under `noauth2` when the operator named no address. */
 export const NOAUTH_DEFAULT_HOST = '127.0.0.1';
 
-/** Loads and checks the configuration: defaults < file < environment < overrides. */
+/**
+ * Loads and checks the configuration: defaults < file < environment < overrides. Only the
+ * registry's options are accepted (wharf's own by default); anything else is an error.
+ */
 export function loadConfig(options: LoadConfigOptions = {}): WharfConfig {
+  return load(options.registry ?? OptionRegistry.core(), options, false);
+}
+
+/**
+ * Reads wharf's own options and passes over the rest: what `loadHostConfig` needs to find
+ * the plugins whose options it then checks everything against.
+ */
+export function loadCoreConfigLeniently(options: LoadConfigOptions): WharfConfig {
+  return load(OptionRegistry.core(), options, true);
+}
+
+/** Every option of a loaded configuration with its value and source, in registry order. */
+export function configSettings(config: WharfConfig): readonly ConfigSetting[] {
+  return (config as unknown as Record<symbol, readonly ConfigSetting[]>)[SETTINGS] ?? [];
+}
+
+function load(registry: OptionRegistry, options: LoadConfigOptions, lenient: boolean): WharfConfig {
   const settings = new Map<string, Setting>(
-    OPTIONS.map((spec) => [
-      `${spec.section}.${spec.name}`,
-      { value: spec.default, source: 'default' }
-    ])
+    registry
+      .list()
+      .map(({ spec }) => [
+        `${spec.section}.${spec.name}`,
+        { value: spec.default, source: 'default' }
+      ])
   );
+  const checkSection = (section: string, where: string): void => {
+    if (!lenient) registry.checkSection(section, where, (name) => sectionHint(registry, name));
+  };
   const perApi: Assignment[] = [];
   const assignments = [
-    ...(options.file === undefined ? [] : fromFile(options.file, SECTIONS)),
+    ...(options.file === undefined ? [] : fromFile(options.file, checkSection)),
     ...fromEnv(options.env ?? process.env),
     ...fromOverrides(options.overrides ?? {})
   ];
   for (const assignment of assignments) {
     const { section, option, source } = assignment;
-    if (!SECTIONS.has(section)) {
+    checkSection(section, source);
+    const known = registry.get(section, option);
+    if (known)
+      settings.set(`${section}.${option}`, { value: read(known.spec, assignment), source });
+    else if (section === 'wsgi' && perApiOption(option)) perApi.push(assignment);
+    else if (!lenient) {
       throw new ConfigError(
-        `${source}: unknown section [${section}]; known: ${[...SECTIONS].join(', ')}`
+        `${source}: unknown option [${section}] ${option}${optionHint(registry, assignment)}`
       );
     }
-    const spec = SPECS.get(`${section}.${option}`);
-    if (spec) settings.set(`${section}.${option}`, { value: read(spec, assignment), source });
-    else if (section === 'wsgi' && perApiOption(option)) perApi.push(assignment);
-    else throw new ConfigError(`${source}: unknown option [${section}] ${option}`);
   }
   checkCombinations(settings);
-  return freeze(settings, listenAddresses(settings, perApi));
+  return freeze(registry, settings, listenAddresses(settings, perApi));
 }
-
 /** Where `apiName` listens; a ConfigError if it is not in `[DEFAULT] enabled_apis`. */
 export function listenAddressFor(config: WharfConfig, apiName: string): ListenAddress {
   const address = config.listen[apiName];
@@ -112,7 +138,19 @@ export function listenAddressFor(config: WharfConfig, apiName: string): ListenAd
   return address;
 }
 
-function read(rule: ValueRule & { secret?: boolean }, assignment: Assignment): Value {
+function sectionHint(registry: OptionRegistry, section: string): string {
+  const near = closestName(section, registry.sections());
+  return near === undefined ? '' : `; did you mean [${near}]?`;
+}
+
+function optionHint(registry: OptionRegistry, { section, option, kind }: Assignment): string {
+  const near = closestName(option, registry.namesIn(section));
+  if (near === undefined) return '';
+  if (kind !== 'env') return `; did you mean ${near}?`;
+  return `; did you mean WHARF_${section.toUpperCase()}__${near.toUpperCase()}?`;
+}
+
+function read(rule: ValueRule & Pick<OptionSpec, 'secret'>, assignment: Assignment): Value {
   const parsed = parseValue(rule, assignment.text, assignment.baseDir);
   if (parsed.ok) return parsed.value;
   const shown = rule.secret ? '(hidden)' : JSON.stringify(assignment.text);
@@ -197,19 +235,32 @@ function sameAddress(a: ListenAddress, b: ListenAddress): boolean {
 }
 
 function freeze(
+  registry: OptionRegistry,
   settings: ReadonlyMap<string, Setting>,
   addresses: Record<string, ListenAddress & { source: string }>
 ): WharfConfig {
   const sections: Record<string, Record<string, Value>> = {};
-  for (const spec of OPTIONS) {
-    const { value } = settings.get(`${spec.section}.${spec.name}`)!;
-    (sections[spec.section] ??= {})[spec.name] = Array.isArray(value)
-      ? Object.freeze([...value])
-      : value;
+  const listing: ConfigSetting[] = [];
+  for (const { spec, group } of registry.list()) {
+    const { value, source } = settings.get(`${spec.section}.${spec.name}`)!;
+    const frozen = Array.isArray(value) ? Object.freeze([...value]) : value;
+    (sections[spec.section] ??= {})[spec.name] = frozen;
+    listing.push(
+      Object.freeze({
+        section: spec.section,
+        name: spec.name,
+        group: group.name,
+        value: frozen,
+        source,
+        secret: spec.secret === true
+      })
+    );
   }
   for (const section of Object.values(sections)) Object.freeze(section);
   const listen = Object.fromEntries(
     Object.entries(addresses).map(([api, { host, port }]) => [api, Object.freeze({ host, port })])
   );
-  return Object.freeze({ ...sections, listen: Object.freeze(listen) }) as unknown as WharfConfig;
+  const config = { ...sections, listen: Object.freeze(listen) };
+  Object.defineProperty(config, SETTINGS, { value: Object.freeze(listing) });
+  return Object.freeze(config) as unknown as WharfConfig;
 }

@@ -4,12 +4,7 @@
  * `wharf.compute.drivers`). ComputeServices imports this module on first use, so the
  * storage stack loads only when a compute request needs it.
  */
-import {
-  DriverManager,
-  type EntryPointCatalog,
-  type Logger,
-  type WharfConfig
-} from '../../core/index.js';
+import { DriverManager, type EntryPointCatalog, type Logger, type WharfConfig } from 'wharf';
 import { ComputeAPI } from './compute-api.js';
 import { openDatabase, type ComputeDatabase } from './db/database.js';
 import { DRIVER_NAMESPACE, type ComputeDriver } from './driver.js';
@@ -17,6 +12,7 @@ import { FlavorRepository } from './repositories/flavor-repository.js';
 import { ImageRepository } from './repositories/image-repository.js';
 import { KeypairRepository } from './repositories/keypair-repository.js';
 import { ServerMetadataRepository } from './repositories/server-metadata-repository.js';
+import { COMPUTE_OPTIONS } from './options.js';
 import { QuotaRepository } from './repositories/quota-repository.js';
 import { ServerRepository } from './repositories/server-repository.js';
 import { quotaDefaults } from './quotas.js';
@@ -48,9 +44,10 @@ export async function openComputeBackend({
   catalog,
   logger
 }: BackendSources): Promise<ComputeBackend> {
-  const database = await openDatabase(config.database.connection, { migrate: true });
+  const options = COMPUTE_OPTIONS.of(config);
+  const database = await openDatabase(options.database.connection, { migrate: true });
   const drivers = await DriverManager.create<ComputeDriver>(DRIVER_NAMESPACE, {
-    name: config.compute.driver,
+    name: options.compute.driver,
     invokeOnLoad: true,
     catalog,
     logger
@@ -66,7 +63,7 @@ export async function openComputeBackend({
     quotas: new QuotaRepository(
       database,
       quotaDefaults(config),
-      config.quota.max_servers_per_request
+      options.quota.max_servers_per_request
     ),
     compute: new ComputeAPI(servers, drivers.driver, logger)
   };

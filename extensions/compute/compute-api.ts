@@ -4,7 +4,7 @@
  * task_state with an optimistic UPDATE (so of two racing requests one gets the 409), calls
  * the driver, then records the state it reports.
  */
-import { defaultLogger, type Logger } from '../../core/index.js';
+import { defaultLogger, type Logger } from 'wharf';
 import type { WriteGuard } from './db/schema.js';
 import type { ComputeDriver, DriverResult } from './driver.js';
 import { TimeSlice } from './event-loop-turns.js';

@@ -3,7 +3,7 @@
  * ComputeServices (database, driver, policy) injected. Subclasses are `@injectable()`; the
  * constructor's injection is inherited.
  */
-import { APIExtensionBase, inject } from '../../core/index.js';
+import { APIExtensionBase, inject } from 'wharf';
 import { ComputeServices } from './services.js';
 
 /** An API extension with the compute services at hand. */

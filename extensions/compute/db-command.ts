@@ -3,8 +3,9 @@
  * migrations to `[database] connection` and prints what ran. Serving applies them at start
  * too; this runs them ahead of a deployment.
  */
-import type { CommandPlugin } from '../../core/index.js';
+import type { CommandPlugin } from 'wharf';
 import { openDatabase } from './db/database.js';
+import { COMPUTE_OPTIONS } from './options.js';
 import { migrateToLatest } from './db/migrator.js';
 
 /** Registers `db migrate`. */
@@ -13,8 +14,8 @@ export const dbCommand: CommandPlugin = (program, { withCommonOptions, configFro
   withCommonOptions(db.command('migrate'))
     .description('apply pending schema migrations to [database] connection')
     .action(async (options: Parameters<typeof configFrom>[0]) => {
-      const config = configFrom(options);
-      const database = await openDatabase(config.database.connection);
+      const { database: section } = COMPUTE_OPTIONS.of(await configFrom(options));
+      const database = await openDatabase(section.connection);
       try {
         const applied = await migrateToLatest(database);
         process.stdout.write(

@@ -10,7 +10,7 @@ import {
   HTTPNotFound,
   WharfError,
   type WharfErrorOptions
-} from '../../core/index.js';
+} from 'wharf';
 
 /** Base class of every compute domain error. */
 export class ComputeError extends WharfError {}

@@ -28,3 +28,4 @@ export { parseRule } from './policy/rule.js';
 export { ComputeExtension } from './compute-extension.js';
 export { ServerActionsController, ServerActionsExtension } from './server-actions-extension.js';
 export { nextPageLink, type PageLink } from './page-link.js';
+export { COMPUTE_OPTIONS, type ComputeOptions } from './options.js';

@@ -3,7 +3,7 @@
  * route named `route` with the request's own query, `marker` set to the last item's id,
  * e.g. `{api}/{project}/servers/detail?limit=2&marker=ID`.
  */
-import type { ApiRequest } from '../../core/index.js';
+import type { ApiRequest } from 'wharf';
 
 /** One link of a collection document. */
 export interface PageLink {

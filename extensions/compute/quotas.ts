@@ -3,7 +3,7 @@
  * wharf enforces with their defaults from `[quota]`, and the checks a write runs inside its transaction, each
  * throwing nova's over-quota error (403 in the API). -1 is unlimited, as in nova.
  */
-import type { WharfConfig } from '../../core/index.js';
+import type { WharfConfig } from 'wharf';
 import {
   InvalidQuotaLimit,
   KeypairLimitExceeded,
@@ -12,6 +12,7 @@ import {
   TooManyServersPerRequest
 } from './errors.js';
 import type { Flavor } from './models.js';
+import { COMPUTE_OPTIONS } from './options.js';
 
 /** The resources wharf counts and enforces. */
 export const ENFORCED_QUOTA_RESOURCES = [
@@ -69,7 +70,7 @@ export const UNLIMITED = -1;
 
 /** The limits of every project without its own: `[quota]`, and nova's for the others. */
 export function quotaDefaults(config: WharfConfig): QuotaLimits {
-  const { instances, cores, ram, metadata_items, key_pairs } = config.quota;
+  const { instances, cores, ram, metadata_items, key_pairs } = COMPUTE_OPTIONS.of(config).quota;
   return { instances, cores, ram, metadata_items, key_pairs, ...UNENFORCED_QUOTA_DEFAULTS };
 }
 

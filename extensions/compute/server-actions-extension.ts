@@ -3,7 +3,7 @@
  * lock): an API extension that adds one controller of `@wsgi.action`s to `servers`, built
  * with the ComputeServices it was injected with.
  */
-import { Controller, ControllerExtension, type ApiRequest } from '../../core/index.js';
+import { Controller, ControllerExtension, type ApiRequest } from 'wharf';
 import type { PowerAction } from './compute-api.js';
 import { ComputeExtension } from './compute-extension.js';
 import type { ComputeServices } from './services.js';

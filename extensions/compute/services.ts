@@ -16,11 +16,12 @@ import {
   type Logger,
   type RequestContext,
   type WharfConfig
-} from '../../core/index.js';
+} from 'wharf';
 import type { ComputeBackend } from './backend.js';
 import type { PowerAction } from './compute-api.js';
 import { toHTTPError } from './errors.js';
 import type { Scope, Server } from './models.js';
+import { COMPUTE_OPTIONS } from './options.js';
 import { PolicyEnforcer } from './policy/enforcer.js';
 
 // One backend per configuration object: every extension of one host shares it, and two
@@ -52,7 +53,7 @@ export class ComputeServices {
   get policy(): PolicyEnforcer {
     let enforcer = enforcers.get(this.config);
     if (!enforcer) {
-      const file = this.config.policy.policy_file;
+      const file = COMPUTE_OPTIONS.of(this.config).policy.policy_file;
       enforcer = file ? PolicyEnforcer.fromFile(file) : new PolicyEnforcer();
       enforcers.set(this.config, enforcer);
     }
@@ -112,7 +113,7 @@ export class ComputeServices {
 
   private async open(): Promise<ComputeBackend> {
     const { openComputeBackend } = await import('./backend.js');
-    const connection = this.config.database.connection;
+    const connection = COMPUTE_OPTIONS.of(this.config).database.connection;
     try {
       return await openComputeBackend({
         config: this.config,

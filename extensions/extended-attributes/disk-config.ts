@@ -2,7 +2,7 @@
  * `OS-DCF`: a server's disk configuration (`AUTO` or `MANUAL`) in show, detail, update and
  * the create response, and `OS-DCF:diskConfig` accepted by server create (its create hook).
  */
-import { injectable, wsgi, type ApiRequest, type ResponseObject } from '../../core/index.js';
+import { injectable, wsgi, type ApiRequest, type ResponseObject } from 'wharf';
 import type { DiskConfig as DiskConfigValue, ServerRow } from '../compute/index.js';
 import {
   addsServerFields,

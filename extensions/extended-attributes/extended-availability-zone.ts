@@ -3,7 +3,7 @@
  * it is the zone it was booted in, else nova's default `nova`; before that, the zone it
  * asked for, or "".
  */
-import { injectable } from '../../core/index.js';
+import { injectable } from 'wharf';
 import type { ServerRow } from '../compute/index.js';
 import {
   addsServerFields,

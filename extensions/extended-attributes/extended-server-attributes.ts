@@ -2,7 +2,7 @@
  * `OS-EXT-SRV-ATTR`: where a server runs (host, instance name, hypervisor) in show and
  * detail, for administrators only: other callers get the view without these keys, not 403.
  */
-import { injectable } from '../../core/index.js';
+import { injectable } from 'wharf';
 import { instanceName, type ServerRow } from '../compute/index.js';
 import {
   addsServerFields,

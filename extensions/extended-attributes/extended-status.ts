@@ -1,5 +1,5 @@
 /** `OS-EXT-STS`: a server's vm_state, task_state and power_state in show and detail. */
-import { injectable } from '../../core/index.js';
+import { injectable } from 'wharf';
 import type { ServerRow } from '../compute/index.js';
 import {
   addsServerFields,

@@ -2,7 +2,7 @@
  * `os-extended-volumes`: the volumes attached to a server, in show and detail. Volumes are
  * not modelled, so the list is always empty; clients still find the key they expect.
  */
-import { injectable } from '../../core/index.js';
+import { injectable } from 'wharf';
 import {
   addsServerFields,
   ServerAttributesController,

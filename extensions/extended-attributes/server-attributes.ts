@@ -8,13 +8,7 @@
  * extensions read `req.get_db_instance(id)`: never one query per server. Reading and
  * extending a page of a thousand views gives the event loop turns as it goes.
  */
-import {
-  Controller,
-  ControllerExtension,
-  wsgi,
-  type ApiRequest,
-  type ResponseObject
-} from '../../core/index.js';
+import { Controller, ControllerExtension, wsgi, type ApiRequest, type ResponseObject } from 'wharf';
 import {
   chunksOf,
   ComputeExtension,

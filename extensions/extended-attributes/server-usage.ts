@@ -2,7 +2,7 @@
  * `OS-SRV-USG`: when a server was launched and terminated, in show and detail, written as
  * nova writes them: `2013-04-25T00:00:05.000000` (UTC, no zone), or null.
  */
-import { injectable } from '../../core/index.js';
+import { injectable } from 'wharf';
 import type { ServerRow } from '../compute/index.js';
 import {
   addsServerFields,

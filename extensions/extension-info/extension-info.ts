@@ -16,7 +16,7 @@ import {
   type ExtensionHealth,
   type ExtensionRecord,
   type ExtensionRegistry
-} from '../../core/index.js';
+} from 'wharf';
 import { WharfExtensionsController } from './wharf-extensions-controller.js';
 
 /** nova's placeholder namespace for v2.1 extensions. */

@@ -14,7 +14,7 @@ import {
   type ExtensionHealth,
   type ExtensionRecord,
   type ExtensionRegistry
-} from '../../core/index.js';
+} from 'wharf';
 
 function view(record: ExtensionRecord, health: ExtensionHealth): Record<string, unknown> {
   const state = health.view(record.alias);

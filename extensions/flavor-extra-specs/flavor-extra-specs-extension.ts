@@ -4,13 +4,7 @@
  * `{"extra_specs": {...}}` and `GET .../os-extra_specs/{key}` answers `{key: value}`.
  * `openstack flavor list` reads them for every flavor it lists.
  */
-import {
-  Controller,
-  ResourceExtension,
-  injectable,
-  wsgi,
-  type ApiRequest
-} from '../../core/index.js';
+import { Controller, ResourceExtension, injectable, wsgi, type ApiRequest } from 'wharf';
 import {
   ComputeExtension,
   ComputeServices,

@@ -4,7 +4,7 @@
  * (administrators only), `minRam`, `minDisk`, `sort_key`, `sort_dir`, `limit` and `marker`.
  * A repeated parameter counts with its last value, as webob's `params.get` returns it.
  */
-import { HTTPBadRequest, type ApiRequest } from '../../core/index.js';
+import { HTTPBadRequest, type ApiRequest } from 'wharf';
 import { InvalidMarker, type Flavor, type ListFlavorsFilters } from '../compute/index.js';
 
 /** nova's `[api] max_limit`: no page is longer. */

@@ -3,7 +3,7 @@
  * `show` and `detail` (with the keys nova's flavor-access, flavor-rxtx, extra-data and
  * disabled extensions add), and the `flavors_links` next link of a full page.
  */
-import type { ApiRequest } from '../../core/index.js';
+import type { ApiRequest } from 'wharf';
 import type { Flavor } from '../compute/index.js';
 
 /** A `links` entry. */

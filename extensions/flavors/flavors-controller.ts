@@ -3,7 +3,7 @@
  * and `GET /flavors/{id}`. A non-administrator lists public, enabled flavors and cannot see
  * a private flavor at all; an administrator chooses with `is_public`.
  */
-import { Controller, wsgi, type ApiRequest } from '../../core/index.js';
+import { Controller, wsgi, type ApiRequest } from 'wharf';
 import {
   FlavorNotFound,
   toHTTPError,

@@ -4,7 +4,7 @@
  * place the keys nova's flavor-access, flavor-rxtx, flavor-extra-data and flavor-disabled
  * extensions used to add.
  */
-import { ResourceExtension, injectable } from '../../core/index.js';
+import { ResourceExtension, injectable } from 'wharf';
 import { ComputeExtension } from '../compute/index.js';
 import { FlavorsController } from './flavors-controller.js';
 

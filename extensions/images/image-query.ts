@@ -5,7 +5,7 @@
  * Other parameters are ignored, as both services ignore them. A repeated parameter counts
  * with its last value.
  */
-import { HTTPBadRequest, type ApiRequest } from '../../core/index.js';
+import { HTTPBadRequest, type ApiRequest } from 'wharf';
 import type { ListImagesFilters } from '../compute/index.js';
 
 /** glance's `api_limit_max`; nova's `max_limit` has the same default. */

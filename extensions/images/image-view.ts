@@ -5,7 +5,7 @@
  * `OS-EXT-IMG-SIZE:size`. Links: self (versioned), bookmark (unversioned) and the alternate
  * image-service link, which here is the glance-shaped route the same API serves.
  */
-import type { ApiRequest } from '../../core/index.js';
+import type { ApiRequest } from 'wharf';
 import { nextPageLink, type Image, type PageLink } from '../compute/index.js';
 
 /** nova's `_get_progress`, by the API status the catalogue stores. */

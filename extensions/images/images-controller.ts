@@ -3,7 +3,7 @@
  * `/images/{id}`) and the glance v2 routes the command lines look images up with
  * (`GET /v2/images`, `/v2/images/{id}`), both over the compute library's catalogue.
  */
-import { Controller, HTTPNotFound, wsgi, type ApiRequest } from '../../core/index.js';
+import { Controller, HTTPNotFound, wsgi, type ApiRequest } from 'wharf';
 import {
   ImageNotFound,
   toHTTPError,

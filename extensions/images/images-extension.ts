@@ -4,7 +4,7 @@
  * glance v2 shape at `/v2/images`, where `nova boot --image` looks images up (novaclient
  * puts `/v2/images` after the compute endpoint).
  */
-import { ResourceExtension, injectable, type Mapper, type Resource } from '../../core/index.js';
+import { ResourceExtension, injectable, type Mapper, type Resource } from 'wharf';
 import { ComputeExtension } from '../compute/index.js';
 import { ImagesController } from './images-controller.js';
 

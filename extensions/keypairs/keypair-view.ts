@@ -3,7 +3,7 @@
  * answer (plus user_id and, when generated, the private key) and show (plus the row's
  * bookkeeping). From microversion 2.2 every one of them also carries `type`.
  */
-import { APIVersionRequest, type MicroversionLike } from '../../core/index.js';
+import { APIVersionRequest, type MicroversionLike } from 'wharf';
 import type { Keypair } from '../compute/index.js';
 import type { KeypairMaterial } from './keypair-material.js';
 

@@ -4,7 +4,7 @@
  * 2.2 the request may name the key `type` and every answer shows it. A user has at most
  * the key_pairs quota of key pairs (403 beyond, checked in the transaction that stores it).
  */
-import { Controller, wsgi, type ApiRequest } from '../../core/index.js';
+import { Controller, wsgi, type ApiRequest } from 'wharf';
 import { toHTTPError, type ComputeServices, type KeypairType } from '../compute/index.js';
 import { assertSafeKeypairName, keypairMaterial } from './keypair-material.js';
 import { CREATE_KEYPAIR_V21, CREATE_KEYPAIR_V22 } from './keypair-schemas.js';

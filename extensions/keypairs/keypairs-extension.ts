@@ -2,7 +2,7 @@
  * `os-keypairs`: the API extension serving each user's SSH keypairs at `/os-keypairs`:
  * generated (RSA 2048, the private key returned once) or imported, listed, shown and deleted.
  */
-import { ResourceExtension, injectable } from '../../core/index.js';
+import { ResourceExtension, injectable } from 'wharf';
 import { ComputeExtension } from '../compute/index.js';
 import { KeypairsController } from './keypairs-controller.js';
 

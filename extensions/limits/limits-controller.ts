@@ -2,7 +2,7 @@
  * The limits controller (nova's `LimitsController`): `GET /limits`, the caller's project's
  * absolute limits and usage; `?tenant_id=` another project's, for administrators.
  */
-import { Controller, wsgi, type ApiRequest } from '../../core/index.js';
+import { Controller, wsgi, type ApiRequest } from 'wharf';
 import type { ComputeServices } from '../compute/index.js';
 import { limitsDocument } from './limits-view.js';
 

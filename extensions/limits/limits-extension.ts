@@ -1,5 +1,5 @@
 /** `limits`: the API extension serving `GET /limits`, the project's absolute limits. */
-import { ResourceExtension, injectable } from '../../core/index.js';
+import { ResourceExtension, injectable } from 'wharf';
 import { ComputeExtension } from '../compute/index.js';
 import { LimitsController } from './limits-controller.js';
 

@@ -4,7 +4,7 @@
  * leave as nova drops them: network ones from 2.36, `maxImageMeta` from 2.39, personality
  * ones from 2.57.
  */
-import { APIVersionRequest, type MicroversionLike } from '../../core/index.js';
+import { APIVersionRequest, type MicroversionLike } from 'wharf';
 import type { QuotaLimits, QuotaResource, QuotaUsage } from '../compute/index.js';
 
 const V236 = APIVersionRequest.parse('2.36');

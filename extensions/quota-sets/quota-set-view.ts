@@ -3,7 +3,7 @@
  * resource `{in_use, limit, reserved}` (detail). From microversion 2.36 the network
  * resources are gone, from 2.57 the personality-file ones, as nova filters them.
  */
-import { APIVersionRequest, type MicroversionLike } from '../../core/index.js';
+import { APIVersionRequest, type MicroversionLike } from 'wharf';
 import {
   QUOTA_RESOURCES,
   type QuotaLimits,

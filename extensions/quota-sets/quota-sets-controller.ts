@@ -4,7 +4,7 @@
  * defaults (anyone), update and delete (administrators). Update refuses, unless `force`, a
  * limit below what the project already uses (400), as nova does.
  */
-import { Controller, wsgi, type ApiRequest } from '../../core/index.js';
+import { Controller, wsgi, type ApiRequest } from 'wharf';
 import {
   isQuotaResource,
   toHTTPError,

@@ -2,7 +2,7 @@
  * `os-quota-sets`: the API extension serving each project's quotas at
  * `/os-quota-sets/{project_id}` (GET, PUT, DELETE) with `/defaults` and `/detail`.
  */
-import { ResourceExtension, injectable } from '../../core/index.js';
+import { ResourceExtension, injectable } from 'wharf';
 import { ComputeExtension } from '../compute/index.js';
 import { QuotaSetsController } from './quota-sets-controller.js';
 

@@ -3,7 +3,7 @@
  * nova's default `nova`; any other is nova's 400 "The requested availability zone is not
  * available".
  */
-import { HTTPBadRequest } from '../../core/index.js';
+import { HTTPBadRequest } from 'wharf';
 import { NAME } from './parameter-types.js';
 
 /** nova's `default_availability_zone`, the only zone of the fake deployment. */

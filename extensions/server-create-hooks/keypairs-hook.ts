@@ -2,7 +2,7 @@
  * `keypairs` create hook: `key_name` names one of the caller's keypairs, whose public key the
  * server is booted with. An unknown name is nova's 400 "Invalid key_name provided.".
  */
-import { HTTPBadRequest, inject, injectable, type RequestContext } from '../../core/index.js';
+import { HTTPBadRequest, inject, injectable, type RequestContext } from 'wharf';
 import { ComputeServices, KeypairNotFound } from '../compute/index.js';
 import { NAME } from './parameter-types.js';
 

@@ -3,7 +3,7 @@
  * boots (nova's `os-multiple-create`). `max_count` defaults to `min_count`; more than one
  * server are named `NAME-1` ... `NAME-N`.
  */
-import { HTTPBadRequest } from '../../core/index.js';
+import { HTTPBadRequest } from 'wharf';
 import { POSITIVE_INTEGER } from './parameter-types.js';
 
 /** Adds `min_count` and `max_count` to server create. */

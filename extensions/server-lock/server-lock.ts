@@ -4,7 +4,7 @@
  * set (the owner's project, or an administrator from another project) needs the
  * `unlock_override` rule, administrators by default: otherwise 403.
  */
-import { injectable, wsgi, type ApiRequest, type RequestContext } from '../../core/index.js';
+import { injectable, wsgi, type ApiRequest, type RequestContext } from 'wharf';
 import {
   ServerActionsController,
   ServerActionsExtension,

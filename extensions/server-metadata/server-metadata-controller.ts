@@ -6,7 +6,7 @@
  * a vm_state that allows them. A write that would leave the server more items than its
  * project's metadata_items quota is refused (403) and rolled back.
  */
-import { Controller, HTTPBadRequest, wsgi, type ApiRequest } from '../../core/index.js';
+import { Controller, HTTPBadRequest, wsgi, type ApiRequest } from 'wharf';
 import {
   InstanceInvalidState,
   InstanceLocked,

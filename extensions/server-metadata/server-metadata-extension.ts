@@ -3,7 +3,7 @@
  * `servers` resource another extension adds: `/servers/{server_id}/metadata` (GET, POST
  * merges, PUT replaces) and `/servers/{server_id}/metadata/{key}` (GET, PUT, DELETE).
  */
-import { ResourceExtension, injectable, type Mapper, type Resource } from '../../core/index.js';
+import { ResourceExtension, injectable, type Mapper, type Resource } from 'wharf';
 import { ComputeExtension } from '../compute/index.js';
 import { ServerMetadataController } from './server-metadata-controller.js';
 

@@ -2,7 +2,7 @@
  * `os-pause-server`: the `pause` and `unpause` server actions (202, empty body); a server
  * in the wrong state answers nova's 409.
  */
-import { injectable, wsgi, type ApiRequest } from '../../core/index.js';
+import { injectable, wsgi, type ApiRequest } from 'wharf';
 import { ServerActionsController, ServerActionsExtension } from '../compute/index.js';
 
 /** The pause and unpause actions. */

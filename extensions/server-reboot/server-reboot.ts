@@ -4,7 +4,7 @@
  * soft reboot needs an active server, a hard one also works on a stopped, paused,
  * suspended or errored server; otherwise nova's 409.
  */
-import { injectable, wsgi, type ApiRequest } from '../../core/index.js';
+import { injectable, wsgi, type ApiRequest } from 'wharf';
 import { ServerActionsController, ServerActionsExtension } from '../compute/index.js';
 
 /** nova's `schemas/servers.py` reboot schema. */

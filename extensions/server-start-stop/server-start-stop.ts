@@ -3,7 +3,7 @@
  * A server whose state forbids the action answers nova's 409, e.g. "Cannot 'stop' instance
  * UUID while it is in vm_state stopped"; of two racing requests exactly one wins.
  */
-import { injectable, wsgi, type ApiRequest } from '../../core/index.js';
+import { injectable, wsgi, type ApiRequest } from 'wharf';
 import { ServerActionsController, ServerActionsExtension } from '../compute/index.js';
 
 /** The start and stop actions. */

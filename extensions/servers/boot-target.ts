@@ -3,7 +3,7 @@
  * compute API check them, with nova's 400 messages: a missing image reference, an unknown
  * or disabled flavor, an unknown image, and an image that does not fit the flavor.
  */
-import { HTTPBadRequest } from '../../core/index.js';
+import { HTTPBadRequest } from 'wharf';
 import {
   FlavorNotFound,
   ImageNotFound,

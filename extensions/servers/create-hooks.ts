@@ -20,7 +20,7 @@ import {
   type Logger,
   type RequestContext,
   type WharfConfig
-} from '../../core/index.js';
+} from 'wharf';
 import { ComputeServices, type CreateServerInput } from '../compute/index.js';
 import { baseCreateSchema, type CreateSchema } from './server-schemas.js';
 

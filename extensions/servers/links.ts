@@ -5,7 +5,7 @@
  * the named routes (`request.urlFor('server', ...)`), the roots from the request, so proxy
  * headers are honoured as the pipeline recorded them.
  */
-import type { ApiRequest } from '../../core/index.js';
+import type { ApiRequest } from 'wharf';
 import { nextPageLink } from '../compute/index.js';
 
 /** One entry of a `links` list. */

@@ -4,7 +4,7 @@
  * and `all_tenants`. A repeated parameter counts with its last value, as nova's
  * `dict(req.GET)`; unknown parameters are ignored, as nova ignores a non-admin's.
  */
-import { HTTPBadRequest } from '../../core/index.js';
+import { HTTPBadRequest } from 'wharf';
 import type { ListServersFilters } from '../compute/index.js';
 
 /** nova's `[api] max_limit`: the most servers one page holds. */

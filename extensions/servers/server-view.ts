@@ -6,7 +6,7 @@
  * own extension to show, detail (and create), so update keeps nova's smaller shape.
  */
 import { createHash } from 'node:crypto';
-import type { ApiRequest } from '../../core/index.js';
+import type { ApiRequest } from 'wharf';
 import { eachInTurns, type Server } from '../compute/index.js';
 import { foreignBookmarkHref, nextLink, resourceLinks, type Link } from './links.js';
 

@@ -4,13 +4,7 @@
  * create hooks), update (200) and delete (204). Compute errors become nova's HTTP errors
  * through `toHTTPError`; an administrator may show, update and delete any project's server.
  */
-import {
-  Controller,
-  ResponseObject,
-  wsgi,
-  type ApiRequest,
-  type RequestContext
-} from '../../core/index.js';
+import { Controller, ResponseObject, wsgi, type ApiRequest, type RequestContext } from 'wharf';
 import {
   assertBatchSize,
   toHTTPError,

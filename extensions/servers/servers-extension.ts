@@ -12,7 +12,7 @@ import {
   tokens,
   type Logger,
   type WharfConfig
-} from '../../core/index.js';
+} from 'wharf';
 import { ComputeServices } from '../compute/index.js';
 import { ServerCreateHooks } from './create-hooks.js';
 import { ServersController } from './servers-controller.js';

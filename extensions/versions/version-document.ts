@@ -4,7 +4,7 @@
  * the clients need: without `min_version` novaclient crashes, without `id`, `links` or
  * `status` openstacksdk fails.
  */
-import type { APIRouter } from '../../core/index.js';
+import type { APIRouter } from 'wharf';
 
 /** When v2.1 last changed, as nova reports it. */
 export const V21_UPDATED = '2013-07-23T11:33:21Z';

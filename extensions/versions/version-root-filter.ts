@@ -11,7 +11,7 @@ import {
   tokens,
   type APIRouter,
   type FilterFactory
-} from '../../core/index.js';
+} from 'wharf';
 import { versionDocument } from './version-document.js';
 
 /** Answers `GET` of an API's root (302 without the slash, the document with it); else false. */
@@ -41,3 +41,4 @@ export const versionRootFilter: FilterFactory = ({ container }) => {
     if (!answerVersionRoot(router, req, res)) next();
   };
 };
+versionRootFilter.options = [];

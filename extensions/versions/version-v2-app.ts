@@ -13,7 +13,7 @@ import {
   tokens,
   type APIRouter,
   type AppFactory
-} from '../../core/index.js';
+} from 'wharf';
 import { answerVersionRoot } from './version-root-filter.js';
 
 /** When v2.0 last changed, as nova reports it. */

@@ -9,7 +9,7 @@ import {
   tokens,
   type APIRouter,
   type AppFactory
-} from '../../core/index.js';
+} from 'wharf';
 import { choicesDocument, versionEntry } from './version-document.js';
 
 /** Factory of the versions app. */
@@ -25,3 +25,4 @@ export const versionsApp: AppFactory = ({ container }) => {
     sendResponse(res, 300, new ResponseObject(choicesDocument(root, path)));
   };
 };
+versionsApp.options = [];

@@ -8,12 +8,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { loadConfig } from '../../core/index.js';
+import { COMPUTE_OPTIONS } from '../../extensions/compute/options.js';
 import { assertLoopNeverHeld, observeEventLoop } from '../helpers/event-loop-observer.js';
 import { givenTestHost, type TestHost } from '../helpers/test-host.js';
 import { UNLIMITED_SERVERS, createServer } from './compute-servers-given.js';
 
 /** The largest batch: the default of `[quota] max_servers_per_request`. */
-const LARGEST_BATCH = loadConfig({ env: {} }).quota.max_servers_per_request;
+const LARGEST_BATCH = COMPUTE_OPTIONS.of(loadConfig({ env: {} })).quota.max_servers_per_request;
 
 describe('a batch create of the largest allowed size', () => {
   let host: TestHost;

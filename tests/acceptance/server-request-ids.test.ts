@@ -6,7 +6,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { loadConfig } from '../../core/server/config.js';
+import { loadHostConfig } from '../../core/server/host-config.js';
 import { assembleHost, type Host } from '../../core/server/host.js';
 import { httpServerOptionsFor } from '../../core/server/http-server-options.js';
 import { startHttpServer, type RunningServer } from '../../core/server/http-server.js';
@@ -20,7 +20,7 @@ let base: string;
 
 before(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'wharf-request-ids-'));
-  const config = loadConfig({
+  const config = await loadHostConfig({
     env: {},
     overrides: {
       'database.connection': `sqlite:${join(dir, 'wharf.sqlite')}`,

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../../core/index.js';
+import { loadHostConfig } from '../../core/index.js';
 import { assembleHost, type Host } from '../../core/server/host.js';
 import { givenCapturedLogger, type CapturedLogger } from './capture-logger.js';
 
@@ -40,7 +40,7 @@ export interface Reply {
 /** Starts a host on a fresh database; `overrides` are `section.option` settings. */
 export async function givenTestHost(overrides: Record<string, string> = {}): Promise<TestHost> {
   const dir = mkdtempSync(join(tmpdir(), 'wharf-host-'));
-  const config = loadConfig({
+  const config = await loadHostConfig({
     env: {},
     overrides: { 'database.connection': `sqlite:${join(dir, 'wharf.sqlite')}`, ...overrides }
   });

@@ -30,3 +30,4 @@ export const openapiFilter: FilterFactory = ({ container }) => {
     res.end(req.method === 'HEAD' ? undefined : payload);
   };
 };
+openapiFilter.options = [];

@@ -4,7 +4,7 @@
  * message; `allows` only says whether.
  */
 import { readFileSync } from 'node:fs';
-import { ConfigError, HTTPForbidden, type RequestContext } from '../../../core/index.js';
+import { ConfigError, HTTPForbidden, type RequestContext } from 'wharf';
 import { DEFAULT_RULES } from './defaults.js';
 import { parseRule, type Check, type Credentials } from './rule.js';
 

@@ -9,7 +9,10 @@ import {
   quotaDefaults,
   type QuotaLimits
 } from '../../../extensions/compute/index.js';
-import { loadConfig } from '../../../core/index.js';
+import { loadConfig, OptionRegistry } from '../../../core/index.js';
+import { COMPUTE_OPTIONS } from '../../../extensions/compute/options.js';
+
+const registry = new OptionRegistry([...OptionRegistry.core().groups, COMPUTE_OPTIONS]);
 
 const DEFAULTS: QuotaLimits = quotaDefaults(loadConfig({ env: {} }));
 const TINY = { vcpus: 1, ram: 512 };
@@ -30,7 +33,7 @@ describe('quota defaults', () => {
   });
 
   test('come from [quota]', () => {
-    const config = loadConfig({ env: {}, overrides: { 'quota.instances': '3' } });
+    const config = loadConfig({ env: {}, overrides: { 'quota.instances': '3' }, registry });
     assert.equal(quotaDefaults(config).instances, 3);
   });
 });

@@ -13,7 +13,6 @@ describe('loadConfig', () => {
     assert.equal(config.wsgi.port, 8774);
     assert.equal(config.wsgi.workers, 1);
     assert.equal(config.sizelimit.max_request_body_size, 114688);
-    assert.equal(config.database.connection, 'sqlite:data/wharf.sqlite');
   });
 
   test('reads typed values from wharf.conf', () => {
@@ -96,10 +95,10 @@ describe('loadConfig', () => {
   });
 
   test('rejects an unknown option in the file, naming file and line', () => {
-    const file = givenConfigFile('[wsgi]', '', 'prot = 1');
+    const file = givenConfigFile('[wsgi]', '', 'bogus = 1');
     assertConfigError(
       () => loadConfig({ file, env: {} }),
-      new RegExp(`^${escape(file)}:3: unknown option \\[wsgi\\] prot$`)
+      new RegExp(`^${escape(file)}:3: unknown option \\[wsgi\\] bogus$`)
     );
   });
 
@@ -113,8 +112,8 @@ describe('loadConfig', () => {
 
   test('rejects an unknown option from the environment, naming the variable', () => {
     assertConfigError(
-      () => loadConfig({ env: { WHARF_WSGI__PROT: '1' } }),
-      /^environment variable WHARF_WSGI__PROT: unknown option \[wsgi\] prot$/
+      () => loadConfig({ env: { WHARF_WSGI__BOGUS: '1' } }),
+      /^environment variable WHARF_WSGI__BOGUS: unknown option \[wsgi\] bogus$/
     );
     assertConfigError(
       () => loadConfig({ env: { WHARF_NOVA__X: '1' } }),
@@ -181,15 +180,24 @@ describe('loadConfig', () => {
     );
   });
 
-  test('rejects a database connection of an unknown form', () => {
+  test('suggests the closest option or section of a typo', () => {
+    const file = givenConfigFile('[wsgi]', 'prot = 80');
     assertConfigError(
-      () => loadConfig({ env: { WHARF_DATABASE__CONNECTION: 'mysql://x' } }),
-      /\[database\] connection = "mysql:\/\/x": expected `sqlite:PATH`/
+      () => loadConfig({ file, env: {} }),
+      new RegExp(`^${escape(file)}:2: unknown option \\[wsgi\\] prot; did you mean port\\?$`)
     );
-    const config = loadConfig({
-      env: { WHARF_DATABASE__CONNECTION: 'postgresql://u:p@db:5432/wharf' }
-    });
-    assert.equal(config.database.connection, 'postgresql://u:p@db:5432/wharf');
+    assertConfigError(
+      () => loadConfig({ env: { WHARF_WSGI__BAKLOG: '5' } }),
+      /^environment variable WHARF_WSGI__BAKLOG: unknown option \[wsgi\] baklog; did you mean WHARF_WSGI__BACKLOG\?$/
+    );
+    assertConfigError(
+      () => loadConfig({ env: { WHARF_RATELIMT__ENABLED: 'true' } }),
+      /^environment variable WHARF_RATELIMT__ENABLED: unknown section \[ratelimt\]; did you mean \[ratelimit\]\?/
+    );
+    assertConfigError(
+      () => loadConfig({ env: {}, overrides: { 'wsgi.zzzzzz': '1' } }),
+      /^flag wsgi\.zzzzzz: unknown option \[wsgi\] zzzzzz$/
+    );
   });
 });
 

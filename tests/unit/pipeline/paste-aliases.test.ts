@@ -27,3 +27,19 @@ describe('the paste alias table', () => {
     assert.deepEqual(undocumented, []);
   });
 });
+
+describe("the bundled factories' options", () => {
+  for (const namespace of [KIND_NAMESPACES.filter, KIND_NAMESPACES.app]) {
+    test(`every factory of ${namespace} lists the options it takes`, async () => {
+      const silent: string[] = [];
+      for (const [name, target] of Object.entries(MANIFEST[namespace] ?? {})) {
+        const [module, attr] = target.split(':') as [string, string];
+        const loaded = (await import(
+          new URL(`../../../${module}`, import.meta.url).href
+        )) as Record<string, { options?: readonly string[] }>;
+        if (!Array.isArray(loaded[attr]?.options)) silent.push(name);
+      }
+      assert.deepEqual(silent, []);
+    });
+  }
+});

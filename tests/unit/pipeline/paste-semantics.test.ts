@@ -158,6 +158,36 @@ describe('paste semantics at build time', () => {
     );
   });
 
+  test('rejects such an option in a section the target does not reach, and a get name too', async () => {
+    const strict = Object.assign(
+      (): RequestHandler =>
+        function strictApp(_req, res) {
+          res.end();
+        },
+      { options: ['level'] }
+    );
+    const resolveFactory: FactoryResolver = async () => strict;
+    const build = (text: string) =>
+      buildPipeline({
+        config: parsePasteConfig(text, 'api-paste.ini'),
+        name: 'main',
+        authStrategy: 'noauth2',
+        resolveFactory,
+        container,
+        logger: createLogger({ silent: true })
+      });
+    await assert.rejects(
+      build(['[app:main]', 'use = strict', '[app:spare]', 'use = strict', 'levle = 1'].join('\n')),
+      /^PasteConfigError: api-paste\.ini:5: \[app:spare\] has option "levle"/
+    );
+    await assert.rejects(
+      build(
+        ['[DEFAULT]', 'debug = 1', '[app:main]', 'use = strict', 'get verbose = debug'].join('\n')
+      ),
+      /^PasteConfigError: api-paste\.ini:5: \[app:main\] has option "verbose"/
+    );
+  });
+
   test('rejects get of a global that does not exist', async () => {
     await assertBuildRejected(
       ['[app:main]', 'use = answer', 'get level = nowhere'].join('\n'),
