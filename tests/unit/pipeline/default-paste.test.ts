@@ -24,6 +24,7 @@ const FILTERS = [
   'openapi',
   'noauth2',
   'authtoken',
+  'keystone_authtoken',
   'ratelimit'
 ];
 const APPS = ['versions', 'osapi_compute_app_v21', 'healthcheck', 'docs'];
