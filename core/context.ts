@@ -32,6 +32,10 @@ export interface RequestContext {
   userId: string | null;
   /** The authenticated project, or null before auth. */
   projectId: string | null;
+  /** The caller's user domain, when the identity service names one (Keystone), else null. */
+  userDomainId: string | null;
+  /** The caller's project domain, when the identity service names one (Keystone), else null. */
+  projectDomainId: string | null;
   /** Roles of the caller. */
   roles: string[];
   /** Whether the caller is an administrator. */
@@ -63,6 +67,8 @@ export function createContext(overrides: Partial<RequestContext> = {}): RequestC
     globalRequestId: null,
     userId: null,
     projectId: null,
+    userDomainId: null,
+    projectDomainId: null,
     roles: [],
     isAdmin: false,
     apiVersion: null,

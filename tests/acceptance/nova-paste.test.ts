@@ -42,7 +42,12 @@ describe("nova's api-paste.ini", () => {
     const noauth = await runCli(['check', '--paste-config', NOVA_PASTE]);
     assert.equal(noauth.code, 0, noauth.stdout + noauth.stderr);
     const keystone = await runCli(['check', '--paste-config', NOVA_PASTE], {
-      env: { WHARF_API__AUTH_STRATEGY: 'keystone', WHARF_TOKEN_SECRET: 'a-test-secret-of-24-bytes' }
+      env: {
+        WHARF_API__AUTH_STRATEGY: 'keystone',
+        WHARF_KEYSTONE_AUTHTOKEN__AUTH_URL: 'http://127.0.0.1:5000/v3',
+        WHARF_KEYSTONE_AUTHTOKEN__USERNAME: 'nova',
+        WHARF_KEYSTONE_AUTHTOKEN__PASSWORD: 'nova-service-password'
+      }
     });
     assert.equal(keystone.code, 0, keystone.stdout + keystone.stderr);
   });
