@@ -3,7 +3,6 @@
  * once together with the shape of what it holds. They are `Symbol.for` keys so that a drop-in
  * package carrying its own copy of wharf writes metadata the host's copy can read.
  */
-import { brandSymbol } from '../brand.js';
 import type { VersionRange } from './version-range.js';
 
 /** A metadata key that remembers the type of its value. */
@@ -38,9 +37,9 @@ export interface SchemaDeclaration {
 }
 
 /** Brand on `Controller.prototype`: recognises controllers across copies of wharf. */
-export const CONTROLLER_BRAND = brandSymbol('controller');
+export const CONTROLLER_BRAND = Symbol.for('wharf.api.controller');
 /** Brand on `ResponseObject.prototype`. */
-export const RESPONSE_OBJECT_BRAND = brandSymbol('response-object');
+export const RESPONSE_OBJECT_BRAND = Symbol.for('wharf.api.response-object');
 
 /** `@action(name)`: the action key a method handles. */
 export const ACTION = key<string>('action');
