@@ -14,6 +14,14 @@ export interface MicroversionLike {
   toString(): string;
 }
 
+/** One traced step of a request, ended once, with the error when the step failed. */
+export interface StepSpan {
+  end(error?: unknown): void;
+}
+
+/** Starts the span of one step of the request (`Controller.method` of `extension`). */
+export type StepTracer = (name: string, extension: string) => StepSpan;
+
 /** Everything a handler may know about the request it serves. */
 export interface RequestContext {
   /** `req-<uuid4>`, echoed in `x-openstack-request-id` and `x-compute-request-id`. */
@@ -24,6 +32,10 @@ export interface RequestContext {
   userId: string | null;
   /** The authenticated project, or null before auth. */
   projectId: string | null;
+  /** The caller's user domain, when the identity service names one (Keystone), else null. */
+  userDomainId: string | null;
+  /** The caller's project domain, when the identity service names one (Keystone), else null. */
+  projectDomainId: string | null;
   /** Roles of the caller. */
   roles: string[];
   /** Whether the caller is an administrator. */
@@ -34,6 +46,8 @@ export interface RequestContext {
   extension: string | null;
   /** A logger whose lines carry the request id. */
   logger: Logger;
+  /** Set by the `tracing` filter when it is on: traces each extension step of the request. */
+  traceStep: StepTracer | null;
 }
 
 const CONTEXT = Symbol.for('wharf.request-context');
@@ -53,10 +67,13 @@ export function createContext(overrides: Partial<RequestContext> = {}): RequestC
     globalRequestId: null,
     userId: null,
     projectId: null,
+    userDomainId: null,
+    projectDomainId: null,
     roles: [],
     isAdmin: false,
     apiVersion: null,
     extension: null,
+    traceStep: null,
     logger: overrides.logger ?? defaultLogger(),
     ...overrides
   };

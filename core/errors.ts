@@ -311,6 +311,26 @@ export class HTTPServiceUnavailable extends HTTPError {
 }
 
 /**
+ * 503: a backing service (`service`: Keystone, the database) cannot be reached or did not
+ * answer in time; carries `Retry-After`. The client sees a fault naming the service, never
+ * the cause, which the log keeps.
+ */
+export class BackingServiceUnavailable extends HTTPServiceUnavailable {
+  constructor(
+    code: 'WHARF_KEYSTONE_UNAVAILABLE',
+    service: string,
+    retryAfterSeconds: number,
+    options: WharfErrorOptions = {}
+  ) {
+    super(`${service} is unavailable. Please try again later.`, {
+      ...options,
+      code,
+      headers: { 'Retry-After': String(retryAfterSeconds), ...options.headers }
+    });
+  }
+}
+
+/**
  * The client went away before its request was read (it closed the connection mid-body).
  * Nothing can be answered; the host logs one info line. 499 is nginx's "client closed
  * request", recorded for the log and never sent.

@@ -9,7 +9,7 @@ export { createLogger, extensionLogger, defaultLogger } from './logger.js';
 export type { Logger, LoggerOptions } from './logger.js';
 export * as tokens from './tokens.js';
 export { createContext, getContext, setContext, newRequestId } from './context.js';
-export type { RequestContext, MicroversionLike } from './context.js';
+export type { RequestContext, MicroversionLike, StepSpan, StepTracer } from './context.js';
 export {
   ExtensionScope,
   currentScope,
@@ -89,7 +89,7 @@ export type { RegisteredOption } from './server/option-registry.js';
 export { publicBaseUrl, setPublicOrigin } from './middleware/public-url.js';
 export { isLegacyV2, markLegacyV2 } from './api/legacy-v2.js';
 export { TRACER_PROVIDER } from './middleware/tracer.js';
-export type { Tracer, TracerProvider, TraceSpan, SpanAttributeValue } from './middleware/tracer.js';
+export type { TracerProvider } from '@opentelemetry/api';
 export type {
   CompositeFactory,
   CompositeContext,

@@ -14,6 +14,9 @@
  *   whose logged message names the handler's extension and every processor that shaped the
  *   response; it counts as nobody's fault, since any of them may have caused it.
  *
+ * - With the `tracing` filter on, each step is a span of its own (`Controller.method`,
+ *   attributed to its extension), a child of the request's.
+ *
  * Steps are awaited only when they return a promise: most answer synchronously, and every
  * `await` costs a turn of the microtask queue.
  */
@@ -148,9 +151,37 @@ class PlanRun extends ExtensionScope {
     return isAvailable(step.spec, version) && !this.runtime.health.isQuarantined(step.owner);
   }
 
-  /** Calls a step, in its own extension's scope when that is not the handler's. */
+  /** Calls a step, traced as a span of its own when the `tracing` filter is on. */
   private invoke(step: Owned<MethodSpec>, response: ResponseObject | undefined): unknown {
     this.step = step;
+    const { traceStep } = this.context;
+    if (traceStep === null) return this.call(step, response);
+    const span = traceStep(`${step.controller}.${step.spec.property}`, step.owner);
+    let result: unknown;
+    try {
+      result = this.call(step, response);
+    } catch (error) {
+      span.end(error);
+      throw error;
+    }
+    if (!isThenable(result)) {
+      span.end();
+      return result;
+    }
+    return Promise.resolve(result).then(
+      (value) => {
+        span.end();
+        return value;
+      },
+      (error: unknown) => {
+        span.end(error);
+        throw error;
+      }
+    );
+  }
+
+  /** Calls a step, in its own extension's scope when that is not the handler's. */
+  private call(step: Owned<MethodSpec>, response: ResponseObject | undefined): unknown {
     const { invoke } = step.spec;
     if (step.owner === this.extension)
       return response === undefined ? invoke(this.request) : invoke(this.request, response);

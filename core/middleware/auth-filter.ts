@@ -4,7 +4,7 @@
  * credentials, answer a failed check with its 401 `unauthorized` fault and count it, and
  * record the caller of a good one in the request context.
  */
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import { sendFault } from '../api/faults.js';
 import { HTTPUnauthorized } from '../errors.js';
@@ -12,8 +12,11 @@ import type { FactoryContext } from '../pipeline/types.js';
 import { setCaller, type Caller } from './caller.js';
 import { openFailedAuthLimit, type FailedAuthLimit } from './failed-auth-limit.js';
 
-/** Checks the credentials of `req`: the caller, or a thrown HTTPUnauthorized. */
-export type Authenticate = (req: IncomingMessage) => Caller;
+/**
+ * Checks the credentials of `req`: the caller, or a thrown (rejected) HTTPUnauthorized; a
+ * check that asks another service answers with a promise.
+ */
+export type Authenticate = (req: IncomingMessage) => Caller | Promise<Caller>;
 
 /**
  * The auth filter `name` (also its function's name, which pipeline errors show) around
@@ -24,17 +27,30 @@ export function createAuthFilter(
   authenticate: Authenticate,
   limit: FailedAuthLimit | null
 ): RequestHandler {
+  const refuse = (req: IncomingMessage, res: ServerResponse, error: unknown): void => {
+    if (error instanceof HTTPUnauthorized) limit?.failed(req);
+    sendFault(res, error);
+  };
   const check: RequestHandler = (req, res, next) => {
-    let caller: Caller;
+    let caller: Caller | Promise<Caller>;
     try {
       caller = authenticate(req);
     } catch (error) {
-      if (error instanceof HTTPUnauthorized) limit?.failed(req);
-      sendFault(res, error);
+      refuse(req, res, error);
       return;
     }
-    setCaller(req, caller);
-    next();
+    if (!(caller instanceof Promise)) {
+      setCaller(req, caller);
+      next();
+      return;
+    }
+    return caller.then(
+      (found) => {
+        setCaller(req, found);
+        next();
+      },
+      (error: unknown) => refuse(req, res, error)
+    );
   };
   const filter: RequestHandler =
     limit === null
@@ -44,9 +60,7 @@ export function createAuthFilter(
           if (admitted === true) return check(req, res, next);
           // Returned, so the pipeline answers anything the deferred check throws.
           if (admitted !== false)
-            return admitted.then((yes) => {
-              if (yes) check(req, res, next);
-            });
+            return admitted.then((yes) => (yes ? check(req, res, next) : undefined));
         };
   return Object.defineProperty(filter, 'name', { value: name });
 }

@@ -10,6 +10,9 @@ export interface Caller {
   user: string;
   project: string;
   roles: string[];
+  /** The domains of the user and the project, when the identity service names them (Keystone). */
+  userDomain?: string;
+  projectDomain?: string;
 }
 
 /** The `X-Auth-Token` header, or null when it is missing or empty. */
@@ -25,4 +28,6 @@ export function setCaller(req: IncomingMessage, caller: Caller): void {
   context.projectId = caller.project;
   context.roles = caller.roles;
   context.isAdmin = caller.roles.includes('admin');
+  context.userDomainId = caller.userDomain ?? null;
+  context.projectDomainId = caller.projectDomain ?? null;
 }

@@ -1,38 +1,22 @@
 /**
- * The tracing interface the `tracing` filter writes spans to: the part of the
- * OpenTelemetry API (`@opentelemetry/api`) it uses, declared here so wharf needs no
- * dependency on it. An OpenTelemetry `TracerProvider` satisfies `TracerProvider`
- * structurally: register one in the host container under `TRACER_PROVIDER`
- * (`container.register(TRACER_PROVIDER, { useValue: trace.getTracerProvider() })`).
+ * Where the `tracing` filter gets its OpenTelemetry TracerProvider: the one registered in
+ * the host container under `TRACER_PROVIDER` (an embedding program's, or a test's), else the
+ * OpenTelemetry API's global provider once an SDK registered one (`provider.register()`).
  */
-
-/** Attribute values a span accepts. */
-export type SpanAttributeValue = string | number | boolean;
-
-/** OpenTelemetry's `SpanKind.SERVER`. */
-export const SPAN_KIND_SERVER = 1;
-/** OpenTelemetry's `SpanStatusCode.ERROR`. */
-export const SPAN_STATUS_ERROR = 2;
-
-/** One span: attributes, a status, an end. */
-export interface TraceSpan {
-  setAttribute(key: string, value: SpanAttributeValue): unknown;
-  setStatus(status: { code: number; message?: string }): unknown;
-  end(): void;
-}
-
-/** Starts spans. */
-export interface Tracer {
-  startSpan(
-    name: string,
-    options?: { kind?: number; attributes?: Record<string, SpanAttributeValue> }
-  ): TraceSpan;
-}
-
-/** Hands out tracers by instrumentation name. */
-export interface TracerProvider {
-  getTracer(name: string, version?: string): Tracer;
-}
+import { ProxyTracerProvider, trace, type TracerProvider } from '@opentelemetry/api';
+import type { DependencyContainer } from 'tsyringe';
 
 /** Container token of the host's TracerProvider. */
 export const TRACER_PROVIDER = Symbol.for('wharf.token.tracer-provider');
+
+/** The global provider's delegate while no SDK has registered one: OpenTelemetry's no-op. */
+const UNSET = new ProxyTracerProvider().getDelegate();
+
+/** The provider spans go to, or null when neither the container nor the global API has one. */
+export function tracerProviderOf(container: DependencyContainer): TracerProvider | null {
+  if (container.isRegistered(TRACER_PROVIDER, true))
+    return container.resolve<TracerProvider>(TRACER_PROVIDER);
+  const global = trace.getTracerProvider();
+  if (global instanceof ProxyTracerProvider && global.getDelegate() === UNSET) return null;
+  return global;
+}

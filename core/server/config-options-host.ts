@@ -44,7 +44,7 @@ export const HOST_OPTIONS = [
     pattern: /^[\w.-]+$/,
     patternHelp: 'the key of a line of the auth_pipeline composite, such as noauth2',
     default: 'noauth2',
-    help: "Which line of each `auth_pipeline` composite runs: any key the composite defines (the shipped file: `noauth2`, `token`; nova's: `noauth2`, `keystone`), checked at start-up. `noauth2` trusts the identity the caller claims (development and tests, as in nova); `token` and nova's `keystone` require tokens signed with `[auth] token_secret`."
+    help: "Which line of each `auth_pipeline` composite runs: any key the composite defines (the shipped file: `noauth2`, `token`, `keystone`, `keystone_nolimit`; nova's: `noauth2`, `keystone`), checked at start-up. `noauth2` trusts the identity the caller claims (development and tests, as in nova); `token` requires tokens signed with `[auth] token_secret`; `keystone` validates tokens against Keystone (`[keystone_authtoken]`), and `keystone_nolimit` does too without the `ratelimit` filter."
   },
   {
     section: 'api',

@@ -11,54 +11,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { container } from 'tsyringe';
-import { TRACER_PROVIDER, type TracerProvider } from '../../core/middleware/tracer.js';
+import { TRACER_PROVIDER } from '../../core/middleware/tracer.js';
 import { CLI, runCli } from '../helpers/run-cli.js';
 import { CIRROS } from './compute-servers-given.js';
+import { givenSpanRecorder, isChildOf } from '../helpers/span-recorder.js';
 import { givenTestHost, type TestHost } from '../helpers/test-host.js';
 
 const NOVA_PASTE = fileURLToPath(
   new URL('../../../tests/fixtures/nova-paste/api-paste.ini', import.meta.url)
 );
 const V22 = { 'OpenStack-API-Version': 'compute 2.2' };
-
-/** A finished span as the in-memory recorder keeps it. */
-interface RecordedSpan {
-  name: string;
-  kind: number | undefined;
-  attributes: Record<string, unknown>;
-  status: number;
-  ended: boolean;
-}
-
-/** An in-memory TracerProvider, shaped like OpenTelemetry's, keeping every span it starts. */
-function givenRecorder(): { provider: TracerProvider; spans: RecordedSpan[] } {
-  const spans: RecordedSpan[] = [];
-  const provider: TracerProvider = {
-    getTracer: () => ({
-      startSpan(name, options = {}) {
-        const span: RecordedSpan = {
-          name,
-          kind: options.kind,
-          attributes: { ...options.attributes },
-          status: 0,
-          ended: false
-        };
-        spans.push(span);
-        return {
-          setAttribute: (key, value) => void (span.attributes[key] = value),
-          setStatus: ({ code }) => void (span.status = code),
-          end: () => void (span.ended = true)
-        };
-      }
-    })
-  };
-  return { provider, spans };
-}
+const ADMIN = 'admin:project1';
 
 describe("nova's api-paste.ini", () => {
   let host: TestHost;
-  const recorder = givenRecorder();
+  const recorder = givenSpanRecorder();
   before(async () => {
     container.register(TRACER_PROVIDER, { useValue: recorder.provider });
     host = await givenTestHost({
@@ -72,7 +42,12 @@ describe("nova's api-paste.ini", () => {
     const noauth = await runCli(['check', '--paste-config', NOVA_PASTE]);
     assert.equal(noauth.code, 0, noauth.stdout + noauth.stderr);
     const keystone = await runCli(['check', '--paste-config', NOVA_PASTE], {
-      env: { WHARF_API__AUTH_STRATEGY: 'keystone', WHARF_TOKEN_SECRET: 'a-test-secret-of-24-bytes' }
+      env: {
+        WHARF_API__AUTH_STRATEGY: 'keystone',
+        WHARF_KEYSTONE_AUTHTOKEN__AUTH_URL: 'http://127.0.0.1:5000/v3',
+        WHARF_KEYSTONE_AUTHTOKEN__USERNAME: 'nova',
+        WHARF_KEYSTONE_AUTHTOKEN__PASSWORD: 'nova-service-password'
+      }
     });
     assert.equal(keystone.code, 0, keystone.stdout + keystone.stderr);
   });
@@ -133,24 +108,42 @@ describe("nova's api-paste.ini", () => {
   });
 
   test('traces one span per request through the osprofiler filter, naming the extension', async () => {
-    recorder.spans.length = 0;
+    recorder.reset();
     const reply = await host.call('GET', '/v2.1/flavors');
     assert.equal(reply.status, 200);
-    const span = recorder.spans.find(
-      (candidate) => candidate.attributes['url.path'] === '/v2.1/flavors'
-    );
-    assert.ok(span?.ended, JSON.stringify(recorder.spans));
+    const spans = recorder
+      .spans()
+      .filter((span) => span.attributes['url.path'] === '/v2.1/flavors');
+    assert.equal(spans.length, 1, JSON.stringify(recorder.spans().map(({ name }) => name)));
+    const [span] = spans as [ReadableSpan];
     assert.equal(span.name, 'GET');
-    assert.equal(span.kind, 1);
+    assert.equal(span.kind, SpanKind.SERVER);
     assert.equal(span.attributes['http.response.status_code'], 200);
     assert.equal(span.attributes['wharf.extension'], 'flavors');
     assert.equal(span.attributes['wharf.request_id'], reply.headers.get('x-openstack-request-id'));
-    assert.equal(span.status, 0);
-    assert.equal(
-      recorder.spans.filter((candidate) => candidate.attributes['url.path'] === '/v2.1/flavors')
-        .length,
-      1
+    assert.equal(span.status.code, SpanStatusCode.UNSET);
+  });
+
+  test('traces each extension step as a child span attributed to its extension', async () => {
+    const server = { name: 'traced-vm', imageRef: CIRROS, flavorRef: '1' };
+    const created = await host.call('POST', '/v2.1/servers', { body: { server } });
+    assert.equal(created.status, 202);
+    recorder.reset();
+    const path = `/v2.1/servers/${created.body.server.id}`;
+    assert.equal((await host.call('GET', path, { token: ADMIN })).status, 200);
+    const request = recorder.spans().find((span) => span.attributes['url.path'] === path);
+    assert.ok(request);
+    const steps = recorder.spans().filter((span) => isChildOf(span, request));
+    const byName = new Map(steps.map((span) => [span.name, span.attributes['wharf.extension']]));
+    assert.equal(byName.get('ServersController.show'), 'servers');
+    assert.ok(steps.length > 1, 'the OS-EXT-* post-processors are steps too');
+    assert.ok(
+      steps.every(
+        (span) =>
+          span.kind === SpanKind.INTERNAL && typeof span.attributes['wharf.extension'] === 'string'
+      )
     );
+    assert.ok(new Set(byName.values()).size > 1, JSON.stringify([...byName]));
   });
 
   test('serves it from wharf serve --paste-config', async () => {

@@ -87,10 +87,10 @@ describe('loadConfig', () => {
   });
 
   test('rejects an unknown section at its header line', () => {
-    const file = givenConfigFile('[wsgi]', 'port = 1', '[keystone_authtoken]', 'x = 1');
+    const file = givenConfigFile('[wsgi]', 'port = 1', '[glance]', 'x = 1');
     assertConfigError(
       () => loadConfig({ file, env: {} }),
-      new RegExp(`^${escape(file)}:3: unknown section \\[keystone_authtoken\\]`)
+      new RegExp(`^${escape(file)}:3: unknown section \\[glance\\]`)
     );
   });
 

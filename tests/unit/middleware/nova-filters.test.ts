@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { context as otelContext, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { RequestHandler } from 'express';
@@ -9,33 +11,10 @@ import { faultwrapFilter } from '../../../core/middleware/faultwrap.js';
 import { keystoneContextFilter } from '../../../core/middleware/keystone-context.js';
 import { legacyV2CompatibleFilter } from '../../../core/middleware/legacy-v2-compatible.js';
 import { noauthFilter } from '../../../core/middleware/noauth.js';
-import { TRACER_PROVIDER, type TracerProvider } from '../../../core/middleware/tracer.js';
+import { TRACER_PROVIDER } from '../../../core/middleware/tracer.js';
 import { tracingFilter } from '../../../core/middleware/tracing.js';
+import { givenSpanRecorder } from '../../helpers/span-recorder.js';
 import { givenApp, givenConfigContainer, givenFilter } from './given.js';
-
-/** A recorder shaped like an OpenTelemetry TracerProvider. */
-function givenRecorder() {
-  const spans: {
-    name: string;
-    attributes: Record<string, unknown>;
-    status: number;
-    ended: boolean;
-  }[] = [];
-  const provider: TracerProvider = {
-    getTracer: () => ({
-      startSpan(name, options = {}) {
-        const span = { name, attributes: { ...options.attributes }, status: 0, ended: false };
-        spans.push(span);
-        return {
-          setAttribute: (key, value) => void (span.attributes[key] = value),
-          setStatus: ({ code }) => void (span.status = code),
-          end: () => void (span.ended = true)
-        };
-      }
-    })
-  };
-  return { provider, spans };
-}
 
 const failing: RequestHandler = function failing(_req, res) {
   res.status(503).json({ down: true });
@@ -56,25 +35,47 @@ describe('tracing (osprofiler)', () => {
   });
 
   test('writes one ended span per request when [profiler] enabled, ERROR for a 5xx', async () => {
-    const recorder = givenRecorder();
+    const recorder = givenSpanRecorder();
     const container = givenConfigContainer({ profiler: { enabled: true } });
     container.register(TRACER_PROVIDER, { useValue: recorder.provider });
     const filter = await givenFilter(tracingFilter, {}, { container });
     await request(givenApp([filter])).get('/a?x=1');
     await request(givenApp([filter], failing)).post('/b');
     assert.deepEqual(
-      recorder.spans.map(({ name, attributes, status, ended }) => [
-        name,
-        attributes['url.path'],
-        attributes['http.response.status_code'],
-        status,
-        ended
-      ]),
+      recorder
+        .spans()
+        .map(({ name, kind, attributes, status }) => [
+          name,
+          kind,
+          attributes['url.path'],
+          attributes['http.response.status_code'],
+          status.code
+        ]),
       [
-        ['GET', '/a', 200, 0, true],
-        ['POST', '/b', 503, 2, true]
+        ['GET', SpanKind.SERVER, '/a', 200, SpanStatusCode.UNSET],
+        ['POST', SpanKind.SERVER, '/b', 503, SpanStatusCode.ERROR]
       ]
     );
+  });
+
+  test('runs the rest of the chain with the request span active', async () => {
+    const recorder = givenSpanRecorder();
+    const container = givenConfigContainer({ profiler: { enabled: true } });
+    container.register(TRACER_PROVIDER, { useValue: recorder.provider });
+    const filter = await givenFilter(tracingFilter, {}, { container });
+    let active: string | undefined;
+    const answer: RequestHandler = function answer(_req, res) {
+      active = trace.getActiveSpan()?.spanContext().spanId;
+      res.end();
+    };
+    const manager = new AsyncLocalStorageContextManager().enable();
+    otelContext.setGlobalContextManager(manager);
+    try {
+      await request(givenApp([filter], answer)).get('/');
+    } finally {
+      otelContext.disable();
+    }
+    assert.equal(active, recorder.spans()[0]?.spanContext().spanId);
   });
 });
 

@@ -23,6 +23,7 @@ const FILTERS = [
   'version_root',
   'noauth2',
   'authtoken',
+  'keystone_authtoken',
   'ratelimit'
 ];
 const APPS = ['versions', 'osapi_compute_app_v21', 'healthcheck'];
