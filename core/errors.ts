@@ -316,6 +316,8 @@ export class HTTPServiceUnavailable extends HTTPError {
  * the cause, which the log keeps.
  */
 export class BackingServiceUnavailable extends HTTPServiceUnavailable {
+  /** Which service: one code per service, declared here. */
+  override readonly code: 'WHARF_KEYSTONE_UNAVAILABLE';
   constructor(
     code: 'WHARF_KEYSTONE_UNAVAILABLE',
     service: string,
@@ -324,9 +326,9 @@ export class BackingServiceUnavailable extends HTTPServiceUnavailable {
   ) {
     super(`${service} is unavailable. Please try again later.`, {
       ...options,
-      code,
       headers: { 'Retry-After': String(retryAfterSeconds), ...options.headers }
     });
+    this.code = code;
   }
 }
 
