@@ -48,8 +48,21 @@ export class ComputeServices {
     return backend;
   }
 
+  /**
+   * Opens, migrates and warms the backend and reads the policy file: what the first request
+   * would otherwise do, done before the host listens (a bad policy file stops start-up).
+   */
+  async prepare(): Promise<void> {
+    await this.backend();
+    this.policyEnforcer();
+  }
+
   /** The policy enforcer of this configuration (defaults plus `[policy] policy_file`). */
   get policy(): PolicyEnforcer {
+    return this.policyEnforcer();
+  }
+
+  private policyEnforcer(): PolicyEnforcer {
     let enforcer = enforcers.get(this.config);
     if (!enforcer) {
       const file = COMPUTE_OPTIONS.of(this.config).policy.policy_file;
