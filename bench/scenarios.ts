@@ -11,6 +11,8 @@
 import { fileURLToPath } from 'node:url';
 import { WIDGET_REQUEST, type BenchRequest } from './harness/bench-request.js';
 import {
+  collectionRequest,
+  FIRST_REQUEST_COLLECTIONS,
   POKE_REQUEST,
   SERVER_CREATE_REQUEST,
   serversDetailRequest,
@@ -107,7 +109,17 @@ export const SERVER_SPECS: ServerSpec[] = [
     env: {},
     request: SERVER_CREATE_REQUEST,
     firstRequest: false
-  }
+  },
+  // The first request to each bundled collection from a fresh compute host: storage,
+  // statements, schemas and routes must all be ready before the port opens.
+  ...FIRST_REQUEST_COLLECTIONS.map(({ name, path, key }): ServerSpec => ({
+    name: `wharf-first-${name}`,
+    script: benchServer('wharf-compute.js'),
+    args: ['0'],
+    env: {},
+    request: collectionRequest(path, key),
+    throughput: false
+  }))
 ];
 
 /** The throughput ratios of the report; a ratio naming a server not run is skipped. */

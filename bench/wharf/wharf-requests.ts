@@ -68,3 +68,26 @@ export function serversDetailRequest(count: number): BenchRequest {
     )
   };
 }
+
+/**
+ * The bundled collections whose first request from a fresh process the bench measures:
+ * name, path below `/v2.1`, and the key of the list in the answer.
+ */
+export const FIRST_REQUEST_COLLECTIONS = [
+  { name: 'flavors', path: 'flavors', key: 'flavors' },
+  { name: 'servers', path: 'servers', key: 'servers' },
+  { name: 'images', path: 'images', key: 'images' },
+  { name: 'keypairs', path: 'os-keypairs', key: 'keypairs' }
+] as const;
+
+/** `GET /v2.1/{path}` of the bundled compute API: 200 with the list under `key`. */
+export function collectionRequest(path: string, key: string): BenchRequest {
+  return {
+    method: 'GET',
+    path: `/v2.1/${path}`,
+    headers: AUTH,
+    check: expectJsonWhere(200, (body) =>
+      Array.isArray(body?.[key]) ? null : `expected {"${key}": [...]}`
+    )
+  };
+}

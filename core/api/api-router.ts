@@ -11,7 +11,7 @@ import { getContext, type RequestContext } from '../context.js';
 import {
   ExtensionFaultError,
   ExtensionQuarantinedError,
-  HTTPError,
+  isWharfError,
   HTTPMethodNotAllowed,
   HTTPNotFound
 } from '../errors.js';
@@ -229,7 +229,7 @@ function setVersionHeaders(res: ServerResponse, headers: Readonly<Record<string,
 function answerWithFault(res: ServerResponse, error: unknown, context: RequestContext): void {
   if (answeredClientGone(error, res, context)) return;
   if (
-    !(error instanceof HTTPError) ||
+    !isWharfError(error) ||
     (error.statusCode >= 500 && !(error instanceof ExtensionQuarantinedError))
   ) {
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
