@@ -76,8 +76,7 @@ function declaredTokens(owner: Constructor): readonly unknown[] | null {
   if (Array.isArray(explicit)) return explicit;
   const types = Reflect.getOwnMetadata(PARAM_TYPES, owner) as unknown[] | undefined;
   const byIndex = Reflect.getOwnMetadata(INJECTION_TOKENS, owner) as
-    | Record<string, unknown>
-    | undefined;
+    Record<string, unknown> | undefined;
   if (types === undefined && byIndex === undefined) return null;
   const tokens = [...(types ?? [])];
   for (const [index, token] of Object.entries(byIndex ?? {})) tokens[Number(index)] = token;
