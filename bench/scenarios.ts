@@ -13,6 +13,7 @@ import { WIDGET_REQUEST, type BenchRequest } from './harness/bench-request.js';
 import {
   collectionRequest,
   FIRST_REQUEST_COLLECTIONS,
+  FLAVOR_SHOW_REQUEST,
   POKE_REQUEST,
   SERVER_CREATE_REQUEST,
   serversDetailRequest,
@@ -110,6 +111,23 @@ export const SERVER_SPECS: ServerSpec[] = [
     request: SERVER_CREATE_REQUEST,
     firstRequest: false
   },
+  // The real flavor path against a hand-written floor answering the same bytes.
+  {
+    name: 'express-sqlite-flavors',
+    script: benchServer('express-sqlite-flavors.js'),
+    args: [],
+    env: {},
+    request: FLAVOR_SHOW_REQUEST,
+    firstRequest: false
+  },
+  {
+    name: 'wharf-flavor-show',
+    script: benchServer('wharf-compute.js'),
+    args: ['0'],
+    env: {},
+    request: FLAVOR_SHOW_REQUEST,
+    firstRequest: false
+  },
   // The first request to each bundled collection from a fresh compute host: storage,
   // statements, schemas and routes must all be ready before the port opens.
   ...FIRST_REQUEST_COLLECTIONS.map(({ name, path, key }): ServerSpec => ({
@@ -137,7 +155,8 @@ export const THROUGHPUT_RATIOS: RatioSpec[] = [
   { numerator: 'wharf-1000-routes', denominator: 'nest-1000-routes' },
   { numerator: 'wharf-1000-routes', denominator: 'loopback-1000-routes' },
   { numerator: 'wharf-1000-action', denominator: 'wharf-1000-routes' },
-  { numerator: 'wharf-10-routes', denominator: 'node-http' }
+  { numerator: 'wharf-10-routes', denominator: 'node-http' },
+  { numerator: 'wharf-flavor-show', denominator: 'express-sqlite-flavors' }
 ];
 
 /** The display name of a ratio. */

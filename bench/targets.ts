@@ -92,6 +92,14 @@ export const TARGET_SPECS: TargetSpec[] = [
     limit: 0.85
   },
   {
+    name: 'wharf GET /flavors/{id} (full pipeline) vs Express + better-sqlite3 floor (req/s)',
+    kind: 'throughput',
+    numerator: 'wharf-flavor-show',
+    denominator: 'express-sqlite-flavors',
+    comparison: '>=',
+    limit: 0.5
+  },
+  {
     name: 'wharf first request vs bare node:http first request',
     kind: 'first-request',
     numerator: 'wharf-1000-routes',

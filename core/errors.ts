@@ -186,6 +186,20 @@ export class ListenError extends WharfError {
   }
 }
 
+/** A file a command writes (`--out`, `--plan`) cannot be written; names the file. */
+export class OutputFileError extends WharfError {
+  constructor(file: string, reason: string, options: WharfErrorOptions = {}) {
+    super('WHARF_OUTPUT_FILE', `${file}: cannot write: ${reason}`, 500, options);
+  }
+}
+
+/** A deployment plan file (`wharf check --diff`) is unreadable or malformed; names the file. */
+export class PlanFileError extends WharfError {
+  constructor(file: string, reason: string, options: WharfErrorOptions = {}) {
+    super('WHARF_PLAN_INVALID', `${file}: ${reason}`, 500, options);
+  }
+}
+
 // ---------------------------------------------------------------- HTTP errors
 
 /** An error that becomes a fault with its own status; raise these from controllers. */

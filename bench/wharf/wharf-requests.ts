@@ -10,6 +10,7 @@ import {
   type BenchRequest
 } from '../harness/bench-request.js';
 import { EXPECTED_WIDGET_BODY, WIDGET_PATH } from '../servers/widget-api.js';
+import { DEFAULT_FLAVORS } from '../../extensions/compute/db/migrations/0002-seed-catalogue.js';
 import { POKE_ACTION } from './generate-api-extensions.js';
 
 /** The token every wharf request sends: user and project `bench`. */
@@ -91,3 +92,41 @@ export function collectionRequest(path: string, key: string): BenchRequest {
     )
   };
 }
+
+/** The flavor `GET /v2.1/flavors/{id}` shows: the first seeded one (m1.tiny). */
+const SHOWN_FLAVOR = DEFAULT_FLAVORS[0];
+
+/**
+ * nova's document of the seeded flavor, as wharf and its floor must both answer it: the
+ * same keys in the same order, links on the request's host (`HOST` here).
+ */
+const EXPECTED_FLAVOR_TEXT = JSON.stringify({
+  flavor: {
+    id: SHOWN_FLAVOR.id,
+    name: SHOWN_FLAVOR.name,
+    ram: SHOWN_FLAVOR.ram,
+    disk: SHOWN_FLAVOR.disk,
+    swap: '',
+    'OS-FLV-EXT-DATA:ephemeral': 0,
+    'OS-FLV-DISABLED:disabled': false,
+    vcpus: SHOWN_FLAVOR.vcpus,
+    'os-flavor-access:is_public': true,
+    rxtx_factor: 1,
+    links: [
+      { rel: 'self', href: `http://HOST/v2.1/flavors/${SHOWN_FLAVOR.id}` },
+      { rel: 'bookmark', href: `http://HOST/flavors/${SHOWN_FLAVOR.id}` }
+    ]
+  }
+});
+
+/** `GET /v2.1/flavors/1`: the same bytes from wharf and from its Express + SQLite floor. */
+export const FLAVOR_SHOW_REQUEST: BenchRequest = {
+  method: 'GET',
+  path: `/v2.1/flavors/${SHOWN_FLAVOR.id}`,
+  headers: AUTH,
+  check: (answer) =>
+    answer.status === 200 &&
+    answer.body.replace(/http:\/\/127\.0\.0\.1:\d+/g, 'http://HOST') === EXPECTED_FLAVOR_TEXT
+      ? null
+      : `expected 200 ${EXPECTED_FLAVOR_TEXT} (HOST: the request's host)`
+};

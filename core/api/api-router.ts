@@ -72,6 +72,7 @@ export class APIRouter extends ExtensionManagerBase<APIExtensionBase> {
   /** The deadlines requests run under. */
   readonly deadlines: RequestDeadlines;
   private table!: RoutingTable<Resource>;
+  private resourceMap = new Map<string, Resource>();
   private readonly projectIdInUrl: boolean;
 
   protected constructor(namespace: string, options: APIRouterOptions, registry: ExtensionRegistry) {
@@ -157,12 +158,23 @@ export class APIRouter extends ExtensionManagerBase<APIExtensionBase> {
       runtime: { health: this.health, deadlines: this.deadlines }
     });
     this.table = assembly.table;
+    this.resourceMap = assembly.resources;
     this.problems = assembly.problems;
   }
 
   /** Every route: method, path, handler, owning extension, microversion range. */
   routes(): RouteInfo[] {
     return listRoutes(this.table);
+  }
+
+  /** The compiled routing table (for the OpenAPI document and the plan). */
+  routeTable(): RoutingTable<Resource> {
+    return this.table;
+  }
+
+  /** Every resource, by collection key, in registration order. */
+  resources(): Resource[] {
+    return [...this.resourceMap.values()];
   }
 
   /** The request handler to mount (an Express-compatible middleware that always answers). */

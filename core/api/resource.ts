@@ -118,6 +118,26 @@ export class Resource {
     this.actionPlans = actionPlans;
   }
 
+  /** Every dispatch plan, by kind and name (for the OpenAPI document and the plan). */
+  plans(): { kind: 'method' | 'action'; name: string; plan: DispatchPlan }[] {
+    return [
+      ...[...this.methodPlans].map(([name, plan]) => ({ kind: 'method' as const, name, plan })),
+      ...[...this.actionPlans].map(([name, plan]) => ({ kind: 'action' as const, name, plan }))
+    ];
+  }
+
+  /** The extension methods added to this resource itself (not through `inherits`). */
+  ownExtensionMethods(): readonly Owned<ExtensionMethodSpec>[] {
+    return this.extensionMethods;
+  }
+
+  /** True when the resource has the method, or the action key, an extension method targets. */
+  hasTarget(target: ExtensionMethodSpec['target']): boolean {
+    return target.kind === 'method'
+      ? this.descriptor.methods.has(target.name)
+      : this.actions.has(target.name);
+  }
+
   /** The plan a route serves (for listings); undefined when the controller lacks the method. */
   planFor(kind: 'method' | 'action', name: string): DispatchPlan | undefined {
     return (kind === 'method' ? this.methodPlans : this.actionPlans).get(name);

@@ -25,6 +25,7 @@ export interface Problem {
     | 'extension-failed'
     | 'missing-collection'
     | 'missing-inherits'
+    | 'missing-target'
     | 'collision'
     | 'invalid-declaration'
     | 'pipeline';
