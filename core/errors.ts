@@ -96,6 +96,17 @@ export class ExtensionLoadError extends WharfError {
   }
 }
 
+/**
+ * A constructor parameter of an extension has no injection token (no `@inject`, no
+ * `static inject` list, no `emitDecoratorMetadata` type), so it would be built with
+ * `undefined`; names the extension, the parameter and the missing declaration.
+ */
+export class InjectionTokenMissingError extends WharfError {
+  constructor(message: string) {
+    super('WHARF_INJECTION_TOKEN_MISSING', message);
+  }
+}
+
 /** A named manager was asked for names that no entry point provides. */
 export class MissingEntryPointsError extends WharfError {
   constructor(message: string) {
