@@ -111,7 +111,15 @@ export const SERVER_SPECS: ServerSpec[] = [
     request: SERVER_CREATE_REQUEST,
     firstRequest: false
   },
-  // The real flavor path against a hand-written floor answering the same bytes.
+  // The real paths against hand-written floors answering the same documents.
+  {
+    name: 'express-sqlite-servers-detail',
+    script: benchServer('express-sqlite-servers.js'),
+    args: ['100'],
+    env: {},
+    request: serversDetailRequest(100),
+    firstRequest: false
+  },
   {
     name: 'express-sqlite-flavors',
     script: benchServer('express-sqlite-flavors.js'),
@@ -156,7 +164,8 @@ export const THROUGHPUT_RATIOS: RatioSpec[] = [
   { numerator: 'wharf-1000-routes', denominator: 'loopback-1000-routes' },
   { numerator: 'wharf-1000-action', denominator: 'wharf-1000-routes' },
   { numerator: 'wharf-10-routes', denominator: 'node-http' },
-  { numerator: 'wharf-flavor-show', denominator: 'express-sqlite-flavors' }
+  { numerator: 'wharf-flavor-show', denominator: 'express-sqlite-flavors' },
+  { numerator: 'wharf-servers-detail', denominator: 'express-sqlite-servers-detail' }
 ];
 
 /** The display name of a ratio. */

@@ -100,6 +100,14 @@ export const TARGET_SPECS: TargetSpec[] = [
     limit: 0.5
   },
   {
+    name: 'wharf GET /servers/detail, 100 servers (full pipeline) vs Express + better-sqlite3 floor (req/s)',
+    kind: 'throughput',
+    numerator: 'wharf-servers-detail',
+    denominator: 'express-sqlite-servers-detail',
+    comparison: '>=',
+    limit: 0.5
+  },
+  {
     name: 'wharf first request vs bare node:http first request',
     kind: 'first-request',
     numerator: 'wharf-1000-routes',

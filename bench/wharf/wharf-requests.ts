@@ -56,17 +56,59 @@ export const SERVER_CREATE_REQUEST: BenchRequest = {
   )
 };
 
-/** `GET /v2.1/servers/detail` of the project `bench`, expected to list `count` servers. */
+/**
+ * The keys of a server in `GET /servers/detail` for a project member, in the order wharf's
+ * default extension set writes them: the base view, then each `OS-*` post-processor's.
+ */
+const SERVER_DETAIL_KEYS = [
+  'id',
+  'name',
+  'status',
+  'tenant_id',
+  'user_id',
+  'metadata',
+  'hostId',
+  'image',
+  'flavor',
+  'created',
+  'updated',
+  'addresses',
+  'accessIPv4',
+  'accessIPv6',
+  'links',
+  'progress',
+  'key_name',
+  'config_drive',
+  'security_groups',
+  'OS-DCF:diskConfig',
+  'os-extended-volumes:volumes_attached',
+  'OS-SRV-USG:launched_at',
+  'OS-SRV-USG:terminated_at',
+  'OS-EXT-AZ:availability_zone',
+  'OS-EXT-STS:task_state',
+  'OS-EXT-STS:vm_state',
+  'OS-EXT-STS:power_state'
+].join();
+
+/**
+ * `GET /v2.1/servers/detail` of the project `bench`, expected to list `count` servers, each
+ * with nova's keys in wharf's order (so a floor answers the same document).
+ */
 export function serversDetailRequest(count: number): BenchRequest {
   return {
     method: 'GET',
     path: '/v2.1/servers/detail',
     headers: AUTH,
-    check: expectJsonWhere(200, (body) =>
-      Array.isArray(body?.servers) && body.servers.length === count
+    check: expectJsonWhere(200, (body) => {
+      if (!Array.isArray(body?.servers) || body.servers.length !== count)
+        return `expected {"servers": [...]} with ${count} servers`;
+      const astray = (body.servers as object[]).find(
+        (server) => Object.keys(server).join() !== SERVER_DETAIL_KEYS
+      );
+      return astray === undefined
         ? null
-        : `expected {"servers": [...]} with ${count} servers`
-    )
+        : `expected every server with the keys ${SERVER_DETAIL_KEYS}`;
+    })
   };
 }
 
