@@ -28,6 +28,7 @@ import { resolveRequestedVersion, versionHeaders } from './microversion.js';
 import type { Resource } from './resource.js';
 import { assembleRoutes, type AssemblyProblem } from './route-assembly.js';
 import { answerRedirect, checkFormat } from './route-outcomes.js';
+import { fingerprintOf, planOf } from './deployment-plan.js';
 import { listRoutes, type RouteInfo } from './route-listing.js';
 
 /** The namespace of compute API extensions. */
@@ -59,6 +60,9 @@ export interface APIRouterOptions extends Omit<
   quarantine?: { threshold?: number; window?: number; cooldown?: number };
 }
 
+/** The response header naming the deployment's fingerprint, on every API response. */
+export const FINGERPRINT_HEADER = 'X-Wharf-Fingerprint';
+
 /** The compiled API of a namespace of extensions. */
 export class APIRouter extends ExtensionManagerBase<APIExtensionBase> {
   /** The loaded API extensions and what each contributes. */
@@ -71,6 +75,8 @@ export class APIRouter extends ExtensionManagerBase<APIExtensionBase> {
   readonly health: ExtensionHealth;
   /** The deadlines requests run under. */
   readonly deadlines: RequestDeadlines;
+  /** The hash of the deployment plan (see deployment-plan.ts), `sha256:<16 hex digits>`. */
+  fingerprint = '';
   private table!: RoutingTable<Resource>;
   private resourceMap = new Map<string, Resource>();
   private readonly projectIdInUrl: boolean;
@@ -159,6 +165,7 @@ export class APIRouter extends ExtensionManagerBase<APIExtensionBase> {
     });
     this.table = assembly.table;
     this.resourceMap = assembly.resources;
+    this.fingerprint = fingerprintOf(planOf(this));
     this.problems = assembly.problems;
   }
 
@@ -185,8 +192,10 @@ export class APIRouter extends ExtensionManagerBase<APIExtensionBase> {
     // are worked out once.
     const minHeaders = versionHeaders(range.min);
     const maxHeaders = versionHeaders(range.max);
+    const fingerprint = this.fingerprint;
     return async function apiRouter(req: IncomingMessage, res: ServerResponse): Promise<void> {
       const context = getContext(req);
+      res.setHeader(FINGERPRINT_HEADER, fingerprint);
       try {
         const version = resolveRequestedVersion(req.headers, range);
         context.apiVersion = version;
