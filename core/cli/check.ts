@@ -2,7 +2,8 @@
  * `wharf check`: loads everything and builds the routes and the pipelines without listening,
  * and reports what would go wrong: extensions that fail, controller extensions on missing
  * collections, collisions (alias, collection, action, route), bad manifests, an invalid
- * pipeline. Exit 0 when clean, 1 with a report otherwise.
+ * pipeline, a drop-in folder that is missing, unreadable or a file, and an enabled or
+ * disabled alias that no extension has. Exit 0 when clean, 1 with a report otherwise.
  */
 import type { Command } from 'commander';
 import { API_NAMESPACE, type APIRouter } from '../api/api-router.js';
@@ -17,6 +18,7 @@ import {
   type HostBase,
   type HostOptions
 } from '../server/host.js';
+import { dropinFolderProblems, unknownAliasProblems } from './check-inputs.js';
 import { hostOptionsFrom, withCommonOptions, type CommonOptions } from './common-options.js';
 import { profileFor } from './namespace-profiles.js';
 import { readPlan, writePlan } from './plan-file.js';
@@ -31,7 +33,9 @@ export interface Problem {
     | 'missing-target'
     | 'collision'
     | 'invalid-declaration'
-    | 'pipeline';
+    | 'pipeline'
+    | 'dropin'
+    | 'unknown-alias';
   message: string;
   extensions: string[];
 }
@@ -48,11 +52,14 @@ export async function runCheck(
   inspect?: (router: APIRouter) => void
 ): Promise<CheckReport> {
   const base = await prepareHost(options);
-  const problems: Problem[] = base.catalog.problems.map((problem) => ({
-    kind: 'manifest',
-    message: problem.message,
-    extensions: []
-  }));
+  const problems: Problem[] = [
+    ...dropinFolderProblems([...base.config.extensions.dropin_dirs, ...(options.dropins ?? [])]),
+    ...base.catalog.problems.map((problem): Problem => ({
+      kind: 'manifest',
+      message: problem.message,
+      extensions: []
+    }))
+  ];
   for (const namespace of base.catalog.namespaces()) {
     if (namespace === API_NAMESPACE) continue;
     const manager = await ExtensionManager.create(
@@ -66,6 +73,7 @@ export async function runCheck(
     inspect?.(router);
     problems.push(...router.failures.map(failureProblem));
     problems.push(...router.problems.map((problem) => ({ ...problem })));
+    problems.push(...unknownAliasProblems(router, base.config));
     try {
       await (await buildApps(base)).close();
     } catch (error) {
