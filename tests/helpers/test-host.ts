@@ -37,8 +37,14 @@ export interface Reply {
   text: string;
 }
 
-/** Starts a host on a fresh database; `overrides` are `section.option` settings. */
-export async function givenTestHost(overrides: Record<string, string> = {}): Promise<TestHost> {
+/**
+ * Starts a host on a fresh database; `overrides` are `section.option` settings; `port` 0
+ * (the default) picks a free one.
+ */
+export async function givenTestHost(
+  overrides: Record<string, string> = {},
+  port = 0
+): Promise<TestHost> {
   const dir = mkdtempSync(join(tmpdir(), 'wharf-host-'));
   const config = await loadHostConfig({
     env: {},
@@ -47,7 +53,7 @@ export async function givenTestHost(overrides: Record<string, string> = {}): Pro
   const { logger, lines } = givenCapturedLogger();
   const host = await assembleHost({ config, logger });
   const server: Server = createServer(host.apps.get('osapi_compute')!);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     host,
