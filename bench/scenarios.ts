@@ -11,6 +11,9 @@
 import { fileURLToPath } from 'node:url';
 import { WIDGET_REQUEST, type BenchRequest } from './harness/bench-request.js';
 import {
+  collectionRequest,
+  FIRST_REQUEST_COLLECTIONS,
+  FLAVOR_SHOW_REQUEST,
   POKE_REQUEST,
   SERVER_CREATE_REQUEST,
   serversDetailRequest,
@@ -107,7 +110,42 @@ export const SERVER_SPECS: ServerSpec[] = [
     env: {},
     request: SERVER_CREATE_REQUEST,
     firstRequest: false
-  }
+  },
+  // The real paths against hand-written floors answering the same documents.
+  {
+    name: 'express-sqlite-servers-detail',
+    script: benchServer('express-sqlite-servers.js'),
+    args: ['100'],
+    env: {},
+    request: serversDetailRequest(100),
+    firstRequest: false
+  },
+  {
+    name: 'express-sqlite-flavors',
+    script: benchServer('express-sqlite-flavors.js'),
+    args: [],
+    env: {},
+    request: FLAVOR_SHOW_REQUEST,
+    firstRequest: false
+  },
+  {
+    name: 'wharf-flavor-show',
+    script: benchServer('wharf-compute.js'),
+    args: ['0'],
+    env: {},
+    request: FLAVOR_SHOW_REQUEST,
+    firstRequest: false
+  },
+  // The first request to each bundled collection from a fresh compute host: storage,
+  // statements, schemas and routes must all be ready before the port opens.
+  ...FIRST_REQUEST_COLLECTIONS.map(({ name, path, key }): ServerSpec => ({
+    name: `wharf-first-${name}`,
+    script: benchServer('wharf-compute.js'),
+    args: ['0'],
+    env: {},
+    request: collectionRequest(path, key),
+    throughput: false
+  }))
 ];
 
 /** The throughput ratios of the report; a ratio naming a server not run is skipped. */
@@ -125,7 +163,9 @@ export const THROUGHPUT_RATIOS: RatioSpec[] = [
   { numerator: 'wharf-1000-routes', denominator: 'nest-1000-routes' },
   { numerator: 'wharf-1000-routes', denominator: 'loopback-1000-routes' },
   { numerator: 'wharf-1000-action', denominator: 'wharf-1000-routes' },
-  { numerator: 'wharf-10-routes', denominator: 'node-http' }
+  { numerator: 'wharf-10-routes', denominator: 'node-http' },
+  { numerator: 'wharf-flavor-show', denominator: 'express-sqlite-flavors' },
+  { numerator: 'wharf-servers-detail', denominator: 'express-sqlite-servers-detail' }
 ];
 
 /** The display name of a ratio. */

@@ -13,6 +13,7 @@
  */
 import type { FirstRequestResult, FirstRequestSample } from './harness/first-request.js';
 import { medianRatio } from './harness/stats.js';
+import { FIRST_REQUEST_COLLECTIONS } from './wharf/wharf-requests.js';
 import type { ThroughputResult } from './harness/throughput.js';
 
 /** How a target compares its value with its limit. */
@@ -91,6 +92,22 @@ export const TARGET_SPECS: TargetSpec[] = [
     limit: 0.85
   },
   {
+    name: 'wharf GET /flavors/{id} (full pipeline) vs Express + better-sqlite3 floor (req/s)',
+    kind: 'throughput',
+    numerator: 'wharf-flavor-show',
+    denominator: 'express-sqlite-flavors',
+    comparison: '>=',
+    limit: 0.5
+  },
+  {
+    name: 'wharf GET /servers/detail, 100 servers (full pipeline) vs Express + better-sqlite3 floor (req/s)',
+    kind: 'throughput',
+    numerator: 'wharf-servers-detail',
+    denominator: 'express-sqlite-servers-detail',
+    comparison: '>=',
+    limit: 0.5
+  },
+  {
     name: 'wharf first request vs bare node:http first request',
     kind: 'first-request',
     numerator: 'wharf-1000-routes',
@@ -98,6 +115,14 @@ export const TARGET_SPECS: TargetSpec[] = [
     comparison: '<=',
     limit: 2
   },
+  ...FIRST_REQUEST_COLLECTIONS.map(({ name, path }): TargetSpec => ({
+    name: `wharf first GET /v2.1/${path} (bundled compute) vs node:http first request`,
+    kind: 'first-request',
+    numerator: `wharf-first-${name}`,
+    denominator: 'node-http',
+    comparison: '<=',
+    limit: 2
+  })),
   {
     name: 'wharf start-up to listening, 1000 extensions (ms)',
     kind: 'startup-ms',

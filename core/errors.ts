@@ -1,8 +1,13 @@
 /**
  * Every error wharf raises, in one place. Each class carries a stable `code` (WHARF_*) that
  * callers and tests match on, the HTTP `statusCode` it maps to when it reaches a client, and
- * the `cause` it wraps. `docs/errors.md` lists the same codes; a test keeps the two in step.
+ * the `cause` it wraps. Codes are declared here and nowhere else (never at a throw site);
+ * `docs/errors.md` lists the same codes, and a test keeps the two in step.
+ *
+ * Errors are branded: an error from another copy of wharf (a drop-in that bundles its own)
+ * is recognised by `isWharfError`, so it renders as its own fault, not as a generic 500.
  */
+import { applyBrand, brandSymbol, hasBrand } from './brand.js';
 
 /** Options every wharf error accepts. */
 export interface WharfErrorOptions {
@@ -10,8 +15,6 @@ export interface WharfErrorOptions {
   cause?: unknown;
   /** HTTP headers a fault built from this error must carry (e.g. `Retry-After`). */
   headers?: Record<string, string>;
-  /** Overrides the class's default code for a more specific one (HTTP errors). */
-  code?: string;
 }
 
 /** Base class: a message, a stable code and an HTTP status. */
@@ -26,10 +29,21 @@ export class WharfError extends Error {
   constructor(code: string, message: string, statusCode = 500, options: WharfErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
-    this.code = options.code ?? code;
+    this.code = code;
     this.statusCode = statusCode;
     this.headers = options.headers ?? {};
   }
+}
+
+const WHARF_ERROR_BRAND = brandSymbol('error');
+applyBrand(WharfError, WHARF_ERROR_BRAND);
+
+/**
+ * True for a WharfError of any copy of wharf, and for any subclass of it (a domain error
+ * that declares its status once, such as the compute library's).
+ */
+export function isWharfError(value: unknown): value is WharfError {
+  return value instanceof Error && hasBrand(value, WHARF_ERROR_BRAND);
 }
 
 // ---------------------------------------------------------------- plugin layer
@@ -79,6 +93,17 @@ export class EntryPointConflictError extends WharfError {
 export class ExtensionLoadError extends WharfError {
   constructor(message: string, options: WharfErrorOptions = {}) {
     super('WHARF_EXTENSION_LOAD_FAILED', message, 500, options);
+  }
+}
+
+/**
+ * A constructor parameter of an extension has no injection token (no `@inject`, no
+ * `static inject` list, no `emitDecoratorMetadata` type), so it would be built with
+ * `undefined`; names the extension, the parameter and the missing declaration.
+ */
+export class InjectionTokenMissingError extends WharfError {
+  constructor(message: string) {
+    super('WHARF_INJECTION_TOKEN_MISSING', message);
   }
 }
 
@@ -158,6 +183,20 @@ export class ExtensionPrepareError extends WharfError {
 export class ListenError extends WharfError {
   constructor(address: string, reason: string, options: WharfErrorOptions = {}) {
     super('WHARF_LISTEN_FAILED', `cannot listen on ${address}: ${reason}`, 500, options);
+  }
+}
+
+/** A file a command writes (`--out`, `--plan`) cannot be written; names the file. */
+export class OutputFileError extends WharfError {
+  constructor(file: string, reason: string, options: WharfErrorOptions = {}) {
+    super('WHARF_OUTPUT_FILE', `${file}: cannot write: ${reason}`, 500, options);
+  }
+}
+
+/** A deployment plan file (`wharf check --diff`) is unreadable or malformed; names the file. */
+export class PlanFileError extends WharfError {
+  constructor(file: string, reason: string, options: WharfErrorOptions = {}) {
+    super('WHARF_PLAN_INVALID', `${file}: ${reason}`, 500, options);
   }
 }
 
@@ -302,6 +341,8 @@ export class HTTPServiceUnavailable extends HTTPError {
  * the cause, which the log keeps.
  */
 export class BackingServiceUnavailable extends HTTPServiceUnavailable {
+  /** Which service: one code per service, declared here. */
+  override readonly code: 'WHARF_KEYSTONE_UNAVAILABLE';
   constructor(
     code: 'WHARF_KEYSTONE_UNAVAILABLE',
     service: string,
@@ -310,9 +351,9 @@ export class BackingServiceUnavailable extends HTTPServiceUnavailable {
   ) {
     super(`${service} is unavailable. Please try again later.`, {
       ...options,
-      code,
       headers: { 'Retry-After': String(retryAfterSeconds), ...options.headers }
     });
+    this.code = code;
   }
 }
 
@@ -330,6 +371,56 @@ export class ClientDisconnectedError extends WharfError {
       options
     );
   }
+}
+
+/** 400 `Malformed request body`: invalid JSON, or an action body that is not one key. */
+export class MalformedBodyError extends HTTPBadRequest {
+  override readonly code = 'WHARF_MALFORMED_BODY';
+}
+
+/** 400: the JSON body nests deeper than the limit; refused before it is parsed. */
+export class BodyTooDeepError extends HTTPBadRequest {
+  override readonly code = 'WHARF_BODY_TOO_DEEP';
+}
+
+/** 400: the `method_override` filter got a `_method` that names no HTTP method. */
+export class BadMethodOverrideError extends HTTPBadRequest {
+  override readonly code = 'WHARF_BAD_METHOD_OVERRIDE';
+}
+
+/** 400 `There is no such action: KEY`. */
+export class NoSuchActionError extends HTTPBadRequest {
+  override readonly code = 'WHARF_NO_SUCH_ACTION';
+}
+
+/** 400: the project id in the URL differs from the caller's project. */
+export class ProjectIdMismatchError extends HTTPBadRequest {
+  override readonly code = 'WHARF_PROJECT_ID_MISMATCH';
+}
+
+/** 400: the body or query string fails the method's JSON schema. */
+export class ValidationFailedError extends HTTPBadRequest {
+  override readonly code = 'WHARF_VALIDATION_FAILED';
+}
+
+/** 400: the requested microversion is not of the form `MajorNum.MinorNum`. */
+export class InvalidApiVersionError extends HTTPBadRequest {
+  override readonly code = 'WHARF_INVALID_API_VERSION';
+}
+
+/** 406: the requested microversion is well formed but outside the supported range. */
+export class ApiVersionNotSupportedError extends HTTPNotAcceptable {
+  override readonly code = 'WHARF_API_VERSION_NOT_SUPPORTED';
+}
+
+/** 401: the `X-Auth-Token` of the `authtoken` filter is malformed or badly signed. */
+export class TokenInvalidError extends HTTPUnauthorized {
+  override readonly code = 'WHARF_TOKEN_INVALID';
+}
+
+/** 401: the signed token is past its `exp`. */
+export class TokenExpiredError extends HTTPUnauthorized {
+  override readonly code = 'WHARF_TOKEN_EXPIRED';
 }
 
 // ------------------------------------------------------------ pipeline compose

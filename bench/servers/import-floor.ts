@@ -1,7 +1,8 @@
 /**
  * The floor under wharf's start-up: a process that does only the imports a wharf host
  * cannot avoid, then serves the widgets path with bare `node:http` (as node-http.ts). It
- * imports wharf's package root and the N modules of the synthetic API extensions (all at
+ * imports wharf's package root, registers the resolve hook that provides `wharf` to
+ * drop-ins, and imports the N modules of the synthetic API extensions (all at
  * once, as wharf's managers do), and builds nothing: no discovery, no instances, no
  * routes, no pipeline. Its start-up is what Node's module loader alone costs for the same
  * files, so wharf's own start-up cost is the difference. Argument: the route count
@@ -21,6 +22,7 @@ const booted = performance.now();
 await import('../../core/index.js');
 const imported = performance.now();
 const folder = join(await ensureRoutesFixture(routeCountArgument()), PACKAGE);
+(await import('../../core/plugins/provide-wharf.js')).provideWharfTo(folder);
 const modules = (await readdir(folder)).filter((file) => file.endsWith('.js'));
 await Promise.all(modules.map((file) => import(pathToFileURL(join(folder, file)).href)));
 const assembled = performance.now();

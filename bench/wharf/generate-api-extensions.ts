@@ -6,8 +6,9 @@
  * and an `@wsgi.extends` post-processor on `show` that adds the widget's `name`, so
  * `GET /v2.1/widgets/42` answers exactly what the baseline servers answer.
  *
- * The modules import wharf from the compiled `dist/core/index.js` by absolute file URL and
- * apply the decorators by hand (plain JavaScript has none). The package (`DIR/bench-api/`,
+ * The modules import `wharf` by name, as a third-party drop-in does (the package lists no
+ * copy of its own: the host provides it through its resolve hook), and apply the decorators
+ * by hand (plain JavaScript has none). The package (`DIR/bench-api/`,
  * with `"type": "module"` and `"wharf": {"entryPoints": ...}`) is found as a drop-in of
  * `DIR`, next to the bundled manifest, which still provides the pipeline's filters and apps.
  */
@@ -23,8 +24,6 @@ export const PACKAGE = 'bench-api';
 export const POKE_ACTION = 'bench-poke';
 /** The alias of the controller extension. */
 const EXTRAS_ALIAS = 'bench-widget-extras';
-
-const CORE_URL = new URL('../../core/index.js', import.meta.url).href;
 
 /** A generated set: the drop-in folder to pass to the host, and every alias it declares. */
 export interface GeneratedApi {
@@ -74,7 +73,7 @@ function resourceSource(collection: string): string {
       ? `{ widget: { id: req.params.id } }`
       : `{ ${collection}: req.params.id }`;
   return [
-    `import { APIExtensionBase, Controller, ResourceExtension } from '${CORE_URL}';`,
+    `import { APIExtensionBase, Controller, ResourceExtension } from 'wharf';`,
     ``,
     `class ${name}Controller extends Controller {`,
     `  show(req) {`,
@@ -98,7 +97,7 @@ function resourceSource(collection: string): string {
 /** The controller extension on widgets: one action and one post-processor of show. */
 function extrasSource(): string {
   return [
-    `import { APIExtensionBase, Controller, ControllerExtension, wsgi } from '${CORE_URL}';`,
+    `import { APIExtensionBase, Controller, ControllerExtension, wsgi } from 'wharf';`,
     ``,
     `class WidgetExtrasController extends Controller {`,
     `  show(req, resp) {`,

@@ -10,6 +10,7 @@ import {
   type BenchRequest
 } from '../harness/bench-request.js';
 import { EXPECTED_WIDGET_BODY, WIDGET_PATH } from '../servers/widget-api.js';
+import { DEFAULT_FLAVORS } from '../../extensions/compute/db/migrations/0002-seed-catalogue.js';
 import { POKE_ACTION } from './generate-api-extensions.js';
 
 /** The token every wharf request sends: user and project `bench`. */
@@ -55,16 +56,119 @@ export const SERVER_CREATE_REQUEST: BenchRequest = {
   )
 };
 
-/** `GET /v2.1/servers/detail` of the project `bench`, expected to list `count` servers. */
+/**
+ * The keys of a server in `GET /servers/detail` for a project member, in the order wharf's
+ * default extension set writes them: the base view, then each `OS-*` post-processor's.
+ */
+const SERVER_DETAIL_KEYS = [
+  'id',
+  'name',
+  'status',
+  'tenant_id',
+  'user_id',
+  'metadata',
+  'hostId',
+  'image',
+  'flavor',
+  'created',
+  'updated',
+  'addresses',
+  'accessIPv4',
+  'accessIPv6',
+  'links',
+  'progress',
+  'key_name',
+  'config_drive',
+  'security_groups',
+  'OS-DCF:diskConfig',
+  'os-extended-volumes:volumes_attached',
+  'OS-SRV-USG:launched_at',
+  'OS-SRV-USG:terminated_at',
+  'OS-EXT-AZ:availability_zone',
+  'OS-EXT-STS:task_state',
+  'OS-EXT-STS:vm_state',
+  'OS-EXT-STS:power_state'
+].join();
+
+/**
+ * `GET /v2.1/servers/detail` of the project `bench`, expected to list `count` servers, each
+ * with nova's keys in wharf's order (so a floor answers the same document).
+ */
 export function serversDetailRequest(count: number): BenchRequest {
   return {
     method: 'GET',
     path: '/v2.1/servers/detail',
     headers: AUTH,
-    check: expectJsonWhere(200, (body) =>
-      Array.isArray(body?.servers) && body.servers.length === count
+    check: expectJsonWhere(200, (body) => {
+      if (!Array.isArray(body?.servers) || body.servers.length !== count)
+        return `expected {"servers": [...]} with ${count} servers`;
+      const astray = (body.servers as object[]).find(
+        (server) => Object.keys(server).join() !== SERVER_DETAIL_KEYS
+      );
+      return astray === undefined
         ? null
-        : `expected {"servers": [...]} with ${count} servers`
+        : `expected every server with the keys ${SERVER_DETAIL_KEYS}`;
+    })
+  };
+}
+
+/**
+ * The bundled collections whose first request from a fresh process the bench measures:
+ * name, path below `/v2.1`, and the key of the list in the answer.
+ */
+export const FIRST_REQUEST_COLLECTIONS = [
+  { name: 'flavors', path: 'flavors', key: 'flavors' },
+  { name: 'servers', path: 'servers', key: 'servers' },
+  { name: 'images', path: 'images', key: 'images' },
+  { name: 'keypairs', path: 'os-keypairs', key: 'keypairs' }
+] as const;
+
+/** `GET /v2.1/{path}` of the bundled compute API: 200 with the list under `key`. */
+export function collectionRequest(path: string, key: string): BenchRequest {
+  return {
+    method: 'GET',
+    path: `/v2.1/${path}`,
+    headers: AUTH,
+    check: expectJsonWhere(200, (body) =>
+      Array.isArray(body?.[key]) ? null : `expected {"${key}": [...]}`
     )
   };
 }
+
+/** The flavor `GET /v2.1/flavors/{id}` shows: the first seeded one (m1.tiny). */
+const SHOWN_FLAVOR = DEFAULT_FLAVORS[0];
+
+/**
+ * nova's document of the seeded flavor, as wharf and its floor must both answer it: the
+ * same keys in the same order, links on the request's host (`HOST` here).
+ */
+const EXPECTED_FLAVOR_TEXT = JSON.stringify({
+  flavor: {
+    id: SHOWN_FLAVOR.id,
+    name: SHOWN_FLAVOR.name,
+    ram: SHOWN_FLAVOR.ram,
+    disk: SHOWN_FLAVOR.disk,
+    swap: '',
+    'OS-FLV-EXT-DATA:ephemeral': 0,
+    'OS-FLV-DISABLED:disabled': false,
+    vcpus: SHOWN_FLAVOR.vcpus,
+    'os-flavor-access:is_public': true,
+    rxtx_factor: 1,
+    links: [
+      { rel: 'self', href: `http://HOST/v2.1/flavors/${SHOWN_FLAVOR.id}` },
+      { rel: 'bookmark', href: `http://HOST/flavors/${SHOWN_FLAVOR.id}` }
+    ]
+  }
+});
+
+/** `GET /v2.1/flavors/1`: the same bytes from wharf and from its Express + SQLite floor. */
+export const FLAVOR_SHOW_REQUEST: BenchRequest = {
+  method: 'GET',
+  path: `/v2.1/flavors/${SHOWN_FLAVOR.id}`,
+  headers: AUTH,
+  check: (answer) =>
+    answer.status === 200 &&
+    answer.body.replace(/http:\/\/127\.0\.0\.1:\d+/g, 'http://HOST') === EXPECTED_FLAVOR_TEXT
+      ? null
+      : `expected 200 ${EXPECTED_FLAVOR_TEXT} (HOST: the request's host)`
+};

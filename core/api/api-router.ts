@@ -11,7 +11,7 @@ import { getContext, type RequestContext } from '../context.js';
 import {
   ExtensionFaultError,
   ExtensionQuarantinedError,
-  HTTPError,
+  isWharfError,
   HTTPMethodNotAllowed,
   HTTPNotFound
 } from '../errors.js';
@@ -28,6 +28,7 @@ import { resolveRequestedVersion, versionHeaders } from './microversion.js';
 import type { Resource } from './resource.js';
 import { assembleRoutes, type AssemblyProblem } from './route-assembly.js';
 import { answerRedirect, checkFormat } from './route-outcomes.js';
+import { fingerprintOf, planOf } from './deployment-plan.js';
 import { listRoutes, type RouteInfo } from './route-listing.js';
 
 /** The namespace of compute API extensions. */
@@ -59,6 +60,9 @@ export interface APIRouterOptions extends Omit<
   quarantine?: { threshold?: number; window?: number; cooldown?: number };
 }
 
+/** The response header naming the deployment's fingerprint, on every API response. */
+export const FINGERPRINT_HEADER = 'X-Wharf-Fingerprint';
+
 /** The compiled API of a namespace of extensions. */
 export class APIRouter extends ExtensionManagerBase<APIExtensionBase> {
   /** The loaded API extensions and what each contributes. */
@@ -71,7 +75,10 @@ export class APIRouter extends ExtensionManagerBase<APIExtensionBase> {
   readonly health: ExtensionHealth;
   /** The deadlines requests run under. */
   readonly deadlines: RequestDeadlines;
+  /** The hash of the deployment plan (see deployment-plan.ts), `sha256:<16 hex digits>`. */
+  fingerprint = '';
   private table!: RoutingTable<Resource>;
+  private resourceMap = new Map<string, Resource>();
   private readonly projectIdInUrl: boolean;
 
   protected constructor(namespace: string, options: APIRouterOptions, registry: ExtensionRegistry) {
@@ -157,12 +164,24 @@ export class APIRouter extends ExtensionManagerBase<APIExtensionBase> {
       runtime: { health: this.health, deadlines: this.deadlines }
     });
     this.table = assembly.table;
+    this.resourceMap = assembly.resources;
+    this.fingerprint = fingerprintOf(planOf(this));
     this.problems = assembly.problems;
   }
 
   /** Every route: method, path, handler, owning extension, microversion range. */
   routes(): RouteInfo[] {
     return listRoutes(this.table);
+  }
+
+  /** The compiled routing table (for the OpenAPI document and the plan). */
+  routeTable(): RoutingTable<Resource> {
+    return this.table;
+  }
+
+  /** Every resource, by collection key, in registration order. */
+  resources(): Resource[] {
+    return [...this.resourceMap.values()];
   }
 
   /** The request handler to mount (an Express-compatible middleware that always answers). */
@@ -173,8 +192,10 @@ export class APIRouter extends ExtensionManagerBase<APIExtensionBase> {
     // are worked out once.
     const minHeaders = versionHeaders(range.min);
     const maxHeaders = versionHeaders(range.max);
+    const fingerprint = this.fingerprint;
     return async function apiRouter(req: IncomingMessage, res: ServerResponse): Promise<void> {
       const context = getContext(req);
+      res.setHeader(FINGERPRINT_HEADER, fingerprint);
       try {
         const version = resolveRequestedVersion(req.headers, range);
         context.apiVersion = version;
@@ -217,7 +238,7 @@ function setVersionHeaders(res: ServerResponse, headers: Readonly<Record<string,
 function answerWithFault(res: ServerResponse, error: unknown, context: RequestContext): void {
   if (answeredClientGone(error, res, context)) return;
   if (
-    !(error instanceof HTTPError) ||
+    !isWharfError(error) ||
     (error.statusCode >= 500 && !(error instanceof ExtensionQuarantinedError))
   ) {
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;

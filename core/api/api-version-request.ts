@@ -4,7 +4,7 @@
  * are all rejected; `latest` is resolved by the caller (see `resolveRequestedVersion`).
  */
 import type { MicroversionLike } from '../context.js';
-import { HTTPBadRequest } from '../errors.js';
+import { InvalidApiVersionError } from '../errors.js';
 
 /** A parsed `major.minor` microversion; immutable. */
 export class APIVersionRequest implements MicroversionLike {
@@ -28,9 +28,8 @@ export class APIVersionRequest implements MicroversionLike {
     const major = dot < 0 ? -1 : readNumber(value, 0, dot);
     const minor = major < 1 ? -1 : readNumber(value, dot + 1, value.length);
     if (minor < 0) {
-      throw new HTTPBadRequest(
-        `API Version String ${value} is of invalid format. Must be of format MajorNum.MinorNum.`,
-        { code: 'WHARF_INVALID_API_VERSION' }
+      throw new InvalidApiVersionError(
+        `API Version String ${value} is of invalid format. Must be of format MajorNum.MinorNum.`
       );
     }
     return new APIVersionRequest(major, minor);

@@ -14,12 +14,14 @@ import { isController, type Controller } from './controller.js';
 import { declaresOwn, readNearest } from './metadata.js';
 import {
   ACTION,
+  ADDS_FIELDS,
   API_VERSION,
   EXPECTED_ERRORS,
   EXTENDS,
   QUERY_SCHEMA,
   RESPONSE,
   SCHEMA,
+  type AddedFieldsDeclaration,
   type ExtensionDeclaration
 } from './metadata-keys.js';
 import {
@@ -44,16 +46,18 @@ export interface MethodSpec {
   responseCodes: { code: number; range: VersionRange }[];
   /** Declared error statuses by range (`@expectedErrors`). */
   expectedErrors: { codes: number[]; range: VersionRange }[];
-  /** Compiled body validators by range (`@schema`), in source order. */
-  schemas: { validate: BodyValidator; range: VersionRange }[];
-  /** Compiled query validators by range (`@querySchema`), in source order. */
-  querySchemas: { validate: QueryValidator; range: VersionRange }[];
+  /** Compiled body validators by range (`@schema`), in source order, with their schemas. */
+  schemas: { validate: BodyValidator; range: VersionRange; schema: object | boolean }[];
+  /** Compiled query validators by range (`@querySchema`), in source order, with their schemas. */
+  querySchemas: { validate: QueryValidator; range: VersionRange; schema: object | boolean }[];
 }
 
 /** A method marked `@extends`: what it extends and when it runs. */
 export interface ExtensionMethodSpec extends MethodSpec {
   target: ExtensionDeclaration['target'];
   phase: 'pre' | 'post';
+  /** The response fields it declares it adds (`@addsFields`), by place. */
+  addedFields: readonly AddedFieldsDeclaration[];
 }
 
 /** Everything a dispatcher needs to know about one controller instance. */
@@ -97,6 +101,12 @@ export function describeController(controller: Controller): ControllerDescriptor
       throw new InvalidDeclarationError(`${where}: a method cannot be both @action and @extends`);
     }
     const spec = describeMethod(prototype, property, method.bind(controller), where);
+    const addedFields = readNearest(ADDS_FIELDS, prototype, property) ?? [];
+    if (addedFields.length > 0 && extension?.phase !== 'post') {
+      throw new InvalidDeclarationError(
+        `${where}: @addsFields belongs on a post-processing @extends method`
+      );
+    }
     if (actionName !== undefined) {
       const depth = chain.findIndex((level) => declaresOwn(ACTION, level, property));
       const claim = actionClaims.get(actionName);
@@ -110,7 +120,12 @@ export function describeController(controller: Controller): ControllerDescriptor
         descriptor.actions.set(actionName, spec);
       }
     } else if (extension !== undefined) {
-      descriptor.extensions.push({ ...spec, target: extension.target, phase: extension.phase });
+      descriptor.extensions.push({
+        ...spec,
+        target: extension.target,
+        phase: extension.phase,
+        addedFields
+      });
     } else {
       descriptor.methods.set(property, spec);
     }
@@ -166,10 +181,11 @@ function describeMethod(
       expectedErrors: [...(readNearest(EXPECTED_ERRORS, prototype, property) ?? [])],
       schemas: (readNearest(SCHEMA, prototype, property) ?? []).map(({ schema, range }) => ({
         validate: compileBodySchema(schema),
-        range
+        range,
+        schema
       })),
       querySchemas: (readNearest(QUERY_SCHEMA, prototype, property) ?? []).map(
-        ({ schema, range }) => ({ validate: compileQuerySchema(schema), range })
+        ({ schema, range }) => ({ validate: compileQuerySchema(schema), range, schema })
       )
     };
   } catch (error) {

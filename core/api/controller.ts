@@ -18,6 +18,7 @@
  * }
  * ```
  */
+import { applyBrand, hasBrand } from '../brand.js';
 import { CONTROLLER_BRAND } from './metadata-keys.js';
 
 /** Base class of API controllers; recognised by brand, so copies of wharf agree. */
@@ -26,15 +27,11 @@ export abstract class Controller {
   declare readonly [CONTROLLER_BRAND]: true;
 }
 
-Object.defineProperty(Controller.prototype, CONTROLLER_BRAND, { value: true });
+applyBrand(Controller, CONTROLLER_BRAND);
 
 /** True for an instance of `Controller` from this or any other copy of wharf. */
 export function isController(value: unknown): value is Controller {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as Record<symbol, unknown>)[CONTROLLER_BRAND] === true
-  );
+  return typeof value === 'object' && hasBrand(value, CONTROLLER_BRAND);
 }
 
 /** True for a class that extends `Controller` (from any copy of wharf), before instantiation. */

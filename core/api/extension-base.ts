@@ -5,7 +5,7 @@
  * It is built through dependency injection, so its constructor may `@inject` host services,
  * including the EXTENSION_REGISTRY of the extensions loaded so far.
  */
-import { applyBrand, brandSymbol, hasBrand } from '../plugins/brand.js';
+import { applyBrand, brandSymbol, hasBrand } from '../brand.js';
 import type { ControllerExtension } from './controller-extension.js';
 import type { ResourceExtension } from './resource-extension.js';
 

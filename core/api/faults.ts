@@ -1,12 +1,13 @@
 /**
  * Faults: the JSON error bodies OpenStack clients parse. `{"<name>": {"code", "message"}}`,
  * plus `retryAfter` for 413/429 when a `Retry-After` header is set. Nothing internal (stack,
- * class names, causes) ever reaches the body: errors that are not HTTP errors become a
- * generic 500.
+ * class names, causes) ever reaches the body. Any wharf error (branded: from any copy of
+ * wharf, a domain error subclass too) with a 4xx or 5xx status renders as its fault; anything
+ * else, and every 500, is a generic 500.
  */
 import type { ServerResponse } from 'node:http';
 import type { RequestContext } from '../context.js';
-import { ClientDisconnectedError, HTTPError } from '../errors.js';
+import { ClientDisconnectedError, isWharfError } from '../errors.js';
 
 const FAULT_NAMES: Readonly<Record<number, string>> = {
   400: 'badRequest',
@@ -40,7 +41,7 @@ export interface Fault {
 
 /** Builds the fault for any thrown value; non-HTTP errors become a generic 500. */
 export function buildFault(error: unknown): Fault {
-  const http = error instanceof HTTPError || isHttpErrorLike(error) ? (error as HTTPError) : null;
+  const http = isWharfError(error) && answerable(error.statusCode) ? error : null;
   const status = http?.statusCode ?? 500;
   const message = http && status !== 500 ? http.message : UNEXPECTED_ERROR_MESSAGE;
   const headers = { ...(http?.headers ?? {}) };
@@ -62,16 +63,9 @@ export function sendFault(res: ServerResponse, error: unknown): void {
   res.end(payload);
 }
 
-/** True for HTTP errors from a duplicate copy of wharf (same shape, other class identity). */
-function isHttpErrorLike(error: unknown): boolean {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    typeof (error as HTTPError).statusCode === 'number' &&
-    typeof (error as HTTPError).code === 'string' &&
-    (error as HTTPError).code.startsWith('WHARF_') &&
-    (error as HTTPError).name.startsWith('HTTP')
-  );
+/** An error status a client can be sent (a branded error of another copy is still data). */
+function answerable(status: unknown): status is number {
+  return Number.isInteger(status) && (status as number) >= 400 && (status as number) <= 599;
 }
 
 /**

@@ -15,6 +15,7 @@ export { expectedErrors } from './decorators/expected-errors.js';
 export { apiVersion } from './decorators/api-version.js';
 export { schema } from './decorators/schema.js';
 export { querySchema } from './decorators/query-schema.js';
+export { addsFields } from './decorators/adds-fields.js';
 export { wsgi } from './wsgi.js';
 export { Controller, isController, isControllerClass } from './controller.js';
 export {

@@ -5,7 +5,7 @@
  * code walking the body) ever meets more depth than this. The scan counts `{` and `[` outside
  * strings; it does not check the grammar, which JSON.parse does next.
  */
-import { HTTPBadRequest } from '../errors.js';
+import { BodyTooDeepError } from '../errors.js';
 
 /**
  * The deepest nesting a body may have, objects and arrays counted alike (`{"a": [1]}` is 2).
@@ -21,10 +21,9 @@ const CLOSE_BRACE = 0x7d; // }
 const CLOSE_BRACKET = 0x5d; // ]
 
 /** The 400 a body nested deeper than the limit gets (`WHARF_BODY_TOO_DEEP`). */
-export function bodyTooDeep(maxDepth: number): HTTPBadRequest {
-  return new HTTPBadRequest(
-    `Malformed request body: JSON nested more than ${maxDepth} levels deep`,
-    { code: 'WHARF_BODY_TOO_DEEP' }
+export function bodyTooDeep(maxDepth: number): BodyTooDeepError {
+  return new BodyTooDeepError(
+    `Malformed request body: JSON nested more than ${maxDepth} levels deep`
   );
 }
 

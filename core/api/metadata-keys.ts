@@ -36,6 +36,16 @@ export interface SchemaDeclaration {
   range: VersionRange;
 }
 
+/**
+ * What `@addsFields(at, fields)` records: the fields a post-processor adds to the response,
+ * with their JSON schemas. `at` names the top-level key holding the object they go into
+ * (`server`); with `[]` (`servers[]`), every item of the array under that key.
+ */
+export interface AddedFieldsDeclaration {
+  at: string;
+  fields: Readonly<Record<string, object | boolean>>;
+}
+
 /** Brand on `Controller.prototype`: recognises controllers across copies of wharf. */
 export const CONTROLLER_BRAND = Symbol.for('wharf.api.controller');
 /** Brand on `ResponseObject.prototype`. */
@@ -53,5 +63,7 @@ export const EXPECTED_ERRORS = key<readonly ExpectedErrorsDeclaration[]>('expect
 export const API_VERSION = key<VersionRange>('api-version');
 /** `@schema(jsonSchema, min, max)`: body schemas by version range, in source order. */
 export const SCHEMA = key<readonly SchemaDeclaration[]>('schema');
+/** `@addsFields(at, fields)`: the response fields an extension method adds. */
+export const ADDS_FIELDS = key<readonly AddedFieldsDeclaration[]>('adds-fields');
 /** `@querySchema(jsonSchema, min, max)`: query-string schemas by version range. */
 export const QUERY_SCHEMA = key<readonly SchemaDeclaration[]>('query-schema');

@@ -4,7 +4,7 @@
  * little and compiles nothing per call.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { HTTPNotAcceptable } from '../errors.js';
+import { ApiVersionNotSupportedError } from '../errors.js';
 import { APIVersionRequest } from './api-version-request.js';
 
 /** The versions a deployment serves, inclusive at both ends. */
@@ -34,9 +34,8 @@ export function resolveRequestedVersion(
   if (requested === 'latest') return range.max;
   const version = APIVersionRequest.parse(requested);
   if (!version.matches(range.min, range.max)) {
-    throw new HTTPNotAcceptable(
-      `Version ${version.toString()} is not supported by the API. Minimum is ${range.min.toString()} and maximum is ${range.max.toString()}.`,
-      { code: 'WHARF_API_VERSION_NOT_SUPPORTED' }
+    throw new ApiVersionNotSupportedError(
+      `Version ${version.toString()} is not supported by the API. Minimum is ${range.min.toString()} and maximum is ${range.max.toString()}.`
     );
   }
   return version;

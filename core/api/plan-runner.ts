@@ -22,7 +22,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { MicroversionLike } from '../context.js';
-import { ExtensionFaultError, HTTPError, HTTPInternalServerError } from '../errors.js';
+import { ExtensionFaultError, HTTPInternalServerError, isWharfError } from '../errors.js';
 import { ExtensionScope, runInScope } from '../extension-scope.js';
 import type { ApiRequest } from './api-request.js';
 import {
@@ -222,7 +222,7 @@ class PlanRun extends ExtensionScope {
   private faultOf(error: unknown): unknown {
     const { spec, owner } = this.step;
     this.context.extension = owner;
-    if (error instanceof HTTPError && error.statusCode !== 500) {
+    if (isWharfError(error) && error.statusCode !== 500) {
       const expected = expectedErrorsFor(spec, this.context.apiVersion!);
       if (
         expected === null ||

@@ -3,7 +3,11 @@
  * with the statuses of the compute contract (415, 400 "Malformed request body").
  */
 import type { IncomingMessage } from 'node:http';
-import { ClientDisconnectedError, HTTPBadRequest, HTTPUnsupportedMediaType } from '../errors.js';
+import {
+  ClientDisconnectedError,
+  HTTPUnsupportedMediaType,
+  MalformedBodyError
+} from '../errors.js';
 import { assertJsonDepth, assertValueDepth } from './json-depth.js';
 
 const ACCEPTED_MEDIA_TYPES = new Set([
@@ -18,14 +22,12 @@ export function checkContentType(header: string | undefined): void {
   const end = header.indexOf(';');
   const mediaType = (end === -1 ? header : header.slice(0, end)).trim().toLowerCase();
   if (mediaType === '' || ACCEPTED_MEDIA_TYPES.has(mediaType)) return;
-  throw new HTTPUnsupportedMediaType('Unsupported Content-Type', {
-    code: 'WHARF_UNSUPPORTED_MEDIA_TYPE'
-  });
+  throw new HTTPUnsupportedMediaType('Unsupported Content-Type');
 }
 
 /** The 400 every unparseable or wrongly shaped body gets. */
-export function malformedBody(): HTTPBadRequest {
-  return new HTTPBadRequest('Malformed request body', { code: 'WHARF_MALFORMED_BODY' });
+export function malformedBody(): MalformedBodyError {
+  return new MalformedBodyError('Malformed request body');
 }
 
 /**

@@ -12,8 +12,9 @@ import type { RequestContext } from '../context.js';
 import {
   ExtensionConflictError,
   ExtensionQuarantinedError,
-  HTTPBadRequest,
-  HTTPNotFound
+  HTTPNotFound,
+  NoSuchActionError,
+  ProjectIdMismatchError
 } from '../errors.js';
 import { publicBaseUrl } from '../middleware/public-url.js';
 import type { RouteSpec } from '../routing/index.js';
@@ -117,6 +118,26 @@ export class Resource {
     this.actionPlans = actionPlans;
   }
 
+  /** Every dispatch plan, by kind and name (for the OpenAPI document and the plan). */
+  plans(): { kind: 'method' | 'action'; name: string; plan: DispatchPlan }[] {
+    return [
+      ...[...this.methodPlans].map(([name, plan]) => ({ kind: 'method' as const, name, plan })),
+      ...[...this.actionPlans].map(([name, plan]) => ({ kind: 'action' as const, name, plan }))
+    ];
+  }
+
+  /** The extension methods added to this resource itself (not through `inherits`). */
+  ownExtensionMethods(): readonly Owned<ExtensionMethodSpec>[] {
+    return this.extensionMethods;
+  }
+
+  /** True when the resource has the method, or the action key, an extension method targets. */
+  hasTarget(target: ExtensionMethodSpec['target']): boolean {
+    return target.kind === 'method'
+      ? this.descriptor.methods.has(target.name)
+      : this.actions.has(target.name);
+  }
+
   /** The plan a route serves (for listings); undefined when the controller lacks the method. */
   planFor(kind: 'method' | 'action', name: string): DispatchPlan | undefined {
     return (kind === 'method' ? this.methodPlans : this.actionPlans).get(name);
@@ -140,10 +161,7 @@ export class Resource {
       const keys = Object.keys(body);
       if (keys.length !== 1) throw malformedBody();
       plan = this.actionPlans.get(keys[0]!);
-      if (!plan)
-        throw new HTTPBadRequest(`There is no such action: ${keys[0]}`, {
-          code: 'WHARF_NO_SUCH_ACTION'
-        });
+      if (!plan) throw new NoSuchActionError(`There is no such action: ${keys[0]}`);
     } else {
       plan = this.methodPlans.get(route.action);
       if (!plan) throw new HTTPNotFound();
@@ -186,9 +204,8 @@ export class Resource {
 
 function checkProjectId(fromUrl: string | undefined, context: RequestContext): void {
   if (fromUrl === undefined || context.projectId === null || fromUrl === context.projectId) return;
-  throw new HTTPBadRequest(
-    `Malformed request URL: URL's project_id '${fromUrl}' doesn't match Context's project_id '${context.projectId}'`,
-    { code: 'WHARF_PROJECT_ID_MISMATCH' }
+  throw new ProjectIdMismatchError(
+    `Malformed request URL: URL's project_id '${fromUrl}' doesn't match Context's project_id '${context.projectId}'`
   );
 }
 

@@ -3,6 +3,7 @@
  * body plus a status and headers of its own. Post-extensions receive one whatever the main
  * method returned, and may change its body, code or headers.
  */
+import { applyBrand, hasBrand } from '../brand.js';
 import { RESPONSE_OBJECT_BRAND } from './metadata-keys.js';
 
 /** Options of a ResponseObject. */
@@ -31,13 +32,9 @@ export class ResponseObject {
   }
 }
 
-Object.defineProperty(ResponseObject.prototype, RESPONSE_OBJECT_BRAND, { value: true });
+applyBrand(ResponseObject, RESPONSE_OBJECT_BRAND);
 
 /** True for a ResponseObject from this or any other copy of wharf. */
 export function isResponseObject(value: unknown): value is ResponseObject {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as Record<symbol, unknown>)[RESPONSE_OBJECT_BRAND] === true
-  );
+  return typeof value === 'object' && hasBrand(value, RESPONSE_OBJECT_BRAND);
 }

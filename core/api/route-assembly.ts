@@ -5,6 +5,7 @@
  * extension whose collection does not exist is a recorded warning.
  */
 import { ExtensionConflictError, InvalidDeclarationError, WharfError } from '../errors.js';
+import { checkAddedFields } from './added-fields.js';
 import type { Logger } from '../logger.js';
 import type { Extension } from '../plugins/index.js';
 import { Mapper, RoutingTable } from '../routing/index.js';
@@ -17,7 +18,7 @@ import type { ResourceExtension } from './resource-extension.js';
 
 /** Something `wharf check` should report that did not stop start-up. */
 export interface AssemblyProblem {
-  kind: 'missing-collection' | 'missing-inherits';
+  kind: 'missing-collection' | 'missing-inherits' | 'missing-target';
   message: string;
   extensions: string[];
 }
@@ -75,6 +76,7 @@ export function assembleRoutes(
   for (const { alias, resource } of ordered)
     routeResource(mapper, resources.get(resourceKey(resource))!, resource, alias);
   for (const resource of resources.values()) resource.seal(options.runtime);
+  problems.push(...checkAddedFields(resources.values(), options.logger));
   const table = mapper.compile();
   for (const resource of resources.values()) resource.urls = table;
   table.warm();

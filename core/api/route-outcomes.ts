@@ -38,7 +38,5 @@ export function answerRedirect(
 export function checkFormat(params: Readonly<Record<string, string>>): void {
   const format = params[FORMAT_PARAM];
   if (format === undefined || format === SERVED_FORMAT) return;
-  throw new HTTPUnsupportedMediaType(`The .${format} format is not served: this API answers JSON`, {
-    code: 'WHARF_UNSUPPORTED_MEDIA_TYPE'
-  });
+  throw new HTTPUnsupportedMediaType(`The .${format} format is not served: this API answers JSON`);
 }

@@ -6,7 +6,7 @@
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { HTTPBadRequest, InvalidDeclarationError } from '../errors.js';
+import { InvalidDeclarationError, ValidationFailedError } from '../errors.js';
 import { pythonStr } from './python-repr.js';
 import { reasonFor, reportedError } from './validation-messages.js';
 
@@ -68,12 +68,12 @@ function compile(schema: object | boolean, compiler: Ajv = ajv): ValidateFunctio
 
 type Detail = (path: string[], error: ErrorObject, reason: string) => string;
 
-function validationFailure(errors: readonly ErrorObject[], detail: Detail): HTTPBadRequest {
+function validationFailure(errors: readonly ErrorObject[], detail: Detail): ValidationFailedError {
   const error = reportedError(errors);
   const reason = reasonFor(error);
   const path = pathOf(error.instancePath);
   const message = path.length === 0 ? reason : detail(path, error, reason);
-  return new HTTPBadRequest(message, { code: 'WHARF_VALIDATION_FAILED' });
+  return new ValidationFailedError(message);
 }
 
 // nova names the failing property alone (jsonschema's `path.pop()`), not the whole path.

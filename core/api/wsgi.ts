@@ -4,6 +4,7 @@
  * than bare exports because `extends` is a reserved word in TypeScript.
  */
 import { action } from './decorators/action.js';
+import { addsFields } from './decorators/adds-fields.js';
 import { apiVersion } from './decorators/api-version.js';
 import { expectedErrors } from './decorators/expected-errors.js';
 import { extendsMethod } from './decorators/extends.js';
@@ -19,5 +20,6 @@ export const wsgi = Object.freeze({
   expectedErrors,
   apiVersion,
   schema,
-  querySchema
+  querySchema,
+  addsFields
 });

@@ -6,6 +6,8 @@
  */
 import type { Command } from 'commander';
 import { API_NAMESPACE, type APIRouter } from '../api/api-router.js';
+import { planOf, type DeploymentPlan } from '../api/deployment-plan.js';
+import { diffPlans, type PlanDiff } from '../api/plan-diff.js';
 import { ExtensionConflictError, RouteConflictError, WharfError } from '../errors.js';
 import { ExtensionManager, type LoadFailure } from '../plugins/index.js';
 import {
@@ -17,6 +19,7 @@ import {
 } from '../server/host.js';
 import { hostOptionsFrom, withCommonOptions, type CommonOptions } from './common-options.js';
 import { profileFor } from './namespace-profiles.js';
+import { readPlan, writePlan } from './plan-file.js';
 
 /** One thing `check` found. */
 export interface Problem {
@@ -25,6 +28,7 @@ export interface Problem {
     | 'extension-failed'
     | 'missing-collection'
     | 'missing-inherits'
+    | 'missing-target'
     | 'collision'
     | 'invalid-declaration'
     | 'pipeline';
@@ -39,7 +43,10 @@ export interface CheckReport {
 }
 
 /** Loads and assembles everything, collecting every problem instead of stopping at one. */
-export async function runCheck(options: HostOptions): Promise<CheckReport> {
+export async function runCheck(
+  options: HostOptions,
+  inspect?: (router: APIRouter) => void
+): Promise<CheckReport> {
   const base = await prepareHost(options);
   const problems: Problem[] = base.catalog.problems.map((problem) => ({
     kind: 'manifest',
@@ -56,6 +63,7 @@ export async function runCheck(options: HostOptions): Promise<CheckReport> {
   }
   const router = await routerOrProblem(base, problems);
   if (router) {
+    inspect?.(router);
     problems.push(...router.failures.map(failureProblem));
     problems.push(...router.problems.map((problem) => ({ ...problem })));
     try {
@@ -99,19 +107,51 @@ export function registerCheckCommand(program: Command): void {
   withCommonOptions(program.command('check'))
     .description('load and assemble everything without listening; exit 1 on any problem')
     .option('--paste-config <file>', 'the paste pipeline file ([wsgi] api_paste_config)')
-    .option('--json', 'print { ok, problems: [{ kind, message, extensions }] }')
-    .action(async (options: CommonOptions & { json?: boolean; pasteConfig?: string }) => {
+    .option('--json', 'print { ok, problems: [{ kind, message, extensions }], diff? }')
+    .option('--plan <file>', 'write the deployment plan (what is served) to a file')
+    .option('--diff <file>', 'compare with an accepted plan; exit 1 on a breaking change')
+    .action(async (options: CheckOptions) => {
+      const accepted = options.diff === undefined ? null : readPlan(options.diff);
+      let plan: DeploymentPlan | null = null;
       const report = await runCheck(
-        await hostOptionsFrom(options, { 'wsgi.api_paste_config': options.pasteConfig })
-      );
-      if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-      else if (report.ok) process.stdout.write('ok: no problems found\n');
-      else {
-        for (const problem of report.problems) {
-          const who = problem.extensions.length ? ` [${problem.extensions.join(', ')}]` : '';
-          process.stdout.write(`${problem.kind}: ${problem.message}${who}\n`);
+        await hostOptionsFrom(options, { 'wsgi.api_paste_config': options.pasteConfig }),
+        (router) => {
+          plan = planOf(router);
         }
+      );
+      if (options.plan !== undefined && plan !== null) writePlan(options.plan, plan);
+      const diff = accepted && plan ? diffPlans(accepted, plan) : null;
+      if (options.json) {
+        process.stdout.write(
+          `${JSON.stringify({ ...report, ...(diff ? { diff } : {}) }, null, 2)}\n`
+        );
+      } else {
+        printReport(report);
+        if (diff) printDiff(diff);
       }
-      if (!report.ok) process.exitCode = 1;
+      if (!report.ok || (diff?.breaking.length ?? 0) > 0) process.exitCode = 1;
     });
+}
+
+interface CheckOptions extends CommonOptions {
+  json?: boolean;
+  pasteConfig?: string;
+  plan?: string;
+  diff?: string;
+}
+
+function printReport(report: CheckReport): void {
+  if (report.ok) process.stdout.write('ok: no problems found\n');
+  for (const problem of report.problems) {
+    const who = problem.extensions.length ? ` [${problem.extensions.join(', ')}]` : '';
+    process.stdout.write(`${problem.kind}: ${problem.message}${who}\n`);
+  }
+}
+
+function printDiff(diff: PlanDiff): void {
+  for (const group of ['breaking', 'additive'] as const) {
+    process.stdout.write(`${group} changes: ${diff[group].length}\n`);
+    for (const change of diff[group])
+      process.stdout.write(`  ${change.subject} ${change.message}\n`);
+  }
 }

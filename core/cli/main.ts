@@ -10,6 +10,7 @@ import { WharfError } from '../errors.js';
 import { registerCheckCommand } from './check.js';
 import { registerConfigCommand } from './config-list.js';
 import { registerExtensionsCommand } from './extensions-list.js';
+import { registerOpenApiCommand } from './openapi.js';
 import { registerPluginCommands } from './plugin-commands.js';
 import { registerRoutesCommand } from './routes.js';
 import { registerServeCommand } from './serve.js';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerRoutesCommand(program);
   registerCheckCommand(program);
   registerTokenCommand(program);
+  registerOpenApiCommand(program);
   registerConfigCommand(program);
   return program;
 }

@@ -16,7 +16,7 @@
  * Keystone is first asked on the first request.
  */
 import { createHash } from 'node:crypto';
-import { ConfigError, HTTPUnauthorized } from '../errors.js';
+import { ConfigError, HTTPUnauthorized, TokenInvalidError } from '../errors.js';
 import type { FilterFactory } from '../pipeline/types.js';
 import { authFilter } from './auth-filter.js';
 import { authToken, type Caller } from './caller.js';
@@ -29,11 +29,12 @@ import { KeystoneClient, type KeystoneToken } from './keystone-client.js';
 export const TOKEN_CACHE_ENTRIES = 10_000;
 
 /** The 401 for a token Keystone did not vouch for, pointing the client at Keystone. */
-function refused(wwwAuthenticate: string, message: string, code?: string): HTTPUnauthorized {
-  return new HTTPUnauthorized(message, {
-    code: code ?? 'WHARF_TOKEN_INVALID',
-    headers: { 'WWW-Authenticate': wwwAuthenticate }
-  });
+function refused(
+  wwwAuthenticate: string,
+  message: string,
+  Refusal: typeof HTTPUnauthorized = TokenInvalidError
+): HTTPUnauthorized {
+  return new Refusal(message, { headers: { 'WWW-Authenticate': wwwAuthenticate } });
 }
 
 /** The caller a project-scoped Keystone token names. */
@@ -79,7 +80,7 @@ export const keystoneAuthFilter: FilterFactory = (context) => {
 
   return authFilter('keystone_authtoken', context, async (req) => {
     const token = authToken(req);
-    if (token === null) throw refused(header, 'Authentication required', 'WHARF_UNAUTHORIZED');
+    if (token === null) throw refused(header, 'Authentication required', HTTPUnauthorized);
     const key = createHash('sha256').update(token).digest('base64url');
     const found = await cache.get(key, async () => {
       const value = await client.validate(token);

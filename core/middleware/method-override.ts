@@ -12,7 +12,7 @@
  */
 import { METHODS, type IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
-import { HTTPBadRequest, HTTPRequestEntityTooLarge } from '../errors.js';
+import { BadMethodOverrideError, HTTPRequestEntityTooLarge } from '../errors.js';
 import type { FilterFactory } from '../pipeline/types.js';
 
 /** The largest form body the filter reads for its `_method` field. */
@@ -58,9 +58,7 @@ export const methodOverrideFilter: FilterFactory = (): RequestHandler =>
 function overriding(method: string): string {
   const upper = method.toUpperCase();
   if (!KNOWN_METHODS.has(upper)) {
-    throw new HTTPBadRequest(`_method "${method}" is not an HTTP method`, {
-      code: 'WHARF_BAD_METHOD_OVERRIDE'
-    });
+    throw new BadMethodOverrideError(`_method "${method}" is not an HTTP method`);
   }
   return upper;
 }

@@ -5,7 +5,7 @@
  * them; `wharf token issue` issues them.
  */
 import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
-import { ConfigError, HTTPUnauthorized } from '../errors.js';
+import { ConfigError, TokenExpiredError, TokenInvalidError } from '../errors.js';
 
 /** The version prefix of every token. */
 export const TOKEN_PREFIX = 'wharf1';
@@ -46,8 +46,8 @@ export function tokenKey(secret: string): KeyObject {
 
 const PAYLOAD_AT = TOKEN_PREFIX.length + 1;
 
-function invalid(): HTTPUnauthorized {
-  return new HTTPUnauthorized('The token is invalid.', { code: 'WHARF_TOKEN_INVALID' });
+function invalid(): TokenInvalidError {
+  return new TokenInvalidError('The token is invalid.');
 }
 
 function sign(body: string, secret: TokenSecret): string {
@@ -110,7 +110,6 @@ export function verifyToken(token: string, secret: TokenSecret, now = Date.now()
     throw invalid();
   }
   if (!isClaims(claims)) throw invalid();
-  if (claims.exp * 1000 <= now)
-    throw new HTTPUnauthorized('The token has expired.', { code: 'WHARF_TOKEN_EXPIRED' });
+  if (claims.exp * 1000 <= now) throw new TokenExpiredError('The token has expired.');
   return claims;
 }

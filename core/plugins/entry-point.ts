@@ -2,7 +2,9 @@
  * An entry point: one `name -> "module:export"` line of one manifest, in one namespace.
  * Listing entry points imports nothing; `load()` imports the module and looks up the export.
  */
+import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { provideWharfTo } from './provide-wharf.js';
 
 /** Where an entry point was declared. */
 export interface EntryPointSource {
@@ -50,8 +52,12 @@ export class EntryPoint {
     return `${this.source.kind}${pkg} (${this.source.file})`;
   }
 
-  /** Imports the module and returns the export; throws EntryPointLoadError with the phase. */
+  /**
+   * Imports the module and returns the export; throws EntryPointLoadError with the phase.
+   * A package's module (installed or drop-in) is imported with the host's `wharf` provided.
+   */
   async load(): Promise<unknown> {
+    if (this.source.kind !== 'project') provideWharfTo(dirname(this.source.file));
     let module: Record<string, unknown>;
     try {
       module = (await import(pathToFileURL(this.modulePath).href)) as Record<string, unknown>;

@@ -1,15 +1,17 @@
 /**
- * Building an extension's object. Classes are resolved through a tsyringe child container of
- * the host container, so a constructor can `@inject` host services; the child also holds the
- * extension's own logger, its entry point and the manager's invoke arguments. A plain class
- * (no decorators, so nothing to inject) gets `invokeArgs` (then `invokeKwds`) positionally,
- * as stevedore passes them; so does a plugin that is a plain function.
+ * Building an extension's object. A class that declares injection tokens (`@inject`,
+ * `static inject = [...]`, or `emitDecoratorMetadata` types: injection-tokens.ts) is resolved
+ * through a tsyringe child container of the host container, which also holds the extension's
+ * own logger, its entry point and the manager's invoke arguments. A plain class (nothing to
+ * inject) gets `invokeArgs` (then `invokeKwds`) positionally, as stevedore passes them; so
+ * does a plugin that is a plain function. A parameter that would be `undefined` either way
+ * fails the load instead.
  */
-import 'reflect-metadata';
 import type { DependencyContainer } from 'tsyringe';
 import { extensionLogger, type Logger } from '../logger.js';
 import { ENTRY_POINT, EXTENSION_LOGGER, INVOKE_ARGS, INVOKE_KWDS, LOGGER } from '../tokens.js';
 import type { EntryPoint } from './entry-point.js';
+import { constructorPlan } from './injection-tokens.js';
 
 /** What the manager passes to every plugin it invokes. */
 export interface InvokeOptions {
@@ -43,9 +45,8 @@ export function instantiate(
       ? [...options.invokeArgs]
       : [...options.invokeArgs, options.invokeKwds];
   if (!isClass(plugin)) return (plugin as Callable)(...positional);
-  // A class without decorator metadata cannot ask for injections: build it directly, which
-  // is what the container would do, without a child container per extension.
-  if (Reflect.getMetadata('design:paramtypes', plugin) === undefined)
+  const who = `${entryPoint.namespace}:${entryPoint.name} (${entryPoint.target})`;
+  if (constructorPlan(plugin, who, positional.length).kind === 'positional')
     return new plugin(...positional);
   const child = options.container.createChildContainer();
   if (!child.isRegistered(LOGGER, true)) child.register(LOGGER, { useValue: options.logger });

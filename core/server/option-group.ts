@@ -6,7 +6,7 @@
  *
  * Groups are recognised by brand, so a group declared with another copy of wharf is one too.
  */
-import { applyBrand, brandSymbol, hasBrand } from '../plugins/brand.js';
+import { applyBrand, brandSymbol, hasBrand } from '../brand.js';
 import type { OptionSpec } from './config-options.js';
 
 /** The entry-point namespace whose entries are option groups. */

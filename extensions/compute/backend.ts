@@ -16,6 +16,7 @@ import { COMPUTE_OPTIONS } from './options.js';
 import { QuotaRepository } from './repositories/quota-repository.js';
 import { ServerRepository } from './repositories/server-repository.js';
 import { quotaDefaults } from './quotas.js';
+import { warmUp } from './warm-up.js';
 
 /** Everything opened once per host configuration. */
 export interface ComputeBackend {
@@ -38,7 +39,10 @@ export interface BackendSources {
   logger: Logger;
 }
 
-/** Opens and migrates the database of `[database] connection` and loads `[compute] driver`. */
+/**
+ * Opens and migrates the database of `[database] connection`, loads `[compute] driver`, and
+ * warms every read path (warm-up.ts), so nothing is left for the first request to do.
+ */
 export async function openComputeBackend({
   config,
   catalog,
@@ -53,7 +57,7 @@ export async function openComputeBackend({
     logger
   });
   const servers = new ServerRepository(database);
-  return {
+  const backend: ComputeBackend = {
     database,
     servers,
     metadata: new ServerMetadataRepository(database),
@@ -67,4 +71,6 @@ export async function openComputeBackend({
     ),
     compute: new ComputeAPI(servers, drivers.driver, logger)
   };
+  await warmUp(backend);
+  return backend;
 }

@@ -12,8 +12,8 @@ export abstract class ComputeExtension extends APIExtensionBase {
     super();
   }
 
-  /** Opens and migrates the compute database before the host listens. */
+  /** Opens, migrates and warms the compute database and reads the policy before the host listens. */
   override async prepare(): Promise<void> {
-    await this.services.backend();
+    await this.services.prepare();
   }
 }

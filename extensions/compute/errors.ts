@@ -1,16 +1,11 @@
 /**
- * Domain errors of the compute library. Each carries a stable `COMPUTE_*` code and the HTTP
- * status nova answers with, so the HTTP layer maps them with `toHTTPError` and tests match on
- * the code. Messages are nova's own wording: clients and people read them.
+ * Domain errors of the compute library, every `COMPUTE_*` code declared here and nowhere
+ * else. Each declares once the HTTP status nova answers with: being wharf errors (branded),
+ * they render as their own fault (404, 403, 409, 400 with nova's message) wherever they are
+ * thrown, so controllers need no translation; `@wsgi.expectedErrors` still decides which
+ * statuses a method may answer. Messages are nova's own wording: clients and people read them.
  */
-import {
-  HTTPBadRequest,
-  HTTPConflict,
-  HTTPForbidden,
-  HTTPNotFound,
-  WharfError,
-  type WharfErrorOptions
-} from 'wharf';
+import { WharfError, type WharfErrorOptions } from 'wharf';
 
 /** Base class of every compute domain error. */
 export class ComputeError extends WharfError {}
@@ -239,19 +234,4 @@ export class MigrationFailed extends ComputeError {
   constructor(message: string, options: WharfErrorOptions = {}) {
     super('COMPUTE_MIGRATION_FAILED', message, 500, options);
   }
-}
-
-/**
- * The HTTP error a compute error becomes when it reaches a client: 404, 403, 409 or 400 with
- * nova's message, keeping the `COMPUTE_*` code and the error as `cause`. Errors of any other
- * kind (including 500-class compute errors) are returned unchanged, to become a generic 500.
- */
-export function toHTTPError(error: unknown): unknown {
-  if (!(error instanceof ComputeError)) return error;
-  const options = { code: error.code, cause: error };
-  if (error instanceof ComputeNotFound) return new HTTPNotFound(error.message, options);
-  if (error instanceof ComputeForbidden) return new HTTPForbidden(error.message, options);
-  if (error instanceof ComputeConflict) return new HTTPConflict(error.message, options);
-  if (error instanceof ComputeInvalid) return new HTTPBadRequest(error.message, options);
-  return error;
 }

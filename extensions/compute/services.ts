@@ -19,7 +19,6 @@ import {
 } from 'wharf';
 import type { ComputeBackend } from './backend.js';
 import type { PowerAction } from './compute-api.js';
-import { toHTTPError } from './errors.js';
 import type { Scope, Server } from './models.js';
 import { COMPUTE_OPTIONS } from './options.js';
 import { PolicyEnforcer } from './policy/enforcer.js';
@@ -49,8 +48,21 @@ export class ComputeServices {
     return backend;
   }
 
+  /**
+   * Opens, migrates and warms the backend and reads the policy file: what the first request
+   * would otherwise do, done before the host listens (a bad policy file stops start-up).
+   */
+  async prepare(): Promise<void> {
+    await this.backend();
+    this.policyEnforcer();
+  }
+
   /** The policy enforcer of this configuration (defaults plus `[policy] policy_file`). */
   get policy(): PolicyEnforcer {
+    return this.policyEnforcer();
+  }
+
+  private policyEnforcer(): PolicyEnforcer {
     let enforcer = enforcers.get(this.config);
     if (!enforcer) {
       const file = COMPUTE_OPTIONS.of(this.config).policy.policy_file;
@@ -72,7 +84,7 @@ export class ComputeServices {
 
   /**
    * Looks a server up for the caller (administrators see every project's), checks `rule`
-   * against its project and user, and runs `act` on it; compute errors become HTTP errors.
+   * against its project and user, and runs `act` on it; compute errors answer as their faults.
    */
   async withAuthorizedServer<R>(
     context: RequestContext,
@@ -80,18 +92,14 @@ export class ComputeServices {
     rule: string,
     act: (server: Server, backend: ComputeBackend, scope: Scope) => Promise<R>
   ): Promise<R> {
-    try {
-      const backend = await this.backend();
-      const scope = this.scope(context, true);
-      const server = await backend.servers.get(serverId, scope);
-      this.policy.authorize(context, rule, {
-        project_id: server.projectId,
-        user_id: server.userId
-      });
-      return await act(server, backend, scope);
-    } catch (error) {
-      throw toHTTPError(error);
-    }
+    const backend = await this.backend();
+    const scope = this.scope(context, true);
+    const server = await backend.servers.get(serverId, scope);
+    this.policy.authorize(context, rule, {
+      project_id: server.projectId,
+      user_id: server.userId
+    });
+    return await act(server, backend, scope);
   }
 
   /** Runs a power action (`stop`, `pause`, `reboot-hard`, ...) on a server the caller may act on. */

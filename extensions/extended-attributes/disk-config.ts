@@ -5,25 +5,30 @@
 import { injectable, wsgi, type ApiRequest, type ResponseObject } from 'wharf';
 import type { DiskConfig as DiskConfigValue, ServerRow } from '../compute/index.js';
 import {
+  addsServerFields,
   ServerAttributesController,
   ServerAttributesExtension,
   type ServerView
 } from './server-attributes.js';
 
 const KEY = 'OS-DCF:diskConfig';
+const FIELDS = { [KEY]: { type: 'string', enum: ['AUTO', 'MANUAL'] } };
 
 /** Adds `OS-DCF:diskConfig` to show, detail, create and update. */
+@addsServerFields(FIELDS)
 export class DiskConfigController extends ServerAttributesController {
   protected addAttributes(view: ServerView, row: ServerRow): void {
     view[KEY] = row.disk_config;
   }
 
   @wsgi.extends()
+  @wsgi.addsFields('server', FIELDS)
   create(req: ApiRequest, resp: ResponseObject): Promise<void> {
     return this.extendViews(req, resp);
   }
 
   @wsgi.extends()
+  @wsgi.addsFields('server', FIELDS)
   update(req: ApiRequest, resp: ResponseObject): Promise<void> {
     return this.extendViews(req, resp);
   }

@@ -6,6 +6,7 @@
 import { injectable } from 'wharf';
 import type { ServerRow } from '../compute/index.js';
 import {
+  addsServerFields,
   ServerAttributesController,
   ServerAttributesExtension,
   type ServerView
@@ -15,6 +16,7 @@ import {
 const HOST_AVAILABILITY_ZONE = 'nova';
 
 /** Adds `OS-EXT-AZ:availability_zone`. */
+@addsServerFields({ 'OS-EXT-AZ:availability_zone': { type: 'string' } })
 export class ExtendedAvailabilityZoneController extends ServerAttributesController {
   protected addAttributes(view: ServerView, row: ServerRow): void {
     view['OS-EXT-AZ:availability_zone'] =

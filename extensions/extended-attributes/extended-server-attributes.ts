@@ -5,12 +5,18 @@
 import { injectable } from 'wharf';
 import { instanceName, type ServerRow } from '../compute/index.js';
 import {
+  addsServerFields,
   ServerAttributesController,
   ServerAttributesExtension,
   type ServerView
 } from './server-attributes.js';
 
 /** Adds `OS-EXT-SRV-ATTR:host`, `:instance_name` and `:hypervisor_hostname`. */
+@addsServerFields({
+  'OS-EXT-SRV-ATTR:hypervisor_hostname': { type: ['string', 'null'] },
+  'OS-EXT-SRV-ATTR:host': { type: ['string', 'null'] },
+  'OS-EXT-SRV-ATTR:instance_name': { type: 'string' }
+})
 export class ExtendedServerAttributesController extends ServerAttributesController {
   protected addAttributes(view: ServerView, row: ServerRow): void {
     view['OS-EXT-SRV-ATTR:hypervisor_hostname'] = row.hypervisor_hostname;

@@ -2,12 +2,18 @@
 import { injectable } from 'wharf';
 import type { ServerRow } from '../compute/index.js';
 import {
+  addsServerFields,
   ServerAttributesController,
   ServerAttributesExtension,
   type ServerView
 } from './server-attributes.js';
 
 /** Adds `OS-EXT-STS:task_state`, `OS-EXT-STS:vm_state` and `OS-EXT-STS:power_state`. */
+@addsServerFields({
+  'OS-EXT-STS:task_state': { type: ['string', 'null'] },
+  'OS-EXT-STS:vm_state': { type: 'string' },
+  'OS-EXT-STS:power_state': { type: 'integer' }
+})
 export class ExtendedStatusController extends ServerAttributesController {
   protected addAttributes(view: ServerView, row: ServerRow): void {
     view['OS-EXT-STS:task_state'] = row.task_state;

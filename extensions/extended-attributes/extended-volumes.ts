@@ -4,12 +4,19 @@
  */
 import { injectable } from 'wharf';
 import {
+  addsServerFields,
   ServerAttributesController,
   ServerAttributesExtension,
   type ServerView
 } from './server-attributes.js';
 
 /** Adds `os-extended-volumes:volumes_attached`. */
+@addsServerFields({
+  'os-extended-volumes:volumes_attached': {
+    type: 'array',
+    items: { type: 'object', properties: { id: { type: 'string' } } }
+  }
+})
 export class ExtendedVolumesController extends ServerAttributesController {
   protected addAttributes(view: ServerView): void {
     view['os-extended-volumes:volumes_attached'] = [];

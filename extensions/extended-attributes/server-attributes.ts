@@ -102,6 +102,25 @@ export abstract class ServerAttributesController extends Controller {
   }
 }
 
+/**
+ * Class decorator of a ServerAttributesController: declares the fields (name -> JSON schema)
+ * its show and detail add to every server view, as `@wsgi.addsFields` on each of them.
+ */
+export function addsServerFields(fields: Readonly<Record<string, object>>): ClassDecorator {
+  return (controller) => {
+    for (const [method, at] of [
+      ['show', 'server'],
+      ['detail', 'servers[]']
+    ] as const) {
+      const descriptor = Object.getOwnPropertyDescriptor(
+        ServerAttributesController.prototype,
+        method
+      );
+      wsgi.addsFields(at, fields)(controller.prototype as object, method, descriptor!);
+    }
+  };
+}
+
 /** An API extension contributing one ServerAttributesController to `servers`. */
 export abstract class ServerAttributesExtension extends ComputeExtension {
   /** The controller adding this extension's attributes. */

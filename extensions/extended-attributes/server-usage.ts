@@ -5,6 +5,7 @@
 import { injectable } from 'wharf';
 import type { ServerRow } from '../compute/index.js';
 import {
+  addsServerFields,
   ServerAttributesController,
   ServerAttributesExtension,
   type ServerView
@@ -17,6 +18,10 @@ function usageTime(value: string | Date | null): string | null {
 }
 
 /** Adds `OS-SRV-USG:launched_at` and `OS-SRV-USG:terminated_at`. */
+@addsServerFields({
+  'OS-SRV-USG:launched_at': { type: ['string', 'null'] },
+  'OS-SRV-USG:terminated_at': { type: ['string', 'null'] }
+})
 export class ServerUsageController extends ServerAttributesController {
   protected addAttributes(view: ServerView, row: ServerRow): void {
     view['OS-SRV-USG:launched_at'] = usageTime(row.launched_at);

@@ -9,7 +9,6 @@ import {
   ComputeExtension,
   ComputeServices,
   FlavorNotFound,
-  toHTTPError,
   type FlavorRepository
 } from '../compute/index.js';
 
@@ -22,24 +21,16 @@ export class FlavorExtraSpecsController extends Controller {
   @wsgi.expectedErrors(404)
   async index(req: ApiRequest): Promise<unknown> {
     this.authorize(req, 'index');
-    try {
-      const flavors = await this.visibleFlavors(req);
-      return { extra_specs: await flavors.getExtraSpecs(req.params.flavor_id!) };
-    } catch (error) {
-      throw toHTTPError(error);
-    }
+    const flavors = await this.visibleFlavors(req);
+    return { extra_specs: await flavors.getExtraSpecs(req.params.flavor_id!) };
   }
 
   @wsgi.expectedErrors(404)
   async show(req: ApiRequest): Promise<unknown> {
     this.authorize(req, 'show');
     const key = req.params.id!;
-    try {
-      const flavors = await this.visibleFlavors(req);
-      return { [key]: await flavors.getExtraSpec(req.params.flavor_id!, key) };
-    } catch (error) {
-      throw toHTTPError(error);
-    }
+    const flavors = await this.visibleFlavors(req);
+    return { [key]: await flavors.getExtraSpec(req.params.flavor_id!, key) };
   }
 
   /** The flavor repository, once the flavor is known to be visible to the caller. */

@@ -4,12 +4,7 @@
  * a private flavor at all; an administrator chooses with `is_public`.
  */
 import { Controller, wsgi, type ApiRequest } from 'wharf';
-import {
-  FlavorNotFound,
-  toHTTPError,
-  type ComputeServices,
-  type Flavor
-} from '../compute/index.js';
+import { FlavorNotFound, type ComputeServices, type Flavor } from '../compute/index.js';
 import { FLAVOR_INDEX_QUERY, pageOf, parseFlavorQuery } from './flavor-query.js';
 import { basicFlavor, detailedFlavor, nextPageLinks } from './flavor-view.js';
 
@@ -37,14 +32,10 @@ export class FlavorsController extends Controller {
   @wsgi.expectedErrors(404)
   async show(req: ApiRequest): Promise<unknown> {
     this.authorize(req);
-    try {
-      const { flavors } = await this.services.backend();
-      const flavor = await flavors.get(req.params.id!);
-      if (!flavor.isPublic && !req.context.isAdmin) throw new FlavorNotFound(flavor.id);
-      return { flavor: detailedFlavor(req, flavor) };
-    } catch (error) {
-      throw toHTTPError(error);
-    }
+    const { flavors } = await this.services.backend();
+    const flavor = await flavors.get(req.params.id!);
+    if (!flavor.isPublic && !req.context.isAdmin) throw new FlavorNotFound(flavor.id);
+    return { flavor: detailedFlavor(req, flavor) };
   }
 
   /** One page of the flavors the caller may list, in `view`, with nova's next link. */
@@ -55,18 +46,14 @@ export class FlavorsController extends Controller {
   ): Promise<unknown> {
     this.authorize(req);
     const query = parseFlavorQuery(req);
-    try {
-      const { flavors } = await this.services.backend();
-      const scope = this.services.scope(req.context);
-      const page = pageOf(await flavors.list(scope, query.filters), query);
-      const links = nextPageLinks(req, route, page, query.limit);
-      return {
-        flavors: page.map((flavor) => view(req, flavor)),
-        ...(links.length > 0 ? { flavors_links: links } : {})
-      };
-    } catch (error) {
-      throw toHTTPError(error);
-    }
+    const { flavors } = await this.services.backend();
+    const scope = this.services.scope(req.context);
+    const page = pageOf(await flavors.list(scope, query.filters), query);
+    const links = nextPageLinks(req, route, page, query.limit);
+    return {
+      flavors: page.map((flavor) => view(req, flavor)),
+      ...(links.length > 0 ? { flavors_links: links } : {})
+    };
   }
 
   private authorize(req: ApiRequest): void {

@@ -6,7 +6,6 @@
 import { Controller, HTTPNotFound, wsgi, type ApiRequest } from 'wharf';
 import {
   ImageNotFound,
-  toHTTPError,
   type ComputeServices,
   type Image,
   type ImageRepository
@@ -78,12 +77,12 @@ export class ImagesController extends Controller {
         return await images.get(req.params.id!);
       } catch (error) {
         if (!(error instanceof ImageNotFound)) throw error;
-        throw new HTTPNotFound(notFound, { code: error.code, cause: error });
+        throw new HTTPNotFound(notFound, { cause: error });
       }
     });
   }
 
-  /** Checks policy, then runs `work` on the repository with compute errors mapped to HTTP. */
+  /** Checks policy, then runs `work` on the repository. */
   private async repository<T>(
     req: ApiRequest,
     work: (images: ImageRepository) => Promise<T>
@@ -91,10 +90,6 @@ export class ImagesController extends Controller {
     this.services.policy.authorize(req.context, IMAGES_RULE, {
       project_id: req.context.projectId
     });
-    try {
-      return await work((await this.services.backend()).images);
-    } catch (error) {
-      throw toHTTPError(error);
-    }
+    return work((await this.services.backend()).images);
   }
 }

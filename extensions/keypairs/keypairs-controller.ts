@@ -5,7 +5,7 @@
  * the key_pairs quota of key pairs (403 beyond, checked in the transaction that stores it).
  */
 import { Controller, wsgi, type ApiRequest } from 'wharf';
-import { toHTTPError, type ComputeServices, type KeypairType } from '../compute/index.js';
+import type { ComputeServices, KeypairType } from '../compute/index.js';
 import { assertSafeKeypairName, keypairMaterial } from './keypair-material.js';
 import { CREATE_KEYPAIR_V21, CREATE_KEYPAIR_V22 } from './keypair-schemas.js';
 import { createdKeypair, listedKeypair, shownKeypair } from './keypair-view.js';
@@ -29,27 +29,23 @@ export class KeypairsController extends Controller {
   async create(req: ApiRequest): Promise<unknown> {
     const { name, public_key: publicKey, type = 'ssh' } = (req.body as CreateKeypairBody).keypair;
     this.authorize(req, 'create');
-    try {
-      assertSafeKeypairName(name);
-      const material = await keypairMaterial(type, publicKey);
-      const { keypairs, quotas } = await this.services.backend();
-      const userId = req.context.userId!;
-      const projectId = req.context.projectId ?? '';
-      const keypair = await keypairs.create(
-        {
-          name,
-          userId,
-          projectId: req.context.projectId,
-          publicKey: material.publicKey,
-          fingerprint: material.fingerprint,
-          type
-        },
-        (trx) => quotas.checkKeypair(trx, projectId, userId)
-      );
-      return createdKeypair(keypair, material, req.context.apiVersion!);
-    } catch (error) {
-      throw toHTTPError(error);
-    }
+    assertSafeKeypairName(name);
+    const material = await keypairMaterial(type, publicKey);
+    const { keypairs, quotas } = await this.services.backend();
+    const userId = req.context.userId!;
+    const projectId = req.context.projectId ?? '';
+    const keypair = await keypairs.create(
+      {
+        name,
+        userId,
+        projectId: req.context.projectId,
+        publicKey: material.publicKey,
+        fingerprint: material.fingerprint,
+        type
+      },
+      (trx) => quotas.checkKeypair(trx, projectId, userId)
+    );
+    return createdKeypair(keypair, material, req.context.apiVersion!);
   }
 
   @wsgi.expectedErrors([])
@@ -63,13 +59,9 @@ export class KeypairsController extends Controller {
   @wsgi.expectedErrors(404)
   async show(req: ApiRequest): Promise<unknown> {
     this.authorize(req, 'show');
-    try {
-      const { keypairs } = await this.services.backend();
-      const keypair = await keypairs.get(req.context.userId!, req.params.id!);
-      return shownKeypair(keypair, req.context.apiVersion!);
-    } catch (error) {
-      throw toHTTPError(error);
-    }
+    const { keypairs } = await this.services.backend();
+    const keypair = await keypairs.get(req.context.userId!, req.params.id!);
+    return shownKeypair(keypair, req.context.apiVersion!);
   }
 
   @wsgi.response(202, '2.1', '2.1')
@@ -77,12 +69,8 @@ export class KeypairsController extends Controller {
   @wsgi.expectedErrors(404)
   async delete(req: ApiRequest): Promise<void> {
     this.authorize(req, 'delete');
-    try {
-      const { keypairs } = await this.services.backend();
-      await keypairs.delete(req.context.userId!, req.params.id!);
-    } catch (error) {
-      throw toHTTPError(error);
-    }
+    const { keypairs } = await this.services.backend();
+    await keypairs.delete(req.context.userId!, req.params.id!);
   }
 
   /** nova's target: the caller's own user and project. */

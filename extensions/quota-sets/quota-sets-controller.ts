@@ -7,7 +7,6 @@
 import { Controller, wsgi, type ApiRequest } from 'wharf';
 import {
   isQuotaResource,
-  toHTTPError,
   type ComputeServices,
   type QuotaLimits,
   type QuotaResource
@@ -69,18 +68,10 @@ export class QuotaSetsController extends Controller {
     for (const [resource, value] of Object.entries(requested)) {
       if (isQuotaResource(resource)) values[resource] = Number(value);
     }
-    try {
-      const { quotas } = await this.services.backend();
-      const limits: QuotaLimits = await quotas.update(
-        projectId,
-        values,
-        TRUE_VALUES.includes(force)
-      );
-      // nova's update answer has no `id`.
-      return quotaSet(limits, req.context.apiVersion!);
-    } catch (error) {
-      throw toHTTPError(error);
-    }
+    const { quotas } = await this.services.backend();
+    const limits: QuotaLimits = await quotas.update(projectId, values, TRUE_VALUES.includes(force));
+    // nova's update answer has no `id`.
+    return quotaSet(limits, req.context.apiVersion!);
   }
 
   /** Drops the project's own limits; the defaults apply again. */

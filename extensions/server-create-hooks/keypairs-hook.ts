@@ -31,7 +31,7 @@ export class KeypairsCreateHook {
       await keypairs.get(context.userId ?? '', server.key_name);
     } catch (error) {
       if (!(error instanceof KeypairNotFound)) throw error;
-      throw new HTTPBadRequest('Invalid key_name provided.', { code: error.code, cause: error });
+      throw new HTTPBadRequest('Invalid key_name provided.', { cause: error });
     }
     kwargs.keyName = server.key_name;
   }

@@ -5,12 +5,7 @@
  * `unlock_override` rule, administrators by default: otherwise 403.
  */
 import { injectable, wsgi, type ApiRequest, type RequestContext } from 'wharf';
-import {
-  ServerActionsController,
-  ServerActionsExtension,
-  toHTTPError,
-  type Server
-} from '../compute/index.js';
+import { ServerActionsController, ServerActionsExtension, type Server } from '../compute/index.js';
 
 const RULE = 'os_compute_api:os-lock-server';
 
@@ -45,20 +40,16 @@ export class LockServerController extends ServerActionsController {
       project_id: context.projectId,
       user_id: context.userId
     });
-    try {
-      const { servers, compute } = await this.services.backend();
-      const scope = this.services.scope(context, true);
-      const server = await servers.get(req.params.id!, scope);
-      if (!lockedByCallerSide(context, server)) {
-        this.services.policy.authorize(context, `${RULE}:unlock:unlock_override`, {
-          project_id: server.projectId,
-          user_id: server.userId
-        });
-      }
-      await compute.unlock(server.id, scope);
-    } catch (error) {
-      throw toHTTPError(error);
+    const { servers, compute } = await this.services.backend();
+    const scope = this.services.scope(context, true);
+    const server = await servers.get(req.params.id!, scope);
+    if (!lockedByCallerSide(context, server)) {
+      this.services.policy.authorize(context, `${RULE}:unlock:unlock_override`, {
+        project_id: server.projectId,
+        user_id: server.userId
+      });
     }
+    await compute.unlock(server.id, scope);
   }
 }
 

@@ -11,7 +11,6 @@ import {
   InstanceInvalidState,
   InstanceLocked,
   VmState,
-  toHTTPError,
   type ComputeBackend,
   type ComputeServices,
   type Scope,
@@ -124,27 +123,22 @@ export class ServerMetadataController extends Controller {
 
   /**
    * Finds the server (404 `Instance X could not be found.` unless visible), checks
-   * `os_compute_api:server-metadata:ACTION` against its project, then runs `work`; compute
-   * errors become HTTP errors.
+   * `os_compute_api:server-metadata:ACTION` against its project, then runs `work`.
    */
   private async on<T>(
     req: ApiRequest,
     action: PolicyAction,
     work: (target: Target) => Promise<T>
   ): Promise<T> {
-    try {
-      const backend = await this.services.backend();
-      // nova lets an administrator reach any project's server by id.
-      const scope = this.services.scope(req.context, true);
-      const server = await backend.servers.get(req.params.server_id!, scope);
-      this.services.policy.authorize(req.context, `os_compute_api:server-metadata:${action}`, {
-        project_id: server.projectId,
-        user_id: server.userId
-      });
-      return await work({ backend, server, scope });
-    } catch (error) {
-      throw toHTTPError(error);
-    }
+    const backend = await this.services.backend();
+    // nova lets an administrator reach any project's server by id.
+    const scope = this.services.scope(req.context, true);
+    const server = await backend.servers.get(req.params.server_id!, scope);
+    this.services.policy.authorize(req.context, `os_compute_api:server-metadata:${action}`, {
+      project_id: server.projectId,
+      user_id: server.userId
+    });
+    return await work({ backend, server, scope });
   }
 }
 

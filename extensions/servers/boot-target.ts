@@ -32,7 +32,7 @@ async function findFlavor(backend: ComputeBackend, flavorId: string): Promise<Fl
     return flavor;
   } catch (error) {
     if (!(error instanceof FlavorNotFound)) throw error;
-    throw new HTTPBadRequest(error.message, { code: error.code, cause: error });
+    throw new HTTPBadRequest(error.message, { cause: error });
   }
 }
 
@@ -41,7 +41,7 @@ async function findImage(backend: ComputeBackend, imageId: string): Promise<Imag
     return await backend.images.get(imageId);
   } catch (error) {
     if (!(error instanceof ImageNotFound)) throw error;
-    throw new HTTPBadRequest('Can not find requested image', { code: error.code, cause: error });
+    throw new HTTPBadRequest('Can not find requested image', { cause: error });
   }
 }
 

@@ -1,16 +1,11 @@
 /**
  * The `servers` controller (nova's `ServersController` at 2.1): list (summary and detail,
  * filtered and paged), show, create (202 with `Location`, the schema assembled from the
- * create hooks), update (200) and delete (204). Compute errors become nova's HTTP errors
- * through `toHTTPError`; an administrator may show, update and delete any project's server.
+ * create hooks), update (200) and delete (204). Compute errors answer as their own faults
+ * (nova's); an administrator may show, update and delete any project's server.
  */
 import { Controller, ResponseObject, wsgi, type ApiRequest, type RequestContext } from 'wharf';
-import {
-  assertBatchSize,
-  toHTTPError,
-  type ComputeServices,
-  type Server
-} from '../compute/index.js';
+import { assertBatchSize, type ComputeServices, type Server } from '../compute/index.js';
 import { generatePassword } from './admin-password.js';
 import { bootTarget } from './boot-target.js';
 import type { ServerCreateHooks, ServerCreateKwargs } from './create-hooks.js';
@@ -70,17 +65,12 @@ export class ServersController extends Controller {
     const server = (req.body as { server: ServerDict }).server;
     const kwargs = await hooks.apply(server, req.context);
     this.services.policy.authorize(req.context, `${RULE}:create`, callerTarget(req.context));
-    try {
-      const booted = await this.boot(req.context, server, kwargs);
-      const adminPass =
-        typeof server.adminPass === 'string' ? server.adminPass : generatePassword();
-      return new ResponseObject(
-        { server: serverCreated(req, booted, adminPass) },
-        { headers: { Location: selfHref(req, 'server', booted.id) } }
-      );
-    } catch (error) {
-      throw toHTTPError(error);
-    }
+    const booted = await this.boot(req.context, server, kwargs);
+    const adminPass = typeof server.adminPass === 'string' ? server.adminPass : generatePassword();
+    return new ResponseObject(
+      { server: serverCreated(req, booted, adminPass) },
+      { headers: { Location: selfHref(req, 'server', booted.id) } }
+    );
   }
 
   @wsgi.expectedErrors([400, 404])
@@ -90,40 +80,27 @@ export class ServersController extends Controller {
     const changes = (
       req.body as { server: { name?: string; accessIPv4?: string; accessIPv6?: string } }
     ).server;
-    try {
-      const { servers } = await this.services.backend();
-      const updated = await servers.update(server.id, this.services.scope(req.context, true), {
-        ...(changes.name !== undefined ? { name: changes.name } : {}),
-        ...(changes.accessIPv4 !== undefined ? { accessIPv4: changes.accessIPv4 } : {}),
-        ...(changes.accessIPv6 !== undefined ? { accessIPv6: changes.accessIPv6 } : {})
-      });
-      return { server: serverUpdated(req, updated) };
-    } catch (error) {
-      throw toHTTPError(error);
-    }
+    const { servers } = await this.services.backend();
+    const updated = await servers.update(server.id, this.services.scope(req.context, true), {
+      ...(changes.name !== undefined ? { name: changes.name } : {}),
+      ...(changes.accessIPv4 !== undefined ? { accessIPv4: changes.accessIPv4 } : {}),
+      ...(changes.accessIPv6 !== undefined ? { accessIPv6: changes.accessIPv6 } : {})
+    });
+    return { server: serverUpdated(req, updated) };
   }
 
   @wsgi.response(204)
   @wsgi.expectedErrors([404, 409])
   async delete(req: ApiRequest): Promise<void> {
     const server = await this.find(req, 'delete');
-    try {
-      const { compute } = await this.services.backend();
-      await compute.delete(server.id, this.services.scope(req.context, true));
-    } catch (error) {
-      throw toHTTPError(error);
-    }
+    const { compute } = await this.services.backend();
+    await compute.delete(server.id, this.services.scope(req.context, true));
   }
 
   /** The server of `req.params.id` (any project's for an administrator), after policy. */
   private async find(req: ApiRequest, action: string): Promise<Server> {
-    let server: Server;
-    try {
-      const { servers } = await this.services.backend();
-      server = await servers.get(req.params.id!, this.services.scope(req.context, true));
-    } catch (error) {
-      throw toHTTPError(error);
-    }
+    const { servers } = await this.services.backend();
+    const server = await servers.get(req.params.id!, this.services.scope(req.context, true));
     this.services.policy.authorize(req.context, `${RULE}:${action}`, ownerTarget(server));
     return server;
   }
@@ -139,14 +116,10 @@ export class ServersController extends Controller {
         callerTarget(req.context)
       );
     }
-    try {
-      const { servers } = await this.services.backend();
-      const scope = this.services.scope(req.context, options.allTenants);
-      const page = await servers.list(scope, options.filters);
-      return await serverPage(req, page, { detail, limit: options.filters.limit });
-    } catch (error) {
-      throw toHTTPError(error);
-    }
+    const { servers } = await this.services.backend();
+    const scope = this.services.scope(req.context, options.allTenants);
+    const page = await servers.list(scope, options.filters);
+    return await serverPage(req, page, { detail, limit: options.filters.limit });
   }
 
   /**

@@ -21,7 +21,10 @@ export function versionEntry(router: APIRouter, root: string): Record<string, un
     version: router.versions.max.toString(),
     min_version: router.versions.min.toString(),
     updated: V21_UPDATED,
-    links: [{ rel: 'self', href: `${root}/v2.1/` }]
+    links: [{ rel: 'self', href: `${root}/v2.1/` }],
+    // Not nova's: the hash of the deployment plan, so clients and load balancers can tell
+    // hosts serving different deployments apart. Clients ignore keys they do not know.
+    deployment_fingerprint: router.fingerprint
   };
 }
 

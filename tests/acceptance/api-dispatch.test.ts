@@ -332,3 +332,19 @@ describe('response codes and extensions', () => {
     assert.equal(reply.body.widget['extras:shade'], 'dark');
   });
 });
+
+describe('errors from another copy of wharf', () => {
+  test('a branded 404 renders as its fault, not as a 500', async () => {
+    const reply = await call('GET', '/widgets/w1/gadgets/foreign');
+    assert.equal(reply.status, 404);
+    assert.deepEqual(reply.body, {
+      itemNotFound: { code: 404, message: 'Gadget foreign is elsewhere.' }
+    });
+  });
+
+  test('@wsgi.expectedErrors still filters it: an undeclared status is a 500', async () => {
+    const reply = await call('GET', '/widgets/w1/gadgets/foreign-409');
+    assert.equal(reply.status, 500);
+    assert.equal(reply.body.computeFault.code, 500);
+  });
+});

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +53,29 @@ describe('wharf routes', () => {
           route.name === 'extensions'
       )
     );
+  });
+
+  test('marks the routes a POST reaches once the paste file uses method_override', async () => {
+    const shipped = readFileSync(new URL('../../../etc/api-paste.ini', import.meta.url), 'utf8');
+    const defined = shipped.replace(
+      '[filter:ratelimit]',
+      '[filter:method_override]\nuse = method_override\n\n[filter:ratelimit]'
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'wharf-routes-'));
+    const idle = join(dir, 'idle.ini');
+    const used = join(dir, 'used.ini');
+    writeFileSync(idle, defined);
+    writeFileSync(used, defined.replaceAll(' version_root ', ' method_override version_root '));
+    const marked = async (file: string) => {
+      const result = await runCli(['routes', '--json', '--paste-config', file]);
+      assert.equal(result.code, 0, result.stderr);
+      const routes = JSON.parse(result.stdout) as { method: string; details: string[] }[];
+      return new Set(
+        routes.filter((route) => route.details.includes('_method')).map((route) => route.method)
+      );
+    };
+    assert.deepEqual(await marked(idle), new Set());
+    assert.deepEqual(await marked(used), new Set(['GET', 'PUT', 'DELETE']));
   });
 
   test('prints a table', async () => {

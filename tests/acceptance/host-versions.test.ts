@@ -20,10 +20,20 @@ describe('versions documents', () => {
           version: '2.2',
           min_version: '2.1',
           updated: '2013-07-23T11:33:21Z',
-          links: [{ rel: 'self', href: `${host.url}/v2.1/` }]
+          links: [{ rel: 'self', href: `${host.url}/v2.1/` }],
+          deployment_fingerprint: host.host.router.fingerprint
         }
       ]
     });
+    assert.match(host.host.router.fingerprint, /^sha256:[0-9a-f]{16}$/);
+  });
+
+  test('names the deployment fingerprint in every API response header', async () => {
+    const reply = await host.call('GET', '/v2.1/flavors');
+    assert.equal(reply.status, 200);
+    assert.equal(reply.headers.get('x-wharf-fingerprint'), host.host.router.fingerprint);
+    const fault = await host.call('GET', '/v2.1/no-such-thing');
+    assert.equal(fault.headers.get('x-wharf-fingerprint'), host.host.router.fingerprint);
   });
 
   test('redirects /v2.1 to /v2.1/ and serves the version document there, without a token', async () => {

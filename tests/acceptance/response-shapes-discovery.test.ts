@@ -27,7 +27,9 @@ const VERSION = {
   version: 'string',
   min_version: 'string',
   updated: 'string',
-  links: [LINK]
+  links: [LINK],
+  // wharf's one addition: the deployment's fingerprint (clients ignore unknown keys).
+  deployment_fingerprint: 'string'
 } as const satisfies Shape;
 
 let host: TestHost;

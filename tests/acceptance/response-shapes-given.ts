@@ -2,10 +2,18 @@
  * The pieces of nova's response shapes (api-ref and doc/api_samples) the response-shape
  * suites share, and the microversions the default host serves.
  */
+import { loadHostConfig } from '../../core/server/host-config.js';
 import { mapOf, oneOf, type Shape } from '../helpers/shape.js';
 
-/** Every microversion of the default `[api] min_version`..`max_version`. */
-export const SERVED_VERSIONS = ['2.1', '2.2'] as const;
+/** Every microversion of the default `[api] min_version`..`max_version` (2.1 to 2.2 today). */
+export const SERVED_VERSIONS: readonly string[] = await servedVersions();
+
+async function servedVersions(): Promise<string[]> {
+  const { api } = await loadHostConfig({ env: {} });
+  const [major, low] = api.min_version.split('.').map(Number) as [number, number];
+  const high = Number(api.max_version.split('.')[1]);
+  return Array.from({ length: high - low + 1 }, (_, index) => `${major}.${low + index}`);
+}
 
 /** Headers asking for `version`. */
 export function atVersion(version: string): { headers: Record<string, string> } {

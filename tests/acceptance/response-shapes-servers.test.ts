@@ -137,6 +137,28 @@ for (const version of SERVED_VERSIONS) {
       assert.equal(reply.body.servers.length, 1);
     });
 
+    test('every bundled action answers 202 with no body', async () => {
+      const actions = [
+        'os-stop',
+        'os-start',
+        'pause',
+        'unpause',
+        'suspend',
+        'resume',
+        'lock',
+        'unlock'
+      ].map((action): [string, unknown] => [action, null]);
+      actions.push(['reboot', { type: 'SOFT' }]);
+      const target = await givenServer(host, { name: `actions-${version}` });
+      for (const [action, value] of actions) {
+        const reply = await call('POST', `/v2.1/servers/${target}/action`, {
+          body: { [action]: value }
+        });
+        assert.equal(reply.status, 202, `${action}: ${reply.text}`);
+        assert.equal(reply.text, '', action);
+      }
+    });
+
     test('update answers the smaller base view with OS-DCF:diskConfig', async () => {
       const reply = await call('PUT', `/v2.1/servers/${id}`, {
         body: { server: { name: 'renamed' } }

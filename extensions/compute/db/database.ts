@@ -1,7 +1,8 @@
 /**
  * Opening the compute database: SQLite through better-sqlite3 by default (WAL, busy_timeout,
- * foreign keys), PostgreSQL through pg for a postgres URL. Both sit behind one Kysely
- * instance with the same typed tables, so the repositories run the same queries on either.
+ * foreign keys, each SQL text prepared once: statement-cache.ts), PostgreSQL through pg for
+ * a postgres URL. Both sit behind one Kysely instance with the same typed tables, so the
+ * repositories run the same queries on either.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -11,6 +12,7 @@ import { parseConnectionString, SQLITE_MEMORY, type DatabaseTarget } from './con
 import { migrateToLatest } from './migrator.js';
 import type { ComputeTables } from './schema.js';
 import { SharedSqliteDialect } from './sqlite-dialect.js';
+import { StatementCache } from './statement-cache.js';
 
 /** An open compute database. */
 export interface ComputeDatabase {
@@ -43,7 +45,7 @@ export async function openDatabase(
     target.dialect === 'sqlite'
       ? new Kysely<ComputeTables>({
           dialect: new SharedSqliteDialect({
-            database: openSqlite(target.filename, options.busyTimeoutMs ?? 5000)
+            database: new StatementCache(openSqlite(target.filename, options.busyTimeoutMs ?? 5000))
           })
         })
       : new Kysely<ComputeTables>({

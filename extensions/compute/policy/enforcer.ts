@@ -61,9 +61,7 @@ export class PolicyEnforcer {
   /** Throws 403 "Policy doesn't allow RULE to be performed." unless the caller passes. */
   authorize(context: RequestContext, rule: string, target: PolicyTarget): void {
     if (!this.allows(context, rule, target)) {
-      throw new HTTPForbidden(`Policy doesn't allow ${rule} to be performed.`, {
-        code: 'WHARF_FORBIDDEN'
-      });
+      throw new HTTPForbidden(`Policy doesn't allow ${rule} to be performed.`);
     }
   }
 

@@ -1,56 +1,33 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import {
-  HTTPBadRequest,
-  HTTPConflict,
-  HTTPForbidden,
-  HTTPNotFound,
-  buildFault
-} from '../../../core/index.js';
+import { buildFault, isWharfError } from 'wharf';
 import {
   InstanceInvalidState,
   InvalidMarker,
   MigrationFailed,
   ServerNotFound,
-  UnlockForbidden,
-  toHTTPError
+  UnlockForbidden
 } from '../../../extensions/compute/index.js';
 
-describe('toHTTPError', () => {
-  test('turns domain errors into HTTP errors that keep the COMPUTE_ code and the message', () => {
+describe('compute errors', () => {
+  test("render as nova's fault of the status they declare, with their message", () => {
     const cases = [
-      [new ServerNotFound('abc'), HTTPNotFound, 404],
-      [new UnlockForbidden(), HTTPForbidden, 403],
-      [new InstanceInvalidState('stop', 'abc', 'vm_state', 'stopped'), HTTPConflict, 409],
-      [new InvalidMarker('abc'), HTTPBadRequest, 400]
+      [new ServerNotFound('abc'), 'itemNotFound', 404],
+      [new UnlockForbidden(), 'forbidden', 403],
+      [new InstanceInvalidState('stop', 'abc', 'vm_state', 'stopped'), 'conflictingRequest', 409],
+      [new InvalidMarker('abc'), 'badRequest', 400]
     ] as const;
-    for (const [error, httpClass, status] of cases) {
-      const http = toHTTPError(error);
-      assert.ok(http instanceof httpClass);
-      assert.equal(http.statusCode, status);
-      assert.equal(http.code, error.code);
-      assert.equal(http.message, error.message);
-      assert.equal(http.cause, error);
+    for (const [error, name, status] of cases) {
+      assert.ok(isWharfError(error));
+      const fault = buildFault(error);
+      assert.equal(fault.status, status);
+      assert.deepEqual(fault.body, { [name]: { code: status, message: error.message } });
     }
   });
 
-  test("builds nova's fault body from a mapped error", () => {
-    const fault = buildFault(
-      toHTTPError(new InstanceInvalidState('stop', 'abc', 'vm_state', 'stopped'))
-    );
-    assert.deepEqual(fault.body, {
-      conflictingRequest: {
-        code: 409,
-        message: "Cannot 'stop' instance abc while it is in vm_state stopped"
-      }
-    });
-  });
-
-  test('leaves internal and foreign errors as they are, to become a generic 500', () => {
-    const internal = new MigrationFailed('broken');
-    const foreign = new TypeError('boom');
-    assert.equal(toHTTPError(internal), internal);
-    assert.equal(toHTTPError(foreign), foreign);
-    assert.equal(buildFault(toHTTPError(internal)).status, 500);
+  test('an internal compute error becomes a generic 500', () => {
+    const fault = buildFault(new MigrationFailed('broken'));
+    assert.equal(fault.status, 500);
+    assert.ok(!JSON.stringify(fault.body).includes('broken'));
   });
 });

@@ -21,12 +21,13 @@ const FILTERS = [
   'request_log',
   'sizelimit',
   'version_root',
+  'openapi',
   'noauth2',
   'authtoken',
   'keystone_authtoken',
   'ratelimit'
 ];
-const APPS = ['versions', 'osapi_compute_app_v21', 'healthcheck'];
+const APPS = ['versions', 'osapi_compute_app_v21', 'healthcheck', 'docs'];
 
 function givenDefaultPaste(): PasteConfig {
   return loadPasteConfig(FILE);
@@ -75,7 +76,7 @@ describe('etc/api-paste.ini', () => {
     assert.deepEqual(uses('app'), [...APPS].sort());
   });
 
-  test('maps /, /v2.1 and /healthcheck in osapi_compute', () => {
+  test('maps /, /v2.1, /healthcheck and /docs in osapi_compute', () => {
     const main = givenDefaultPaste().sections.get('osapi_compute');
     assert.ok(main?.kind === 'composite');
     assert.deepEqual(main.factory, { scheme: 'entry', name: 'urlmap' });
@@ -84,7 +85,8 @@ describe('etc/api-paste.ini', () => {
       [
         ['/', 'oscomputeversions'],
         ['/v2.1', 'openstack_compute_api_v21'],
-        ['/healthcheck', 'healthcheck']
+        ['/healthcheck', 'healthcheck'],
+        ['/docs', 'docs']
       ]
     );
   });
@@ -98,6 +100,7 @@ describe('etc/api-paste.ini', () => {
       'request_log',
       'sizelimit',
       'version_root',
+      'openapi',
       'noauth2',
       'ratelimit',
       'app:osapi_compute_app_v21 /v2.1 /servers'

@@ -1,7 +1,9 @@
 /**
  * Brands: type checks that survive duplicate copies of wharf in node_modules. A base class
  * marks itself (and so every subclass and instance) with a `Symbol.for` key, which is the
- * same symbol in every copy, where `instanceof` would fail across copies.
+ * same symbol in every copy, where `instanceof` would fail across copies. The one helper
+ * for every kind wharf recognises this way: plugins (API extensions, option groups),
+ * controllers, response objects and errors.
  */
 
 /** The brand symbol for a name, shared by every copy of wharf. */

@@ -1,0 +1,102 @@
+/**
+ * The deployment plan: what a deployment serves, as plain sorted data (extensions and their
+ * versions, routes with their owners, actions, the fields post-processors add, the
+ * microversion range), written by `wharf check --plan` and compared by `wharf check --diff`.
+ * Its fingerprint, a hash of the plan, is in the version document and in every API
+ * response's `X-Wharf-Fingerprint` header, so two hosts serving different deployments can
+ * be told apart.
+ */
+import { createHash } from 'node:crypto';
+import { addedFieldsOf } from './added-fields.js';
+import type { APIRouter } from './api-router.js';
+import type { VersionRange } from './version-range.js';
+
+/** The format marker of a plan file. */
+export const PLAN_FORMAT = 'wharf-plan/1';
+
+/** A microversion range as text, null for an open end. */
+export interface PlanRange {
+  minVersion: string | null;
+  maxVersion: string | null;
+}
+
+/** What a deployment serves. */
+export interface DeploymentPlan {
+  format: typeof PLAN_FORMAT;
+  microversions: { min: string; max: string };
+  extensions: { alias: string; name: string; version: number | null }[];
+  /** Every method route (actions are listed apart), with its handler's extension. */
+  routes: ({ method: string; path: string; extension: string } & PlanRange)[];
+  actions: ({ collection: string; action: string; extension: string } & PlanRange)[];
+  /** Response fields post-processors add: to which method or action, where, by whom. */
+  fields: {
+    collection: string;
+    target: string;
+    at: string;
+    field: string;
+    extension: string;
+  }[];
+}
+
+/** The plan of an assembled API. */
+export function planOf(router: APIRouter): DeploymentPlan {
+  const routes: DeploymentPlan['routes'] = [];
+  for (const route of router.routeTable().list()) {
+    if (route.action === 'action') continue;
+    const plan = route.target.planFor('method', route.action);
+    if (!plan) continue;
+    routes.push({
+      method: route.method,
+      path: route.path,
+      extension: plan.main.owner,
+      ...rangeOf(plan.main.spec.range)
+    });
+  }
+  const actions: DeploymentPlan['actions'] = [];
+  const fields: DeploymentPlan['fields'] = [];
+  for (const resource of router.resources()) {
+    for (const { kind, name, plan } of resource.plans()) {
+      if (kind === 'action') {
+        actions.push({
+          collection: resource.collection,
+          action: name,
+          extension: plan.main.owner,
+          ...rangeOf(plan.main.spec.range)
+        });
+      }
+      for (const { at, field, extension } of addedFieldsOf(plan)) {
+        fields.push({
+          collection: resource.collection,
+          target: `${kind} ${name}`,
+          at,
+          field,
+          extension
+        });
+      }
+    }
+  }
+  return {
+    format: PLAN_FORMAT,
+    microversions: { min: router.versions.min.toString(), max: router.versions.max.toString() },
+    extensions: router.registry
+      .loaded()
+      .map(({ alias, name, version }) => ({ alias, name, version }))
+      .sort(by((e) => e.alias)),
+    routes: routes.sort(by((r) => `${r.path} ${r.method}`)),
+    actions: actions.sort(by((a) => `${a.collection} ${a.action}`)),
+    fields: fields.sort(by((f) => `${f.collection} ${f.target} ${f.at} ${f.field}`))
+  };
+}
+
+/** `sha256:` and the first 16 hex digits of the hash of the plan's JSON. */
+export function fingerprintOf(plan: DeploymentPlan): string {
+  return `sha256:${createHash('sha256').update(JSON.stringify(plan)).digest('hex').slice(0, 16)}`;
+}
+
+function rangeOf(range: VersionRange): PlanRange {
+  return { minVersion: range.min?.toString() ?? null, maxVersion: range.max?.toString() ?? null };
+}
+
+function by<T>(key: (item: T) => string): (a: T, b: T) => number {
+  return (a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+}

@@ -1,0 +1,100 @@
+/**
+ * Comparing a deployment with an accepted plan (`wharf check --diff`): what was removed or
+ * narrowed breaks clients (a route, action, field or extension gone, a microversion range
+ * narrowed); what was added or widened does not.
+ */
+import { APIVersionRequest } from './api-version-request.js';
+import type { DeploymentPlan, PlanRange } from './deployment-plan.js';
+
+/** One difference. */
+export interface PlanChange {
+  subject: 'extension' | 'route' | 'action' | 'field' | 'microversions';
+  message: string;
+}
+
+/** The differences, grouped. */
+export interface PlanDiff {
+  breaking: PlanChange[];
+  additive: PlanChange[];
+}
+
+interface Listing<T> {
+  subject: PlanChange['subject'];
+  key: (item: T) => string;
+  range?: (item: T) => PlanRange;
+}
+
+/** What changed from `accepted` to `current`. */
+export function diffPlans(accepted: DeploymentPlan, current: DeploymentPlan): PlanDiff {
+  const diff: PlanDiff = { breaking: [], additive: [] };
+  compareRange(
+    diff,
+    'microversions',
+    'the API',
+    { minVersion: accepted.microversions.min, maxVersion: accepted.microversions.max },
+    { minVersion: current.microversions.min, maxVersion: current.microversions.max }
+  );
+  compare(diff, accepted.extensions, current.extensions, {
+    subject: 'extension',
+    key: (e) => `${e.alias} (version ${e.version ?? '-'})`
+  });
+  compare(diff, accepted.routes, current.routes, {
+    subject: 'route',
+    key: (r) => `${r.method} ${r.path}`,
+    range: (r) => r
+  });
+  compare(diff, accepted.actions, current.actions, {
+    subject: 'action',
+    key: (a) => `${a.collection} action ${a.action}`,
+    range: (a) => a
+  });
+  compare(diff, accepted.fields, current.fields, {
+    subject: 'field',
+    key: (f) => `${f.collection} ${f.target}: ${f.at} ${f.field}`
+  });
+  return diff;
+}
+
+function compare<T>(diff: PlanDiff, before: T[], after: T[], listing: Listing<T>): void {
+  const old = new Map(before.map((item) => [listing.key(item), item]));
+  const now = new Map(after.map((item) => [listing.key(item), item]));
+  for (const [key, item] of old) {
+    const still = now.get(key);
+    if (still === undefined)
+      diff.breaking.push({ subject: listing.subject, message: `removed: ${key}` });
+    else if (listing.range)
+      compareRange(diff, listing.subject, key, listing.range(item), listing.range(still));
+  }
+  for (const key of now.keys()) {
+    if (!old.has(key)) diff.additive.push({ subject: listing.subject, message: `added: ${key}` });
+  }
+}
+
+function compareRange(
+  diff: PlanDiff,
+  subject: PlanChange['subject'],
+  what: string,
+  before: PlanRange,
+  after: PlanRange
+): void {
+  if (before.minVersion === after.minVersion && before.maxVersion === after.maxVersion) return;
+  const narrowed =
+    order(after.minVersion, -1) > order(before.minVersion, -1) ||
+    order(after.maxVersion, 1) < order(before.maxVersion, 1);
+  const message = `${what}: microversions ${text(before)} -> ${text(after)}`;
+  (narrowed ? diff.breaking : diff.additive).push({
+    subject,
+    message: `${narrowed ? 'narrowed' : 'widened'}: ${message}`
+  });
+}
+
+/** A version as a comparable number; an open end is below (-1) or above (1) every version. */
+function order(version: string | null, open: -1 | 1): number {
+  if (version === null) return open * Infinity;
+  const parsed = APIVersionRequest.parse(version);
+  return parsed.major * 1e6 + parsed.minor;
+}
+
+function text(range: PlanRange): string {
+  return `${range.minVersion ?? ''}-${range.maxVersion ?? ''}`;
+}

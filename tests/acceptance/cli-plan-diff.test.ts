@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { before, describe, test } from 'node:test';
+import type { DeploymentPlan } from '../../core/api/deployment-plan.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const DROPINS = fileURLToPath(new URL('../fixtures/openapi/dropins/', import.meta.url));
+
+describe('wharf check --plan and --diff', () => {
+  let dir: string;
+  let planFile: string;
+  let plan: DeploymentPlan;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'wharf-plan-'));
+    planFile = join(dir, 'plan.json');
+    const result = await runCli(['check', '--plan', planFile]);
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    plan = JSON.parse(readFileSync(planFile, 'utf8')) as DeploymentPlan;
+  });
+
+  test('the plan lists extensions, routes with owners, actions, added fields and the range', () => {
+    assert.equal(plan.format, 'wharf-plan/1');
+    assert.ok(plan.extensions.some((e) => e.alias === 'OS-EXT-STS' && e.version === 1));
+    assert.ok(
+      plan.routes.some(
+        (r) => r.method === 'GET' && r.path === '/servers/detail' && r.extension === 'servers'
+      )
+    );
+    assert.ok(
+      plan.actions.some(
+        (a) =>
+          a.collection === 'servers' &&
+          a.action === 'os-start' &&
+          a.extension === 'os-server-start-stop'
+      )
+    );
+    assert.ok(
+      plan.fields.some(
+        (f) =>
+          f.target === 'method detail' &&
+          f.at === 'servers[]' &&
+          f.field === 'OS-EXT-AZ:availability_zone'
+      )
+    );
+    assert.deepEqual(Object.keys(plan.microversions), ['min', 'max']);
+  });
+
+  test('the same deployment has no changes, exit 0', async () => {
+    const result = await runCli(['check', '--diff', planFile, '--json']);
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout).diff, { breaking: [], additive: [] });
+  });
+
+  test('an added drop-in is additive, exit 0', async () => {
+    const result = await runCli(['check', '--diff', planFile, '--dropin', DROPINS]);
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /breaking changes: 0\n/);
+    assert.match(result.stdout, /route added: GET \/gadgets\/\{id\}/);
+    assert.match(result.stdout, /action added: gadgets action paint/);
+    assert.match(result.stdout, /field added: servers method show: server gadget:count/);
+  });
+
+  test('a removed extension, a removed route and a narrowed range are breaking, exit 1', async () => {
+    const accepted: DeploymentPlan = {
+      ...plan,
+      microversions: { min: plan.microversions.min, max: '2.99' },
+      extensions: [...plan.extensions, { alias: 'retired', name: 'Retired', version: 1 }],
+      routes: [
+        ...plan.routes,
+        {
+          method: 'GET',
+          path: '/retired',
+          extension: 'retired',
+          minVersion: null,
+          maxVersion: null
+        }
+      ],
+      fields: [
+        ...plan.fields,
+        {
+          collection: 'servers',
+          target: 'method show',
+          at: 'server',
+          field: 'retired:x',
+          extension: 'retired'
+        }
+      ]
+    };
+    const file = join(dir, 'accepted.json');
+    writeFileSync(file, JSON.stringify(accepted));
+    const result = await runCli(['check', '--diff', file, '--json']);
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    const { ok, diff } = JSON.parse(result.stdout);
+    assert.equal(ok, true);
+    assert.deepEqual(
+      diff.breaking
+        .map((c: { subject: string; message: string }) => `${c.subject} ${c.message}`)
+        .sort(),
+      [
+        'extension removed: retired (version 1)',
+        'field removed: servers method show: server retired:x',
+        `microversions narrowed: the API: microversions ${plan.microversions.min}-2.99 -> ${plan.microversions.min}-${plan.microversions.max}`,
+        'route removed: GET /retired'
+      ]
+    );
+  });
+
+  test('a file that is not a plan is refused naming it, exit 2', async () => {
+    const file = join(dir, 'not-a-plan.json');
+    writeFileSync(file, '{"routes": []}');
+    const result = await runCli(['check', '--diff', file]);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /not-a-plan\.json: not a deployment plan .*\[WHARF_PLAN_INVALID\]/);
+    const missing = await runCli(['check', '--diff', join(dir, 'missing.json')]);
+    assert.equal(missing.code, 2);
+    assert.match(
+      missing.stderr,
+      /missing\.json: cannot read the plan: ENOENT \[WHARF_PLAN_INVALID\]/
+    );
+  });
+});
