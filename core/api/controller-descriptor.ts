@@ -22,6 +22,7 @@ import {
   RESPONSE,
   SCHEMA,
   type AddedFieldsDeclaration,
+  VARIANT_OF,
   type ExtensionDeclaration
 } from './metadata-keys.js';
 import {
@@ -30,7 +31,13 @@ import {
   type BodyValidator,
   type QueryValidator
 } from './validation.js';
-import { ANY_VERSION, rangeContains, type VersionRange } from './version-range.js';
+import {
+  ANY_VERSION,
+  rangeContains,
+  rangesOverlap,
+  rangeText,
+  type VersionRange
+} from './version-range.js';
 
 export type { VersionRange } from './version-range.js';
 
@@ -66,6 +73,11 @@ export interface ControllerDescriptor {
   controllerName: string;
   /** Standard and custom methods: every method that is neither an action nor an extension. */
   methods: Map<string, MethodSpec>;
+  /**
+   * Every version of a method that has `@variant`s, by the method name they stand for: the
+   * plain method (when there is one) and its variants, with ranges that do not overlap.
+   */
+  variants: Map<string, MethodSpec[]>;
   /** `@action` methods by action key. */
   actions: Map<string, MethodSpec>;
   /** `@extends` methods, base classes' first, in declaration order. */
@@ -89,6 +101,7 @@ export function describeController(controller: Controller): ControllerDescriptor
     controllerName,
     methods: new Map(),
     actions: new Map(),
+    variants: new Map(),
     extensions: []
   };
   const actionClaims = new Map<string, { property: string; depth: number }>();
@@ -97,8 +110,12 @@ export function describeController(controller: Controller): ControllerDescriptor
     const where = `${controllerName}.${property}`;
     const actionName = readNearest(ACTION, prototype, property);
     const extension = readNearest(EXTENDS, prototype, property);
-    if (actionName !== undefined && extension !== undefined) {
-      throw new InvalidDeclarationError(`${where}: a method cannot be both @action and @extends`);
+    const variantOf = readNearest(VARIANT_OF, prototype, property);
+    const kinds = [actionName, extension, variantOf].filter((kind) => kind !== undefined);
+    if (kinds.length > 1) {
+      throw new InvalidDeclarationError(
+        `${where}: a method can be only one of @action, @extends and @variant`
+      );
     }
     const spec = describeMethod(prototype, property, method.bind(controller), where);
     const addedFields = readNearest(ADDS_FIELDS, prototype, property) ?? [];
@@ -107,7 +124,9 @@ export function describeController(controller: Controller): ControllerDescriptor
         `${where}: @addsFields belongs on a post-processing @extends method`
       );
     }
-    if (actionName !== undefined) {
+    if (variantOf !== undefined) {
+      descriptor.variants.set(variantOf, [...(descriptor.variants.get(variantOf) ?? []), spec]);
+    } else if (actionName !== undefined) {
       const depth = chain.findIndex((level) => declaresOwn(ACTION, level, property));
       const claim = actionClaims.get(actionName);
       if (claim !== undefined && claim.depth === depth) {
@@ -130,7 +149,30 @@ export function describeController(controller: Controller): ControllerDescriptor
       descriptor.methods.set(property, spec);
     }
   }
+  for (const [name, variants] of descriptor.variants) {
+    const base = descriptor.methods.get(name);
+    const all = base === undefined ? variants : [base, ...variants];
+    checkDisjoint(controllerName, name, all);
+    descriptor.variants.set(name, all);
+    descriptor.methods.delete(name);
+  }
   return descriptor;
+}
+
+/** The versions of one method may not overlap: a request must pick exactly one. */
+function checkDisjoint(
+  controllerName: string,
+  name: string,
+  versions: readonly MethodSpec[]
+): void {
+  versions.forEach((spec, index) => {
+    const clash = versions.slice(index + 1).find((other) => rangesOverlap(spec.range, other.range));
+    if (clash) {
+      throw new InvalidDeclarationError(
+        `${controllerName}: ${spec.property}() (${rangeText(spec.range)}) and ${clash.property}() (${rangeText(clash.range)}) both serve ${name} in some microversion; give each an @apiVersion range of its own`
+      );
+    }
+  });
 }
 
 /** True when the method exists at `version` (`@apiVersion`). */

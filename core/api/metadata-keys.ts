@@ -59,6 +59,8 @@ export const EXTENDS = key<ExtensionDeclaration>('extends');
 export const RESPONSE = key<readonly ResponseDeclaration[]>('response');
 /** `@expectedErrors(codes, min, max)`: declared error statuses by version range. */
 export const EXPECTED_ERRORS = key<readonly ExpectedErrorsDeclaration[]>('expected-errors');
+/** `@variant(name)`: the method this one is a versioned variant of. */
+export const VARIANT_OF = key<string>('variant-of');
 /** `@apiVersion(min, max)`: the version range in which a method exists. */
 export const API_VERSION = key<VersionRange>('api-version');
 /** `@schema(jsonSchema, min, max)`: body schemas by version range, in source order. */

@@ -44,7 +44,10 @@ export interface ResourceExtensionOptions {
   collectionActions?: Record<string, string>;
   /** Extra routes on a member: name -> HTTP method (`{ action: 'POST' }`). */
   memberActions?: Record<string, string>;
-  /** Collection whose controller extensions also apply to this resource. */
+  /**
+   * Collection whose controller extensions also apply to this resource; without a controller
+   * of its own, the resource is served by that collection's controller too (as nova's router).
+   */
   inherits?: string;
   /** Adds routes of its own; connect them with `target: resource`. */
   customRoutes?: (mapper: Mapper<Resource>, resource: Resource) => void;
@@ -54,12 +57,13 @@ export interface ResourceExtensionOptions {
 export class ResourceExtension {
   /**
    * @param collection the collection's path segment, e.g. `servers`
-   * @param controller the controller serving it
+   * @param controller the controller serving it; null to use the controller of the
+   *   collection named by `options.inherits`
    * @param options routing options
    */
   constructor(
     readonly collection: string,
-    readonly controller: Controller,
+    readonly controller: Controller | null,
     readonly options: ResourceExtensionOptions = {}
   ) {}
 }

@@ -45,18 +45,20 @@ export class Resource {
   private readonly extensionMethods: Owned<ExtensionMethodSpec>[] = [];
   // Keyed by method name and by action key, so a request looks its plan up by a name it
   // already holds.
-  private methodPlans = new Map<string, DispatchPlan>();
+  /** Per method, one plan per versioned variant (one plan for most methods). */
+  private methodPlans = new Map<string, DispatchPlan[]>();
   private actionPlans = new Map<string, DispatchPlan>();
   private runtime!: ExtensionRuntime;
 
   /**
    * @param collection the collection's key (`servers`, or `servers/metadata` when nested)
-   * @param controller the main controller
+   * @param controller the main controller (shared with the inherited collection's when the
+   *   resource has none of its own)
    * @param owner alias of the extension that added the collection
    */
   constructor(
     readonly collection: string,
-    controller: Controller,
+    readonly controller: Controller,
     readonly owner: string
   ) {
     this.descriptor = describeController(controller);
@@ -99,16 +101,22 @@ export class Resource {
   seal(runtime: ExtensionRuntime): void {
     this.runtime = runtime;
     const extensions = [...(this.inheritsFrom?.extensionMethods ?? []), ...this.extensionMethods];
-    const methodPlans = new Map<string, DispatchPlan>();
+    const methodPlans = new Map<string, DispatchPlan[]>();
     const actionPlans = new Map<string, DispatchPlan>();
-    for (const [name, spec] of this.descriptor.methods) {
+    const versions = [
+      ...[...this.descriptor.methods].map(([name, spec]) => [name, [spec]] as const),
+      ...this.descriptor.variants
+    ];
+    for (const [name, specs] of versions) {
       methodPlans.set(
         name,
-        buildPlan(
-          'method',
-          name,
-          { spec, owner: this.owner, controller: this.descriptor.controllerName },
-          extensions
+        specs.map((spec) =>
+          buildPlan(
+            'method',
+            name,
+            { spec, owner: this.owner, controller: this.descriptor.controllerName },
+            extensions
+          )
         )
       );
     }
@@ -121,7 +129,9 @@ export class Resource {
   /** Every dispatch plan, by kind and name (for the OpenAPI document and the plan). */
   plans(): { kind: 'method' | 'action'; name: string; plan: DispatchPlan }[] {
     return [
-      ...[...this.methodPlans].map(([name, plan]) => ({ kind: 'method' as const, name, plan })),
+      ...[...this.methodPlans].flatMap(([name, plans]) =>
+        plans.map((plan) => ({ kind: 'method' as const, name, plan }))
+      ),
       ...[...this.actionPlans].map(([name, plan]) => ({ kind: 'action' as const, name, plan }))
     ];
   }
@@ -134,13 +144,26 @@ export class Resource {
   /** True when the resource has the method, or the action key, an extension method targets. */
   hasTarget(target: ExtensionMethodSpec['target']): boolean {
     return target.kind === 'method'
-      ? this.descriptor.methods.has(target.name)
+      ? this.descriptor.methods.has(target.name) || this.descriptor.variants.has(target.name)
       : this.actions.has(target.name);
   }
 
-  /** The plan a route serves (for listings); undefined when the controller lacks the method. */
+  /**
+   * The plan a route serves, the first version's when the method has versioned variants;
+   * undefined when the controller lacks the method.
+   */
   planFor(kind: 'method' | 'action', name: string): DispatchPlan | undefined {
-    return (kind === 'method' ? this.methodPlans : this.actionPlans).get(name);
+    return this.plansFor(kind, name)[0];
+  }
+
+  /**
+   * The plans a route serves (for listings), one per versioned variant; empty when the
+   * controller lacks the method or action.
+   */
+  plansFor(kind: 'method' | 'action', name: string): DispatchPlan[] {
+    if (kind === 'method') return this.methodPlans.get(name) ?? [];
+    const plan = this.actionPlans.get(name);
+    return plan === undefined ? [] : [plan];
   }
 
   /** Serves one matched request; throws HTTP errors for the caller to turn into faults. */
@@ -163,8 +186,10 @@ export class Resource {
       plan = this.actionPlans.get(keys[0]!);
       if (!plan) throw new NoSuchActionError(`There is no such action: ${keys[0]}`);
     } else {
-      plan = this.methodPlans.get(route.action);
-      if (!plan) throw new HTTPNotFound();
+      const plans = this.methodPlans.get(route.action);
+      if (!plans) throw new HTTPNotFound();
+      // The variant whose range holds the version; else the first, which answers 404 below.
+      plan = plans.find((candidate) => isAvailable(candidate.main.spec, version)) ?? plans[0]!;
       if (req.method === 'POST' || req.method === 'PUT') body = await readJsonBody(req);
     }
     context.extension = plan.main.owner;

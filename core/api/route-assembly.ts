@@ -10,6 +10,7 @@ import type { Logger } from '../logger.js';
 import type { Extension } from '../plugins/index.js';
 import { Mapper, RoutingTable } from '../routing/index.js';
 import { describeController } from './controller-descriptor.js';
+import type { Controller } from './controller.js';
 import type { APIExtensionBase } from './extension-base.js';
 import type { ExtensionRegistry } from './extension-registry.js';
 import type { ExtensionRuntime } from './plan-runner.js';
@@ -65,7 +66,8 @@ export function assembleRoutes(
         [existing.owner, alias]
       );
     }
-    const created = declared(alias, () => new Resource(key, resource.controller, alias));
+    const controller = declared(alias, () => controllerOf(resource, resources));
+    const created = declared(alias, () => new Resource(key, controller, alias));
     resources.set(key, created);
     registry.get(alias)?.resources.push(key);
   }
@@ -121,6 +123,25 @@ function singular(collection: string): string {
   return collection.length > 1 && collection.endsWith('s')
     ? collection.slice(0, -1)
     : `${collection}_member`;
+}
+
+/** The resource's own controller, else (nova's fallback) that of the collection it inherits. */
+function controllerOf(
+  declaration: ResourceExtension,
+  resources: Map<string, Resource>
+): Controller {
+  if (declaration.controller !== null) return declaration.controller;
+  const inherits = declaration.options.inherits;
+  const parent = inherits === undefined ? undefined : resources.get(inherits);
+  if (parent === undefined) {
+    throw new InvalidDeclarationError(
+      `collection "${declaration.collection}" has no controller` +
+        (inherits === undefined
+          ? ' and inherits none'
+          : `, and "${inherits}", whose controller it would use, is added by no extension`)
+    );
+  }
+  return parent.controller;
 }
 
 function linkInherits(

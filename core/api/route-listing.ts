@@ -1,9 +1,9 @@
 /**
  * The API's route list, for `wharf routes`, `wharf check` and the docs: one row per method
- * and path, and one per action key on `POST .../action`, each naming the route, the
- * handler, its owning extension, its microversion range and what else routes lets a route
- * carry (requirements, a condition function, a `.{format}` suffix); then one row per
- * redirect.
+ * and path (one per versioned variant of its method), and one per action key on
+ * `POST .../action`, each naming the route, the handler, its owning extension, its
+ * microversion range and what else routes lets a route carry (requirements, a condition
+ * function, a `.{format}` suffix); then one row per redirect.
  */
 import type { RedirectSpec, RouteSpec, RoutingTable } from '../routing/index.js';
 import type { Resource } from './resource.js';
@@ -30,29 +30,29 @@ export interface RouteInfo {
 export function listRoutes(table: RoutingTable<Resource>): RouteInfo[] {
   const routes = table.list().flatMap((route) => {
     const resource = route.target;
-    const row = (kind: 'method' | 'action', name: string): RouteInfo[] => {
-      const plan = resource.planFor(kind, name);
-      if (!plan) return [];
-      const { spec, owner, controller } = plan.main;
-      return [
-        {
-          name: route.name ?? null,
-          method: route.method,
-          path: route.path,
-          handler: `${controller}.${spec.property}${kind === 'action' ? ` [${name}]` : ''}`,
-          extension: owner,
-          minVersion: spec.range.min?.toString() ?? null,
-          maxVersion: spec.range.max?.toString() ?? null,
-          details: detailsOf(route)
-        }
-      ];
-    };
+    const row = (kind: 'method' | 'action', name: string): RouteInfo[] =>
+      resource.plansFor(kind, name).map(({ main: { spec, owner, controller } }) => ({
+        name: route.name ?? null,
+        method: route.method,
+        path: route.path,
+        handler: `${controller}.${spec.property}${handlerNote(kind, name, spec.property)}`,
+        extension: owner,
+        minVersion: spec.range.min?.toString() ?? null,
+        maxVersion: spec.range.max?.toString() ?? null,
+        details: detailsOf(route)
+      }));
     if (route.action !== 'action') {
       return row('method', route.action);
     }
     return resource.actionKeys().flatMap((key) => row('action', key));
   });
   return [...routes, ...table.redirects().map(redirectRow)];
+}
+
+/** ` [action-key]` for actions, ` (variant of show)` for a versioned variant, else nothing. */
+function handlerNote(kind: 'method' | 'action', name: string, property: string): string {
+  if (kind === 'action') return ` [${name}]`;
+  return property === name ? '' : ` (variant of ${name})`;
 }
 
 function redirectRow(redirect: RedirectSpec): RouteInfo {

@@ -42,6 +42,19 @@ export function rangeContains(range: VersionRange, version: MicroversionLike): b
   );
 }
 
+/** True when some version lies in both ranges. */
+export function rangesOverlap(a: VersionRange, b: VersionRange): boolean {
+  const below = (upper: APIVersionRequest | null, lower: APIVersionRequest | null): boolean =>
+    upper !== null && lower !== null && upper.lessThan(lower);
+  return !below(a.max, b.min) && !below(b.max, a.min);
+}
+
+/** `2.1-2.18`, `2.19-`, `-2.2` or `any`: a range as listings show it. */
+export function rangeText(range: VersionRange): string {
+  if (range.min === null && range.max === null) return 'any';
+  return `${range.min?.toString() ?? ''}-${range.max?.toString() ?? ''}`;
+}
+
 function parseBound(where: string, bound: string | null | undefined): APIVersionRequest | null {
   if (bound === undefined || bound === null) return null;
   try {

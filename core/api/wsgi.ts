@@ -11,6 +11,7 @@ import { extendsMethod } from './decorators/extends.js';
 import { querySchema } from './decorators/query-schema.js';
 import { response } from './decorators/response.js';
 import { schema } from './decorators/schema.js';
+import { variant } from './decorators/variant.js';
 
 /** Every API decorator, as `wsgi.<name>`. */
 export const wsgi = Object.freeze({
@@ -21,5 +22,6 @@ export const wsgi = Object.freeze({
   apiVersion,
   schema,
   querySchema,
-  addsFields
+  addsFields,
+  variant
 });

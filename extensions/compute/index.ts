@@ -9,6 +9,7 @@ export type * from './storage.js';
 export * from './errors.js';
 export type * from './models.js';
 export { instanceName } from './repositories/server-row.js';
+export { rememberShownServers, shownServerRows } from './shown-servers.js';
 export { generateKeypair, parsePublicKey, fingerprintOf } from './keypair-crypto.js';
 export type { GeneratedKeypair, ParsedPublicKey } from './keypair-crypto.js';
 export { DRIVER_NAMESPACE } from './driver.js';

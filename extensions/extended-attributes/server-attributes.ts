@@ -3,9 +3,11 @@
  * adds keys to the server views of `show` and `detail` (`{server}` or `{servers: [...]}`)
  * when the caller passes its policy rule, and leaves them out otherwise.
  *
- * The servers a response shows are read once per request, in batched queries, and shared
- * by every attribute extension of this package through a per-request cache, as nova's
- * extensions read `req.get_db_instance(id)`: never one query per server. Reading and
+ * The servers a response shows are read once per request, and shared by every attribute
+ * extension of this package through a per-request cache, as nova's extensions read
+ * `req.get_db_instance(id)`: never one query per server. When the servers resource
+ * recorded the rows it showed (show, detail), those are used and nothing is read again;
+ * otherwise they are read in batched queries. Reading and
  * extending a page of a thousand views gives the event loop turns as it goes.
  */
 import { Controller, ControllerExtension, wsgi, type ApiRequest, type ResponseObject } from 'wharf';
@@ -13,6 +15,7 @@ import {
   chunksOf,
   ComputeExtension,
   eachInTurns,
+  shownServerRows,
   TimeSlice,
   type ComputeServices,
   type ServerRow
@@ -40,6 +43,11 @@ function rowsFor(
   views: readonly ServerView[]
 ): Promise<Map<string, ServerRow>> {
   let rows = rowsByRequest.get(req);
+  const shown = shownServerRows(req);
+  if (!rows && shown !== undefined && views.every((view) => shown.has(String(view.id)))) {
+    rows = Promise.resolve(new Map(shown));
+    rowsByRequest.set(req, rows);
+  }
   if (!rows) {
     rows = services.backend().then(async ({ database }) => {
       const byId = new Map<string, ServerRow>();

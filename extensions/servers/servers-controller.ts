@@ -5,7 +5,12 @@
  * (nova's); an administrator may show, update and delete any project's server.
  */
 import { Controller, ResponseObject, wsgi, type ApiRequest, type RequestContext } from 'wharf';
-import { assertBatchSize, type ComputeServices, type Server } from '../compute/index.js';
+import {
+  assertBatchSize,
+  rememberShownServers,
+  type ComputeServices,
+  type Server
+} from '../compute/index.js';
 import { generatePassword } from './admin-password.js';
 import { bootTarget } from './boot-target.js';
 import type { ServerCreateHooks, ServerCreateKwargs } from './create-hooks.js';
@@ -54,6 +59,7 @@ export class ServersController extends Controller {
   @wsgi.expectedErrors(404)
   async show(req: ApiRequest): Promise<unknown> {
     const server = await this.find(req, 'show');
+    rememberShownServers(req, [server]);
     return { server: serverDetail(req, server) };
   }
 
@@ -119,6 +125,7 @@ export class ServersController extends Controller {
     const { servers } = await this.services.backend();
     const scope = this.services.scope(req.context, options.allTenants);
     const page = await servers.list(scope, options.filters);
+    if (detail) rememberShownServers(req, page);
     return await serverPage(req, page, { detail, limit: options.filters.limit });
   }
 

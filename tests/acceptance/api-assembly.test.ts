@@ -153,6 +153,17 @@ describe('API router start-up', () => {
       'widget-actions'
     );
     assert.ok(find('GET', '/widgets/{widget_id}/gadgets/{id}'));
+    const gadgetLists = routes
+      .filter((route) => route.method === 'GET' && route.path === '/widgets/{widget_id}/gadgets')
+      .map(({ handler, minVersion, maxVersion }) => ({ handler, minVersion, maxVersion }));
+    assert.deepEqual(gadgetLists, [
+      { handler: 'GadgetsController.index', minVersion: '2.1', maxVersion: '2.1' },
+      {
+        handler: 'GadgetsController.indexV22 (variant of index)',
+        minVersion: '2.2',
+        maxVersion: null
+      }
+    ]);
     assert.equal(
       find('PUT', '/widgets/{widget_id}/gadgets/{id}'),
       undefined,
@@ -166,6 +177,16 @@ describe('API router conflicts', () => {
     assert.throws(() => givenRouter([givenExtension('same', {}), givenExtension('same', {})]), {
       code: 'WHARF_EXTENSION_CONFLICT',
       message: /extensions same and same both use the alias "same"/
+    });
+  });
+
+  test('refuses a resource with no controller whose inherited collection is missing', () => {
+    const resources = (self: APIExtensionBase) =>
+      [new ResourceExtension('orphans', null, { inherits: 'nowhere' })].filter(() => self);
+    assert.throws(() => givenRouter([givenExtension('orphaned', { resources })]), {
+      code: 'WHARF_INVALID_DECLARATION',
+      message:
+        /extension orphaned: collection "orphans" has no controller, and "nowhere", whose controller it would use, is added by no extension/
     });
   });
 

@@ -331,6 +331,13 @@ describe('response codes and extensions', () => {
     const reply = await call('GET', '/fancy-widgets/w1');
     assert.equal(reply.body.widget['extras:shade'], 'dark');
   });
+
+  test("serves a resource without a controller with the inherited collection's", async () => {
+    const reply = await call('GET', '/plain-widgets/w1');
+    assert.equal(reply.status, 200);
+    assert.equal(reply.body.widget.id, 'w1');
+    assert.equal(reply.body.widget['extras:shade'], 'dark');
+  });
 });
 
 describe('errors from another copy of wharf', () => {
@@ -346,5 +353,18 @@ describe('errors from another copy of wharf', () => {
     const reply = await call('GET', '/widgets/w1/gadgets/foreign-409');
     assert.equal(reply.status, 500);
     assert.equal(reply.body.computeFault.code, 500);
+  });
+});
+
+describe('versioned variants of one method', () => {
+  test('the request version picks the variant whose range holds it', async () => {
+    assert.deepEqual((await call('GET', '/widgets/w1/gadgets', { headers: v('2.1') })).body, {
+      gadgets: [{ id: 'g1', widget: 'w1' }]
+    });
+    for (const version of ['2.2', '2.3']) {
+      assert.deepEqual((await call('GET', '/widgets/w1/gadgets', { headers: v(version) })).body, {
+        gadgets: [{ id: 'g1', widget_id: 'w1', shiny: true }]
+      });
+    }
   });
 });

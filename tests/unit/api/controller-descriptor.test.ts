@@ -145,7 +145,7 @@ describe('describeController', () => {
     }
     assert.throws(() => describeController(new Both()), {
       code: 'WHARF_INVALID_DECLARATION',
-      message: 'Both.stop: a method cannot be both @action and @extends'
+      message: 'Both.stop: a method can be only one of @action, @extends and @variant'
     });
   });
 

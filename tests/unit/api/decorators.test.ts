@@ -282,3 +282,49 @@ describe('@wsgi.schema and @wsgi.querySchema', () => {
     );
   });
 });
+
+describe('@wsgi.variant', () => {
+  test('groups the versions of one method, the plain one first', () => {
+    class Servers extends Controller {
+      @wsgi.apiVersion('2.1', '2.18')
+      show(_req: ApiRequest) {}
+
+      @wsgi.variant('show')
+      @wsgi.apiVersion('2.19')
+      showV219(_req: ApiRequest) {}
+    }
+    const descriptor = describeController(new Servers());
+    assert.deepEqual(
+      descriptor.variants.get('show')!.map((spec) => spec.property),
+      ['show', 'showV219']
+    );
+    assert.equal(descriptor.methods.has('show'), false);
+    assert.equal(descriptor.methods.has('showV219'), false);
+  });
+
+  test('refuses versions of one method whose ranges overlap, naming both', () => {
+    class Servers extends Controller {
+      show(_req: ApiRequest) {}
+
+      @wsgi.variant('show')
+      @wsgi.apiVersion('2.19')
+      showV219(_req: ApiRequest) {}
+    }
+    assert.throws(
+      () => describeController(new Servers()),
+      isDeclarationError(/show\(\) \(any\) and showV219\(\) \(2\.19-\) both serve show/)
+    );
+  });
+
+  test('refuses a method that is both a variant and an action', () => {
+    class Servers extends Controller {
+      @wsgi.variant('show')
+      @wsgi.action('os-start')
+      start(_req: ApiRequest) {}
+    }
+    assert.throws(
+      () => describeController(new Servers()),
+      isDeclarationError(/only one of @action, @extends and @variant/)
+    );
+  });
+});
