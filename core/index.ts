@@ -1,6 +1,8 @@
 /**
- * wharf's one public surface. Extension packages import from here and nowhere else;
- * anything not exported here is private.
+ * `wharf`: the extension author's surface (extension classes, controllers, `wsgi`
+ * decorators, errors, tokens, request types, plugin managers, filter and app factory
+ * types). Embedding a host is `wharf/host` (core/host.ts); authors' tests use
+ * `wharf/testing` (core/testing.ts). Anything exported by none of the three is private.
  */
 import 'reflect-metadata';
 
@@ -53,14 +55,9 @@ export type {
   RouteLookup,
   AllowedMethods
 } from './routing/index.js';
-export { parsePasteConfig, loadPasteConfig } from './pipeline/paste-config.js';
-export type { PasteConfig } from './pipeline/paste-sections.js';
-export { buildPipeline } from './pipeline/build-pipeline.js';
-export type { BuildPipelineOptions } from './pipeline/build-pipeline.js';
 export { compose } from './pipeline/compose.js';
 export { urlmap } from './pipeline/urlmap.js';
 export type { FactoryKind, FactoryResolver } from './pipeline/types.js';
-export { loadConfig, listenAddressFor, configSettings } from './server/config.js';
 export type {
   WharfConfig,
   ListenAddress,
@@ -68,8 +65,6 @@ export type {
   ConfigSetting,
   ConfigSections
 } from './server/config.js';
-export { loadHostConfig, hostOptionRegistry } from './server/host-config.js';
-export type { HostConfigOptions } from './server/host-config.js';
 export { describeOptions } from './server/config-options.js';
 export type { OptionSpec, OptionType, OptionDescription } from './server/config-options.js';
 export {
@@ -104,26 +99,6 @@ export { handleError } from './middleware/faultwrap.js';
 export { installErrorSink, raiseError } from './middleware/error-sink.js';
 export type { ErrorSink } from './middleware/error-sink.js';
 export { FilterOptions } from './middleware/filter-options.js';
-export { issueToken, verifyToken } from './middleware/token-signer.js';
-export type { TokenClaims, IssueTokenOptions } from './middleware/token-signer.js';
 export type { RateLimitStore, WindowCounts } from './middleware/ratelimit-store.js';
-export { startHttpServer } from './server/http-server.js';
-export type { HttpServerOptions, RunningServer } from './server/http-server.js';
-export type { DrainOutcome } from './server/graceful-shutdown.js';
-export { httpServerOptionsFor, drainTimeoutMsOf } from './server/http-server-options.js';
-export {
-  installSignalHandlers,
-  STOP_SIGNALS,
-  DRAIN_CUT_EXIT_CODE
-} from './server/signal-handlers.js';
-export type { SignalHandlerOptions } from './server/signal-handlers.js';
-export { installFaultHandler, FAULT_EXIT_CODE } from './server/process-faults.js';
-export type { FaultHandlerOptions } from './server/process-faults.js';
-export { installReloadHandler, RELOAD_SIGNAL } from './server/reload-signal.js';
-export type { TlsFiles } from './server/tls.js';
-export { runWorkers } from './server/workers.js';
-export type { RunWorkersOptions } from './server/workers.js';
-export { assembleHost } from './server/host.js';
-export type { Host, HostOptions } from './server/host.js';
 export { COMMAND_NAMESPACE } from './cli/command-plugin.js';
 export type { CommandPlugin, CommandHelpers } from './cli/command-plugin.js';

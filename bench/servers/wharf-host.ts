@@ -35,7 +35,7 @@ export async function startWharf(
   options: WharfHostOptions
 ): Promise<{ port: number; phases: StartupPhases }> {
   const booted = performance.now();
-  const wharf = await import('../../core/index.js');
+  const wharf = await import('../../core/host.js');
   const imported = performance.now();
   const config = await wharf.loadHostConfig({
     env: {},

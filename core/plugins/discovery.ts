@@ -1,7 +1,8 @@
 /**
  * Finding manifests, in order: the project manifest, every installed package under
  * `node_modules` (scoped ones too) whose package.json has `"wharf": { "entryPoints" }`, and
- * every `*\/package.json` of the same form in each drop-in folder (found with glob).
+ * every `*\/package.json` of the same form in each drop-in folder (found with glob), and
+ * the drop-in folder's own package.json when the folder is itself such a package.
  *
  * The project manifest is the operator's own: if it is unreadable or invalid, discovery
  * fails. A bad installed or drop-in package is recorded as a problem and the others go on.
@@ -20,7 +21,7 @@ export interface DiscoveryOptions {
   projectRoot?: string;
   /** Scan installed packages; default true. */
   scanNodeModules?: boolean;
-  /** Drop-in folders holding packages (`DIR/*\/package.json`). */
+  /** Drop-in folders holding packages (`DIR/*\/package.json`), or being one. */
   dropins?: string[];
 }
 
@@ -158,5 +159,5 @@ async function stampFolder(dir: string, result: DiscoveryResult): Promise<string
 // runs, and a host start-up does not load it.
 async function globPackageFiles(dir: string): Promise<string[]> {
   const { glob } = await import('glob');
-  return glob('*/package.json', { cwd: dir, absolute: true });
+  return glob(['package.json', '*/package.json'], { cwd: dir, absolute: true });
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
-import { verifyToken } from '../../core/index.js';
+import { verifyToken } from '../../core/host.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const CHECK_DROPINS = fileURLToPath(new URL('../fixtures/check/dropins/', import.meta.url));

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { loadConfig } from '../../core/index.js';
+import { loadConfig } from '../../core/host.js';
 import { COMPUTE_OPTIONS } from '../../extensions/compute/options.js';
 import { assertLoopNeverHeld, observeEventLoop } from '../helpers/event-loop-observer.js';
 import { givenTestHost, type TestHost } from '../helpers/test-host.js';

@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
+  authtokenOptions,
   givenKeystone,
   keystoneSkip,
   KEYSTONE_USERS,
@@ -36,12 +37,14 @@ describe('wharf with Keystone, driven by the OpenStack clients', { skip }, () =>
   let demoToken: string;
 
   before(async () => {
+    // wharf first: Keystone's catalog names its address, and wharf asks Keystone only
+    // on its first request.
     const port = await freePort();
-    keystone = await givenKeystone(`http://127.0.0.1:${port}/v2.1`);
-    host = await givenTestHost(
-      { 'api.auth_strategy': 'keystone', ...keystone.authtokenOptions },
-      port
-    );
+    host = await givenTestHost({
+      'api.auth_strategy': 'keystone',
+      ...authtokenOptions(`http://127.0.0.1:${port}/v3`)
+    });
+    keystone = await givenKeystone(port, `${host.url}/v2.1`);
     ({ nova, openstack } = givenPasswordClients(keystone.url, KEYSTONE_USERS.demo));
     demoToken = await keystone.token('demo');
     const asDemo: typeof host.call = (method, path, options = {}) =>

@@ -14,7 +14,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { issueToken } from '../../core/index.js';
+import { issueToken } from '../../core/host.js';
 import { CIRROS, UNLIMITED_SERVERS } from './compute-servers-given.js';
 import { expectedFaultName, faultProblem } from '../helpers/fault-shape.js';
 import { givenTestHost, type TestHost } from '../helpers/test-host.js';

@@ -2,7 +2,7 @@
  * A real Keystone (Debian's `keystone` package) for the acceptance tests, in a temporary
  * folder: SQLite database, fernet keys, `keystone-manage db_sync`, `fernet_setup` and
  * `bootstrap`, then `keystone-wsgi-public` served by uWSGI (two processes, each loading
- * the app itself) on a free loopback port. The test users are made through Keystone's own API:
+ * the app itself) on a loopback port the caller picked. The test users are made through Keystone's own API:
  *
  * - `admin` (bootstrap) in project `admin`, role `admin`;
  * - the service user `nova` in project `service`, role `admin`, for the filter;
@@ -18,7 +18,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
-import { freePort } from './free-port.js';
 
 const run = promisify(execFile);
 
@@ -41,8 +40,6 @@ export const KEYSTONE_USERS = {
 export interface KeystoneServer {
   /** `http://127.0.0.1:PORT/v3`. */
   url: string;
-  /** `[keystone_authtoken]` options of a wharf host validating against it (`section.option`). */
-  authtokenOptions: Record<string, string>;
   /** A project-scoped token of one of the users. */
   token(user: keyof typeof KEYSTONE_USERS): Promise<string>;
   /** Kills Keystone (all its processes) and removes its folder. */
@@ -68,17 +65,26 @@ export function keystoneSkip(): string | false {
   return `Keystone is not installed (${missing.join(', ')} missing); apt-get install keystone uwsgi-plugin-python3, or run .ci/run`;
 }
 
+/** `[keystone_authtoken]` options (`section.option`) of a wharf host using the Keystone at `url`. */
+export function authtokenOptions(url: string): Record<string, string> {
+  return {
+    'keystone_authtoken.auth_url': url,
+    'keystone_authtoken.username': KEYSTONE_USERS.service.username,
+    'keystone_authtoken.password': KEYSTONE_USERS.service.password,
+    'keystone_authtoken.project_name': KEYSTONE_USERS.service.project
+  };
+}
+
 /**
- * Configures, bootstraps and serves a fresh Keystone whose catalog lists compute (and image,
- * which the clients look images up in) at `computeUrl` (`http://HOST:PORT/v2.1`); at most
- * about a minute.
+ * Configures, bootstraps and serves a fresh Keystone on 127.0.0.1:`port` (its URL is
+ * `http://127.0.0.1:PORT/v3`), whose catalog lists compute (and image, which the clients
+ * look images up in) at `computeUrl` (`http://HOST:PORT/v2.1`); at most about a minute.
  */
-export async function givenKeystone(computeUrl: string): Promise<KeystoneServer> {
+export async function givenKeystone(port: number, computeUrl: string): Promise<KeystoneServer> {
   const missing = missingKeystone();
   if (missing.length > 0)
     throw new Error(`Keystone is required but missing (${missing.join(', ')}); see .ci/run`);
   const dir = mkdtempSync(join(tmpdir(), 'wharf-keystone-'));
-  const port = await freePort();
   const url = `http://127.0.0.1:${port}/v3`;
   const conf = join(dir, 'keystone.conf');
   writeFileSync(
@@ -190,12 +196,6 @@ export async function givenKeystone(computeUrl: string): Promise<KeystoneServer>
     }
     return {
       url,
-      authtokenOptions: {
-        'keystone_authtoken.auth_url': url,
-        'keystone_authtoken.username': KEYSTONE_USERS.service.username,
-        'keystone_authtoken.password': KEYSTONE_USERS.service.password,
-        'keystone_authtoken.project_name': KEYSTONE_USERS.service.project
-      },
       token: (user) => issueToken(url, KEYSTONE_USERS[user]),
       stop
     };

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { APIVersionRequest, loadConfig } from '../../../core/index.js';
+import { APIVersionRequest } from '../../../core/index.js';
+import { loadConfig } from '../../../core/host.js';
 import { quotaDefaults } from '../../../extensions/compute/index.js';
 import { limitsDocument } from '../../../extensions/limits/index.js';
 import { quotaSet, quotaSetDetail } from '../../../extensions/quota-sets/index.js';

@@ -7,7 +7,7 @@ import {
   ServerMetadataRepository,
   ServerRepository
 } from '../../../extensions/compute/storage.js';
-import { loadConfig } from '../../../core/index.js';
+import { loadConfig } from '../../../core/host.js';
 import { BACKENDS, givenScope, type GivenDatabase } from './given-database.js';
 import { givenServerInput } from './given-server.js';
 

@@ -9,7 +9,8 @@ import {
   quotaDefaults,
   type QuotaLimits
 } from '../../../extensions/compute/index.js';
-import { loadConfig, OptionRegistry } from '../../../core/index.js';
+import { OptionRegistry } from '../../../core/index.js';
+import { loadConfig } from '../../../core/host.js';
 import { COMPUTE_OPTIONS } from '../../../extensions/compute/options.js';
 
 const registry = new OptionRegistry([...OptionRegistry.core().groups, COMPUTE_OPTIONS]);
