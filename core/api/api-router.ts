@@ -20,6 +20,7 @@ import type { RoutingTable } from '../routing/index.js';
 import { EXTENSION_HEALTH, EXTENSION_REGISTRY } from '../tokens.js';
 import { APIVersionRequest } from './api-version-request.js';
 import { identityProblems, isAPIExtension, type APIExtensionBase } from './extension-base.js';
+import { ApiMetrics } from './api-metrics.js';
 import { ExtensionHealth } from './extension-health.js';
 import { ExtensionRegistry } from './extension-registry.js';
 import { answeredClientGone, sendFault } from './faults.js';
@@ -75,6 +76,8 @@ export class APIRouter extends ExtensionManagerBase<APIExtensionBase> {
   readonly health: ExtensionHealth;
   /** The deadlines requests run under. */
   readonly deadlines: RequestDeadlines;
+  /** Per-extension Prometheus metrics, served by the `metrics` filter. */
+  readonly metrics: ApiMetrics;
   /** The hash of the deployment plan (see deployment-plan.ts), `sha256:<16 hex digits>`. */
   fingerprint = '';
   private table!: RoutingTable<Resource>;
@@ -111,6 +114,10 @@ export class APIRouter extends ExtensionManagerBase<APIExtensionBase> {
         cooldownMs: (quarantine.cooldown ?? 60) * 1000
       },
       this.logger
+    );
+    this.metrics = new ApiMetrics(
+      () => this.registry.loaded().map((record) => record.alias),
+      this.health
     );
     this.deadlines = new RequestDeadlines(
       {
@@ -161,7 +168,7 @@ export class APIRouter extends ExtensionManagerBase<APIExtensionBase> {
     const assembly = assembleRoutes(this.extensions, this.registry, {
       projectIdInUrl: this.projectIdInUrl,
       logger: this.logger,
-      runtime: { health: this.health, deadlines: this.deadlines }
+      runtime: { health: this.health, deadlines: this.deadlines, metrics: this.metrics }
     });
     this.table = assembly.table;
     this.resourceMap = assembly.resources;
@@ -193,9 +200,21 @@ export class APIRouter extends ExtensionManagerBase<APIExtensionBase> {
     const minHeaders = versionHeaders(range.min);
     const maxHeaders = versionHeaders(range.max);
     const fingerprint = this.fingerprint;
+    const metrics = this.metrics;
     return async function apiRouter(req: IncomingMessage, res: ServerResponse): Promise<void> {
       const context = getContext(req);
       res.setHeader(FINGERPRINT_HEADER, fingerprint);
+      const started = performance.now();
+      let route = 'unmatched';
+      res.once('close', () =>
+        metrics.observeRequest(
+          route,
+          req.method ?? 'GET',
+          res.statusCode,
+          context.extension ?? 'none',
+          (performance.now() - started) / 1000
+        )
+      );
       try {
         const version = resolveRequestedVersion(req.headers, range);
         context.apiVersion = version;
@@ -215,6 +234,7 @@ export class APIRouter extends ExtensionManagerBase<APIExtensionBase> {
         if ('redirect' in lookup) return answerRedirect(req, res, lookup);
         checkFormat(lookup.params);
         context.extension = lookup.route.owner;
+        route = lookup.route.path;
         await lookup.route.target.dispatch(req, res, lookup.route, lookup.params, context);
       } catch (error) {
         answerWithFault(res, error, context);

@@ -29,9 +29,11 @@ import {
   expectedErrorsFor,
   isAvailable,
   responseCodeFor,
+  type ExtensionMethodSpec,
   type MethodSpec
 } from './controller-descriptor.js';
 import type { DispatchPlan, Owned } from './dispatch-plan.js';
+import type { ApiMetrics } from './api-metrics.js';
 import type { ExtensionHealth } from './extension-health.js';
 import type { RequestDeadlines, Watched } from './request-deadlines.js';
 import { isResponseObject, ResponseObject } from './response-object.js';
@@ -41,6 +43,8 @@ import { sendResponse } from './send-response.js';
 export interface ExtensionRuntime {
   health: ExtensionHealth;
   deadlines: RequestDeadlines;
+  /** Where processor times are recorded; absent, they are not. */
+  metrics?: ApiMetrics;
 }
 
 /** Statuses any handler may raise whatever it declares: validation, auth and policy. */
@@ -151,33 +155,53 @@ class PlanRun extends ExtensionScope {
     return isAvailable(step.spec, version) && !this.runtime.health.isQuarantined(step.owner);
   }
 
-  /** Calls a step, traced as a span of its own when the `tracing` filter is on. */
+  /**
+   * Calls a step, observed when it settles: traced as a span of its own when the `tracing`
+   * filter is on, and timed into the metrics when it is a pre- or post-processor.
+   */
   private invoke(step: Owned<MethodSpec>, response: ResponseObject | undefined): unknown {
     this.step = step;
-    const { traceStep } = this.context;
-    if (traceStep === null) return this.call(step, response);
-    const span = traceStep(`${step.controller}.${step.spec.property}`, step.owner);
+    const settled = this.observerOf(step);
+    if (settled === null) return this.call(step, response);
     let result: unknown;
     try {
       result = this.call(step, response);
     } catch (error) {
-      span.end(error);
+      settled(error);
       throw error;
     }
     if (!isThenable(result)) {
-      span.end();
+      settled();
       return result;
     }
     return Promise.resolve(result).then(
       (value) => {
-        span.end();
+        settled();
         return value;
       },
       (error: unknown) => {
-        span.end(error);
+        settled(error);
         throw error;
       }
     );
+  }
+
+  /** What to call when a step settles (with its error, if it failed), or null: nothing watches. */
+  private observerOf(step: Owned<MethodSpec>): ((error?: unknown) => void) | null {
+    const { traceStep } = this.context;
+    const span =
+      traceStep === null ? null : traceStep(`${step.controller}.${step.spec.property}`, step.owner);
+    const metrics = step === this.plan.main ? undefined : this.runtime.metrics;
+    if (span === null && metrics === undefined) return null;
+    const started = performance.now();
+    return (error) => {
+      span?.end(error);
+      metrics?.observeProcessor(
+        step.owner,
+        (step.spec as ExtensionMethodSpec).phase,
+        (performance.now() - started) / 1000
+      );
+    };
   }
 
   /** Calls a step, in its own extension's scope when that is not the handler's. */

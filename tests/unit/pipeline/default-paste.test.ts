@@ -25,6 +25,7 @@ const FILTERS = [
   'noauth2',
   'authtoken',
   'keystone_authtoken',
+  'metrics',
   'ratelimit'
 ];
 const APPS = ['versions', 'osapi_compute_app_v21', 'healthcheck', 'docs'];
@@ -102,6 +103,7 @@ describe('etc/api-paste.ini', () => {
       'version_root',
       'openapi',
       'noauth2',
+      'metrics',
       'ratelimit',
       'app:osapi_compute_app_v21 /v2.1 /servers'
     ]);

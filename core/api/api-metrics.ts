@@ -1,0 +1,100 @@
+/**
+ * Per-extension Prometheus metrics of one API (prom-client), in a registry of its own:
+ *
+ * - `wharf_requests_total`, `wharf_request_errors_total` (status 5xx) and the latency
+ *   histogram `wharf_request_duration_seconds`, labelled with the route (its path template,
+ *   `unmatched` when none matched), method, status and owning extension;
+ * - `wharf_processor_duration_seconds`: time in pre- and post-processors, per extension and
+ *   phase;
+ * - `wharf_extension_quarantined` (1 while quarantined) and `wharf_extension_faults_total`,
+ *   read from the router's ExtensionHealth when scraped;
+ * - prom-client's default metrics: event-loop delay, heap, CPU, handles, process start time.
+ *
+ * Label values come from the routing table and the extension set, never from the request,
+ * so their number is bounded.
+ */
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { ExtensionHealth } from './extension-health.js';
+
+const LABELS = ['route', 'method', 'status', 'extension'] as const;
+
+/** The metrics of one API router. */
+export class ApiMetrics {
+  /** The registry `/metrics` serves. */
+  readonly registry = new Registry();
+  private readonly requests: Counter<(typeof LABELS)[number]>;
+  private readonly errors: Counter<(typeof LABELS)[number]>;
+  private readonly latency: Histogram<(typeof LABELS)[number]>;
+  private readonly processors: Histogram<'extension' | 'phase'>;
+
+  /** @param extensions the aliases whose health is reported; @param health where it is */
+  constructor(extensions: () => readonly string[], health: ExtensionHealth) {
+    const registers = [this.registry];
+    this.requests = new Counter({
+      name: 'wharf_requests_total',
+      help: 'API requests answered, by route, method, status and owning extension.',
+      labelNames: LABELS,
+      registers
+    });
+    this.errors = new Counter({
+      name: 'wharf_request_errors_total',
+      help: 'API requests answered with a 5xx status.',
+      labelNames: LABELS,
+      registers
+    });
+    this.latency = new Histogram({
+      name: 'wharf_request_duration_seconds',
+      help: 'Time from routing to the response finishing.',
+      labelNames: LABELS,
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers
+    });
+    this.processors = new Histogram({
+      name: 'wharf_processor_duration_seconds',
+      help: 'Time in pre- and post-processors, by extension and phase.',
+      labelNames: ['extension', 'phase'],
+      buckets: [0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
+      registers
+    });
+    new Gauge({
+      name: 'wharf_extension_quarantined',
+      help: '1 while the extension is quarantined after repeated faults, else 0.',
+      labelNames: ['extension'],
+      registers,
+      collect() {
+        for (const alias of extensions())
+          this.set({ extension: alias }, health.isQuarantined(alias) ? 1 : 0);
+      }
+    });
+    new Gauge({
+      name: 'wharf_extension_faults_total',
+      help: 'Faults counted against the extension since the host started.',
+      labelNames: ['extension'],
+      registers,
+      collect() {
+        for (const alias of extensions())
+          this.set({ extension: alias }, health.view(alias).faultsTotal);
+      }
+    });
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Counts one answered request that took `seconds`. */
+  observeRequest(
+    route: string,
+    method: string,
+    status: number,
+    extension: string,
+    seconds: number
+  ): void {
+    const labels = { route, method, status: String(status), extension };
+    this.requests.inc(labels);
+    if (status >= 500) this.errors.inc(labels);
+    this.latency.observe(labels, seconds);
+  }
+
+  /** Records the time one pre- or post-processor of `extension` took. */
+  observeProcessor(extension: string, phase: 'pre' | 'post', seconds: number): void {
+    this.processors.observe({ extension, phase }, seconds);
+  }
+}
