@@ -71,7 +71,11 @@ export interface ExtensionMethodSpec extends MethodSpec {
 export interface ControllerDescriptor {
   /** The controller's class name, for messages and logs. */
   controllerName: string;
-  /** Standard and custom methods: every method that is neither an action nor an extension. */
+  /**
+   * Dispatchable methods: the standard collection methods (index, show, create, update,
+   * delete) and every other method carrying a method decorator (`@apiVersion`, `@response`,
+   * `@expectedErrors`, `@schema`, `@querySchema`). Undecorated helpers are not routable.
+   */
   methods: Map<string, MethodSpec>;
   /**
    * Every version of a method that has `@variant`s, by the method name they stand for: the
@@ -145,7 +149,7 @@ export function describeController(controller: Controller): ControllerDescriptor
         phase: extension.phase,
         addedFields
       });
-    } else {
+    } else if (isDispatchable(prototype, property)) {
       descriptor.methods.set(property, spec);
     }
   }
@@ -157,6 +161,29 @@ export function describeController(controller: Controller): ControllerDescriptor
     descriptor.methods.delete(name);
   }
   return descriptor;
+}
+
+/** routes' standard collection methods, dispatchable without a decorator. */
+const STANDARD_METHODS: ReadonlySet<string> = new Set([
+  'index',
+  'show',
+  'create',
+  'update',
+  'delete'
+]);
+
+/** A standard method, or one that declares how it is dispatched (a private helper does not). */
+function isDispatchable(prototype: object, property: string): boolean {
+  return (
+    STANDARD_METHODS.has(property) ||
+    [
+      readNearest(API_VERSION, prototype, property),
+      readNearest(RESPONSE, prototype, property),
+      readNearest(EXPECTED_ERRORS, prototype, property),
+      readNearest(SCHEMA, prototype, property),
+      readNearest(QUERY_SCHEMA, prototype, property)
+    ].some((declared) => declared !== undefined)
+  );
 }
 
 /** The versions of one method may not overlap: a request must pick exactly one. */

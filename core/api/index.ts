@@ -41,6 +41,7 @@ export type { ResourceExtensionOptions, ParentCollection } from './resource-exte
 export { ControllerExtension } from './controller-extension.js';
 export { ExtensionRegistry } from './extension-registry.js';
 export { ExtensionHealth } from './extension-health.js';
+export type { ApiMetrics } from './api-metrics.js';
 export type { HealthView, QuarantinePolicy } from './extension-health.js';
 export type { ExtensionRecord } from './extension-registry.js';
 export { Resource } from './resource.js';

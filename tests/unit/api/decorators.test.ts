@@ -328,3 +328,22 @@ describe('@wsgi.variant', () => {
     );
   });
 });
+
+describe('dispatchable methods', () => {
+  test('are the standard methods and decorated ones, never an undecorated helper', () => {
+    class Servers extends Controller {
+      index(_req: ApiRequest) {}
+
+      @wsgi.expectedErrors(404)
+      glanceShow(_req: ApiRequest) {}
+
+      find(_id: string) {}
+
+      boot() {}
+    }
+    assert.deepEqual([...describeController(new Servers()).methods.keys()].sort(), [
+      'glanceShow',
+      'index'
+    ]);
+  });
+});
