@@ -98,6 +98,31 @@ export function givenOpenstack(endpoint: string): Client {
   );
 }
 
+/**
+ * `nova` and `openstack` as a Keystone user: password authentication at `authUrl` (v3),
+ * wharf found through the service catalog (region `RegionOne`, public interface).
+ */
+export function givenPasswordClients(
+  authUrl: string,
+  user: { username: string; password: string; project: string }
+): { nova: Client; openstack: Client } {
+  const env = {
+    OS_AUTH_URL: authUrl,
+    OS_IDENTITY_API_VERSION: '3',
+    OS_USERNAME: user.username,
+    OS_PASSWORD: user.password,
+    OS_PROJECT_NAME: user.project,
+    OS_USER_DOMAIN_NAME: 'Default',
+    OS_PROJECT_DOMAIN_NAME: 'Default',
+    OS_REGION_NAME: 'RegionOne',
+    OS_INTERFACE: 'public'
+  };
+  return {
+    nova: givenClient(REAL_CLIENTS.nova, ['--debug'], env),
+    openstack: givenClient(REAL_CLIENTS.openstack, ['--debug'], env)
+  };
+}
+
 function givenClient(script: string, leading: string[], extraEnv: Record<string, string>): Client {
   // A private HOME and no inherited OS_* variables: nothing from the developer's clouds.yaml
   // or shell reaches the client, and its caches land in a throw-away folder.

@@ -57,6 +57,18 @@ async function assertBuildRejected(text: string, pattern: RegExp, name = 'main')
   });
 }
 
+/** A resolver whose one app factory declares that it takes only the option `level`. */
+function givenStrictFactory(): FactoryResolver {
+  const strict = Object.assign(
+    (): RequestHandler =>
+      function strictApp(_req, res) {
+        res.end();
+      },
+    { options: ['level'] }
+  );
+  return async () => strict;
+}
+
 describe('paste semantics at build time', () => {
   const servers: Server[] = [];
   after(() => servers.forEach((server) => server.close()));
@@ -139,14 +151,7 @@ describe('paste semantics at build time', () => {
   });
 
   test('rejects an option a factory that declares its options does not take', async () => {
-    const strict = Object.assign(
-      (): RequestHandler =>
-        function strictApp(_req, res) {
-          res.end();
-        },
-      { options: ['level'] }
-    );
-    const resolveFactory: FactoryResolver = async () => strict;
+    const resolveFactory = givenStrictFactory();
     const config = parsePasteConfig(
       ['[app:main]', 'use = strict', 'level = 1', 'colour = red'].join('\n'),
       'api-paste.ini'
@@ -159,14 +164,7 @@ describe('paste semantics at build time', () => {
   });
 
   test('rejects such an option in a section the target does not reach, and a get name too', async () => {
-    const strict = Object.assign(
-      (): RequestHandler =>
-        function strictApp(_req, res) {
-          res.end();
-        },
-      { options: ['level'] }
-    );
-    const resolveFactory: FactoryResolver = async () => strict;
+    const resolveFactory = givenStrictFactory();
     const build = (text: string) =>
       buildPipeline({
         config: parsePasteConfig(text, 'api-paste.ini'),
