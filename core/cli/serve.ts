@@ -34,7 +34,7 @@ export async function serveInProcess(options: HostOptions): Promise<RunningServe
     host.logger.info(
       `${name} listening on ${scheme}://${server.address.host}:${server.address.port}`
     );
-    warnIfNoauthExposed(host.config, name, host.logger);
+    warnIfNoauthExposed(host.config, name, host.identityTrusting.get(name) ?? [], host.logger);
     servers.push(server);
   }
   const stopping = {

@@ -36,3 +36,4 @@ function claimedCaller(req: IncomingMessage): Caller {
 export const noauthFilter: FilterFactory = (context) =>
   authFilter('noauth2', context, claimedCaller);
 noauthFilter.options = FAILED_AUTH_OPTIONS;
+noauthFilter.trustsClaimedIdentity = true;

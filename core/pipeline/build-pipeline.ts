@@ -46,6 +46,8 @@ export interface BuildPipelineOptions {
   logger: Logger;
   /** Collects the factories' clean-ups, run when the host stops. */
   onClose?: (close: () => void | Promise<void>) => void;
+  /** Told the label of every filter built that trusts the identity a caller claims. */
+  onIdentityTrusted?: (label: string) => void;
 }
 
 type Conf = Readonly<Record<string, string>>;
@@ -247,6 +249,9 @@ class PipelineBuilder {
   ): Promise<RequestHandler> {
     const { container, logger, onClose } = this.options;
     const factory = this.factories.of(section) as FilterFactory | AppFactory;
+    if ((factory as FilterFactory).trustsClaimedIdentity) {
+      this.options.onIdentityTrusted?.(sectionLabel(section));
+    }
     const handler: unknown = await factory({
       globalConf,
       localConf: this.localConf(section, globalConf),

@@ -31,6 +31,12 @@ export interface FactoryContext {
 export interface FilterFactory {
   (context: FactoryContext): RequestHandler | Promise<RequestHandler>;
   options?: readonly string[];
+  /**
+   * Set by a filter that believes whatever identity a caller claims (`noauth2`): a host
+   * serving a pipeline with it on an address beyond loopback warns, whatever the name of
+   * the `auth_strategy` line that selected it.
+   */
+  trustsClaimedIdentity?: true;
 }
 
 /** Builds one app: the handler at the end of a pipeline (`options` as for filters). */

@@ -31,12 +31,8 @@ export interface HostOptions {
 }
 
 /** An assembled host. */
-export interface Host extends HostBase {
+export interface Host extends HostBase, HostApps {
   router: APIRouter;
-  /** One app per name in `[DEFAULT] enabled_apis`. */
-  apps: Map<string, Express>;
-  /** Runs the clean-ups factories registered (connections to close). */
-  close(): Promise<void>;
 }
 
 /** The host container and what it holds before any API is built. */
@@ -92,7 +88,14 @@ export async function createApiRouter(base: HostBase): Promise<APIRouter> {
 
 /** One Express app per enabled API, and the clean-ups their factories registered. */
 export interface HostApps {
+  /** One app per name in `[DEFAULT] enabled_apis`. */
   apps: Map<string, Express>;
+  /**
+   * Per API, the labels of the filters on its pipeline that believe the identity a caller
+   * claims (`[filter:noauth2]`); APIs without such a filter are absent.
+   */
+  identityTrusting: Map<string, string[]>;
+  /** Runs the clean-ups factories registered (connections to close). */
   close(): Promise<void>;
 }
 
@@ -105,8 +108,10 @@ export async function buildApps(base: HostBase): Promise<HostApps> {
   };
   const paste = loadPasteConfig(config.wsgi.api_paste_config);
   const apps = new Map<string, Express>();
+  const identityTrusting = new Map<string, string[]>();
   try {
     for (const name of config.DEFAULT.enabled_apis) {
+      const trusting: string[] = [];
       const pipeline = await buildPipeline({
         config: paste,
         name,
@@ -114,15 +119,17 @@ export async function buildApps(base: HostBase): Promise<HostApps> {
         resolveFactory: entryPointResolver(catalog, logger),
         container,
         logger,
-        onClose: (closer) => closers.push(closer)
+        onClose: (closer) => closers.push(closer),
+        onIdentityTrusted: (label) => trusting.push(label)
       });
       apps.set(name, expressApp(pipeline));
+      if (trusting.length > 0) identityTrusting.set(name, trusting);
     }
   } catch (error) {
     await close();
     throw error;
   }
-  return { apps, close };
+  return { apps, identityTrusting, close };
 }
 
 /**

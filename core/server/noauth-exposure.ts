@@ -18,15 +18,26 @@ export function isLoopbackHost(host: string): boolean {
   return isIP(address) !== 0 && LOOPBACK_V4.test(address);
 }
 
-/** Logs a warning when `apiName` is served with `noauth2` on an address beyond loopback. */
-export function warnIfNoauthExposed(config: WharfConfig, apiName: string, logger: Logger): void {
-  if (config.api.auth_strategy !== 'noauth2') return;
+/**
+ * Logs a warning when `apiName` listens beyond loopback and its pipeline holds `trusting`,
+ * the filters that believe the identity a caller claims (those the pipeline builder
+ * reported, whatever the name of the `auth_strategy` line that selected them).
+ */
+export function warnIfNoauthExposed(
+  config: WharfConfig,
+  apiName: string,
+  trusting: readonly string[],
+  logger: Logger
+): void {
+  if (trusting.length === 0) return;
   const { host } = listenAddressFor(config, apiName);
   if (isLoopbackHost(host)) return;
+  const authStrategy = config.api.auth_strategy;
   logger.warn(
-    `${apiName} listens on ${host === '' ? 'every address' : host} with [api] auth_strategy = noauth2: ` +
+    `${apiName} listens on ${host === '' ? 'every address' : host} with ${trusting.join(', ')} ` +
+      `([api] auth_strategy = ${authStrategy}), which believes whatever identity a caller claims: ` +
       `anyone who can reach it can act as any user, admin included. ` +
-      `Listen on 127.0.0.1 ([wsgi] host) or use auth_strategy = token.`,
-    { api: apiName, host, authStrategy: 'noauth2' }
+      `Listen on 127.0.0.1 ([wsgi] host) or use auth_strategy = token or keystone.`,
+    { api: apiName, host, authStrategy, filters: [...trusting] }
   );
 }

@@ -6,6 +6,7 @@ import type { RequestHandler } from 'express';
 import { container } from 'tsyringe';
 import { PasteConfigError } from '../../../core/errors.js';
 import { createLogger } from '../../../core/logger.js';
+import { noauthFilter } from '../../../core/middleware/noauth.js';
 import { buildPipeline } from '../../../core/pipeline/build-pipeline.js';
 import { parsePasteConfig } from '../../../core/pipeline/paste-config.js';
 import type { FactoryContext, FactoryKind, FactoryResolver } from '../../../core/pipeline/types.js';
@@ -174,6 +175,29 @@ describe('buildPipeline', () => {
       /^api-paste\.ini:30: \[app:app\] uses unknown app factory "missing" \(no usable entry point in wharf\.apps: no entry point missing\)/
     );
     assert.match(String((error.cause as Error).message), /no entry point missing/);
+  });
+
+  test('reports the filters that trust a claimed identity, whatever the line is called', async () => {
+    const text = PASTE.replace('token = mark_a', 'dev = mark_a claimed app\ntoken = mark_a').concat(
+      '\n[filter:claimed]\nuse = trusting\n'
+    );
+    const { resolve } = givenFactories();
+    const trusting = Object.assign(() => ((_req, _res, next) => next()) as RequestHandler, {
+      trustsClaimedIdentity: true as const
+    });
+    const withTrusting: FactoryResolver = async (kind, name, ref) =>
+      kind === 'filter' && name === 'trusting' ? trusting : resolve(kind, name, ref);
+    const reported = async (authStrategy: string): Promise<string[]> => {
+      const labels: string[] = [];
+      await buildPipeline({
+        ...givenOptions(text, { authStrategy, resolve: withTrusting }),
+        onIdentityTrusted: (label) => labels.push(label)
+      });
+      return labels;
+    };
+    assert.deepEqual(await reported('dev'), ['[filter:claimed]']);
+    assert.deepEqual(await reported('token'), []);
+    assert.equal(noauthFilter.trustsClaimedIdentity, true);
   });
 
   test('rejects an auth strategy the composite has no pipeline for', async () => {

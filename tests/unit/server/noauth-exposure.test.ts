@@ -4,9 +4,12 @@ import { loadConfig } from '../../../core/server/config.js';
 import { isLoopbackHost, warnIfNoauthExposed } from '../../../core/server/noauth-exposure.js';
 import { flushLogs, givenCapturedLogger } from '../../helpers/capture-logger.js';
 
-async function warningsFor(overrides: Record<string, string>) {
+async function warningsFor(
+  overrides: Record<string, string>,
+  trusting: readonly string[] = ['[filter:noauth2]']
+) {
   const { logger, lines } = givenCapturedLogger();
-  warnIfNoauthExposed(loadConfig({ env: {}, overrides }), 'osapi_compute', logger);
+  warnIfNoauthExposed(loadConfig({ env: {}, overrides }), 'osapi_compute', trusting, logger);
   await flushLogs();
   return lines.filter((line) => line.level === 'warn');
 }
@@ -17,7 +20,16 @@ describe('warnIfNoauthExposed', () => {
     assert.deepEqual(more, []);
     assert.equal(warning?.host, '0.0.0.0');
     assert.equal(warning?.authStrategy, 'noauth2');
-    assert.match(warning?.message ?? '', /noauth2.*admin/);
+    assert.deepEqual(warning?.filters, ['[filter:noauth2]']);
+    assert.match(warning?.message ?? '', /\[filter:noauth2\].*admin/);
+  });
+
+  test('warns for a trusting filter selected by a line of another name', async () => {
+    const [warning] = await warningsFor({ 'wsgi.host': '0.0.0.0', 'api.auth_strategy': 'dev' }, [
+      '[filter:claimed]'
+    ]);
+    assert.equal(warning?.authStrategy, 'dev');
+    assert.match(warning?.message ?? '', /\[filter:claimed\] \(\[api\] auth_strategy = dev\)/);
   });
 
   test('warns for an explicit network address of one API', async () => {
@@ -30,9 +42,9 @@ describe('warnIfNoauthExposed', () => {
     assert.deepEqual(await warningsFor({ 'wsgi.host': '::1' }), []);
   });
 
-  test('says nothing with the token strategy on any address', async () => {
+  test('says nothing without a trusting filter on any address', async () => {
     assert.deepEqual(
-      await warningsFor({ 'wsgi.host': '0.0.0.0', 'api.auth_strategy': 'token' }),
+      await warningsFor({ 'wsgi.host': '0.0.0.0', 'api.auth_strategy': 'token' }, []),
       []
     );
   });
