@@ -12,7 +12,7 @@
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { HTTPInternalServerError, NextCalledTwiceError } from '../errors.js';
-import { raiseError } from '../middleware/error-sink.js';
+import { raiseError } from '../http/error-sink.js';
 
 /** Builds one handler running `handlers` in order; `labels` name them in errors. */
 export function compose(

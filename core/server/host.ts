@@ -10,7 +10,7 @@ import { APIRouter, API_NAMESPACE } from '../api/api-router.js';
 import { parseDeadlineList } from '../api/request-deadlines.js';
 import { ExtensionPrepareError, HTTPNotFound } from '../errors.js';
 import { createLogger, type Logger } from '../logger.js';
-import { handleError } from '../middleware/faultwrap.js';
+import { answerError } from '../http/answer-error.js';
 import { buildPipeline } from '../pipeline/build-pipeline.js';
 import { loadPasteConfig } from '../pipeline/paste-config.js';
 import { entryPointResolver } from '../pipeline/entry-point-resolver.js';
@@ -162,7 +162,7 @@ function expressApp(pipeline: express.RequestHandler): Express {
   app.use(pipeline);
   app.use((_req: Request, _res: Response, next: NextFunction) => next(new HTTPNotFound()));
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) =>
-    handleError(error, req, res)
+    answerError(error, req, res)
   );
   return app;
 }
