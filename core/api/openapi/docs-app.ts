@@ -59,7 +59,10 @@ function init(specUrl: string): Asset {
     withDefaultFonts: false,
     hideClientButton: true,
     proxyUrl: '',
-    telemetry: false
+    telemetry: false,
+    // Scalar's AI agent and developer toolbar call scalar.com; the page stays offline.
+    agent: { disabled: true },
+    showDeveloperTools: 'never'
   };
   const script = `Scalar.createApiReference('#app', ${JSON.stringify(config)});\n`;
   return { type: 'text/javascript; charset=utf-8', body: Buffer.from(script) };
