@@ -3,7 +3,7 @@
  * hono's `compose()` does: the chain is fixed when the pipeline is built, a layer that calls
  * `next()` twice gets a `NextCalledTwiceError`, and any error a layer throws, rejects with,
  * or passes to `next(error)` leaves the chain at once. It goes to the request's error sink
- * when a `faultwrap` filter has installed one (see middleware/error-sink.ts), otherwise
+ * when a `faultwrap` filter has installed one (see http/error-sink.ts), otherwise
  * through the outer `next(error)`, where the server turns it into a fault.
  * `next('route')` and `next('router')` leave the chain through the outer `next` unchanged.
  *
