@@ -3,9 +3,22 @@
  * extension gets a child labelled `namespace:name`, so each line says whose it is. A line
  * written while an extension's request code runs also carries that extension's alias
  * (`extension`) and the request id (`requestId`), from the extension scope.
+ *
+ * winston (and its dozens of modules) is loaded when the first logger is built, not when
+ * this module is imported: a command that logs nothing (`wharf --help`) never loads it.
  */
-import winston from 'winston';
+import { createRequire } from 'node:module';
+import type winston from 'winston';
 import { currentScope } from './extension-scope.js';
+
+const require = createRequire(import.meta.url);
+let winstonModule: typeof winston | undefined;
+
+/** winston, loaded on first use (it is CommonJS, so `require` loads it synchronously). */
+function winstonLib(): typeof winston {
+  winstonModule ??= require('winston') as typeof winston;
+  return winstonModule;
+}
 
 /** The logger type used across wharf. */
 export type Logger = winston.Logger;
@@ -27,10 +40,10 @@ export interface LoggerOptions {
  * text kept for the millisecond it names: under load many lines share a millisecond, and
  * formatting the date was a tenth of the cost of a request-log line.
  */
-const timestamp = winston.format((info) => {
+function stampTime(info: winston.Logform.TransformableInfo): winston.Logform.TransformableInfo {
   if (!info.timestamp) info.timestamp = isoNow();
   return info;
-});
+}
 
 let isoMillisecond = Number.NaN;
 let isoText = '';
@@ -44,18 +57,26 @@ function isoNow(): string {
   return isoText;
 }
 
-const textLine = winston.format.printf(({ timestamp, level, message, label, ...rest }) => {
+function textLine({
+  timestamp,
+  level,
+  message,
+  label,
+  ...rest
+}: winston.Logform.TransformableInfo): string {
   const extras = Object.keys(rest).length > 0 ? ` ${JSON.stringify(rest)}` : '';
   const owner = label ? ` [${String(label)}]` : '';
   return `${String(timestamp)} ${level}${owner} ${String(message)}${extras}`;
-});
+}
 
 /** Builds a root logger from options. */
 export function createLogger(options: LoggerOptions = {}): Logger {
+  const winston = winstonLib();
+  const timestamp = winston.format(stampTime);
   const format =
     options.format === 'json'
       ? winston.format.combine(timestamp(), winston.format.json())
-      : winston.format.combine(timestamp(), textLine);
+      : winston.format.combine(timestamp(), winston.format.printf(textLine));
   const transport = options.stream
     ? new winston.transports.Stream({ stream: options.stream })
     : new winston.transports.Console({ stderrLevels: Object.keys(winston.config.npm.levels) });

@@ -31,9 +31,9 @@ import { assembleRoutes, type AssemblyProblem } from './route-assembly.js';
 import { answerRedirect, checkFormat } from './route-outcomes.js';
 import { fingerprintOf, planOf } from './deployment-plan.js';
 import { listRoutes, type RouteInfo } from './route-listing.js';
+import { API_NAMESPACE } from './api-namespace.js';
 
-/** The namespace of compute API extensions. */
-export const API_NAMESPACE = 'wharf.api.v21.extensions';
+export { API_NAMESPACE } from './api-namespace.js';
 
 /** Options of the API router (it sets the type check, the enabled check and invokeOnLoad). */
 export interface APIRouterOptions extends Omit<

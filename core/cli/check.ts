@@ -110,10 +110,9 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Registers `check` on the program. */
-export function registerCheckCommand(program: Command): void {
-  withCommonOptions(program.command('check'))
-    .description('load and assemble everything without listening; exit 1 on any problem')
+/** Adds the options and action of `check` to its command. */
+export function registerCheckCommand(check: Command): void {
+  withCommonOptions(check)
     .option('--paste-config <file>', 'the paste pipeline file ([wsgi] api_paste_config)')
     .option('--json', 'print { ok, problems: [{ kind, message, extensions }], diff? }')
     .option('--plan <file>', 'write the deployment plan (what is served) to a file')

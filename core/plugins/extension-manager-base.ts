@@ -7,7 +7,7 @@
  * `create()` factories, which resolve once everything is loaded.
  */
 import 'reflect-metadata';
-import { container as rootContainer, type DependencyContainer } from 'tsyringe';
+import type { DependencyContainer } from 'tsyringe';
 import { ExtensionLoadError, NoMatches } from '../errors.js';
 import { runEach, runEachAsync, type MapContext, type MapOutcome } from './map-runner.js';
 import { defaultLogger, type Logger } from '../logger.js';
@@ -17,7 +17,7 @@ import { describe, EntryPointLoadError, type EntryPoint } from './entry-point.js
 
 export type { MapOutcome } from './map-runner.js';
 import { Extension } from './extension.js';
-import { instantiate, isClass, isInvokable } from './instantiate.js';
+import { isClass, isInvokable } from './plugin-kind.js';
 import { describeFailure, loadFailure, type LoadFailure, type LoadPhase } from './load-failure.js';
 
 /** Options every manager accepts. */
@@ -86,15 +86,17 @@ export abstract class ExtensionManagerBase<T = unknown, Lookup = Extension<T>> i
   /** Extensions that loaded but whose check returned false. */
   readonly disabled: Extension<T>[] = [];
   protected extensions: Extension<T>[] = [];
-  protected readonly logger: Logger;
   private attempted: EntryPoint[] = [];
 
   protected constructor(
     /** The namespace this manager loads. */
     readonly namespace: string,
     protected readonly options: ManagerOptions<T> = {}
-  ) {
-    this.logger = options.logger ?? defaultLogger();
+  ) {}
+
+  /** The root logger: the options' one, else the process logger, built when first needed. */
+  protected get logger(): Logger {
+    return this.options.logger ?? defaultLogger();
   }
 
   /** Runs the loading pipeline. Called once by `create()`. */
@@ -102,7 +104,7 @@ export abstract class ExtensionManagerBase<T = unknown, Lookup = Extension<T>> i
     const catalog =
       this.options.catalog ?? (await EntryPointCatalog.discover(this.options.discovery));
     const resolver = this.options.conflictResolver ?? this.defaultConflictResolver();
-    const candidates = resolveConflicts(catalog.list(this.namespace), resolver, this.logger);
+    const candidates = resolveConflicts(catalog.list(this.namespace), resolver, () => this.logger);
     this.attempted = this.selectEntryPoints(candidates);
     const loaded = await Promise.all(this.attempted.map((entryPoint) => this.loadOne(entryPoint)));
     this.extensions = this.orderExtensions(
@@ -159,8 +161,10 @@ export abstract class ExtensionManagerBase<T = unknown, Lookup = Extension<T>> i
     let obj: T | undefined;
     if (mode === true || (mode === 'classes' && isClass(plugin as Function))) {
       try {
+        // The DI layer (tsyringe) is loaded by the first manager that invokes a plugin.
+        const { instantiate } = await import('./instantiate.js');
         obj = (await instantiate(plugin as Function, entryPoint, {
-          container: this.options.container ?? rootContainer,
+          container: this.options.container ?? (await import('tsyringe')).container,
           logger: this.logger,
           invokeArgs: this.options.invokeArgs ?? [],
           invokeKwds: this.options.invokeKwds

@@ -5,19 +5,20 @@
  * serve` listens on the apps; `wharf check` and `wharf routes` inspect the same assembly.
  */
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import { container as rootContainer, type DependencyContainer } from 'tsyringe';
 import { APIRouter, API_NAMESPACE } from '../api/api-router.js';
 import { parseDeadlineList } from '../api/request-deadlines.js';
 import { ExtensionPrepareError, HTTPNotFound } from '../errors.js';
-import { createLogger, type Logger } from '../logger.js';
+import type { Logger } from '../logger.js';
 import { handleError } from '../middleware/faultwrap.js';
 import { buildPipeline } from '../pipeline/build-pipeline.js';
 import { loadPasteConfig } from '../pipeline/paste-config.js';
 import { entryPointResolver } from '../pipeline/entry-point-resolver.js';
-import { EntryPointCatalog } from '../plugins/index.js';
-import { API_ROUTER, CONFIG, ENTRY_POINT_CATALOG, LOGGER } from '../tokens.js';
+import { API_ROUTER } from '../tokens.js';
 import { handleUnhandledRejections } from '../unhandled-rejections.js';
 import type { WharfConfig } from './config.js';
+import { prepareHost, type HostBase } from './host-base.js';
+
+export { prepareHost, type HostBase } from './host-base.js';
 
 /** What to assemble a host from. */
 export interface HostOptions {
@@ -37,32 +38,6 @@ export interface Host extends HostBase {
   apps: Map<string, Express>;
   /** Runs the clean-ups factories registered (connections to close). */
   close(): Promise<void>;
-}
-
-/** The host container and what it holds before any API is built. */
-export interface HostBase {
-  config: WharfConfig;
-  logger: Logger;
-  container: DependencyContainer;
-  catalog: EntryPointCatalog;
-}
-
-/** Discovers entry points and fills the host container (logger, configuration, catalog). */
-export async function prepareHost(options: HostOptions): Promise<HostBase> {
-  const { config } = options;
-  const logger =
-    options.logger ??
-    createLogger({ level: config.DEFAULT.log_level, format: config.DEFAULT.log_format });
-  const catalog = await EntryPointCatalog.discover({
-    manifest: options.manifest ?? config.extensions.manifest,
-    dropins: [...config.extensions.dropin_dirs, ...(options.dropins ?? [])]
-  });
-  for (const problem of catalog.problems) logger.warn(problem.message);
-  const container = rootContainer.createChildContainer();
-  container.register(LOGGER, { useValue: logger });
-  container.register(CONFIG, { useValue: config });
-  container.register(ENTRY_POINT_CATALOG, { useValue: catalog });
-  return { config, logger, container, catalog };
 }
 
 /** Loads and compiles the API router of a prepared host, and registers it in the container. */
