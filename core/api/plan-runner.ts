@@ -47,8 +47,12 @@ export interface ExtensionRuntime {
   metrics?: ApiMetrics;
 }
 
-/** Statuses any handler may raise whatever it declares: validation, auth and policy. */
-const ALWAYS_EXPECTED = new Set([400, 401, 403]);
+/**
+ * Statuses any handler may raise whatever it declares: validation, auth and policy, and 503
+ * for a backing service (database, identity) that cannot answer now, which is no fault of
+ * the extension and must reach the client as a 503 with its `Retry-After`.
+ */
+const ALWAYS_EXPECTED = new Set([400, 401, 403, 503]);
 
 /**
  * Runs `plan` for `request` and sends its response (unless the deadline already answered).

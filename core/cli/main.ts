@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The `wharf` command line. Each command lives in its own file, listed in builtin-commands.ts
- * and imported only when it runs, so `wharf --help` loads no more than commander.
+ * and imported only when it runs: `wharf --help` loads commander and the plugin layer only.
  * A wharf error (bad manifest, bad configuration) prints one line naming the problem and
  * exits 2; anything unexpected exits 1. Set WHARF_DEBUG=1 to see stacks.
  */

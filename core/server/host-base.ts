@@ -24,10 +24,11 @@ export async function prepareHost(options: HostOptions): Promise<HostBase> {
   const logger =
     options.logger ??
     createLogger({ level: config.DEFAULT.log_level, format: config.DEFAULT.log_format });
-  const catalog = await EntryPointCatalog.discover({
+  const discovered = await EntryPointCatalog.discover({
     manifest: options.manifest ?? config.extensions.manifest,
     dropins: [...config.extensions.dropin_dirs, ...(options.dropins ?? [])]
   });
+  const catalog = options.entryPoints?.length ? discovered.with(options.entryPoints) : discovered;
   for (const problem of catalog.problems) logger.warn(problem.message);
   const container = rootContainer.createChildContainer();
   container.register(LOGGER, { useValue: logger });

@@ -9,12 +9,14 @@ import { APIRouter, API_NAMESPACE } from '../api/api-router.js';
 import { parseDeadlineList } from '../api/request-deadlines.js';
 import { ExtensionPrepareError, HTTPNotFound } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { handleError } from '../middleware/faultwrap.js';
+import { answerError } from '../http/answer-error.js';
 import { buildPipeline } from '../pipeline/build-pipeline.js';
 import { loadPasteConfig } from '../pipeline/paste-config.js';
 import { entryPointResolver } from '../pipeline/entry-point-resolver.js';
+import type { EntryPoint } from '../plugins/index.js';
 import { API_ROUTER } from '../tokens.js';
 import { handleUnhandledRejections } from '../unhandled-rejections.js';
+import { entryPointScope, runLoading } from '../extension-scope.js';
 import type { WharfConfig } from './config.js';
 import { prepareHost, type HostBase } from './host-base.js';
 
@@ -29,6 +31,8 @@ export interface HostOptions {
   dropins?: string[];
   /** Replaces the logger built from `[DEFAULT] log_level` and `log_format`. */
   logger?: Logger;
+  /** Entry points added after the discovered ones (built in code, e.g. by `createTestHost`). */
+  entryPoints?: readonly EntryPoint[];
 }
 
 /** An assembled host. */
@@ -122,7 +126,9 @@ export async function prepareExtensions(router: APIRouter): Promise<void> {
     const api = extension.obj;
     if (typeof api?.prepare !== 'function') continue;
     try {
-      await api.prepare();
+      const entryPoint = extension.entryPoint;
+      const scope = entryPoint ? entryPointScope(entryPoint, api.alias) : { extension: api.alias };
+      await runLoading(scope, () => api.prepare!());
     } catch (error) {
       throw new ExtensionPrepareError(extension.name, { cause: error });
     }
@@ -137,7 +143,7 @@ function expressApp(pipeline: express.RequestHandler): Express {
   app.use(pipeline);
   app.use((_req: Request, _res: Response, next: NextFunction) => next(new HTTPNotFound()));
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) =>
-    handleError(error, req, res)
+    answerError(error, req, res)
   );
   return app;
 }

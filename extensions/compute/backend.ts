@@ -49,7 +49,16 @@ export async function openComputeBackend({
   logger
 }: BackendSources): Promise<ComputeBackend> {
   const options = COMPUTE_OPTIONS.of(config);
-  const database = await openDatabase(options.database.connection, { migrate: true });
+  const { connection, max_pool_size, connect_timeout, statement_timeout } = options.database;
+  const database = await openDatabase(connection, {
+    migrate: true,
+    logger,
+    pool: {
+      maxPoolSize: max_pool_size,
+      connectTimeoutMs: Math.round(connect_timeout * 1000),
+      statementTimeoutMs: Math.round(statement_timeout * 1000)
+    }
+  });
   const drivers = await DriverManager.create<ComputeDriver>(DRIVER_NAMESPACE, {
     name: options.compute.driver,
     invokeOnLoad: true,

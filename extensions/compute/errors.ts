@@ -235,3 +235,37 @@ export class MigrationFailed extends ComputeError {
     super('COMPUTE_MIGRATION_FAILED', message, 500, options);
   }
 }
+
+/** Seconds a client is told to wait (`Retry-After`) when the database cannot answer. */
+export const DATABASE_RETRY_AFTER_SECONDS = 2;
+
+/**
+ * 503: PostgreSQL is unreachable, restarting or out of connections, or no pool connection
+ * came within `[database] connect_timeout`. Carries `Retry-After`; the cause is logged, never
+ * shown to the client.
+ */
+export class DatabaseUnavailable extends ComputeError {
+  constructor(options: WharfErrorOptions = {}) {
+    super(
+      'COMPUTE_DATABASE_UNAVAILABLE',
+      'The database is unavailable. Please try again later.',
+      503,
+      {
+        ...options,
+        headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) }
+      }
+    );
+  }
+}
+
+/** 503: a statement ran past `[database] statement_timeout` and PostgreSQL cancelled it. */
+export class DatabaseTimeout extends ComputeError {
+  constructor(options: WharfErrorOptions = {}) {
+    super(
+      'COMPUTE_DATABASE_TIMEOUT',
+      'The database did not answer in time. Please try again later.',
+      503,
+      { ...options, headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) } }
+    );
+  }
+}

@@ -32,6 +32,33 @@ export const COMPUTE_OPTIONS = defineOptions(
       help: 'Where state lives: `sqlite:PATH` (relative to the working directory, or absolute), `sqlite::memory:`, or `postgresql://USER:PASSWORD@HOST:PORT/DB` (`postgres://` too).'
     },
     {
+      section: 'database',
+      name: 'max_pool_size',
+      type: 'int',
+      min: 1,
+      max: 1000,
+      default: 10,
+      help: "PostgreSQL connections each worker process may hold; a deployment needs hosts x workers x this below the server's `max_connections` (see deployment.md). Unused with SQLite."
+    },
+    {
+      section: 'database',
+      name: 'connect_timeout',
+      type: 'float',
+      min: 0.1,
+      max: 300,
+      default: 5,
+      help: 'Seconds opening a PostgreSQL connection, or waiting for a free one of the pool, may take; past it the request gets 503 with `Retry-After`. Unused with SQLite.'
+    },
+    {
+      section: 'database',
+      name: 'statement_timeout',
+      type: 'float',
+      min: 0,
+      max: 3600,
+      default: 30,
+      help: 'Seconds a PostgreSQL statement may run before the server cancels it and the request gets 503 with `Retry-After`; 0 for no limit. Keep it below `[wsgi] request_deadline`. Unused with SQLite.'
+    },
+    {
       section: 'compute',
       name: 'driver',
       type: 'string',

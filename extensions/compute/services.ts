@@ -18,6 +18,7 @@ import {
   type WharfConfig
 } from 'wharf';
 import type { ComputeBackend } from './backend.js';
+import { redacted } from './db/connection-string.js';
 import type { PowerAction } from './compute-api.js';
 import type { Scope, Server } from './models.js';
 import { COMPUTE_OPTIONS } from './options.js';
@@ -136,9 +137,4 @@ export class ComputeServices {
       });
     }
   }
-}
-
-/** A connection string without its password. */
-function redacted(connection: string): string {
-  return connection.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }

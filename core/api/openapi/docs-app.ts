@@ -15,7 +15,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import { HTTPMethodNotAllowed, HTTPNotFound } from '../../errors.js';
 import type { AppFactory } from '../../pipeline/types.js';
-import { sendFault } from '../faults.js';
+import { sendFault } from '../../http/faults.js';
 
 const BUNDLE = createRequire(import.meta.url).resolve(
   '@scalar/api-reference/browser/standalone.js'
@@ -59,7 +59,10 @@ function init(specUrl: string): Asset {
     withDefaultFonts: false,
     hideClientButton: true,
     proxyUrl: '',
-    telemetry: false
+    telemetry: false,
+    // Scalar's AI agent and developer toolbar call scalar.com; the page stays offline.
+    agent: { disabled: true },
+    showDeveloperTools: 'never'
   };
   const script = `Scalar.createApiReference('#app', ${JSON.stringify(config)});\n`;
   return { type: 'text/javascript; charset=utf-8', body: Buffer.from(script) };

@@ -26,3 +26,8 @@ export function parseConnectionString(connection: string, cwd = process.cwd()): 
   if (path === '') throw new InvalidDatabaseUrl(connection);
   return { dialect: 'sqlite', filename: resolve(cwd, path) };
 }
+
+/** A connection string without its password, for logs and error messages. */
+export function redacted(connection: string): string {
+  return connection.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}

@@ -1,7 +1,7 @@
 /**
  * Opening the compute database: SQLite through better-sqlite3 by default (WAL, busy_timeout,
  * foreign keys, each SQL text prepared once: statement-cache.ts), PostgreSQL through pg for
- * a postgres URL. Both sit behind one Kysely instance with the same typed tables, so the
+ * a postgres URL (a pool per process whose outages answer 503: postgres-pool.ts). Both sit behind one Kysely instance with the same typed tables, so the
  * repositories run the same queries on either.
  */
 import { mkdirSync } from 'node:fs';
@@ -9,7 +9,13 @@ import { dirname } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
 import { parseConnectionString, SQLITE_MEMORY, type DatabaseTarget } from './connection-string.js';
+import type { Logger } from 'wharf';
 import { migrateToLatest } from './migrator.js';
+import {
+  DEFAULT_POOL_OPTIONS,
+  openPostgresPool,
+  type PostgresPoolOptions
+} from './postgres-pool.js';
 import type { ComputeTables } from './schema.js';
 import { SharedSqliteDialect } from './sqlite-dialect.js';
 import { StatementCache } from './statement-cache.js';
@@ -30,6 +36,10 @@ export interface OpenDatabaseOptions {
   migrate?: boolean;
   /** How long a SQLite connection waits for another one's lock, in ms. Default 5000. */
   busyTimeoutMs?: number;
+  /** PostgreSQL pool size and deadlines. Default `DEFAULT_POOL_OPTIONS`. */
+  pool?: PostgresPoolOptions;
+  /** Where a PostgreSQL outage is logged (once when it starts, once when it ends). */
+  logger?: Logger;
 }
 
 /**
@@ -49,9 +59,12 @@ export async function openDatabase(
           })
         })
       : new Kysely<ComputeTables>({
-          // pg is loaded only when a PostgreSQL database is configured: most hosts never need it.
           dialect: new PostgresDialect({
-            pool: new (await import('pg')).default.Pool({ connectionString: target.url })
+            pool: await openPostgresPool(
+              target.url,
+              options.pool ?? DEFAULT_POOL_OPTIONS,
+              options.logger
+            )
           })
         });
   const database: ComputeDatabase = {
