@@ -7,6 +7,10 @@
  * is attributed through it, and a fault found there is counted against the extension.
  *
  * One `AsyncLocalStorage.run` per request, plus one per processor of another extension.
+ *
+ * Start-up has a scope of its own, the load scope: which extension's module, constructor,
+ * registration hooks (`getResources`, `getControllerExtensions`) or `prepare()` runs. It
+ * has no request and blames no faults; log lines are stamped with it (see logger.ts).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { RequestContext } from './context.js';
@@ -35,6 +39,37 @@ export class ExtensionScope {
 }
 
 const storage = new AsyncLocalStorage<ExtensionScope>();
+
+/**
+ * The extension whose code runs at start-up. `extension` is the entry point's name while
+ * its module is imported and its object built, and the API extension's alias from then on
+ * (its registration hooks, `prepare()`), the name its request lines carry.
+ */
+export interface LoadScope {
+  extension: string;
+  /** `namespace:name` of the entry point, where the loader knows it. */
+  entryPoint?: string;
+}
+
+const loading = new AsyncLocalStorage<LoadScope>();
+
+/** The load scope of an entry point's extension, named `extension` (default: the entry point's name). */
+export function entryPointScope(
+  entryPoint: { namespace: string; name: string },
+  extension: string = entryPoint.name
+): LoadScope {
+  return { extension, entryPoint: `${entryPoint.namespace}:${entryPoint.name}` };
+}
+
+/** Runs `fn` in a load scope; what it starts (module imports included) inherits it. */
+export function runLoading<R>(scope: LoadScope, fn: () => R): R {
+  return loading.run(scope, fn);
+}
+
+/** The load scope of the code running now, or undefined. */
+export function currentLoadScope(): LoadScope | undefined {
+  return loading.getStore();
+}
 
 /** Runs `fn(...args)` in `scope`; everything it starts, synchronous or not, inherits it. */
 export function runInScope<A extends unknown[], R>(

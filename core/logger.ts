@@ -2,10 +2,12 @@
  * winston is wharf's one logger. The host builds one root logger from options; every
  * extension gets a child labelled `namespace:name`, so each line says whose it is. A line
  * written while an extension's request code runs also carries that extension's alias
- * (`extension`) and the request id (`requestId`), from the extension scope.
+ * (`extension`) and the request id (`requestId`), from the extension scope; a line written
+ * while an extension loads (its module, constructor, registration hooks, `prepare()`)
+ * carries its name (`extension`) and entry point (`entryPoint`), from the load scope.
  */
 import winston from 'winston';
-import { currentScope } from './extension-scope.js';
+import { currentLoadScope, currentScope } from './extension-scope.js';
 
 /** The logger type used across wharf. */
 export type Logger = winston.Logger;
@@ -70,7 +72,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 }
 
 /**
- * Stamps every line with the extension scope it is written in. This happens in `write`,
+ * Stamps every line with the extension scope (or else the load scope) it is written in. This happens in `write`,
  * which child loggers call too, rather than in a format: formats run when the transform
  * stream gets to the line, which is later, outside the scope, when a transport is backed up.
  * Fields the caller set win.
@@ -87,6 +89,12 @@ function stampScope(logger: winston.Logger): void {
       if (scope !== undefined) {
         if (info.extension === undefined) info.extension = scope.extension;
         if (info.requestId === undefined) info.requestId = scope.context.requestId;
+      } else {
+        const load = currentLoadScope();
+        if (load !== undefined && info.extension === undefined) {
+          info.extension = load.extension;
+          if (load.entryPoint !== undefined) info.entryPoint = load.entryPoint;
+        }
       }
       return write(info, encoding, cb);
     }

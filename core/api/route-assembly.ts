@@ -6,6 +6,7 @@
  */
 import { ExtensionConflictError, InvalidDeclarationError, WharfError } from '../errors.js';
 import { checkAddedFields } from './added-fields.js';
+import { runLoading } from '../extension-scope.js';
 import type { Logger } from '../logger.js';
 import type { Extension } from '../plugins/index.js';
 import { Mapper, RoutingTable } from '../routing/index.js';
@@ -201,10 +202,13 @@ function resourceKey(resource: ResourceExtension): string {
   return parent ? `${parent.collectionName}/${resource.collection}` : resource.collection;
 }
 
-/** Runs an extension's declaration code, naming the extension in any error it raises. */
+/**
+ * Runs an extension's declaration code in its load scope (its log lines name it), naming
+ * the extension in any error it raises.
+ */
 function declared<R>(alias: string, build: () => R): R {
   try {
-    return build();
+    return runLoading({ extension: alias }, build);
   } catch (error) {
     if (error instanceof WharfError && !(error instanceof InvalidDeclarationError)) throw error;
     throw new InvalidDeclarationError(`extension ${alias}: ${(error as Error).message}`);

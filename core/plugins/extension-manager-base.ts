@@ -9,6 +9,7 @@
 import 'reflect-metadata';
 import { container as rootContainer, type DependencyContainer } from 'tsyringe';
 import { ExtensionLoadError, NoMatches } from '../errors.js';
+import { entryPointScope, runLoading } from '../extension-scope.js';
 import { runEach, runEachAsync, type MapContext, type MapOutcome } from './map-runner.js';
 import { defaultLogger, type Logger } from '../logger.js';
 import { EntryPointCatalog, type CatalogOptions } from './catalog.js';
@@ -104,7 +105,11 @@ export abstract class ExtensionManagerBase<T = unknown, Lookup = Extension<T>> i
     const resolver = this.options.conflictResolver ?? this.defaultConflictResolver();
     const candidates = resolveConflicts(catalog.list(this.namespace), resolver, this.logger);
     this.attempted = this.selectEntryPoints(candidates);
-    const loaded = await Promise.all(this.attempted.map((entryPoint) => this.loadOne(entryPoint)));
+    const loaded = await Promise.all(
+      this.attempted.map((entryPoint) =>
+        runLoading(entryPointScope(entryPoint), () => this.loadOne(entryPoint))
+      )
+    );
     this.extensions = this.orderExtensions(
       loaded.filter((extension): extension is Extension<T> => extension !== null)
     );

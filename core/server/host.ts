@@ -17,6 +17,7 @@ import { entryPointResolver } from '../pipeline/entry-point-resolver.js';
 import { EntryPointCatalog } from '../plugins/index.js';
 import { API_ROUTER, CONFIG, ENTRY_POINT_CATALOG, LOGGER } from '../tokens.js';
 import { handleUnhandledRejections } from '../unhandled-rejections.js';
+import { entryPointScope, runLoading } from '../extension-scope.js';
 import type { WharfConfig } from './config.js';
 
 /** What to assemble a host from. */
@@ -147,7 +148,9 @@ export async function prepareExtensions(router: APIRouter): Promise<void> {
     const api = extension.obj;
     if (typeof api?.prepare !== 'function') continue;
     try {
-      await api.prepare();
+      const entryPoint = extension.entryPoint;
+      const scope = entryPoint ? entryPointScope(entryPoint, api.alias) : { extension: api.alias };
+      await runLoading(scope, () => api.prepare!());
     } catch (error) {
       throw new ExtensionPrepareError(extension.name, { cause: error });
     }
