@@ -86,6 +86,11 @@ export function getContext(req: IncomingMessage): RequestContext {
   return holder[CONTEXT];
 }
 
+/** The context attached to a request, or undefined when nothing gave it one yet. */
+export function findContext(req: IncomingMessage): RequestContext | undefined {
+  return (req as WithContext)[CONTEXT];
+}
+
 /** Attaches a context to a request, replacing any earlier one. */
 export function setContext(req: IncomingMessage, context: RequestContext): void {
   (req as WithContext)[CONTEXT] = context;

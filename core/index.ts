@@ -19,8 +19,8 @@ export {
   blameCurrentExtension
 } from './extension-scope.js';
 export type { FaultKind, FaultRecorder } from './extension-scope.js';
-export { buildFault, sendFault, faultName, UNEXPECTED_ERROR_MESSAGE } from './api/faults.js';
-export type { Fault } from './api/faults.js';
+export { buildFault, sendFault, faultName, UNEXPECTED_ERROR_MESSAGE } from './http/faults.js';
+export type { Fault } from './http/faults.js';
 export type { FilterFactory, AppFactory, FactoryContext } from './pipeline/types.js';
 export { FILTER_NAMESPACE, APP_NAMESPACE } from './pipeline/types.js';
 export { inject, injectable, singleton, container } from 'tsyringe';
@@ -81,8 +81,8 @@ export type {
 } from './server/option-group.js';
 export { OptionRegistry } from './server/option-registry.js';
 export type { RegisteredOption } from './server/option-registry.js';
-export { publicBaseUrl, setPublicOrigin } from './middleware/public-url.js';
-export { isLegacyV2, markLegacyV2 } from './api/legacy-v2.js';
+export { publicBaseUrl, setPublicOrigin } from './http/public-url.js';
+export { isLegacyV2, markLegacyV2 } from './http/legacy-v2.js';
 export { TRACER_PROVIDER } from './middleware/tracer.js';
 export type { TracerProvider } from '@opentelemetry/api';
 export type {
@@ -94,10 +94,9 @@ export type {
   PasteLoader
 } from './pipeline/types.js';
 export { COMPOSITE_NAMESPACE } from './pipeline/types.js';
-export type { PublicOrigin } from './middleware/public-url.js';
-export { handleError } from './middleware/faultwrap.js';
-export { installErrorSink, raiseError } from './middleware/error-sink.js';
-export type { ErrorSink } from './middleware/error-sink.js';
+export type { PublicOrigin } from './http/public-url.js';
+export { installErrorSink, raiseError } from './http/error-sink.js';
+export type { ErrorSink } from './http/error-sink.js';
 export { FilterOptions } from './middleware/filter-options.js';
 export type { RateLimitStore, WindowCounts } from './middleware/ratelimit-store.js';
 export { COMMAND_NAMESPACE } from './cli/command-plugin.js';

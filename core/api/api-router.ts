@@ -7,23 +7,18 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { container as rootContainer } from 'tsyringe';
-import { getContext, type RequestContext } from '../context.js';
-import {
-  ExtensionFaultError,
-  ExtensionQuarantinedError,
-  isWharfError,
-  HTTPMethodNotAllowed,
-  HTTPNotFound
-} from '../errors.js';
+import { getContext } from '../context.js';
+import { HTTPMethodNotAllowed, HTTPNotFound } from '../errors.js';
 import { ExtensionManagerBase, type Extension, type ManagerOptions } from '../plugins/index.js';
 import type { RoutingTable } from '../routing/index.js';
 import { EXTENSION_HEALTH, EXTENSION_REGISTRY } from '../tokens.js';
 import { APIVersionRequest } from './api-version-request.js';
 import { identityProblems, isAPIExtension, type APIExtensionBase } from './extension-base.js';
 import { ApiMetrics } from './api-metrics.js';
+import { withPackageFolders } from './conflict-origins.js';
 import { ExtensionHealth } from './extension-health.js';
 import { ExtensionRegistry } from './extension-registry.js';
-import { answeredClientGone, sendFault } from './faults.js';
+import { answerError } from '../http/answer-error.js';
 import { RequestDeadlines } from './request-deadlines.js';
 import { resolveRequestedVersion, versionHeaders } from './microversion.js';
 import type { Resource } from './resource.js';
@@ -161,6 +156,14 @@ export class APIRouter extends ExtensionManagerBase<APIExtensionBase> {
   }
 
   private assemble(): void {
+    try {
+      this.assembleOrThrow();
+    } catch (error) {
+      throw withPackageFolders(error, [...this.extensions, ...this.disabled]);
+    }
+  }
+
+  private assembleOrThrow(): void {
     for (const extension of this.extensions)
       this.registry.register(extension.obj!, describeEntryPoint(extension));
     for (const extension of this.disabled)
@@ -237,7 +240,7 @@ export class APIRouter extends ExtensionManagerBase<APIExtensionBase> {
         route = lookup.route.path;
         await lookup.route.target.dispatch(req, res, lookup.route, lookup.params, context);
       } catch (error) {
-        answerWithFault(res, error, context);
+        answerError(error, req, res);
       }
     };
   }
@@ -249,30 +252,6 @@ function setVersionHeaders(res: ServerResponse, headers: Readonly<Record<string,
     const earlier = name === 'Vary' ? res.getHeader('Vary') : undefined;
     res.setHeader(name, earlier ? `${String(earlier)}, ${headers[name]}` : headers[name]!);
   }
-}
-
-/**
- * Sends the fault for an error; unexpected ones are logged with stack, request id and the
- * extension at fault (a quarantine's 503 is expected: the quarantine was logged).
- */
-function answerWithFault(res: ServerResponse, error: unknown, context: RequestContext): void {
-  if (answeredClientGone(error, res, context)) return;
-  if (
-    !isWharfError(error) ||
-    (error.statusCode >= 500 && !(error instanceof ExtensionQuarantinedError))
-  ) {
-    const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-    context.logger.error(`${error instanceof Error ? error.message : String(error)}`, {
-      requestId: context.requestId,
-      ...(error instanceof ExtensionFaultError ? { extension: error.extension } : {}),
-      stack: cause instanceof Error ? cause.stack : String(cause)
-    });
-  }
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  sendFault(res, error);
 }
 
 function describeEntryPoint(extension: Extension<APIExtensionBase>): {

@@ -11,7 +11,7 @@ import { HTTPForbidden } from '../errors.js';
 import type { FilterFactory } from '../pipeline/types.js';
 import { API_ROUTER } from '../tokens.js';
 import type { APIRouter } from './api-router.js';
-import { sendFault } from './faults.js';
+import { sendFault } from '../http/faults.js';
 
 /** Factory of the `metrics` filter (no options). */
 export const metricsFilter: FilterFactory = ({ container }) => {

@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import type { RequestContext } from '../context.js';
 import { ConfigError, RequestDeadlineExceeded } from '../errors.js';
 import { runOutsideScopes, type FaultRecorder } from '../extension-scope.js';
-import { sendFault } from './faults.js';
+import { sendFault } from '../http/faults.js';
 
 /** How long requests may run, in milliseconds; 0 means no deadline. */
 export interface DeadlinePolicy {

@@ -16,7 +16,7 @@ import {
   NoSuchActionError,
   ProjectIdMismatchError
 } from '../errors.js';
-import { publicBaseUrl } from '../middleware/public-url.js';
+import { publicBaseUrl } from '../http/public-url.js';
 import type { RouteSpec } from '../routing/index.js';
 import {
   describeController,
@@ -28,7 +28,7 @@ import {
 } from './controller-descriptor.js';
 import type { Controller } from './controller.js';
 import { buildPlan, type DispatchPlan, type Owned } from './dispatch-plan.js';
-import { isLegacyV2 } from './legacy-v2.js';
+import { isLegacyV2 } from '../http/legacy-v2.js';
 import { runPlan, type ExtensionRuntime } from './plan-runner.js';
 import { checkContentType, malformedBody, parseQuery, readJsonBody } from './request-body.js';
 import { URL_SOURCE, urlForRequest, type RoutedRequest, type UrlSource } from './request-urls.js';

@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTPUnsupportedMediaType } from '../errors.js';
-import { publicBaseUrl } from '../middleware/public-url.js';
+import { publicBaseUrl } from '../http/public-url.js';
 import { FORMAT_PARAM, type RedirectMatch } from '../routing/index.js';
 import { ResponseObject } from './response-object.js';
 import { sendResponse } from './send-response.js';

@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
-import { sendFault } from '../api/faults.js';
+import { sendFault } from '../http/faults.js';
 import { HTTPUnauthorized } from '../errors.js';
 import type { FactoryContext } from '../pipeline/types.js';
 import { setCaller, type Caller } from './caller.js';

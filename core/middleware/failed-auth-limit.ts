@@ -13,7 +13,7 @@
  * logged as a warning naming it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendFault } from '../api/faults.js';
+import { sendFault } from '../http/faults.js';
 import { getContext } from '../context.js';
 import { HTTPTooManyRequests } from '../errors.js';
 import type { Logger } from '../logger.js';

@@ -5,7 +5,7 @@
  * 404 fault, other methods a 405 fault naming `GET, HEAD`.
  */
 import type { RequestHandler } from 'express';
-import { sendFault } from '../api/faults.js';
+import { sendFault } from '../http/faults.js';
 import { HTTPMethodNotAllowed, HTTPNotFound } from '../errors.js';
 import type { AppFactory } from '../pipeline/types.js';
 

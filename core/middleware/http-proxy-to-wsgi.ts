@@ -27,7 +27,7 @@ import type { FilterFactory } from '../pipeline/types.js';
 import { setClientAddress } from './client-address.js';
 import { FilterOptions } from './filter-options.js';
 import { clientOfChain, parseForwarded, type ForwardedElement } from './forwarded-header.js';
-import { setPublicOrigin, type PublicOrigin } from './public-url.js';
+import { setPublicOrigin, type PublicOrigin } from '../http/public-url.js';
 import { TrustedProxies } from './trusted-proxies.js';
 
 const SCHEME = /^https?$/;

@@ -13,7 +13,7 @@
  * An IPv4 client seen through a dual-stack socket (`::ffff:192.0.2.1`) matches IPv4 blocks.
  */
 import type { RequestHandler } from 'express';
-import { sendFault } from '../api/faults.js';
+import { sendFault } from '../http/faults.js';
 import { HTTPForbidden } from '../errors.js';
 import type { FilterFactory } from '../pipeline/types.js';
 import { clientAddress } from './client-address.js';

@@ -7,7 +7,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
-import { markLegacyV2 } from '../api/legacy-v2.js';
+import { markLegacyV2 } from '../http/legacy-v2.js';
 import type { FilterFactory } from '../pipeline/types.js';
 
 const VERSION_HEADERS = ['openstack-api-version', 'x-openstack-nova-api-version'];

@@ -18,7 +18,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
-import { sendFault } from '../api/faults.js';
+import { sendFault } from '../http/faults.js';
 import { getContext } from '../context.js';
 import { HTTPTooManyRequests } from '../errors.js';
 import type { Logger } from '../logger.js';

@@ -7,12 +7,11 @@
  */
 import type { RequestHandler } from 'express';
 import { createContext, newRequestId, setContext } from '../context.js';
+import {
+  COMPUTE_REQUEST_ID_HEADER,
+  OPENSTACK_REQUEST_ID_HEADER
+} from '../http/request-id-headers.js';
 import type { FilterFactory } from '../pipeline/types.js';
-
-/** Response header naming the request (OpenStack-wide). */
-export const OPENSTACK_REQUEST_ID_HEADER = 'x-openstack-request-id';
-/** Response header naming the request (nova's own spelling, same value). */
-export const COMPUTE_REQUEST_ID_HEADER = 'x-compute-request-id';
 
 const GLOBAL_REQUEST_ID =
   /^req-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

@@ -17,7 +17,7 @@
  */
 import { IncomingMessage, type ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
-import { sendFault } from '../api/faults.js';
+import { sendFault } from '../http/faults.js';
 import { HTTPRequestEntityTooLarge } from '../errors.js';
 import type { FilterFactory } from '../pipeline/types.js';
 import { FilterOptions } from './filter-options.js';

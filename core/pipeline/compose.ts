@@ -3,7 +3,7 @@
  * hono's `compose()` does: the chain is fixed when the pipeline is built, a layer that calls
  * `next()` twice gets a `NextCalledTwiceError`, and any error a layer throws, rejects with,
  * or passes to `next(error)` leaves the chain at once. It goes to the request's error sink
- * when a `faultwrap` filter has installed one (see middleware/error-sink.ts), otherwise
+ * when a `faultwrap` filter has installed one (see http/error-sink.ts), otherwise
  * through the outer `next(error)`, where the server turns it into a fault.
  * `next('route')` and `next('router')` leave the chain through the outer `next` unchanged.
  *
@@ -12,7 +12,7 @@
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { HTTPInternalServerError, NextCalledTwiceError } from '../errors.js';
-import { raiseError } from '../middleware/error-sink.js';
+import { raiseError } from '../http/error-sink.js';
 
 /** Builds one handler running `handlers` in order; `labels` name them in errors. */
 export function compose(

@@ -8,14 +8,14 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { buildFault } from '../api/faults.js';
+import { buildFault } from '../http/faults.js';
 import { newRequestId } from '../context.js';
 import { HTTPBadRequest, HTTPHeadersTooLarge, HTTPRequestTimeout } from '../errors.js';
 import type { Logger } from '../logger.js';
 import {
   COMPUTE_REQUEST_ID_HEADER,
   OPENSTACK_REQUEST_ID_HEADER
-} from '../middleware/request-id.js';
+} from '../http/request-id-headers.js';
 
 /** The fault for a parse error Node reports through the server's `clientError` event. */
 function faultFor(error: NodeJS.ErrnoException): Error {

@@ -12,7 +12,7 @@
  * admitted bounded instead of letting every queue grow.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendFault } from '../api/faults.js';
+import { sendFault } from '../http/faults.js';
 import { ConfigError, HTTPServiceUnavailable } from '../errors.js';
 import { LoopDelay } from './loop-delay.js';
 

@@ -18,7 +18,7 @@
  */
 import { Server as NetServer } from 'node:net';
 import type { Server } from 'node:http';
-import { sendFault } from '../api/faults.js';
+import { sendFault } from '../http/faults.js';
 import { HTTPServiceUnavailable } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { ConcurrencyLimit } from './concurrency-limit.js';

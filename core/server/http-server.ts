@@ -9,13 +9,13 @@
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { sendFault } from '../api/faults.js';
+import { answerError } from '../http/answer-error.js';
 import { newRequestId } from '../context.js';
 import { ListenError } from '../errors.js';
 import {
   COMPUTE_REQUEST_ID_HEADER,
   OPENSTACK_REQUEST_ID_HEADER
-} from '../middleware/request-id.js';
+} from '../http/request-id-headers.js';
 import { answerClientError } from './client-errors.js';
 import { defaultLogger, type Logger } from '../logger.js';
 import { applyClientSocketTimeout } from './client-socket-timeout.js';
@@ -87,7 +87,8 @@ export async function startHttpServer(
     try {
       handler(req, res);
     } catch (error) {
-      handlerThrew(error, req, res, logger);
+      // A handler that throws synchronously would otherwise take the whole process down.
+      answerError(error, req, res, logger);
     }
   };
   const limit = new ConcurrencyLimit(
@@ -183,16 +184,4 @@ function listenFailure(error: NodeJS.ErrnoException): string {
   };
   const reason = error.code ? reasons[error.code] : undefined;
   return reason ? `${reason} (${error.code})` : error.message;
-}
-
-// A handler that throws synchronously would otherwise take the whole process down.
-function handlerThrew(
-  error: unknown,
-  req: IncomingMessage,
-  res: ServerResponse,
-  logger: Logger
-): void {
-  logger.error('request handler threw', { method: req.method, url: req.url, error: String(error) });
-  if (res.headersSent) res.destroy();
-  else sendFault(res, error);
 }

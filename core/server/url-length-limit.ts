@@ -4,7 +4,7 @@
  * Apache or nginx in front of nova refused such URLs before WSGI did.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendFault } from '../api/faults.js';
+import { sendFault } from '../http/faults.js';
 import { HTTPURITooLong } from '../errors.js';
 
 /**

@@ -15,7 +15,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import { HTTPMethodNotAllowed, HTTPNotFound } from '../../errors.js';
 import type { AppFactory } from '../../pipeline/types.js';
-import { sendFault } from '../faults.js';
+import { sendFault } from '../../http/faults.js';
 
 const BUNDLE = createRequire(import.meta.url).resolve(
   '@scalar/api-reference/browser/standalone.js'

@@ -3,7 +3,7 @@
  * `{"<name>": {"code", "message"}}`), the microversion request headers and response headers,
  * and one fault response per error status.
  */
-import { faultName } from '../faults.js';
+import { faultName } from '../../http/faults.js';
 
 /** A JSON object in the document. */
 export type Json = Record<string, unknown>;

@@ -6,7 +6,7 @@
  * only its `servers` URL follows each request's public base URL.
  */
 import type { Request, Response } from 'express';
-import { publicBaseUrl } from '../../middleware/public-url.js';
+import { publicBaseUrl } from '../../http/public-url.js';
 import type { FilterFactory } from '../../pipeline/types.js';
 import { API_ROUTER } from '../../tokens.js';
 import type { APIRouter } from '../api-router.js';

@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
 import http from 'node:http';
 import { describe, test } from 'node:test';
 import type { Request, RequestHandler, Response } from 'express';
 import request from 'supertest';
-import { UNEXPECTED_ERROR_MESSAGE } from '../../../core/api/faults.js';
+import { UNEXPECTED_ERROR_MESSAGE } from '../../../core/http/faults.js';
 import { HTTPForbidden, HTTPMethodNotAllowed } from '../../../core/errors.js';
-import { faultwrapFilter, handleError } from '../../../core/middleware/faultwrap.js';
+import { faultwrapFilter } from '../../../core/middleware/faultwrap.js';
 import { requestIdFilter } from '../../../core/middleware/request-id.js';
-import { givenApp, givenFilter, givenLogCapture, givenServer } from './given.js';
+import { givenApp, givenFilter, givenLogCapture } from './given.js';
 
 async function givenWrappedApp(handler: RequestHandler, capture = givenLogCapture()) {
   const filters = [
@@ -77,41 +76,5 @@ describe('faultwrap filter', () => {
     }).get('/');
     assert.equal(res.status, 403);
     assert.equal(res.body.forbidden.code, 403);
-  });
-});
-
-describe('handleError', () => {
-  test('closes the connection when the response has already started', async () => {
-    const server = await givenServer(
-      givenApp([], (req, res) => {
-        res.writeHead(200, { 'Content-Type': 'text/plain' });
-        res.write('partial');
-        // Let the head reach the client first, as a streaming handler's would.
-        setTimeout(() => handleError(new Error('late failure'), req, res), 20);
-      })
-    );
-    try {
-      const req = http.get({ host: '127.0.0.1', port: server.port, path: '/' });
-      const [res] = (await once(req, 'response')) as [http.IncomingMessage];
-      const [error] = (await once(res, 'error')) as [NodeJS.ErrnoException];
-      assert.equal(error.code, 'ECONNRESET');
-      assert.equal(res.complete, false);
-    } finally {
-      await server.close();
-    }
-  });
-
-  test('only logs an error raised after the response has ended', async () => {
-    const capture = givenLogCapture();
-    const app = givenApp(
-      [await givenFilter(requestIdFilter, {}, { logger: capture.logger })],
-      (req, res) => {
-        res.status(204).end();
-        handleError(new Error('after the end'), req, res);
-      }
-    );
-    await request(app).get('/').expect(204);
-    const line = capture.lines.find((entry) => entry.level === 'warn');
-    assert.equal(line?.error, 'after the end');
   });
 });

@@ -17,7 +17,7 @@ import express, {
 } from 'express';
 import { container, type DependencyContainer } from 'tsyringe';
 import { createLogger, type Logger } from '../../../core/logger.js';
-import { raiseError } from '../../../core/middleware/error-sink.js';
+import { raiseError } from '../../../core/http/error-sink.js';
 import type { FactoryContext, FilterFactory } from '../../../core/pipeline/types.js';
 import { CONFIG } from '../../../core/tokens.js';
 

@@ -7,7 +7,7 @@ import request from 'supertest';
 import { ConfigError } from '../../../core/errors.js';
 import { clientAddress } from '../../../core/middleware/client-address.js';
 import { httpProxyToWsgiFilter } from '../../../core/middleware/http-proxy-to-wsgi.js';
-import { publicBaseUrl } from '../../../core/middleware/public-url.js';
+import { publicBaseUrl } from '../../../core/http/public-url.js';
 import {
   givenApp,
   givenConfigContainer,

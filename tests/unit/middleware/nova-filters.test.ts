@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { RequestHandler } from 'express';
 import request from 'supertest';
-import { isLegacyV2 } from '../../../core/api/legacy-v2.js';
+import { isLegacyV2 } from '../../../core/http/legacy-v2.js';
 import { ConfigError } from '../../../core/errors.js';
 import { faultwrapFilter } from '../../../core/middleware/faultwrap.js';
 import { keystoneContextFilter } from '../../../core/middleware/keystone-context.js';

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import type { RequestHandler } from 'express';
 import { HTTPNotFound } from '../../../core/errors.js';
 import { compose } from '../../../core/pipeline/compose.js';
-import { installErrorSink } from '../../../core/middleware/error-sink.js';
+import { installErrorSink } from '../../../core/http/error-sink.js';
 import { givenNext, givenRequest, RESPONSE, settled } from './given.js';
 
 /** A filter that records its name and passes on. */

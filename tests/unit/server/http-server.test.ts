@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import http from 'node:http';
 import { connect } from 'node:net';
 import { after, describe, test } from 'node:test';
-import { faultName } from '../../../core/api/faults.js';
+import { faultName } from '../../../core/http/faults.js';
 import { HTTPConflict } from '../../../core/errors.js';
 import type { RunningServer } from '../../../core/server/http-server.js';
 import {

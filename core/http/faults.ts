@@ -6,8 +6,7 @@
  * else, and every 500, is a generic 500.
  */
 import type { ServerResponse } from 'node:http';
-import type { RequestContext } from '../context.js';
-import { ClientDisconnectedError, isWharfError } from '../errors.js';
+import { isWharfError } from '../errors.js';
 
 const FAULT_NAMES: Readonly<Record<number, string>> = {
   400: 'badRequest',
@@ -66,26 +65,4 @@ export function sendFault(res: ServerResponse, error: unknown): void {
 /** An error status a client can be sent (a branded error of another copy is still data). */
 function answerable(status: unknown): status is number {
   return Number.isInteger(status) && (status as number) >= 400 && (status as number) <= 599;
-}
-
-/**
- * When `error` says the client went away mid-request, logs one info line (request id, no
- * stack: nothing is wrong with the host), ends the response and returns true; the caller
- * then answers nothing. Otherwise returns false.
- */
-export function answeredClientGone(
-  error: unknown,
-  res: ServerResponse,
-  context: RequestContext
-): boolean {
-  if (!(error instanceof ClientDisconnectedError)) return false;
-  const req = res.req as (typeof res.req & { originalUrl?: string }) | undefined;
-  context.logger.info(error.message, {
-    requestId: context.requestId,
-    method: req?.method,
-    path: req?.originalUrl ?? req?.url,
-    status: error.statusCode
-  });
-  res.destroy();
-  return true;
 }
