@@ -50,6 +50,11 @@ export const BUILTIN_COMMANDS: readonly BuiltinCommand[] = [
     name: 'config',
     summary: 'the configuration options',
     load: async () => (await import('./config-list.js')).registerConfigCommand
+  },
+  {
+    name: 'new',
+    summary: 'create something new from a template',
+    load: async () => (await import('./new-extension.js')).registerNewCommand
   }
 ];
 

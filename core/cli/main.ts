@@ -6,10 +6,10 @@
  * exits 2; anything unexpected exits 1. Set WHARF_DEBUG=1 to see stacks.
  */
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { WharfError } from '../errors.js';
 import { BUILTIN_COMMANDS, selectedCommand } from './builtin-commands.js';
+import { hostPackageJson } from './host-package.js';
 
 /**
  * Builds the program for one command line: every built-in command is listed, and only the
@@ -20,7 +20,7 @@ import { BUILTIN_COMMANDS, selectedCommand } from './builtin-commands.js';
 export async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new Command('wharf')
     .description('an extension-plugin API host')
-    .version(packageVersion(), '-V, --version', 'prints the version of wharf')
+    .version(hostPackageJson().version, '-V, --version', 'prints the version of wharf')
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   const selected = selectedCommand(argv);
@@ -33,12 +33,6 @@ export async function buildProgram(argv: readonly string[]): Promise<Command> {
   }
   if (!builtin) await (await import('./plugin-commands.js')).registerPluginCommands(program);
   return program;
-}
-
-/** The version in wharf's package.json (dist/core/cli/ is three folders below it). */
-function packageVersion(): string {
-  const file = new URL('../../../package.json', import.meta.url);
-  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
 /** Runs the command line and returns the exit code. */
