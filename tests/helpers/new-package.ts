@@ -20,11 +20,20 @@ export interface RunResult {
 }
 
 /**
- * Runs a command in `cwd` (at most two minutes); never rejects. The test runner's own
+ * Runs a command in `cwd` with `extraEnv` (at most two minutes); never rejects. The test runner's own
  * NODE_TEST_CONTEXT is dropped so that a package's `node --test` runs its tests.
  */
-export function run(command: string, args: string[], cwd: string): Promise<RunResult> {
-  const env: NodeJS.ProcessEnv = { ...process.env, XDG_CACHE_HOME: join(cwd, '.cache') };
+export function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  extraEnv: Readonly<Record<string, string>> = {}
+): Promise<RunResult> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    XDG_CACHE_HOME: join(cwd, '.cache'),
+    ...extraEnv
+  };
   delete env.NODE_TEST_CONTEXT;
   return new Promise((resolve) => {
     const child = spawn(command, args, {
