@@ -1,10 +1,14 @@
 /**
  * `wharf/testing`: what an extension author's tests use: `createTestHost` (an in-process
- * host with the author's drop-in and a request client).
+ * host with the author's drop-in or extension classes, and a request client) and
+ * `checkExtension` (the conformance checks `wharf check --dropin DIR --strict` runs).
  */
 import 'reflect-metadata';
 
 export { createTestHost } from './testing/test-host.js';
+export { checkExtension, type CheckExtensionOptions } from './testing/check-extension.js';
+export type { ExtensionClass } from './testing/class-entry-points.js';
+export type { CheckReport, Problem, ProblemKind } from './check/problem.js';
 export type {
   TestHost,
   TestHostOptions,

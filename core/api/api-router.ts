@@ -16,6 +16,7 @@ import { EXTENSION_HEALTH, EXTENSION_REGISTRY } from '../tokens.js';
 import { APIVersionRequest } from './api-version-request.js';
 import { identityProblems, isAPIExtension, type APIExtensionBase } from './extension-base.js';
 import { ApiMetrics } from './api-metrics.js';
+import { withPackageFolders } from './conflict-origins.js';
 import { ExtensionHealth } from './extension-health.js';
 import { ExtensionRegistry } from './extension-registry.js';
 import { answerError } from '../http/answer-error.js';
@@ -156,6 +157,14 @@ export class APIRouter extends EnabledManagerBase<APIExtensionBase> {
   }
 
   private assemble(): void {
+    try {
+      this.assembleOrThrow();
+    } catch (error) {
+      throw withPackageFolders(error, [...this.extensions, ...this.disabled]);
+    }
+  }
+
+  private assembleOrThrow(): void {
     for (const extension of this.extensions)
       this.registry.register(extension.obj!, describeEntryPoint(extension));
     for (const extension of this.disabled)

@@ -3,112 +3,17 @@
  * and reports what would go wrong: extensions that fail, controller extensions on missing
  * collections, collisions (alias, collection, action, route), bad manifests, an invalid
  * pipeline, a drop-in folder that is missing, unreadable or a file, and an enabled or
- * disabled alias that no extension has. Exit 0 when clean, 1 with a report otherwise.
+ * disabled alias that no extension has; with `--strict`, a drop-in entry point shadowed by
+ * an earlier source; and for each package of the `--dropin` folders, the conformance
+ * findings `checkExtension` reports (see core/check/). Exit 0 when clean, 1 otherwise.
  */
 import type { Command } from 'commander';
-import { API_NAMESPACE, type APIRouter } from '../api/api-router.js';
 import { planOf, type DeploymentPlan } from '../api/deployment-plan.js';
 import { diffPlans, type PlanDiff } from '../api/plan-diff.js';
-import { ExtensionConflictError, RouteConflictError, WharfError } from '../errors.js';
-import { ExtensionManager, type LoadFailure } from '../plugins/index.js';
-import {
-  buildApps,
-  createApiRouter,
-  prepareHost,
-  type HostBase,
-  type HostOptions
-} from '../server/host.js';
-import { dropinFolderProblems, unknownAliasProblems } from './check-inputs.js';
+import type { CheckReport } from '../check/problem.js';
+import { runCheck } from '../check/run-check.js';
 import { hostOptionsFrom, withCommonOptions, type CommonOptions } from './common-options.js';
-import { profileFor } from './namespace-profiles.js';
 import { readPlan, writePlan } from './plan-file.js';
-
-/** One thing `check` found. */
-export interface Problem {
-  kind:
-    | 'manifest'
-    | 'extension-failed'
-    | 'missing-collection'
-    | 'missing-inherits'
-    | 'missing-target'
-    | 'collision'
-    | 'invalid-declaration'
-    | 'pipeline'
-    | 'dropin'
-    | 'unknown-alias';
-  message: string;
-  extensions: string[];
-}
-
-/** The report `check --json` prints. */
-export interface CheckReport {
-  ok: boolean;
-  problems: Problem[];
-}
-
-/** Loads and assembles everything, collecting every problem instead of stopping at one. */
-export async function runCheck(
-  options: HostOptions,
-  inspect?: (router: APIRouter) => void
-): Promise<CheckReport> {
-  const base = await prepareHost(options);
-  const problems: Problem[] = [
-    ...dropinFolderProblems([...base.config.extensions.dropin_dirs, ...(options.dropins ?? [])]),
-    ...base.catalog.problems.map((problem): Problem => ({
-      kind: 'manifest',
-      message: problem.message,
-      extensions: []
-    }))
-  ];
-  for (const namespace of base.catalog.namespaces()) {
-    if (namespace === API_NAMESPACE) continue;
-    const manager = await ExtensionManager.create(
-      namespace,
-      profileFor(namespace, base.catalog, base.container, base.logger)
-    );
-    problems.push(...manager.failures.map(failureProblem));
-  }
-  const router = await routerOrProblem(base, problems);
-  if (router) {
-    inspect?.(router);
-    problems.push(...router.failures.map(failureProblem));
-    problems.push(...router.problems.map((problem) => ({ ...problem })));
-    problems.push(...unknownAliasProblems(router, base.config));
-    try {
-      await (await buildApps(base)).close();
-    } catch (error) {
-      problems.push({ kind: 'pipeline', message: describe(error), extensions: [] });
-    }
-  }
-  return { ok: problems.length === 0, problems };
-}
-
-async function routerOrProblem(base: HostBase, problems: Problem[]): Promise<APIRouter | null> {
-  try {
-    return await createApiRouter(base);
-  } catch (error) {
-    if (error instanceof ExtensionConflictError || error instanceof RouteConflictError) {
-      problems.push({ kind: 'collision', message: error.message, extensions: error.extensions });
-    } else if (error instanceof WharfError && error.code === 'WHARF_INVALID_DECLARATION') {
-      problems.push({ kind: 'invalid-declaration', message: error.message, extensions: [] });
-    } else {
-      problems.push({ kind: 'extension-failed', message: describe(error), extensions: [] });
-    }
-    return null;
-  }
-}
-
-function failureProblem(failure: LoadFailure): Problem {
-  return {
-    kind: 'extension-failed',
-    message: `${failure.namespace}:${failure.name} (${failure.target}) failed to ${failure.phase}: ${failure.message.replace(/\s+/g, ' ')}`,
-    extensions: [failure.name]
-  };
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** Registers `check` on the program. */
 export function registerCheckCommand(program: Command): void {
@@ -118,13 +23,17 @@ export function registerCheckCommand(program: Command): void {
     .option('--json', 'print { ok, problems: [{ kind, message, extensions }], diff? }')
     .option('--plan <file>', 'write the deployment plan (what is served) to a file')
     .option('--diff <file>', 'compare with an accepted plan; exit 1 on a breaking change')
+    .option('--strict', 'also fail on a drop-in entry point shadowed by an earlier source')
     .action(async (options: CheckOptions) => {
       const accepted = options.diff === undefined ? null : readPlan(options.diff);
       let plan: DeploymentPlan | null = null;
       const report = await runCheck(
         await hostOptionsFrom(options, { 'wsgi.api_paste_config': options.pasteConfig }),
-        (router) => {
-          plan = planOf(router);
+        {
+          strict: options.strict === true,
+          inspect: (router) => {
+            plan = planOf(router);
+          }
         }
       );
       if (options.plan !== undefined && plan !== null) writePlan(options.plan, plan);
@@ -146,6 +55,7 @@ interface CheckOptions extends CommonOptions {
   pasteConfig?: string;
   plan?: string;
   diff?: string;
+  strict?: boolean;
 }
 
 function printReport(report: CheckReport): void {

@@ -9,7 +9,7 @@ import { API_NAMESPACE } from '../api/api-router.js';
 import { ExtensionManager, type LoadReportEntry } from '../plugins/index.js';
 import { createApiRouter, prepareHost, type HostBase } from '../server/host.js';
 import { hostOptionsFrom, withCommonOptions, type CommonOptions } from './common-options.js';
-import { profileFor } from './namespace-profiles.js';
+import { profileFor } from '../server/namespace-profiles.js';
 import { renderTable } from './table.js';
 
 /** What an API extension contributes, on its listing row. */

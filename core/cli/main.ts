@@ -5,12 +5,13 @@
  * exits 2; anything unexpected exits 1. Set WHARF_DEBUG=1 to see stacks.
  */
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { WharfError } from '../errors.js';
 import { registerCheckCommand } from './check.js';
 import { registerConfigCommand } from './config-list.js';
 import { registerExtensionsCommand } from './extensions-list.js';
+import { hostPackageJson } from './host-package.js';
+import { registerNewCommand } from './new-extension.js';
 import { registerOpenApiCommand } from './openapi.js';
 import { registerPluginCommands } from './plugin-commands.js';
 import { registerRoutesCommand } from './routes.js';
@@ -21,7 +22,7 @@ import { registerTokenCommand } from './token.js';
 export function buildProgram(): Command {
   const program = new Command('wharf')
     .description('an extension-plugin API host')
-    .version(packageVersion(), '-V, --version', 'prints the version of wharf')
+    .version(hostPackageJson().version, '-V, --version', 'prints the version of wharf')
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   registerServeCommand(program);
@@ -31,13 +32,8 @@ export function buildProgram(): Command {
   registerTokenCommand(program);
   registerOpenApiCommand(program);
   registerConfigCommand(program);
+  registerNewCommand(program);
   return program;
-}
-
-/** The version in wharf's package.json (dist/core/cli/ is three folders below it). */
-function packageVersion(): string {
-  const file = new URL('../../../package.json', import.meta.url);
-  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
 /** Runs the command line and returns the exit code. */

@@ -64,6 +64,12 @@ export class EntryPointCatalog {
     processCache.clear();
   }
 
+  /** A new catalog: this one's entry points and problems, then `entryPoints`. */
+  with(entryPoints: readonly EntryPoint[]): EntryPointCatalog {
+    const all = this.namespaces().flatMap((namespace) => this.list(namespace));
+    return new EntryPointCatalog([...all, ...entryPoints], this.problems, this.fromDiskCache);
+  }
+
   /** The namespaces that have at least one entry point, sorted. */
   namespaces(): string[] {
     return [...this.byNamespace.keys()].sort();

@@ -4,6 +4,7 @@
  */
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { importLocation } from './import-location.js';
 import { provideWharfTo } from './provide-wharf.js';
 
 /** Where an entry point was declared. */
@@ -55,16 +56,18 @@ export class EntryPoint {
   /**
    * Imports the module and returns the export; throws EntryPointLoadError with the phase.
    * A package's module (installed or drop-in) is imported with the host's `wharf` provided.
+   * An import failure names where it happened: file:line:column inside the package.
    */
   async load(): Promise<unknown> {
-    if (this.source.kind !== 'project') provideWharfTo(dirname(this.source.file));
+    const packageDir = dirname(this.source.file);
+    if (this.source.kind !== 'project') provideWharfTo(packageDir);
     let module: Record<string, unknown>;
     try {
       module = (await import(pathToFileURL(this.modulePath).href)) as Record<string, unknown>;
     } catch (error) {
       throw new EntryPointLoadError(
         'import',
-        `cannot import ${this.modulePath}: ${describe(error)}`,
+        `cannot import ${this.modulePath}: ${describe(error)} (at ${importLocation(error, packageDir, this.modulePath)})`,
         error
       );
     }

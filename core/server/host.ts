@@ -14,7 +14,7 @@ import { answerError } from '../http/answer-error.js';
 import { buildPipeline } from '../pipeline/build-pipeline.js';
 import { loadPasteConfig } from '../pipeline/paste-config.js';
 import { entryPointResolver } from '../pipeline/entry-point-resolver.js';
-import { EntryPointCatalog } from '../plugins/index.js';
+import { EntryPointCatalog, type EntryPoint } from '../plugins/index.js';
 import { API_ROUTER, CONFIG, ENTRY_POINT_CATALOG, LOGGER } from '../tokens.js';
 import { handleUnhandledRejections } from '../unhandled-rejections.js';
 import { entryPointScope, runLoading } from '../extension-scope.js';
@@ -29,6 +29,8 @@ export interface HostOptions {
   dropins?: string[];
   /** Replaces the logger built from `[DEFAULT] log_level` and `log_format`. */
   logger?: Logger;
+  /** Entry points added after the discovered ones (built in code, e.g. by `createTestHost`). */
+  entryPoints?: readonly EntryPoint[];
 }
 
 /** An assembled host. */
@@ -54,10 +56,11 @@ export async function prepareHost(options: HostOptions): Promise<HostBase> {
   const logger =
     options.logger ??
     createLogger({ level: config.DEFAULT.log_level, format: config.DEFAULT.log_format });
-  const catalog = await EntryPointCatalog.discover({
+  const discovered = await EntryPointCatalog.discover({
     manifest: options.manifest ?? config.extensions.manifest,
     dropins: [...config.extensions.dropin_dirs, ...(options.dropins ?? [])]
   });
+  const catalog = options.entryPoints?.length ? discovered.with(options.entryPoints) : discovered;
   for (const problem of catalog.problems) logger.warn(problem.message);
   const container = rootContainer.createChildContainer();
   container.register(LOGGER, { useValue: logger });

@@ -1,7 +1,7 @@
 /**
  * `createTestHost`: a whole wharf host in the test's own process (default pipeline, bundled
- * extensions, the author's drop-ins, a fresh SQLite database) on a loopback port, and a
- * request client for it.
+ * extensions, the author's drop-ins or extension classes, a fresh SQLite database) on a
+ * loopback port, and a request client for it.
  */
 import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -11,11 +11,14 @@ import { join } from 'node:path';
 import type { Logger } from '../logger.js';
 import { loadHostConfig } from '../server/host-config.js';
 import { assembleHost, type Host } from '../server/host.js';
+import { classEntryPoints, type ExtensionClass } from './class-entry-points.js';
 
 /** What a test host is made of. */
 export interface TestHostOptions {
   /** Drop-in folders: each holds extension packages or is one (the author's own package). */
   dropin?: string | readonly string[];
+  /** API extension classes to load beside the bundled ones, without a package or folder. */
+  extensions?: readonly ExtensionClass[];
   /** `section.option` settings, as `--set` would give them (e.g. `extensions.disabled`). */
   config?: Readonly<Record<string, string>>;
   /** The API to serve, one of `[DEFAULT] enabled_apis`; default `osapi_compute`. */
@@ -67,6 +70,7 @@ export async function createTestHost(options: TestHostOptions = {}): Promise<Tes
   const host = await assembleHost({
     config,
     dropins,
+    entryPoints: classEntryPoints(options.extensions ?? []),
     ...(options.logger ? { logger: options.logger } : {})
   });
   const api = options.api ?? 'osapi_compute';

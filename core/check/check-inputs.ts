@@ -6,17 +6,11 @@
 import { readdirSync, statSync } from 'node:fs';
 import type { APIRouter } from '../api/api-router.js';
 import type { WharfConfig } from '../server/config.js';
-
-/** A problem of `check`'s inputs, in the shape of the report's problems. */
-export interface InputProblem {
-  kind: 'dropin' | 'unknown-alias';
-  message: string;
-  extensions: string[];
-}
+import type { Problem } from './problem.js';
 
 /** One problem per drop-in folder that cannot serve as one. */
-export function dropinFolderProblems(dirs: readonly string[]): InputProblem[] {
-  const problems: InputProblem[] = [];
+export function dropinFolderProblems(dirs: readonly string[]): Problem[] {
+  const problems: Problem[] = [];
   for (const dir of dirs) {
     const problem = dropinFolderProblem(dir);
     if (problem) problems.push({ kind: 'dropin', message: problem, extensions: [] });
@@ -38,13 +32,13 @@ function dropinFolderProblem(dir: string): string | null {
 }
 
 /** One problem per alias of `[extensions] enabled` or `disabled` that no extension has. */
-export function unknownAliasProblems(router: APIRouter, config: WharfConfig): InputProblem[] {
+export function unknownAliasProblems(router: APIRouter, config: WharfConfig): Problem[] {
   const known = new Set(
     [...router.items().map(([, extension]) => extension), ...router.disabled].map(
       (extension) => extension.obj!.alias
     )
   );
-  const problems: InputProblem[] = [];
+  const problems: Problem[] = [];
   for (const option of ['enabled', 'disabled'] as const) {
     for (const alias of config.extensions[option]) {
       if (known.has(alias)) continue;

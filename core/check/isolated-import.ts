@@ -1,0 +1,43 @@
+/**
+ * Conformance: a drop-in package's modules import on their own, in a fresh process (see
+ * isolated-import-child.ts), not only after the host has loaded everything else.
+ */
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Problem } from './problem.js';
+
+const CHILD = fileURLToPath(new URL('./isolated-import-child.js', import.meta.url));
+
+/** One problem per entry point of the package in `dir` that fails to import in isolation. */
+export function isolatedImportProblems(dir: string): Promise<Problem[]> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [CHILD, dir],
+      { timeout: 60_000, maxBuffer: 4 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        let failures: { namespace: string; name: string; message: string }[];
+        try {
+          failures = JSON.parse(stdout) as typeof failures;
+        } catch {
+          const why = error ? `${error.message} ${stderr}` : stdout;
+          resolve([
+            {
+              kind: 'import',
+              message: `the package in ${dir} cannot be imported in isolation: ${why.trim()}`,
+              extensions: []
+            }
+          ]);
+          return;
+        }
+        resolve(
+          failures.map(({ namespace, name, message }) => ({
+            kind: 'import',
+            message: `${namespace}:${name} of ${dir} fails to import in a fresh process: ${message}`,
+            extensions: [name]
+          }))
+        );
+      }
+    );
+  });
+}
