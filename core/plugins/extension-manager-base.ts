@@ -37,7 +37,7 @@ export interface ManagerOptions<T = unknown> {
   propagateMapExceptions?: boolean;
   /** Called for every load failure, after it is recorded and logged; may throw to abort. */
   onLoadFailure?: (
-    manager: ExtensionManagerBase<any, any>,
+    manager: ExtensionManagerBase<T, any>,
     entryPoint: EntryPoint,
     error: Error
   ) => void;
@@ -47,8 +47,6 @@ export interface ManagerOptions<T = unknown> {
   strict?: boolean;
   /** Type check of the export, before instantiation; throw to reject (phase `check`). */
   verify?: (plugin: unknown, entryPoint: EntryPoint) => void;
-  /** Runs after instantiation; false disables the extension, throwing fails it. */
-  checkFunc?: (extension: Extension<T>) => boolean;
   /** Entry points to load from; default: discovered with `discovery`. */
   catalog?: EntryPointCatalog;
   /** Where to discover entry points when no catalog is given. */
@@ -84,7 +82,7 @@ export abstract class ExtensionManagerBase<T = unknown, Lookup = Extension<T>> i
 > {
   /** Load failures, in the order they happened. */
   readonly failures: LoadFailure[] = [];
-  /** Extensions that loaded but whose check returned false. */
+  /** Extensions that loaded but whose enabled check returned false. */
   readonly disabled: Extension<T>[] = [];
   protected extensions: Extension<T>[] = [];
   private attempted: EntryPoint[] = [];
@@ -141,6 +139,14 @@ export abstract class ExtensionManagerBase<T = unknown, Lookup = Extension<T>> i
   /** Runs after loading; subclasses check counts or report missing names. */
   protected afterLoad(): void {}
 
+  /**
+   * Whether a loaded (and instantiated) extension is kept: false records it as disabled,
+   * throwing fails it in phase `check`. Default: every one (EnabledExtensionManager checks).
+   */
+  protected isEnabled(_extension: Extension<T>): boolean {
+    return true;
+  }
+
   private async loadOne(entryPoint: EntryPoint): Promise<Extension<T> | null> {
     let plugin: unknown;
     try {
@@ -180,7 +186,7 @@ export abstract class ExtensionManagerBase<T = unknown, Lookup = Extension<T>> i
     }
     const extension = new Extension<T>(entryPoint.name, entryPoint, plugin, obj);
     try {
-      if (this.options.checkFunc && !this.options.checkFunc(extension)) {
+      if (!this.isEnabled(extension)) {
         this.disabled.push(extension);
         return null;
       }
