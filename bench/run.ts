@@ -1,8 +1,9 @@
 /**
- * `npm run bench`: load-extensions, HTTP throughput and first request, in that order;
- * progress on standard error, the report on standard output, the JSON in
+ * `npm run bench`: load-extensions, HTTP throughput, first request and the command line, in
+ * that order; progress on standard error, the report on standard output, the JSON in
  * bench/results/latest.json. See docs/performance.md.
  */
+import { runCliCommands } from './cli-commands.js';
 import { runFirstRequest } from './harness/first-request.js';
 import { machineInfo } from './harness/machine-info.js';
 import { parseOptions, USAGE } from './harness/options.js';
@@ -47,6 +48,13 @@ try {
 } finally {
   await removeFixtures();
 }
-results.targets = [...(results.loadExtensions?.targets ?? []), ...evaluateTargets(results)];
+if (sections.includes('cli')) {
+  results.cli = await runCliCommands(node, profile.cliRounds, log);
+}
+results.targets = [
+  ...(results.loadExtensions?.targets ?? []),
+  ...evaluateTargets(results),
+  ...(results.cli?.targets ?? [])
+];
 process.stdout.write(renderReport(results));
 log(`results written to ${await writeResults(results)}`);

@@ -193,6 +193,20 @@ export class OutputFileError extends WharfError {
   }
 }
 
+/** `wharf new extension NAME`: the name cannot be a package, alias and collection name. */
+export class ExtensionNameError extends WharfError {
+  constructor(name: string, rule: string) {
+    super('WHARF_EXTENSION_NAME_INVALID', `"${name}" is not a valid extension name: ${rule}`, 500);
+  }
+}
+
+/** `wharf new extension`: the target folder is a file or is not empty; names it. */
+export class TargetNotEmptyError extends WharfError {
+  constructor(dir: string, reason: string) {
+    super('WHARF_TARGET_NOT_EMPTY', `${dir}: ${reason}; choose another --dir`, 500);
+  }
+}
+
 /** A deployment plan file (`wharf check --diff`) is unreadable or malformed; names the file. */
 export class PlanFileError extends WharfError {
   constructor(file: string, reason: string, options: WharfErrorOptions = {}) {

@@ -5,9 +5,22 @@
  * (`extension`) and the request id (`requestId`), from the extension scope; a line written
  * while an extension loads (its module, constructor, registration hooks, `prepare()`)
  * carries its name (`extension`) and entry point (`entryPoint`), from the load scope.
+ *
+ * winston (and its dozens of modules) is loaded when the first logger is built, not when
+ * this module is imported: a command that logs nothing (`wharf --help`) never loads it.
  */
-import winston from 'winston';
+import { createRequire } from 'node:module';
+import type winston from 'winston';
 import { currentLoadScope, currentScope } from './extension-scope.js';
+
+const require = createRequire(import.meta.url);
+let winstonModule: typeof winston | undefined;
+
+/** winston, loaded on first use (it is CommonJS, so `require` loads it synchronously). */
+function winstonLib(): typeof winston {
+  winstonModule ??= require('winston') as typeof winston;
+  return winstonModule;
+}
 
 /** The logger type used across wharf. */
 export type Logger = winston.Logger;
@@ -29,10 +42,10 @@ export interface LoggerOptions {
  * text kept for the millisecond it names: under load many lines share a millisecond, and
  * formatting the date was a tenth of the cost of a request-log line.
  */
-const timestamp = winston.format((info) => {
+function stampTime(info: winston.Logform.TransformableInfo): winston.Logform.TransformableInfo {
   if (!info.timestamp) info.timestamp = isoNow();
   return info;
-});
+}
 
 let isoMillisecond = Number.NaN;
 let isoText = '';
@@ -46,18 +59,26 @@ function isoNow(): string {
   return isoText;
 }
 
-const textLine = winston.format.printf(({ timestamp, level, message, label, ...rest }) => {
+function textLine({
+  timestamp,
+  level,
+  message,
+  label,
+  ...rest
+}: winston.Logform.TransformableInfo): string {
   const extras = Object.keys(rest).length > 0 ? ` ${JSON.stringify(rest)}` : '';
   const owner = label ? ` [${String(label)}]` : '';
   return `${String(timestamp)} ${level}${owner} ${String(message)}${extras}`;
-});
+}
 
 /** Builds a root logger from options. */
 export function createLogger(options: LoggerOptions = {}): Logger {
+  const winston = winstonLib();
+  const timestamp = winston.format(stampTime);
   const format =
     options.format === 'json'
       ? winston.format.combine(timestamp(), winston.format.json())
-      : winston.format.combine(timestamp(), textLine);
+      : winston.format.combine(timestamp(), winston.format.printf(textLine));
   const transport = options.stream
     ? new winston.transports.Stream({ stream: options.stream })
     : new winston.transports.Console({ stderrLevels: Object.keys(winston.config.npm.levels) });

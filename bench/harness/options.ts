@@ -5,8 +5,8 @@
 import { parseArgs } from 'node:util';
 
 /** The sections of a run. */
-export const SECTIONS = ['load', 'http', 'first'] as const;
-/** One section: load-extensions, HTTP throughput, first request. */
+export const SECTIONS = ['load', 'http', 'first', 'cli'] as const;
+/** One section: load-extensions, HTTP throughput, first request, command line. */
 export type Section = (typeof SECTIONS)[number];
 
 /** How long and how often each section measures. */
@@ -23,6 +23,8 @@ export interface Profile {
   warmupSeconds: number;
   /** Fresh-process rounds of the first-request scenario. */
   firstRequestRounds: number;
+  /** Rounds of the command-line scenario (each runs every command once). */
+  cliRounds: number;
 }
 
 /** The full profile. */
@@ -33,7 +35,8 @@ export const FULL_PROFILE: Profile = {
   durationSeconds: 5,
   maxRequests: 500_000,
   warmupSeconds: 2,
-  firstRequestRounds: 7
+  firstRequestRounds: 7,
+  cliRounds: 10
 };
 
 /** The `--quick` profile: a smoke run of about a minute. */
@@ -44,7 +47,8 @@ export const QUICK_PROFILE: Profile = {
   durationSeconds: 2,
   maxRequests: 200_000,
   warmupSeconds: 1,
-  firstRequestRounds: 3
+  firstRequestRounds: 3,
+  cliRounds: 5
 };
 
 /** Parsed options. */

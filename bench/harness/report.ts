@@ -5,6 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CliResult } from '../cli-commands.js';
 import type { LoadExtensionsResult } from '../load-extensions.js';
 import type { TargetResult } from '../targets.js';
 import type { FirstRequestResult } from './first-request.js';
@@ -22,6 +23,7 @@ export interface BenchResults {
   loadExtensions?: LoadExtensionsResult;
   throughput?: ThroughputResult;
   firstRequest?: FirstRequestResult;
+  cli?: CliResult;
   /** Every target of the sections run, PASS or FAIL. */
   targets?: TargetResult[];
 }
@@ -49,6 +51,7 @@ export function renderReport(results: BenchResults): string {
   if (results.loadExtensions) parts.push(...loadTables(results.loadExtensions));
   if (results.throughput) parts.push(...throughputTables(results.throughput));
   if (results.firstRequest) parts.push(firstRequestTable(results.firstRequest));
+  if (results.cli) parts.push(cliTable(results.cli));
   if (results.targets && results.targets.length > 0) parts.push(targetsTable(results.targets));
   return `${parts.join('\n\n')}\n`;
 }
@@ -148,6 +151,21 @@ function firstRequestTable(result: FirstRequestResult): string {
       round(server.medianSecondMs, 2),
       round(server.firstOverSecond, 2),
       server.firstOverBaseline === null ? '-' : round(server.firstOverBaseline, 2)
+    ])
+  );
+}
+
+function cliTable(result: CliResult): string {
+  return renderTable(
+    `command line: whole fresh process, spawn to exit, median of ${result.rounds} rounds ` +
+      '(floor: node -e 0 in the same rounds)',
+    ['command', 'median ms', 'min', 'max', 'over floor'],
+    result.commands.map((command) => [
+      command.name,
+      round(command.medianMs),
+      round(Math.min(...command.samplesMs)),
+      round(Math.max(...command.samplesMs)),
+      round(command.overFloor, 2)
     ])
   );
 }

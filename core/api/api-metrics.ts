@@ -14,6 +14,7 @@
  * so their number is bounded.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { shareWithPrimary } from './cluster-metrics.js';
 import type { ExtensionHealth } from './extension-health.js';
 
 const LABELS = ['route', 'method', 'status', 'extension'] as const;
@@ -77,6 +78,7 @@ export class ApiMetrics {
       }
     });
     collectDefaultMetrics({ register: this.registry });
+    shareWithPrimary(this.registry);
   }
 
   /** Counts one answered request that took `seconds`. */

@@ -9,7 +9,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { container as rootContainer } from 'tsyringe';
 import { getContext } from '../context.js';
 import { HTTPMethodNotAllowed, HTTPNotFound } from '../errors.js';
-import { ExtensionManagerBase, type Extension, type ManagerOptions } from '../plugins/index.js';
+import { EnabledManagerBase } from '../plugins/enabled-extension-manager.js';
+import type { Extension, ManagerOptions } from '../plugins/index.js';
 import type { RoutingTable } from '../routing/index.js';
 import { EXTENSION_HEALTH, EXTENSION_REGISTRY } from '../tokens.js';
 import { APIVersionRequest } from './api-version-request.js';
@@ -26,14 +27,14 @@ import { assembleRoutes, type AssemblyProblem } from './route-assembly.js';
 import { answerRedirect, checkFormat } from './route-outcomes.js';
 import { fingerprintOf, planOf } from './deployment-plan.js';
 import { listRoutes, type RouteInfo } from './route-listing.js';
+import { API_NAMESPACE } from './api-namespace.js';
 
-/** The namespace of compute API extensions. */
-export const API_NAMESPACE = 'wharf.api.v21.extensions';
+export { API_NAMESPACE } from './api-namespace.js';
 
 /** Options of the API router (it sets the type check, the enabled check and invokeOnLoad). */
 export interface APIRouterOptions extends Omit<
   ManagerOptions<APIExtensionBase>,
-  'checkFunc' | 'verify' | 'invokeOnLoad'
+  'verify' | 'invokeOnLoad'
 > {
   /** Lowest microversion served. Default `2.1`. */
   minVersion?: string;
@@ -60,7 +61,7 @@ export interface APIRouterOptions extends Omit<
 export const FINGERPRINT_HEADER = 'X-Wharf-Fingerprint';
 
 /** The compiled API of a namespace of extensions. */
-export class APIRouter extends ExtensionManagerBase<APIExtensionBase> {
+export class APIRouter extends EnabledManagerBase<APIExtensionBase> {
   /** The loaded API extensions and what each contributes. */
   readonly registry: ExtensionRegistry;
   /** The microversions served. */

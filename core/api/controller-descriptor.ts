@@ -18,6 +18,7 @@ import {
   API_VERSION,
   EXPECTED_ERRORS,
   EXTENDS,
+  POLICY,
   QUERY_SCHEMA,
   RESPONSE,
   SCHEMA,
@@ -57,6 +58,8 @@ export interface MethodSpec {
   schemas: { validate: BodyValidator; range: VersionRange; schema: object | boolean }[];
   /** Compiled query validators by range (`@querySchema`), in source order, with their schemas. */
   querySchemas: { validate: QueryValidator; range: VersionRange; schema: object | boolean }[];
+  /** The policy rule the method enforces (`@policy`), or null. */
+  policy: string | null;
 }
 
 /** A method marked `@extends`: what it extends and when it runs. */
@@ -181,7 +184,8 @@ function isDispatchable(prototype: object, property: string): boolean {
       readNearest(RESPONSE, prototype, property),
       readNearest(EXPECTED_ERRORS, prototype, property),
       readNearest(SCHEMA, prototype, property),
-      readNearest(QUERY_SCHEMA, prototype, property)
+      readNearest(QUERY_SCHEMA, prototype, property),
+      readNearest(POLICY, prototype, property)
     ].some((declared) => declared !== undefined)
   );
 }
@@ -255,7 +259,8 @@ function describeMethod(
       })),
       querySchemas: (readNearest(QUERY_SCHEMA, prototype, property) ?? []).map(
         ({ schema, range }) => ({ validate: compileQuerySchema(schema), range, schema })
-      )
+      ),
+      policy: readNearest(POLICY, prototype, property) ?? null
     };
   } catch (error) {
     if (error instanceof WharfError)

@@ -1,7 +1,7 @@
 /**
  * The deployment plan: what a deployment serves, as plain sorted data (extensions and their
- * versions, routes with their owners, actions, the fields post-processors add, the
- * microversion range), written by `wharf check --plan` and compared by `wharf check --diff`.
+ * versions, routes with their owners and policies, actions, the fields post-processors add,
+ * the microversion range), written by `wharf check --plan` and compared by `wharf check --diff`.
  * Its fingerprint, a hash of the plan, is in the version document and in every API
  * response's `X-Wharf-Fingerprint` header, so two hosts serving different deployments can
  * be told apart.
@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { addedFieldsOf } from './added-fields.js';
 import type { APIRouter } from './api-router.js';
+import { planPolicy, type PlanPolicy } from './plan-policy.js';
 import type { VersionRange } from './version-range.js';
 
 /** The format marker of a plan file. */
@@ -25,9 +26,19 @@ export interface DeploymentPlan {
   format: typeof PLAN_FORMAT;
   microversions: { min: string; max: string };
   extensions: { alias: string; name: string; version: number | null }[];
-  /** Every method route (actions are listed apart), with its handler's extension. */
-  routes: ({ method: string; path: string; extension: string } & PlanRange)[];
-  actions: ({ collection: string; action: string; extension: string } & PlanRange)[];
+  /** Every method route (actions are listed apart), with its handler's extension and policy. */
+  routes: ({
+    method: string;
+    path: string;
+    extension: string;
+    policy?: PlanPolicy | null;
+  } & PlanRange)[];
+  actions: ({
+    collection: string;
+    action: string;
+    extension: string;
+    policy?: PlanPolicy | null;
+  } & PlanRange)[];
   /** Response fields post-processors add: to which method or action, where, by whom. */
   fields: {
     collection: string;
@@ -49,7 +60,8 @@ export function planOf(router: APIRouter): DeploymentPlan {
       method: route.method,
       path: route.path,
       extension: plan.main.owner,
-      ...rangeOf(plan.main.spec.range)
+      ...rangeOf(plan.main.spec.range),
+      policy: planPolicy(router.registry, plan.main.owner, plan.main.spec.policy)
     });
   }
   const actions: DeploymentPlan['actions'] = [];
@@ -61,7 +73,8 @@ export function planOf(router: APIRouter): DeploymentPlan {
           collection: resource.collection,
           action: name,
           extension: plan.main.owner,
-          ...rangeOf(plan.main.spec.range)
+          ...rangeOf(plan.main.spec.range),
+          policy: planPolicy(router.registry, plan.main.owner, plan.main.spec.policy)
         });
       }
       for (const { at, field, extension } of addedFieldsOf(plan)) {

@@ -7,6 +7,7 @@
  */
 import { applyBrand, brandSymbol, hasBrand } from '../brand.js';
 import type { ControllerExtension } from './controller-extension.js';
+import type { PolicyDescription } from './policy-personas.js';
 import type { ResourceExtension } from './resource-extension.js';
 
 const API_EXTENSION_BRAND = brandSymbol('api-extension');
@@ -41,6 +42,13 @@ export abstract class APIExtensionBase {
    * failing every request later.
    */
   prepare?(): void | Promise<void>;
+
+  /**
+   * Optional: what the deployment makes of a policy rule this extension's methods declare
+   * with `@wsgi.policy(rule)` (its text, who passes it), for the deployment plan; undefined
+   * for a rule it does not know.
+   */
+  describePolicy?(rule: string): PolicyDescription | undefined;
 }
 
 applyBrand(APIExtensionBase, API_EXTENSION_BRAND);

@@ -16,6 +16,8 @@ export { apiVersion } from './decorators/api-version.js';
 export { schema } from './decorators/schema.js';
 export { querySchema } from './decorators/query-schema.js';
 export { addsFields } from './decorators/adds-fields.js';
+export { policy } from './decorators/policy.js';
+export type { PolicyPersona, PolicyDescription } from './policy-personas.js';
 export { wsgi } from './wsgi.js';
 export { Controller, isController, isControllerClass } from './controller.js';
 export {

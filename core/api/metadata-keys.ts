@@ -67,5 +67,7 @@ export const API_VERSION = key<VersionRange>('api-version');
 export const SCHEMA = key<readonly SchemaDeclaration[]>('schema');
 /** `@addsFields(at, fields)`: the response fields an extension method adds. */
 export const ADDS_FIELDS = key<readonly AddedFieldsDeclaration[]>('adds-fields');
+/** `@policy(rule)`: the name of the policy rule a method enforces. */
+export const POLICY = key<string>('policy');
 /** `@querySchema(jsonSchema, min, max)`: query-string schemas by version range. */
 export const QUERY_SCHEMA = key<readonly SchemaDeclaration[]>('query-schema');

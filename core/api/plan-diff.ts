@@ -1,14 +1,16 @@
 /**
  * Comparing a deployment with an accepted plan (`wharf check --diff`): what was removed or
  * narrowed breaks clients (a route, action, field or extension gone, a microversion range
- * narrowed); what was added or widened does not.
+ * narrowed, a policy that lets fewer callers in); what was added or widened does not (a
+ * policy that lets more callers in, or the same ones through another rule text).
  */
 import { APIVersionRequest } from './api-version-request.js';
 import type { DeploymentPlan, PlanRange } from './deployment-plan.js';
+import type { PlanPolicy } from './plan-policy.js';
 
 /** One difference. */
 export interface PlanChange {
-  subject: 'extension' | 'route' | 'action' | 'field' | 'microversions';
+  subject: 'extension' | 'route' | 'action' | 'field' | 'microversions' | 'policy';
   message: string;
 }
 
@@ -22,6 +24,8 @@ interface Listing<T> {
   subject: PlanChange['subject'];
   key: (item: T) => string;
   range?: (item: T) => PlanRange;
+  /** The item's policy; undefined in plans written before policies were recorded. */
+  policy?: (item: T) => PlanPolicy | null | undefined;
 }
 
 /** What changed from `accepted` to `current`. */
@@ -41,12 +45,14 @@ export function diffPlans(accepted: DeploymentPlan, current: DeploymentPlan): Pl
   compare(diff, accepted.routes, current.routes, {
     subject: 'route',
     key: (r) => `${r.method} ${r.path}`,
-    range: (r) => r
+    range: (r) => r,
+    policy: (r) => r.policy
   });
   compare(diff, accepted.actions, current.actions, {
     subject: 'action',
     key: (a) => `${a.collection} action ${a.action}`,
-    range: (a) => a
+    range: (a) => a,
+    policy: (a) => a.policy
   });
   compare(diff, accepted.fields, current.fields, {
     subject: 'field',
@@ -62,8 +68,11 @@ function compare<T>(diff: PlanDiff, before: T[], after: T[], listing: Listing<T>
     const still = now.get(key);
     if (still === undefined)
       diff.breaking.push({ subject: listing.subject, message: `removed: ${key}` });
-    else if (listing.range)
-      compareRange(diff, listing.subject, key, listing.range(item), listing.range(still));
+    else {
+      if (listing.range)
+        compareRange(diff, listing.subject, key, listing.range(item), listing.range(still));
+      if (listing.policy) comparePolicy(diff, key, listing.policy(item), listing.policy(still));
+    }
   }
   for (const key of now.keys()) {
     if (!old.has(key)) diff.additive.push({ subject: listing.subject, message: `added: ${key}` });
@@ -86,6 +95,51 @@ function compareRange(
     subject,
     message: `${narrowed ? 'narrowed' : 'widened'}: ${message}`
   });
+}
+
+/**
+ * A policy letting fewer personas in (or an unknown change) is breaking; more, or the same
+ * through another rule, additive.
+ */
+function comparePolicy(
+  diff: PlanDiff,
+  what: string,
+  before: PlanPolicy | null | undefined,
+  after: PlanPolicy | null | undefined
+): void {
+  if (before === undefined || JSON.stringify(before) === JSON.stringify(after ?? null)) return;
+  const change = `${what}: policy ${policyText(before)} -> ${policyText(after ?? null)}`;
+  const was = before?.allowed;
+  const now = after?.allowed;
+  if (!was || !now) {
+    diff.breaking.push({
+      subject: 'policy',
+      message: `changed: ${change} (who passes is unknown)`
+    });
+    return;
+  }
+  const lost = was.filter((name) => !now.includes(name));
+  const gained = now.filter((name) => !was.includes(name));
+  if (lost.length > 0)
+    diff.breaking.push({
+      subject: 'policy',
+      message: `tightened: ${change} (no longer: ${lost.join(', ')})`
+    });
+  else if (gained.length > 0)
+    diff.additive.push({
+      subject: 'policy',
+      message: `loosened: ${change} (now also: ${gained.join(', ')})`
+    });
+  else
+    diff.additive.push({
+      subject: 'policy',
+      message: `changed: ${change} (the same callers pass)`
+    });
+}
+
+function policyText(policy: PlanPolicy | null): string {
+  if (policy === null) return 'none';
+  return `${policy.rule} "${policy.check ?? '?'}" [${policy.allowed?.join(', ') ?? '?'}]`;
 }
 
 /** A version as a comparable number; an open end is below (-1) or above (1) every version. */

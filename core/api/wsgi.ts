@@ -9,6 +9,7 @@ import { apiVersion } from './decorators/api-version.js';
 import { expectedErrors } from './decorators/expected-errors.js';
 import { extendsMethod } from './decorators/extends.js';
 import { querySchema } from './decorators/query-schema.js';
+import { policy } from './decorators/policy.js';
 import { response } from './decorators/response.js';
 import { schema } from './decorators/schema.js';
 import { variant } from './decorators/variant.js';
@@ -23,5 +24,6 @@ export const wsgi = Object.freeze({
   schema,
   querySchema,
   addsFields,
-  variant
+  variant,
+  policy
 });

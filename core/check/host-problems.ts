@@ -8,7 +8,7 @@
 import { API_NAMESPACE, type APIRouter } from '../api/api-router.js';
 import { ExtensionConflictError, RouteConflictError, WharfError } from '../errors.js';
 import { ExtensionManager, type LoadFailure } from '../plugins/index.js';
-import { profileFor } from '../cli/namespace-profiles.js';
+import { profileFor } from '../server/namespace-profiles.js';
 import {
   buildApps,
   createApiRouter,

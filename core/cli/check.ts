@@ -15,10 +15,9 @@ import { runCheck } from '../check/run-check.js';
 import { hostOptionsFrom, withCommonOptions, type CommonOptions } from './common-options.js';
 import { readPlan, writePlan } from './plan-file.js';
 
-/** Registers `check` on the program. */
-export function registerCheckCommand(program: Command): void {
-  withCommonOptions(program.command('check'))
-    .description('load and assemble everything without listening; exit 1 on any problem')
+/** Adds the options and action of `check` to its command. */
+export function registerCheckCommand(check: Command): void {
+  withCommonOptions(check)
     .option('--paste-config <file>', 'the paste pipeline file ([wsgi] api_paste_config)')
     .option('--json', 'print { ok, problems: [{ kind, message, extensions }], diff? }')
     .option('--plan <file>', 'write the deployment plan (what is served) to a file')

@@ -6,7 +6,6 @@
 import { delimiter } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { WharfConfig } from '../server/config.js';
-import { loadHostConfig } from '../server/host-config.js';
 import type { HostOptions } from '../server/host.js';
 
 /** The raw values of the common options. */
@@ -55,6 +54,8 @@ export async function hostOptionsFrom(
     ...(options.manifest ? { manifest: options.manifest } : {}),
     dropins: [...options.dropin, ...fromEnv]
   };
+  // Imported here, not at the top: registering commands (`wharf --help`) needs none of it.
+  const { loadHostConfig } = await import('../server/host-config.js');
   const config = await loadHostConfig({
     ...(options.config ? { file: options.config } : {}),
     overrides: flags,

@@ -28,9 +28,8 @@ export function configListRows(settings: readonly ConfigSetting[]): ConfigListRo
   }));
 }
 
-/** Registers `config list` on the program. */
-export function registerConfigCommand(program: Command): void {
-  const config = program.command('config').description('the configuration options');
+/** Adds `list` to the `config` command. */
+export function registerConfigCommand(config: Command): void {
   withCommonOptions(config.command('list'))
     .description('print every option with its current value and where it came from')
     .option('--json', 'print a JSON array of { section, name, group, value, source }')

@@ -5,11 +5,11 @@
  * worked, even if extensions failed.
  */
 import type { Command } from 'commander';
-import { API_NAMESPACE } from '../api/api-router.js';
+import { API_NAMESPACE } from '../api/api-namespace.js';
 import { ExtensionManager, type LoadReportEntry } from '../plugins/index.js';
-import { createApiRouter, prepareHost, type HostBase } from '../server/host.js';
+import { prepareHost, type HostBase } from '../server/host-base.js';
 import { hostOptionsFrom, withCommonOptions, type CommonOptions } from './common-options.js';
-import { profileFor } from './namespace-profiles.js';
+import { profileFor } from '../server/namespace-profiles.js';
 import { renderTable } from './table.js';
 
 /** What an API extension contributes, on its listing row. */
@@ -48,7 +48,9 @@ async function pluginRows(base: HostBase, namespace: string): Promise<ListingRow
   return manager.report().map((row) => ({ ...row, api: null }));
 }
 
+/** The API namespace's rows; the API layer (and Express) is imported only to list it. */
 async function apiRows(base: HostBase): Promise<ListingRow[]> {
+  const { createApiRouter } = await import('../server/host.js');
   const router = await createApiRouter(base);
   const byEntryPoint = new Map(router.registry.all().map((record) => [record.entryPoint, record]));
   return router.report().map((row) => {
@@ -75,9 +77,8 @@ function contributionText(api: ApiContribution | null): string {
   return parts.filter(Boolean).join('; ');
 }
 
-/** Registers `extensions list` on the program. */
-export function registerExtensionsCommand(program: Command): void {
-  const extensions = program.command('extensions').description('list the extensions wharf finds');
+/** Adds `list` to the `extensions` command. */
+export function registerExtensionsCommand(extensions: Command): void {
   withCommonOptions(extensions.command('list'))
     .description('load every entry point and print its status')
     .option('--namespace <ns>', 'only this namespace')

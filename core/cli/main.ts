@@ -1,50 +1,44 @@
 #!/usr/bin/env node
 /**
- * The `wharf` command line. Each command lives in its own file and registers itself here.
+ * The `wharf` command line. Each command lives in its own file, listed in builtin-commands.ts
+ * and imported only when it runs: `wharf --help` loads commander and the plugin layer only.
  * A wharf error (bad manifest, bad configuration) prints one line naming the problem and
  * exits 2; anything unexpected exits 1. Set WHARF_DEBUG=1 to see stacks.
  */
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { WharfError } from '../errors.js';
-import { registerCheckCommand } from './check.js';
-import { registerConfigCommand } from './config-list.js';
-import { registerExtensionsCommand } from './extensions-list.js';
-import { registerOpenApiCommand } from './openapi.js';
-import { registerPluginCommands } from './plugin-commands.js';
-import { registerRoutesCommand } from './routes.js';
-import { registerServeCommand } from './serve.js';
-import { registerTokenCommand } from './token.js';
+import { BUILTIN_COMMANDS, selectedCommand } from './builtin-commands.js';
+import { hostPackageJson } from './host-package.js';
 
-/** Builds the program with every built-in command registered. */
-export function buildProgram(): Command {
+/**
+ * Builds the program for one command line: every built-in command is listed, and only the
+ * one `argv` selects is loaded (its module imported, its options and action added). The
+ * commands of extension packages are registered unless a built-in one is selected, since
+ * finding them loads the plugin layer.
+ */
+export async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new Command('wharf')
     .description('an extension-plugin API host')
-    .version(packageVersion(), '-V, --version', 'prints the version of wharf')
+    .version(hostPackageJson().version, '-V, --version', 'prints the version of wharf')
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
-  registerServeCommand(program);
-  registerExtensionsCommand(program);
-  registerRoutesCommand(program);
-  registerCheckCommand(program);
-  registerTokenCommand(program);
-  registerOpenApiCommand(program);
-  registerConfigCommand(program);
+  const selected = selectedCommand(argv);
+  let builtin = false;
+  for (const { name, summary, load } of BUILTIN_COMMANDS) {
+    const command = program.command(name).description(summary);
+    if (name !== selected) continue;
+    (await load())(command);
+    builtin = true;
+  }
+  if (!builtin) await (await import('./plugin-commands.js')).registerPluginCommands(program);
   return program;
-}
-
-/** The version in wharf's package.json (dist/core/cli/ is three folders below it). */
-function packageVersion(): string {
-  const file = new URL('../../../package.json', import.meta.url);
-  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
 /** Runs the command line and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   try {
-    const program = buildProgram();
-    await registerPluginCommands(program);
+    const program = await buildProgram(argv);
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {

@@ -8,10 +8,9 @@ import { createApiRouter, prepareHost } from '../server/host.js';
 import { hostOptionsFrom, withCommonOptions, type CommonOptions } from './common-options.js';
 import { writeOutput } from './output.js';
 
-/** Registers `openapi` on the program. */
-export function registerOpenApiCommand(program: Command): void {
-  withCommonOptions(program.command('openapi'))
-    .description('print the OpenAPI 3.1 document of the API')
+/** Adds the options and action of `openapi` to its command. */
+export function registerOpenApiCommand(openapi: Command): void {
+  withCommonOptions(openapi)
     .option('--microversion <version>', 'describe the API at this microversion (X.Y or latest)')
     .option('--out <file>', 'write the document to a file instead of standard output')
     .action(async (options: CommonOptions & { microversion?: string; out?: string }) => {

@@ -5,7 +5,8 @@
  */
 import type { Command } from 'commander';
 import { defaultLogger } from '../logger.js';
-import { EntryPointCatalog, ExtensionManager } from '../plugins/index.js';
+import { EntryPointCatalog } from '../plugins/catalog.js';
+import { ExtensionManager } from '../plugins/extension-manager.js';
 import { COMMAND_NAMESPACE, type CommandHelpers, type CommandPlugin } from './command-plugin.js';
 import { configFrom, hostOptionsFrom, withCommonOptions } from './common-options.js';
 
@@ -13,11 +14,9 @@ const helpers: CommandHelpers = { withCommonOptions, configFrom, hostOptionsFrom
 
 /** Registers the commands of every `wharf.commands` entry point found by default discovery. */
 export async function registerPluginCommands(program: Command): Promise<void> {
-  const logger = defaultLogger();
   const catalog = await EntryPointCatalog.discover();
   const manager = await ExtensionManager.create<never>(COMMAND_NAMESPACE, {
     catalog,
-    logger,
     verify: (plugin) => {
       if (typeof plugin !== 'function')
         throw new TypeError('a command plugin must be a function (program, helpers) => void');
@@ -27,7 +26,7 @@ export async function registerPluginCommands(program: Command): Promise<void> {
     try {
       (extension.plugin as CommandPlugin)(program, helpers);
     } catch (error) {
-      logger.error(
+      defaultLogger().error(
         `command plugin ${extension.name} (${extension.target}) failed: ${(error as Error).message}`
       );
     }

@@ -16,10 +16,9 @@ import { renderTable } from './table.js';
 /** The entry point of routes' `use_method_override`. */
 const METHOD_OVERRIDE = 'method_override';
 
-/** Registers `routes` on the program. */
-export function registerRoutesCommand(program: Command): void {
-  withCommonOptions(program.command('routes'))
-    .description('list the routes of the API')
+/** Adds the options and action of `routes` to its command. */
+export function registerRoutesCommand(routes: Command): void {
+  withCommonOptions(routes)
     .option('--paste-config <file>', 'the paste pipeline file ([wsgi] api_paste_config)')
     .option(
       '--json',

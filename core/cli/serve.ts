@@ -48,10 +48,9 @@ export async function serveInProcess(options: HostOptions): Promise<RunningServe
   return servers;
 }
 
-/** Registers `serve` on the program. */
-export function registerServeCommand(program: Command): void {
-  withCommonOptions(program.command('serve'))
-    .description('serve the APIs of [DEFAULT] enabled_apis')
+/** Adds the options and action of `serve` to its command. */
+export function registerServeCommand(serve: Command): void {
+  withCommonOptions(serve)
     .option(
       '--paste-config <file>',
       'the paste pipeline file (default: the shipped etc/api-paste.ini)'

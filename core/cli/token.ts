@@ -15,9 +15,8 @@ interface IssueOptions extends CommonOptions {
   ttl?: string;
 }
 
-/** Registers `token issue` on the program. */
-export function registerTokenCommand(program: Command): void {
-  const token = program.command('token').description('signed tokens for the authtoken filter');
+/** Adds `issue` to the `token` command. */
+export function registerTokenCommand(token: Command): void {
   withCommonOptions(token.command('issue'))
     .description('print a signed token')
     .requiredOption('--user <id>', 'user id')

@@ -38,11 +38,14 @@ export const errorOnConflict: ConflictResolver = (candidates) => {
 /** Keeps every declaration. */
 export const keepAll: ConflictResolver = (candidates) => candidates;
 
-/** Applies a resolver to a namespace's entry points, keeping source order. */
+/**
+ * Applies a resolver to a namespace's entry points, keeping source order. The logger is
+ * asked for only when a name is declared twice (building the default one loads winston).
+ */
 export function resolveConflicts(
   entryPoints: EntryPoint[],
   resolver: ConflictResolver,
-  logger: Logger
+  logger: () => Logger
 ): EntryPoint[] {
   const byName = new Map<string, EntryPoint[]>();
   for (const entryPoint of entryPoints) {
@@ -52,7 +55,7 @@ export function resolveConflicts(
   }
   const kept = new Set<EntryPoint>();
   for (const candidates of byName.values()) {
-    for (const entryPoint of candidates.length > 1 ? resolver(candidates, logger) : candidates)
+    for (const entryPoint of candidates.length > 1 ? resolver(candidates, logger()) : candidates)
       kept.add(entryPoint);
   }
   return entryPoints.filter((entryPoint) => kept.has(entryPoint));

@@ -1,25 +1,28 @@
 /**
- * Dispatch managers: load every (enabled) extension, then call only some of them
- * (stevedore's `dispatch.DispatchExtensionManager` and `NameDispatchExtensionManager`).
+ * Dispatch managers: enabled managers that load every extension passing the check (when one
+ * is given), then call only some of them (stevedore's `dispatch.DispatchExtensionManager`
+ * and `NameDispatchExtensionManager`).
  */
 import type { Extension } from './extension.js';
-import {
-  ExtensionManagerBase,
-  type ManagerOptions,
-  type MapOutcome,
-  type TestInstanceOptions
-} from './extension-manager-base.js';
+import type { ManagerOptions, MapOutcome, TestInstanceOptions } from './extension-manager-base.js';
 import { callMethod, type MapFunction } from './extension-manager.js';
+import { EnabledManagerBase, type CheckFunction } from './enabled-extension-manager.js';
+
+/** Options of a dispatch manager: the enabled check is optional. */
+export interface DispatchManagerOptions<T = unknown> extends ManagerOptions<T> {
+  /** False disables the extension (status `disabled`); throwing fails it. Default: none. */
+  checkFunc?: CheckFunction<T>;
+}
 
 /** Chooses the extensions a dispatch `map` calls. */
 export type DispatchFilter<T> = (extension: Extension<T>, ...args: any[]) => boolean;
 
 /** Calls only the extensions a filter function accepts. */
-export class DispatchExtensionManager<T = unknown> extends ExtensionManagerBase<T> {
+export class DispatchExtensionManager<T = unknown> extends EnabledManagerBase<T> {
   /** Discovers and loads every extension of `namespace` (those passing `checkFunc`, if any). */
   static async create<T = unknown>(
     namespace: string,
-    options: ManagerOptions<T> = {}
+    options: DispatchManagerOptions<T> = {}
   ): Promise<DispatchExtensionManager<T>> {
     const manager = new DispatchExtensionManager<T>(namespace, options);
     await manager.load();
@@ -29,10 +32,10 @@ export class DispatchExtensionManager<T = unknown> extends ExtensionManagerBase<
   /** A dispatch manager holding the given extensions. */
   static makeTestInstance<T = unknown>(
     extensions: Extension<T>[],
-    options: TestInstanceOptions<T> = {}
+    options: TestInstanceOptions<T> & DispatchManagerOptions<T> = {}
   ): DispatchExtensionManager<T> {
     const manager = new DispatchExtensionManager<T>(options.namespace ?? 'TESTING', options);
-    manager.useExtensions(extensions);
+    manager.useExtensions(extensions.filter((extension) => manager.isEnabled(extension)));
     return manager;
   }
 
@@ -69,11 +72,11 @@ export class DispatchExtensionManager<T = unknown> extends ExtensionManagerBase<
 }
 
 /** Calls only the extensions named, in the order named. */
-export class NameDispatchExtensionManager<T = unknown> extends ExtensionManagerBase<T> {
+export class NameDispatchExtensionManager<T = unknown> extends EnabledManagerBase<T> {
   /** Discovers and loads every extension of `namespace` (those passing `checkFunc`, if any). */
   static async create<T = unknown>(
     namespace: string,
-    options: ManagerOptions<T> = {}
+    options: DispatchManagerOptions<T> = {}
   ): Promise<NameDispatchExtensionManager<T>> {
     const manager = new NameDispatchExtensionManager<T>(namespace, options);
     await manager.load();
@@ -83,10 +86,10 @@ export class NameDispatchExtensionManager<T = unknown> extends ExtensionManagerB
   /** A name-dispatch manager holding the given extensions. */
   static makeTestInstance<T = unknown>(
     extensions: Extension<T>[],
-    options: TestInstanceOptions<T> = {}
+    options: TestInstanceOptions<T> & DispatchManagerOptions<T> = {}
   ): NameDispatchExtensionManager<T> {
     const manager = new NameDispatchExtensionManager<T>(options.namespace ?? 'TESTING', options);
-    manager.useExtensions(extensions);
+    manager.useExtensions(extensions.filter((extension) => manager.isEnabled(extension)));
     return manager;
   }
 

@@ -1,14 +1,13 @@
 /**
  * DriverManager: loads exactly one named extension, the driver (stevedore's
- * `driver.DriverManager`). No match raises NoMatches, several raise MultipleMatches, and a
- * load failure raises instead of being skipped.
+ * `driver.DriverManager`): a named manager of that one name. No match raises NoMatches,
+ * several raise MultipleMatches, and a load failure raises instead of being skipped.
  */
 import { ExtensionLoadError, MultipleMatches, NoMatches } from '../errors.js';
 import { keepAll, type ConflictResolver } from './conflict.js';
 import type { Extension } from './extension.js';
 import type { ManagerOptions, TestInstanceOptions } from './extension-manager-base.js';
-import type { EntryPoint } from './entry-point.js';
-import { ExtensionManager } from './extension-manager.js';
+import { NamedManagerBase } from './named-extension-manager.js';
 
 /** Options of a driver manager: the driver's name instead of a list. */
 export interface DriverManagerOptions<T = unknown> extends ManagerOptions<T> {
@@ -17,7 +16,7 @@ export interface DriverManagerOptions<T = unknown> extends ManagerOptions<T> {
 }
 
 /** Loads the one driver named. Build it with `await DriverManager.create(ns, { name })`. */
-export class DriverManager<T = unknown> extends ExtensionManager<T> {
+export class DriverManager<T = unknown> extends NamedManagerBase<T> {
   /** The driver's name. */
   readonly driverName: string;
 
@@ -31,13 +30,14 @@ export class DriverManager<T = unknown> extends ExtensionManager<T> {
           }
         );
       },
-      ...options
+      ...options,
+      names: [options.name]
     });
     this.driverName = options.name;
   }
 
   /** Discovers and loads the driver; rejects with NoMatches, MultipleMatches or the load error. */
-  static override async create<T = unknown>(
+  static async create<T = unknown>(
     namespace: string,
     options: DriverManagerOptions<T>
   ): Promise<DriverManager<T>> {
@@ -47,7 +47,7 @@ export class DriverManager<T = unknown> extends ExtensionManager<T> {
   }
 
   /** A driver manager holding exactly the one extension given. */
-  static override makeTestInstance<T = unknown>(
+  static makeTestInstance<T = unknown>(
     extensions: Extension<T>[],
     options: TestInstanceOptions<T> & Partial<DriverManagerOptions<T>> = {}
   ): DriverManager<T> {
@@ -71,10 +71,6 @@ export class DriverManager<T = unknown> extends ExtensionManager<T> {
 
   protected override defaultConflictResolver(): ConflictResolver {
     return keepAll;
-  }
-
-  protected override selectEntryPoints(entryPoints: EntryPoint[]): EntryPoint[] {
-    return entryPoints.filter((entryPoint) => entryPoint.name === this.driverName);
   }
 
   protected override afterLoad(): void {

@@ -7,7 +7,7 @@
  * `create()` factories, which resolve once everything is loaded.
  */
 import 'reflect-metadata';
-import { container as rootContainer, type DependencyContainer } from 'tsyringe';
+import type { DependencyContainer } from 'tsyringe';
 import { ExtensionLoadError, NoMatches } from '../errors.js';
 import { entryPointScope, runLoading } from '../extension-scope.js';
 import { runEach, runEachAsync, type MapContext, type MapOutcome } from './map-runner.js';
@@ -18,7 +18,7 @@ import { describe, EntryPointLoadError, type EntryPoint } from './entry-point.js
 
 export type { MapOutcome } from './map-runner.js';
 import { Extension } from './extension.js';
-import { instantiate, isClass, isInvokable } from './instantiate.js';
+import { isClass, isInvokable } from './plugin-kind.js';
 import { describeFailure, loadFailure, type LoadFailure, type LoadPhase } from './load-failure.js';
 
 /** Options every manager accepts. */
@@ -37,7 +37,7 @@ export interface ManagerOptions<T = unknown> {
   propagateMapExceptions?: boolean;
   /** Called for every load failure, after it is recorded and logged; may throw to abort. */
   onLoadFailure?: (
-    manager: ExtensionManagerBase<any, any>,
+    manager: ExtensionManagerBase<T, any>,
     entryPoint: EntryPoint,
     error: Error
   ) => void;
@@ -47,8 +47,6 @@ export interface ManagerOptions<T = unknown> {
   strict?: boolean;
   /** Type check of the export, before instantiation; throw to reject (phase `check`). */
   verify?: (plugin: unknown, entryPoint: EntryPoint) => void;
-  /** Runs after instantiation; false disables the extension, throwing fails it. */
-  checkFunc?: (extension: Extension<T>) => boolean;
   /** Entry points to load from; default: discovered with `discovery`. */
   catalog?: EntryPointCatalog;
   /** Where to discover entry points when no catalog is given. */
@@ -84,18 +82,20 @@ export abstract class ExtensionManagerBase<T = unknown, Lookup = Extension<T>> i
 > {
   /** Load failures, in the order they happened. */
   readonly failures: LoadFailure[] = [];
-  /** Extensions that loaded but whose check returned false. */
+  /** Extensions that loaded but whose enabled check returned false. */
   readonly disabled: Extension<T>[] = [];
   protected extensions: Extension<T>[] = [];
-  protected readonly logger: Logger;
   private attempted: EntryPoint[] = [];
 
   protected constructor(
     /** The namespace this manager loads. */
     readonly namespace: string,
     protected readonly options: ManagerOptions<T> = {}
-  ) {
-    this.logger = options.logger ?? defaultLogger();
+  ) {}
+
+  /** The root logger: the options' one, else the process logger, built when first needed. */
+  protected get logger(): Logger {
+    return this.options.logger ?? defaultLogger();
   }
 
   /** Runs the loading pipeline. Called once by `create()`. */
@@ -103,7 +103,7 @@ export abstract class ExtensionManagerBase<T = unknown, Lookup = Extension<T>> i
     const catalog =
       this.options.catalog ?? (await EntryPointCatalog.discover(this.options.discovery));
     const resolver = this.options.conflictResolver ?? this.defaultConflictResolver();
-    const candidates = resolveConflicts(catalog.list(this.namespace), resolver, this.logger);
+    const candidates = resolveConflicts(catalog.list(this.namespace), resolver, () => this.logger);
     this.attempted = this.selectEntryPoints(candidates);
     const loaded = await Promise.all(
       this.attempted.map((entryPoint) =>
@@ -139,6 +139,14 @@ export abstract class ExtensionManagerBase<T = unknown, Lookup = Extension<T>> i
   /** Runs after loading; subclasses check counts or report missing names. */
   protected afterLoad(): void {}
 
+  /**
+   * Whether a loaded (and instantiated) extension is kept: false records it as disabled,
+   * throwing fails it in phase `check`. Default: every one (EnabledExtensionManager checks).
+   */
+  protected isEnabled(_extension: Extension<T>): boolean {
+    return true;
+  }
+
   private async loadOne(entryPoint: EntryPoint): Promise<Extension<T> | null> {
     let plugin: unknown;
     try {
@@ -164,8 +172,10 @@ export abstract class ExtensionManagerBase<T = unknown, Lookup = Extension<T>> i
     let obj: T | undefined;
     if (mode === true || (mode === 'classes' && isClass(plugin as Function))) {
       try {
+        // The DI layer (tsyringe) is loaded by the first manager that invokes a plugin.
+        const { instantiate } = await import('./instantiate.js');
         obj = (await instantiate(plugin as Function, entryPoint, {
-          container: this.options.container ?? rootContainer,
+          container: this.options.container ?? (await import('tsyringe')).container,
           logger: this.logger,
           invokeArgs: this.options.invokeArgs ?? [],
           invokeKwds: this.options.invokeKwds
@@ -176,7 +186,7 @@ export abstract class ExtensionManagerBase<T = unknown, Lookup = Extension<T>> i
     }
     const extension = new Extension<T>(entryPoint.name, entryPoint, plugin, obj);
     try {
-      if (this.options.checkFunc && !this.options.checkFunc(extension)) {
+      if (!this.isEnabled(extension)) {
         this.disabled.push(extension);
         return null;
       }

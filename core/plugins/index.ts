@@ -21,9 +21,17 @@ export {
   type MapOutcome
 } from './extension-manager-base.js';
 export { ExtensionManager, type MapFunction } from './extension-manager.js';
-export { NamedExtensionManager, type NamedManagerOptions } from './named-extension-manager.js';
+export {
+  NamedExtensionManager,
+  NamedManagerBase,
+  type NamedManagerOptions
+} from './named-extension-manager.js';
 export {
   EnabledExtensionManager,
+  EnabledManagerBase,
+  type EnabledDispatchBase,
+  type CheckFunction,
+  type EnabledBaseOptions,
   type EnabledManagerOptions
 } from './enabled-extension-manager.js';
 export { DriverManager, type DriverManagerOptions } from './driver-manager.js';
@@ -31,5 +39,6 @@ export { HookManager, type HookManagerOptions } from './hook-manager.js';
 export {
   DispatchExtensionManager,
   NameDispatchExtensionManager,
-  type DispatchFilter
+  type DispatchFilter,
+  type DispatchManagerOptions
 } from './dispatch-extension-manager.js';

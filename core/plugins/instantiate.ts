@@ -5,13 +5,15 @@
  * own logger, its entry point and the manager's invoke arguments. A plain class (nothing to
  * inject) gets `invokeArgs` (then `invokeKwds`) positionally, as stevedore passes them; so
  * does a plugin that is a plain function. A parameter that would be `undefined` either way
- * fails the load instead.
+ * fails the load instead. This module loads tsyringe, so managers import it only when they
+ * invoke plugins.
  */
 import type { DependencyContainer } from 'tsyringe';
 import { extensionLogger, type Logger } from '../logger.js';
 import { ENTRY_POINT, EXTENSION_LOGGER, INVOKE_ARGS, INVOKE_KWDS, LOGGER } from '../tokens.js';
 import type { EntryPoint } from './entry-point.js';
 import { constructorPlan } from './injection-tokens.js';
+import { isClass } from './plugin-kind.js';
 
 /** What the manager passes to every plugin it invokes. */
 export interface InvokeOptions {
@@ -21,18 +23,7 @@ export interface InvokeOptions {
   invokeKwds: Readonly<Record<string, unknown>> | undefined;
 }
 
-type Constructor = new (...args: unknown[]) => unknown;
 type Callable = (...args: unknown[]) => unknown;
-
-/** True for values `instantiate` can invoke: classes and functions. */
-export function isInvokable(plugin: unknown): plugin is Function {
-  return typeof plugin === 'function';
-}
-
-/** True for ES classes (as opposed to plain functions). */
-export function isClass(plugin: Function): plugin is Constructor {
-  return Function.prototype.toString.call(plugin).startsWith('class');
-}
 
 /** Invokes a plugin for an entry point and returns the object it builds. */
 export function instantiate(

@@ -76,3 +76,18 @@ export class NamedExtensionManager<T = unknown, Lookup = Extension<T>> extends E
     }
   }
 }
+
+/**
+ * NamedExtensionManager as the base class of the hook and driver managers, which load one
+ * name and whose static factories take it instead of a list. TypeScript checks a subclass's
+ * static side against its base's (Python, stevedore's language, does not), so they extend
+ * the class seen through its constructor: every loading step, lookup and protected member
+ * is inherited; `create` and `makeTestInstance` are their own.
+ */
+export const NamedManagerBase = NamedExtensionManager as unknown as abstract new <
+  T,
+  Lookup = Extension<T>
+>(
+  namespace: string,
+  options: NamedManagerOptions<T>
+) => NamedExtensionManager<T, Lookup>;

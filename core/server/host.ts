@@ -5,20 +5,22 @@
  * serve` listens on the apps; `wharf check` and `wharf routes` inspect the same assembly.
  */
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import { container as rootContainer, type DependencyContainer } from 'tsyringe';
 import { APIRouter, API_NAMESPACE } from '../api/api-router.js';
 import { parseDeadlineList } from '../api/request-deadlines.js';
 import { ExtensionPrepareError, HTTPNotFound } from '../errors.js';
-import { createLogger, type Logger } from '../logger.js';
+import type { Logger } from '../logger.js';
 import { answerError } from '../http/answer-error.js';
 import { buildPipeline } from '../pipeline/build-pipeline.js';
 import { loadPasteConfig } from '../pipeline/paste-config.js';
 import { entryPointResolver } from '../pipeline/entry-point-resolver.js';
-import { EntryPointCatalog, type EntryPoint } from '../plugins/index.js';
-import { API_ROUTER, CONFIG, ENTRY_POINT_CATALOG, LOGGER } from '../tokens.js';
+import type { EntryPoint } from '../plugins/index.js';
+import { API_ROUTER } from '../tokens.js';
 import { handleUnhandledRejections } from '../unhandled-rejections.js';
 import { entryPointScope, runLoading } from '../extension-scope.js';
 import type { WharfConfig } from './config.js';
+import { prepareHost, type HostBase } from './host-base.js';
+
+export { prepareHost, type HostBase } from './host-base.js';
 
 /** What to assemble a host from. */
 export interface HostOptions {
@@ -36,33 +38,6 @@ export interface HostOptions {
 /** An assembled host. */
 export interface Host extends HostBase, HostApps {
   router: APIRouter;
-}
-
-/** The host container and what it holds before any API is built. */
-export interface HostBase {
-  config: WharfConfig;
-  logger: Logger;
-  container: DependencyContainer;
-  catalog: EntryPointCatalog;
-}
-
-/** Discovers entry points and fills the host container (logger, configuration, catalog). */
-export async function prepareHost(options: HostOptions): Promise<HostBase> {
-  const { config } = options;
-  const logger =
-    options.logger ??
-    createLogger({ level: config.DEFAULT.log_level, format: config.DEFAULT.log_format });
-  const discovered = await EntryPointCatalog.discover({
-    manifest: options.manifest ?? config.extensions.manifest,
-    dropins: [...config.extensions.dropin_dirs, ...(options.dropins ?? [])]
-  });
-  const catalog = options.entryPoints?.length ? discovered.with(options.entryPoints) : discovered;
-  for (const problem of catalog.problems) logger.warn(problem.message);
-  const container = rootContainer.createChildContainer();
-  container.register(LOGGER, { useValue: logger });
-  container.register(CONFIG, { useValue: config });
-  container.register(ENTRY_POINT_CATALOG, { useValue: catalog });
-  return { config, logger, container, catalog };
 }
 
 /** Loads and compiles the API router of a prepared host, and registers it in the container. */

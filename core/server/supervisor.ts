@@ -20,6 +20,7 @@ import type { Logger } from '../logger.js';
 import { forwardReloadToWorkers } from './reload-signal.js';
 import { RestartBackoff, type RestartBackoffOptions } from './restart-backoff.js';
 import { STOP_SIGNALS } from './signal-handlers.js';
+import { answerScrapes } from '../api/cluster-metrics.js';
 import { isWorkerMessage, type DrainMessage } from './worker-messages.js';
 
 /** Time a stopping primary grants its workers beyond their drain timeout. */
@@ -75,6 +76,7 @@ export class Supervisor {
   #fork(): Worker {
     const worker = cluster.fork();
     this.#live.add(worker);
+    answerScrapes(worker);
     worker.on('message', (message: unknown) => {
       if (!isWorkerMessage(message)) return;
       if (message.wharf === 'ready') this.#becameReady(worker);

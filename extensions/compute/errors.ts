@@ -236,6 +236,26 @@ export class MigrationFailed extends ComputeError {
   }
 }
 
+/**
+ * The database records migrations this version does not have: a newer wharf migrated it.
+ * The host refuses to start rather than serve a schema it does not know.
+ */
+export class SchemaNewer extends ComputeError {
+  /** The unknown migrations, by name. */
+  readonly migrations: readonly string[];
+  constructor(migrations: readonly string[], options: WharfErrorOptions = {}) {
+    super(
+      'COMPUTE_SCHEMA_NEWER',
+      `the database schema is newer than this wharf: it records migration(s) ` +
+        `${migrations.join(', ')}, which this version does not have; run the newer version ` +
+        '(or restore a backup from before its upgrade)',
+      500,
+      options
+    );
+    this.migrations = migrations;
+  }
+}
+
 /** Seconds a client is told to wait (`Retry-After`) when the database cannot answer. */
 export const DATABASE_RETRY_AFTER_SECONDS = 2;
 

@@ -18,6 +18,7 @@ export class FlavorExtraSpecsController extends Controller {
     super();
   }
 
+  @wsgi.policy('os_compute_api:os-flavor-extra-specs:index')
   @wsgi.expectedErrors(404)
   async index(req: ApiRequest): Promise<unknown> {
     this.authorize(req, 'index');
@@ -25,6 +26,7 @@ export class FlavorExtraSpecsController extends Controller {
     return { extra_specs: await flavors.getExtraSpecs(req.params.flavor_id!) };
   }
 
+  @wsgi.policy('os_compute_api:os-flavor-extra-specs:show')
   @wsgi.expectedErrors(404)
   async show(req: ApiRequest): Promise<unknown> {
     this.authorize(req, 'show');

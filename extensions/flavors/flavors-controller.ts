@@ -17,18 +17,21 @@ export class FlavorsController extends Controller {
     super();
   }
 
+  @wsgi.policy(FLAVORS_RULE)
   @wsgi.expectedErrors(400)
   @wsgi.querySchema(FLAVOR_INDEX_QUERY)
   async index(req: ApiRequest): Promise<unknown> {
     return this.list(req, 'flavors', basicFlavor);
   }
 
+  @wsgi.policy(FLAVORS_RULE)
   @wsgi.expectedErrors(400)
   @wsgi.querySchema(FLAVOR_INDEX_QUERY)
   async detail(req: ApiRequest): Promise<unknown> {
     return this.list(req, 'detail_flavors', detailedFlavor);
   }
 
+  @wsgi.policy(FLAVORS_RULE)
   @wsgi.expectedErrors(404)
   async show(req: ApiRequest): Promise<unknown> {
     this.authorize(req);

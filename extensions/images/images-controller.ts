@@ -23,17 +23,20 @@ export class ImagesController extends Controller {
     super();
   }
 
+  @wsgi.policy(IMAGES_RULE)
   @wsgi.expectedErrors(400)
   index(req: ApiRequest): Promise<unknown> {
     return this.page(req, 'images', basicImage);
   }
 
+  @wsgi.policy(IMAGES_RULE)
   @wsgi.expectedErrors(400)
   detail(req: ApiRequest): Promise<unknown> {
     return this.page(req, 'detail_images', detailedImage);
   }
 
   /** nova's `{"image": {...}}` only: glance's bare image is served at `/v2/images/{id}`. */
+  @wsgi.policy(IMAGES_RULE)
   @wsgi.expectedErrors(404)
   async show(req: ApiRequest): Promise<unknown> {
     const image = await this.find(req, 'Image not found.');
@@ -41,6 +44,7 @@ export class ImagesController extends Controller {
   }
 
   /** `GET /v2/images`: glance's listing, `name` matching exactly. */
+  @wsgi.policy(IMAGES_RULE)
   @wsgi.expectedErrors(400)
   async glanceIndex(req: ApiRequest): Promise<unknown> {
     const { filters, matches, query } = glanceImageQuery(req);
@@ -49,6 +53,7 @@ export class ImagesController extends Controller {
   }
 
   /** `GET /v2/images/{id}`: the bare glance image. */
+  @wsgi.policy(IMAGES_RULE)
   @wsgi.expectedErrors(404)
   async glanceShow(req: ApiRequest): Promise<unknown> {
     return glanceImage(await this.find(req, `No image found with ID ${req.params.id}`));

@@ -21,6 +21,7 @@ export class KeypairsController extends Controller {
     super();
   }
 
+  @wsgi.policy('os_compute_api:os-keypairs:create')
   @wsgi.response(200, '2.1', '2.1')
   @wsgi.response(201, '2.2')
   @wsgi.expectedErrors([400, 403, 409])
@@ -48,6 +49,7 @@ export class KeypairsController extends Controller {
     return createdKeypair(keypair, material, req.context.apiVersion!);
   }
 
+  @wsgi.policy('os_compute_api:os-keypairs:index')
   @wsgi.expectedErrors([])
   async index(req: ApiRequest): Promise<unknown> {
     this.authorize(req, 'index');
@@ -56,6 +58,7 @@ export class KeypairsController extends Controller {
     return { keypairs: listed.map((keypair) => listedKeypair(keypair, req.context.apiVersion!)) };
   }
 
+  @wsgi.policy('os_compute_api:os-keypairs:show')
   @wsgi.expectedErrors(404)
   async show(req: ApiRequest): Promise<unknown> {
     this.authorize(req, 'show');
@@ -64,6 +67,7 @@ export class KeypairsController extends Controller {
     return shownKeypair(keypair, req.context.apiVersion!);
   }
 
+  @wsgi.policy('os_compute_api:os-keypairs:delete')
   @wsgi.response(202, '2.1', '2.1')
   @wsgi.response(204, '2.2')
   @wsgi.expectedErrors(404)

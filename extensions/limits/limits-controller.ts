@@ -12,6 +12,7 @@ export class LimitsController extends Controller {
     super();
   }
 
+  @wsgi.policy('os_compute_api:limits')
   @wsgi.expectedErrors([])
   async index(req: ApiRequest): Promise<unknown> {
     const { context } = req;

@@ -32,6 +32,7 @@ export class QuotaSetsController extends Controller {
     super();
   }
 
+  @wsgi.policy('os_compute_api:os-quota-sets:show')
   @wsgi.expectedErrors(400)
   async show(req: ApiRequest): Promise<unknown> {
     const projectId = this.authorize(req, 'show');
@@ -39,6 +40,7 @@ export class QuotaSetsController extends Controller {
     return quotaSet(await quotas.limits(projectId), req.context.apiVersion!, projectId);
   }
 
+  @wsgi.policy('os_compute_api:os-quota-sets:detail')
   @wsgi.expectedErrors(400)
   async detail(req: ApiRequest): Promise<unknown> {
     const projectId = this.authorize(req, 'detail');
@@ -50,6 +52,7 @@ export class QuotaSetsController extends Controller {
     return quotaSetDetail(limits, usage, req.context.apiVersion!, projectId);
   }
 
+  @wsgi.policy('os_compute_api:os-quota-sets:defaults')
   @wsgi.expectedErrors(400)
   async defaults(req: ApiRequest): Promise<unknown> {
     const projectId = this.authorize(req, 'defaults');
@@ -57,6 +60,7 @@ export class QuotaSetsController extends Controller {
     return quotaSet(quotas.defaults, req.context.apiVersion!, projectId);
   }
 
+  @wsgi.policy('os_compute_api:os-quota-sets:update')
   @wsgi.expectedErrors(400)
   @wsgi.schema(UPDATE_QUOTA_SET, '2.1', '2.35')
   @wsgi.schema(UPDATE_QUOTA_SET_V236, '2.36', '2.56')
@@ -75,6 +79,7 @@ export class QuotaSetsController extends Controller {
   }
 
   /** Drops the project's own limits; the defaults apply again. */
+  @wsgi.policy('os_compute_api:os-quota-sets:delete')
   @wsgi.response(202)
   @wsgi.expectedErrors([])
   async delete(req: ApiRequest): Promise<void> {

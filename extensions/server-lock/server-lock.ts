@@ -17,6 +17,7 @@ function lockedByCallerSide(context: RequestContext, server: Server): boolean {
 
 /** The lock and unlock actions. */
 export class LockServerController extends ServerActionsController {
+  @wsgi.policy(`${RULE}:lock`)
   @wsgi.response(202)
   @wsgi.expectedErrors(404)
   @wsgi.action('lock')
@@ -31,6 +32,7 @@ export class LockServerController extends ServerActionsController {
     );
   }
 
+  @wsgi.policy(`${RULE}:unlock`)
   @wsgi.response(202)
   @wsgi.expectedErrors(404)
   @wsgi.action('unlock')

@@ -43,6 +43,7 @@ export class ServerMetadataController extends Controller {
     super();
   }
 
+  @wsgi.policy('os_compute_api:server-metadata:index')
   @wsgi.expectedErrors(404)
   async index(req: ApiRequest): Promise<unknown> {
     return this.on(req, 'index', async ({ backend, server, scope }) => ({
@@ -51,6 +52,7 @@ export class ServerMetadataController extends Controller {
   }
 
   /** POST: merges the items into the server's metadata. */
+  @wsgi.policy('os_compute_api:server-metadata:create')
   @wsgi.expectedErrors([400, 403, 404, 409, 413])
   @wsgi.schema(METADATA_BODY)
   async create(req: ApiRequest): Promise<unknown> {
@@ -64,6 +66,7 @@ export class ServerMetadataController extends Controller {
   }
 
   /** PUT on the collection: the items become the server's only metadata. */
+  @wsgi.policy('os_compute_api:server-metadata:update_all')
   @wsgi.expectedErrors([400, 403, 404, 409, 413])
   @wsgi.schema(METADATA_BODY)
   async updateAll(req: ApiRequest): Promise<unknown> {
@@ -81,6 +84,7 @@ export class ServerMetadataController extends Controller {
     });
   }
 
+  @wsgi.policy('os_compute_api:server-metadata:show')
   @wsgi.expectedErrors(404)
   async show(req: ApiRequest): Promise<unknown> {
     const key = req.params.id!;
@@ -90,6 +94,7 @@ export class ServerMetadataController extends Controller {
   }
 
   /** PUT on one key: the body must hold exactly that key. */
+  @wsgi.policy('os_compute_api:server-metadata:update')
   @wsgi.expectedErrors([400, 403, 404, 409, 413])
   @wsgi.schema(META_ITEM_BODY)
   async update(req: ApiRequest): Promise<unknown> {
@@ -109,6 +114,7 @@ export class ServerMetadataController extends Controller {
     });
   }
 
+  @wsgi.policy('os_compute_api:server-metadata:delete')
   @wsgi.response(204)
   @wsgi.expectedErrors([404, 409])
   async delete(req: ApiRequest): Promise<void> {

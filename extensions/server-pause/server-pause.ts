@@ -7,6 +7,7 @@ import { ServerActionsController, ServerActionsExtension } from '../compute/inde
 
 /** The pause and unpause actions. */
 export class PauseServerController extends ServerActionsController {
+  @wsgi.policy('os_compute_api:os-pause-server:pause')
   @wsgi.response(202)
   @wsgi.expectedErrors([404, 409])
   @wsgi.action('pause')
@@ -14,6 +15,7 @@ export class PauseServerController extends ServerActionsController {
     return this.perform(req, 'pause', 'os_compute_api:os-pause-server:pause');
   }
 
+  @wsgi.policy('os_compute_api:os-pause-server:unpause')
   @wsgi.response(202)
   @wsgi.expectedErrors([404, 409])
   @wsgi.action('unpause')

@@ -26,6 +26,7 @@ export const REBOOT_SCHEMA = {
 
 /** The reboot action. */
 export class ServerRebootController extends ServerActionsController {
+  @wsgi.policy('os_compute_api:servers:reboot')
   @wsgi.response(202)
   @wsgi.expectedErrors([404, 409])
   @wsgi.action('reboot')

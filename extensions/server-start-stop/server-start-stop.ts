@@ -8,6 +8,7 @@ import { ServerActionsController, ServerActionsExtension } from '../compute/inde
 
 /** The start and stop actions. */
 export class ServerStartStopController extends ServerActionsController {
+  @wsgi.policy('os_compute_api:servers:start')
   @wsgi.response(202)
   @wsgi.expectedErrors([404, 409])
   @wsgi.action('os-start')
@@ -15,6 +16,7 @@ export class ServerStartStopController extends ServerActionsController {
     return this.perform(req, 'start', 'os_compute_api:servers:start');
   }
 
+  @wsgi.policy('os_compute_api:servers:stop')
   @wsgi.response(202)
   @wsgi.expectedErrors([404, 409])
   @wsgi.action('os-stop')

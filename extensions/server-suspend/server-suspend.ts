@@ -7,6 +7,7 @@ import { ServerActionsController, ServerActionsExtension } from '../compute/inde
 
 /** The suspend and resume actions. */
 export class SuspendServerController extends ServerActionsController {
+  @wsgi.policy('os_compute_api:os-suspend-server:suspend')
   @wsgi.response(202)
   @wsgi.expectedErrors([404, 409])
   @wsgi.action('suspend')
@@ -14,6 +15,7 @@ export class SuspendServerController extends ServerActionsController {
     return this.perform(req, 'suspend', 'os_compute_api:os-suspend-server:suspend');
   }
 
+  @wsgi.policy('os_compute_api:os-suspend-server:resume')
   @wsgi.response(202)
   @wsgi.expectedErrors([404, 409])
   @wsgi.action('resume')

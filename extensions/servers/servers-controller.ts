@@ -46,16 +46,19 @@ export class ServersController extends Controller {
     super();
   }
 
+  @wsgi.policy(`${RULE}:index`)
   @wsgi.expectedErrors([400, 403])
   index(req: ApiRequest): Promise<unknown> {
     return this.list(req, false);
   }
 
+  @wsgi.policy(`${RULE}:detail`)
   @wsgi.expectedErrors([400, 403])
   detail(req: ApiRequest): Promise<unknown> {
     return this.list(req, true);
   }
 
+  @wsgi.policy(`${RULE}:show`)
   @wsgi.expectedErrors(404)
   async show(req: ApiRequest): Promise<unknown> {
     const server = await this.find(req, 'show');
@@ -63,6 +66,7 @@ export class ServersController extends Controller {
     return { server: serverDetail(req, server) };
   }
 
+  @wsgi.policy(`${RULE}:create`)
   @wsgi.response(202)
   @wsgi.expectedErrors([400, 403, 409])
   async create(req: ApiRequest): Promise<ResponseObject> {
@@ -79,6 +83,7 @@ export class ServersController extends Controller {
     );
   }
 
+  @wsgi.policy(`${RULE}:update`)
   @wsgi.expectedErrors([400, 404])
   @wsgi.schema(UPDATE_SCHEMA)
   async update(req: ApiRequest): Promise<unknown> {
@@ -95,6 +100,7 @@ export class ServersController extends Controller {
     return { server: serverUpdated(req, updated) };
   }
 
+  @wsgi.policy(`${RULE}:delete`)
   @wsgi.response(204)
   @wsgi.expectedErrors([404, 409])
   async delete(req: ApiRequest): Promise<void> {

@@ -11,6 +11,7 @@ import {
   injectable,
   tokens,
   type Logger,
+  type PolicyDescription,
   type WharfConfig
 } from 'wharf';
 import { ComputeServices } from '../compute/index.js';
@@ -27,7 +28,7 @@ export class Servers extends APIExtensionBase {
   private readonly controller: ServersController;
 
   constructor(
-    @inject(ComputeServices) services: ComputeServices,
+    @inject(ComputeServices) private readonly services: ComputeServices,
     @inject(tokens.ENTRY_POINT_CATALOG) catalog: EntryPointCatalog,
     @inject(tokens.CONFIG) config: WharfConfig,
     @inject(tokens.EXTENSION_LOGGER) logger: Logger
@@ -37,6 +38,11 @@ export class Servers extends APIExtensionBase {
     // Every create awaits the same promise and reports its failure as a 500; log it once.
     hooks.catch((error: Error) => logger.error(`server create hooks failed: ${error.message}`));
     this.controller = new ServersController(services, hooks);
+  }
+
+  /** The rule as this deployment's policy has it (defaults plus `[policy] policy_file`). */
+  override describePolicy(rule: string): PolicyDescription | undefined {
+    return this.services.policy.describe(rule);
   }
 
   override getResources(): ResourceExtension[] {

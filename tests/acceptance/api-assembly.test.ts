@@ -5,6 +5,7 @@ import {
   APIRouter,
   Controller,
   ControllerExtension,
+  EnabledExtensionManager,
   Extension,
   ResourceExtension,
   wsgi,
@@ -92,8 +93,13 @@ describe('API router start-up', () => {
     );
   });
 
-  test('disables aliases by configuration', async () => {
+  test('disables aliases by configuration, through the enabled check it inherits', async () => {
     const { router } = await givenFixtureRouter({ disabled: ['widget-extras'] });
+    assert.ok(router instanceof EnabledExtensionManager);
+    assert.deepEqual(
+      router.disabled.map((extension) => extension.name),
+      ['widget_extras']
+    );
     assert.equal(router.registry.get('widget-extras')!.status, 'disabled');
     assert.equal(router.report().find((row) => row.name === 'widget_extras')!.status, 'disabled');
     const enabledOnly = await givenFixtureRouter({ enabled: ['widgets'] });

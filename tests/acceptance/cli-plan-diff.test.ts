@@ -48,6 +48,51 @@ describe('wharf check --plan and --diff', () => {
     assert.deepEqual(Object.keys(plan.microversions), ['min', 'max']);
   });
 
+  test('the plan records each route and action policy: rule, text, who passes', () => {
+    const flavors = plan.routes.find((r) => r.method === 'GET' && r.path === '/flavors')!;
+    assert.deepEqual(flavors.policy, {
+      rule: 'os_compute_api:flavors',
+      check: '@',
+      allowed: ['anyone', 'reader', 'member', 'admin']
+    });
+    const reboot = plan.actions.find((a) => a.action === 'reboot')!;
+    assert.deepEqual(reboot.policy, {
+      rule: 'os_compute_api:servers:reboot',
+      check: 'rule:project_member_or_admin',
+      allowed: ['member', 'admin']
+    });
+  });
+
+  test('a tightened policy is breaking (exit 1), a loosened one additive', async () => {
+    const policyFile = join(dir, 'policy.json');
+    writeFileSync(
+      policyFile,
+      JSON.stringify({
+        'os_compute_api:flavors': 'role:admin',
+        'os_compute_api:servers:reboot': ''
+      })
+    );
+    const conf = join(dir, 'wharf.conf');
+    writeFileSync(conf, `[policy]\npolicy_file = ${policyFile}\n`);
+    const result = await runCli(['check', '--config', conf, '--diff', planFile, '--json']);
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    const { diff } = JSON.parse(result.stdout) as {
+      diff: Record<'breaking' | 'additive', { subject: string; message: string }[]>;
+    };
+    const tightened = diff.breaking.map((change) => change.message);
+    assert.ok(
+      tightened.includes(
+        'tightened: GET /flavors: policy os_compute_api:flavors "@" [anyone, reader, member, admin] -> os_compute_api:flavors "role:admin" [admin] (no longer: anyone, reader, member)'
+      ),
+      tightened.join('\n')
+    );
+    assert.ok(diff.breaking.every((change) => change.subject === 'policy'));
+    assert.deepEqual(
+      diff.additive.map((change) => change.message.replace(/: policy .*\(/, ' (')),
+      ['loosened: servers action reboot (now also: anyone, reader)']
+    );
+  });
+
   test('the same deployment has no changes, exit 0', async () => {
     const result = await runCli(['check', '--diff', planFile, '--json']);
     assert.equal(result.code, 0, result.stdout + result.stderr);

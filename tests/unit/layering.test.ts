@@ -28,9 +28,10 @@ const RANKS: Readonly<Record<string, number>> = {
   middleware: 4,
   api: 4,
   server: 5,
-  testing: 6,
-  cli: 6,
-  surface: 7
+  check: 6,
+  testing: 7,
+  cli: 7,
+  surface: 8
 };
 const SURFACES = new Set(['core/index.ts', 'core/host.ts', 'core/testing.ts']);
 

@@ -32,7 +32,7 @@ export interface ComputeDatabase {
 
 /** Options of `openDatabase`. */
 export interface OpenDatabaseOptions {
-  /** Apply pending migrations before returning. Default false. */
+  /** Apply pending migrations before returning (logged when any ran). Default false. */
   migrate?: boolean;
   /** How long a SQLite connection waits for another one's lock, in ms. Default 5000. */
   busyTimeoutMs?: number;
@@ -74,7 +74,9 @@ export async function openDatabase(
   };
   if (options.migrate) {
     try {
-      await migrateToLatest(database);
+      const applied = await migrateToLatest(database);
+      if (applied.length > 0)
+        options.logger?.info(`compute database migrated: ${applied.join(', ')}`);
     } catch (error) {
       await database.close();
       throw error;

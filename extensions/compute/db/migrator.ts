@@ -2,10 +2,12 @@
  * The migration runner behind `openDatabase({ migrate: true })` and `wharf db migrate`.
  * Kysely's Migrator records what ran in `compute_migration` and serialises concurrent
  * runners: PostgreSQL through an advisory lock, SQLite through one immediate transaction
- * around all pending migrations (see sqlite-dialect.ts). Running it again does nothing.
+ * around all pending migrations (see sqlite-dialect.ts). Running it again does nothing; a
+ * database a newer version migrated (a migration this one does not know) is refused with
+ * `SchemaNewer`, so an old host never serves a schema it does not understand.
  */
 import { Migrator, sql, type MigrationResult } from 'kysely';
-import { MigrationFailed } from '../errors.js';
+import { MigrationFailed, SchemaNewer } from '../errors.js';
 import type { ComputeDatabase } from './database.js';
 import { computeMigrations } from './migrations/index.js';
 
@@ -26,6 +28,8 @@ export async function migrateToLatest(database: ComputeDatabase): Promise<string
   });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error !== undefined) {
+    const unknown = await unknownMigrations(database);
+    if (unknown.length > 0) throw new SchemaNewer(unknown, { cause: error });
     // Pending migrations run in one transaction on both backends: a failure applies none.
     const failed = results.find((result) => result.status === 'Error')?.migrationName;
     const cause = error instanceof Error ? error.message : String(error);
@@ -34,6 +38,19 @@ export async function migrateToLatest(database: ComputeDatabase): Promise<string
     });
   }
   return applied(results);
+}
+
+/**
+ * Migrations the database records that this version does not have: a newer wharf migrated
+ * it. Empty when the table is missing or every recorded migration is known.
+ */
+async function unknownMigrations(database: ComputeDatabase): Promise<string[]> {
+  const known = new Set(Object.keys(computeMigrations(database.dialect)));
+  const recorded = await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)}`
+    .execute(database.db)
+    .then(({ rows }) => rows.map((row) => row.name))
+    .catch(() => []);
+  return recorded.filter((name) => !known.has(name)).sort();
 }
 
 function applied(results: readonly MigrationResult[]): string[] {

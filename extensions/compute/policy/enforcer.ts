@@ -4,7 +4,13 @@
  * message; `allows` only says whether.
  */
 import { readFileSync } from 'node:fs';
-import { ConfigError, HTTPForbidden, type RequestContext } from 'wharf';
+import {
+  ConfigError,
+  HTTPForbidden,
+  type PolicyDescription,
+  type PolicyPersona,
+  type RequestContext
+} from 'wharf';
 import { DEFAULT_RULES } from './defaults.js';
 import { parseRule, type Check, type Credentials } from './rule.js';
 
@@ -14,12 +20,14 @@ export type PolicyTarget = Readonly<Record<string, string | null | undefined>>;
 /** Checks callers against named rules. */
 export class PolicyEnforcer {
   private readonly rules = new Map<string, Check>();
+  private readonly texts = new Map<string, string>();
 
   /** @param overrides rule texts by name, replacing the defaults of the same name */
   constructor(overrides: Readonly<Record<string, string>> = {}, source = 'policy overrides') {
     for (const [name, text] of Object.entries({ ...DEFAULT_RULES, ...overrides })) {
       try {
         this.rules.set(name, parseRule(text));
+        this.texts.set(name, text);
       } catch (error) {
         throw new ConfigError(`${source}: rule "${name}" = "${text}": ${(error as Error).message}`);
       }
@@ -49,12 +57,27 @@ export class PolicyEnforcer {
 
   /** True when the caller passes `rule` for `target` (an unknown rule allows nobody). */
   allows(context: RequestContext, rule: string, target: PolicyTarget): boolean {
-    const credentials: Credentials = {
-      projectId: context.projectId,
-      userId: context.userId,
-      roles: context.roles,
-      isAdmin: context.isAdmin
+    const { projectId, userId, roles, isAdmin } = context;
+    return this.check(rule, { projectId, userId, roles, isAdmin }, target);
+  }
+
+  /**
+   * A rule's text and who passes it, trying each persona on a server of its own project (for
+   * the deployment plan); undefined for a rule this policy does not have.
+   */
+  describe(rule: string): PolicyDescription | undefined {
+    const check = this.texts.get(rule);
+    if (check === undefined) return undefined;
+    const own = { projectId: 'plan-project', userId: 'plan-user' };
+    const target = { project_id: own.projectId, user_id: own.userId };
+    return {
+      check,
+      allows: ({ roles, isAdmin }: PolicyPersona) =>
+        this.check(rule, { ...own, roles, isAdmin }, target)
     };
+  }
+
+  private check(rule: string, credentials: Credentials, target: PolicyTarget): boolean {
     return this.lookup(rule)(credentials, target, (name) => this.lookup(name));
   }
 

@@ -237,6 +237,33 @@ describe('@wsgi.apiVersion', () => {
   });
 });
 
+describe('@wsgi.policy', () => {
+  test('records the rule a method enforces, null where none is declared', () => {
+    class Servers extends Controller {
+      @wsgi.policy('os_compute_api:servers:show')
+      show(_req: ApiRequest) {}
+
+      index(_req: ApiRequest) {}
+    }
+    const descriptor = describeController(new Servers());
+    assert.equal(descriptor.methods.get('show')!.policy, 'os_compute_api:servers:show');
+    assert.equal(descriptor.methods.get('index')!.policy, null);
+  });
+
+  test('rejects an empty rule name', () => {
+    assert.throws(
+      () => {
+        class Servers extends Controller {
+          @wsgi.policy(' ')
+          show() {}
+        }
+        return Servers;
+      },
+      isDeclarationError(/Servers\.show: @policy needs a rule name/)
+    );
+  });
+});
+
 describe('@wsgi.schema and @wsgi.querySchema', () => {
   test('compile one validator per declared range', () => {
     class Servers extends Controller {

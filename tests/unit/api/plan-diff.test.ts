@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { PLAN_FORMAT, type DeploymentPlan } from '../../../core/api/deployment-plan.js';
 import { diffPlans } from '../../../core/api/plan-diff.js';
+import type { PlanPolicy } from '../../../core/api/plan-policy.js';
 
 function givenPlan(route: {
   minVersion: string | null;
@@ -39,4 +40,65 @@ describe('diffPlans', () => {
       { subject: 'route', message: 'widened: GET /things: microversions 2.3-2.9 -> -2.10' }
     ]);
   });
+
+  test('a policy letting fewer callers in is tightened: breaking', () => {
+    const diff = diffPlans(
+      givenPolicyPlan({ rule: 'things:index', check: '', allowed: ['anyone', 'member', 'admin'] }),
+      givenPolicyPlan({ rule: 'things:index', check: 'role:admin', allowed: ['admin'] })
+    );
+    assert.deepEqual(diff.additive, []);
+    assert.deepEqual(diff.breaking, [
+      {
+        subject: 'policy',
+        message:
+          'tightened: GET /things: policy things:index "" [anyone, member, admin] -> things:index "role:admin" [admin] (no longer: anyone, member)'
+      }
+    ]);
+  });
+
+  test('a policy letting more callers in is loosened: additive', () => {
+    const diff = diffPlans(
+      givenPolicyPlan({ rule: 'things:index', check: 'role:admin', allowed: ['admin'] }),
+      givenPolicyPlan({ rule: 'things:index', check: '@', allowed: ['anyone', 'admin'] })
+    );
+    assert.deepEqual(diff.breaking, []);
+    assert.deepEqual(
+      diff.additive.map((change) => change.message.split(' (')[0]!.split(':')[0]),
+      ['loosened']
+    );
+    assert.match(diff.additive[0]!.message, /\(now also: anyone\)$/);
+  });
+
+  test('another rule text letting the same callers in is additive', () => {
+    const diff = diffPlans(
+      givenPolicyPlan({ rule: 'things:index', check: 'role:admin', allowed: ['admin'] }),
+      givenPolicyPlan({ rule: 'things:index', check: 'is_admin:True', allowed: ['admin'] })
+    );
+    assert.deepEqual(diff.breaking, []);
+    assert.match(diff.additive[0]!.message, /^changed: .*\(the same callers pass\)$/);
+  });
+
+  test('a policy whose callers are unknown on one side is breaking when it changes', () => {
+    const diff = diffPlans(
+      givenPolicyPlan({ rule: 'things:index', check: '@', allowed: ['anyone', 'admin'] }),
+      givenPolicyPlan(null)
+    );
+    assert.equal(diff.breaking[0]!.subject, 'policy');
+    assert.match(diff.breaking[0]!.message, /^changed: GET \/things: policy .* -> none/);
+  });
+
+  test('a plan written before policies were recorded compares no policies', () => {
+    const diff = diffPlans(
+      givenPolicyPlan(undefined),
+      givenPolicyPlan({ rule: 'things:index', check: '@', allowed: ['anyone'] })
+    );
+    assert.deepEqual(diff, { breaking: [], additive: [] });
+  });
 });
+
+/** A plan whose one route declares `policy` (undefined: a plan without policies). */
+function givenPolicyPlan(policy: PlanPolicy | null | undefined): DeploymentPlan {
+  const plan = givenPlan({ minVersion: null, maxVersion: null });
+  if (policy !== undefined) plan.routes[0]!.policy = policy;
+  return plan;
+}

@@ -92,6 +92,19 @@ for (const backend of BACKENDS) {
       assert.deepEqual([...first!, ...second!].sort(), ALL_MIGRATIONS);
     });
 
+    test('refuses a database a newer version migrated, naming the unknown migration', async () => {
+      const { database } = await givenEmptyDatabase();
+      await migrateToLatest(database);
+      await sql`insert into ${sql.table(MIGRATION_TABLE)} (name, timestamp) values (${'9999-from-the-future'}, ${new Date().toISOString()})`.execute(
+        database.db
+      );
+      await assert.rejects(migrateToLatest(database), (error: Error & { code?: string }) => {
+        assert.equal(error.code, 'COMPUTE_SCHEMA_NEWER');
+        assert.match(error.message, /newer than this wharf.*9999-from-the-future/);
+        return true;
+      });
+    });
+
     describe('when a migration fails', () => {
       let given: GivenDatabase;
       let failure: unknown;

@@ -5,11 +5,12 @@ import {
   DriverManager,
   EnabledExtensionManager,
   Extension,
+  ExtensionManager,
   HookManager,
   NameDispatchExtensionManager,
   NamedExtensionManager
 } from '../../../core/plugins/index.js';
-import { givenCapturedLogger } from '../../helpers/capture-logger.js';
+import { flushLogs, givenCapturedLogger } from '../../helpers/capture-logger.js';
 import { givenFixtureCatalog } from '../../helpers/plugin-fixtures.js';
 import { GoodOne, GoodTwo } from '../../fixtures/plugins/good.js';
 
@@ -134,6 +135,18 @@ describe('DriverManager', () => {
     );
   });
 
+  test('is a named manager of its one name: imports nothing else', async () => {
+    const manager = await DriverManager.create(NAMESPACE, {
+      ...(await common()),
+      name: 'good_one'
+    });
+    assert.ok(manager instanceof NamedExtensionManager);
+    assert.deepEqual(
+      manager.report().map((row) => row.name),
+      ['good_one']
+    );
+  });
+
   test('makeTestInstance checks there is exactly one driver', () => {
     const driver = DriverManager.makeTestInstance([
       new Extension('fake', null, GoodOne, new GoodOne())
@@ -157,6 +170,44 @@ describe('HookManager', () => {
       'installed says hello to x'
     ]);
     assert.deepEqual(manager.get('other'), []);
+  });
+
+  test('is a named manager of its one name: imports nothing else, maps from ExtensionManager', async () => {
+    const manager = await HookManager.create(NAMESPACE, { ...(await common()), name: 'good_one' });
+    assert.ok(manager instanceof NamedExtensionManager);
+    assert.ok(manager instanceof ExtensionManager);
+    assert.deepEqual(manager.failures, []);
+    assert.deepEqual(
+      manager.report().map((row) => row.name),
+      ['good_one']
+    );
+    assert.deepEqual(
+      manager.map((extension, suffix: string) => extension.name + suffix, '?'),
+      ['good_one?']
+    );
+  });
+
+  test('an empty hook is not a missing name: no warning unless asked', async () => {
+    const quiet = givenCapturedLogger();
+    await HookManager.create(NAMESPACE, {
+      ...(await common()),
+      logger: quiet.logger,
+      name: 'nope'
+    });
+    await flushLogs();
+    assert.deepEqual(
+      quiet.lines.filter((line) => line.level === 'warn'),
+      []
+    );
+    const loud = givenCapturedLogger();
+    await HookManager.create(NAMESPACE, {
+      ...(await common()),
+      logger: loud.logger,
+      name: 'nope',
+      warnOnMissingEntrypoint: true
+    });
+    await flushLogs();
+    assert.match(String(loud.lines.find((line) => line.level === 'warn')?.message), /nope/);
   });
 });
 
@@ -203,6 +254,26 @@ describe('dispatch managers', () => {
       ['c', 'a']
     );
     assert.deepEqual(manager.mapMethod(['b'], 'hello', 'q'), ['two says hello to q']);
+  });
+
+  test('both are enabled managers: the check disables what it refuses', async () => {
+    const refuseB = { checkFunc: (extension: Extension<unknown>) => extension.name !== 'b' };
+    for (const manager of [
+      DispatchExtensionManager.makeTestInstance(extensions(), refuseB),
+      NameDispatchExtensionManager.makeTestInstance(extensions(), refuseB)
+    ]) {
+      assert.ok(manager instanceof EnabledExtensionManager);
+      assert.deepEqual(manager.names(), ['a', 'c']);
+    }
+    const loaded = await NameDispatchExtensionManager.create(NAMESPACE, {
+      ...(await common()),
+      checkFunc: (extension) => extension.name !== 'good_two'
+    });
+    assert.equal(loaded.report().find((row) => row.name === 'good_two')!.status, 'disabled');
+    assert.deepEqual(
+      loaded.map(['good_two', 'good_one'], (extension) => extension.name),
+      ['good_one']
+    );
   });
 
   test('dispatch on an empty manager raises NoMatches', () => {

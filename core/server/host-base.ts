@@ -1,0 +1,38 @@
+/**
+ * The first step of assembling a host, on its own so that commands which stop there (`wharf
+ * extensions list` of plugin namespaces) import neither Express nor the API layer: the root
+ * logger, the entry-point catalog and the host container holding both and the configuration.
+ */
+import { container as rootContainer, type DependencyContainer } from 'tsyringe';
+import { createLogger, type Logger } from '../logger.js';
+import { EntryPointCatalog } from '../plugins/index.js';
+import { CONFIG, ENTRY_POINT_CATALOG, LOGGER } from '../tokens.js';
+import type { WharfConfig } from './config.js';
+import type { HostOptions } from './host.js';
+
+/** The host container and what it holds before any API is built. */
+export interface HostBase {
+  config: WharfConfig;
+  logger: Logger;
+  container: DependencyContainer;
+  catalog: EntryPointCatalog;
+}
+
+/** Discovers entry points and fills the host container (logger, configuration, catalog). */
+export async function prepareHost(options: HostOptions): Promise<HostBase> {
+  const { config } = options;
+  const logger =
+    options.logger ??
+    createLogger({ level: config.DEFAULT.log_level, format: config.DEFAULT.log_format });
+  const discovered = await EntryPointCatalog.discover({
+    manifest: options.manifest ?? config.extensions.manifest,
+    dropins: [...config.extensions.dropin_dirs, ...(options.dropins ?? [])]
+  });
+  const catalog = options.entryPoints?.length ? discovered.with(options.entryPoints) : discovered;
+  for (const problem of catalog.problems) logger.warn(problem.message);
+  const container = rootContainer.createChildContainer();
+  container.register(LOGGER, { useValue: logger });
+  container.register(CONFIG, { useValue: config });
+  container.register(ENTRY_POINT_CATALOG, { useValue: catalog });
+  return { config, logger, container, catalog };
+}
