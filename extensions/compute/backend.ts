@@ -12,7 +12,7 @@ import { FlavorRepository } from './repositories/flavor-repository.js';
 import { ImageRepository } from './repositories/image-repository.js';
 import { KeypairRepository } from './repositories/keypair-repository.js';
 import { ServerMetadataRepository } from './repositories/server-metadata-repository.js';
-import { COMPUTE_OPTIONS } from './options.js';
+import { COMPUTE_OPTIONS, poolOptionsOf } from './options.js';
 import { QuotaRepository } from './repositories/quota-repository.js';
 import { ServerRepository } from './repositories/server-repository.js';
 import { quotaDefaults } from './quotas.js';
@@ -49,15 +49,10 @@ export async function openComputeBackend({
   logger
 }: BackendSources): Promise<ComputeBackend> {
   const options = COMPUTE_OPTIONS.of(config);
-  const { connection, max_pool_size, connect_timeout, statement_timeout } = options.database;
-  const database = await openDatabase(connection, {
+  const database = await openDatabase(options.database.connection, {
     migrate: true,
     logger,
-    pool: {
-      maxPoolSize: max_pool_size,
-      connectTimeoutMs: Math.round(connect_timeout * 1000),
-      statementTimeoutMs: Math.round(statement_timeout * 1000)
-    }
+    pool: poolOptionsOf(options.database)
   });
   const drivers = await DriverManager.create<ComputeDriver>(DRIVER_NAMESPACE, {
     name: options.compute.driver,

@@ -4,6 +4,7 @@
  * (`[quota]`) and policy overrides (`[policy]`). Read them with `COMPUTE_OPTIONS.of(config)`.
  */
 import { defineOptions } from 'wharf';
+import type { PostgresPoolOptions } from './db/postgres-pool.js';
 
 /** nova's `[quota]` default for one resource: -1 is unlimited, at most the database's MAX_INT. */
 function quotaOption<N extends string>(name: N, defaultValue: number, help: string) {
@@ -100,3 +101,12 @@ export const COMPUTE_OPTIONS = defineOptions(
 
 /** The compute options' typed values in a loaded configuration. */
 export type ComputeOptions = ReturnType<typeof COMPUTE_OPTIONS.of>;
+
+/** `[database]`'s pool size and deadlines as the PostgreSQL pool takes them (in ms). */
+export function poolOptionsOf(database: ComputeOptions['database']): PostgresPoolOptions {
+  return {
+    maxPoolSize: database.max_pool_size,
+    connectTimeoutMs: Math.round(database.connect_timeout * 1000),
+    statementTimeoutMs: Math.round(database.statement_timeout * 1000)
+  };
+}

@@ -22,7 +22,7 @@ export interface PostgresPoolOptions {
   statementTimeoutMs: number;
 }
 
-/** pg's defaults, for callers (tools, tests) that pass no options. */
+/** The pool of a caller without a configuration (tests, tools): `[database]`'s defaults. */
 export const DEFAULT_POOL_OPTIONS: PostgresPoolOptions = {
   maxPoolSize: 10,
   connectTimeoutMs: 5000,
