@@ -42,3 +42,15 @@ export { runWorkers } from './server/workers.js';
 export type { RunWorkersOptions } from './server/workers.js';
 export { issueToken, verifyToken } from './middleware/token-signer.js';
 export type { TokenClaims, IssueTokenOptions } from './middleware/token-signer.js';
+
+// Every type of `wharf` (with those its signatures use): a host's and a test host's members
+// name them.
+export type * from './index.js';
+export type { SettingValue } from './server/config.js';
+export type { OptionRegistry, RegisteredOption } from './server/option-registry.js';
+export type { HostBase } from './server/host-base.js';
+export type { HostApps } from './server/host.js';
+export type { Reloadable } from './server/reload-signal.js';
+export type { SupervisorOptions } from './server/supervisor.js';
+export type { RestartBackoffOptions } from './server/restart-backoff.js';
+export type { TokenSecret } from './middleware/token-signer.js';

@@ -17,3 +17,9 @@ export type {
 } from './testing/test-host.js';
 export type { Host } from './server/host.js';
 export type { Logger } from './logger.js';
+
+// Every type of `wharf` (with those its signatures use): a host's and a test host's members
+// name them.
+export type * from './index.js';
+export type { HostBase } from './server/host-base.js';
+export type { HostApps } from './server/host.js';

@@ -2,7 +2,7 @@
 // made by @microsoft/api-extractor from the compiled declarations and checked in under api/,
 // so a change to a public surface is always a visible diff. `npm run api:update` rewrites
 // them (after a build); the test tests/unit/api-reports.test.ts fails when one is stale.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,11 +67,29 @@ export function apiReports({ update }) {
   return stale;
 }
 
+/**
+ * The "forgotten export" warnings of the checked-in reports: a public signature that names a
+ * type its surface does not export (an author could not name it). Each as `report: symbol`.
+ */
+export function forgottenExports() {
+  return SURFACES.flatMap((surface) => {
+    const text = readFileSync(join(ROOT, 'api', `${surface.report}.api.md`), 'utf8');
+    return [...text.matchAll(/\(ae-forgotten-export\) The symbol "([^"]+)"/g)].map(
+      (match) => `${surface.report}: ${match[1]}`
+    );
+  });
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const update = process.argv.includes('--update');
   const stale = apiReports({ update });
   if (stale.length > 0) {
     process.stderr.write(`stale API reports: ${stale.join(', ')}; run npm run api:update\n`);
+    process.exitCode = 1;
+  }
+  const forgotten = forgottenExports();
+  if (forgotten.length > 0) {
+    process.stderr.write(`public signatures name unexported types: ${forgotten.join(', ')}\n`);
     process.exitCode = 1;
   }
 }

@@ -2,7 +2,8 @@
 // options and those the bundled manifest's `wharf.config.options` groups declare). Run after
 // `npm run build`; tests/unit/config/config-docs.test.ts fails while the page is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { EntryPointCatalog, OptionRegistry } from '../dist/core/index.js';
+import { EntryPointCatalog } from '../dist/core/index.js';
+import { OptionRegistry } from '../dist/core/server/option-registry.js';
 import { withOptionTables } from '../dist/core/server/config-docs.js';
 
 const page = 'docs/configuration.md';

@@ -5,19 +5,24 @@
  * package root can export them without loading the command line (commander).
  */
 import type { Command } from 'commander';
-import type { configFrom, hostOptionsFrom, withCommonOptions } from './common-options.js';
+import type { CommonOptions } from './common-options.js';
+import type { WharfConfig } from '../server/config.js';
 
 /** Entry-point namespace of command plugins. */
 export const COMMAND_NAMESPACE = 'wharf.commands';
 
 /** What a command plugin receives to build commands like the built-in ones. */
 export interface CommandHelpers {
-  /** Adds `--config`, `--manifest` and `--dropin`. */
-  withCommonOptions: typeof withCommonOptions;
-  /** Loads the configuration those options name. */
-  configFrom: typeof configFrom;
-  /** Host options (configuration, manifest, drop-ins) from those options. */
-  hostOptionsFrom: typeof hostOptionsFrom;
+  /** Adds `--config`, `--manifest` and `--dropin` to a command. */
+  withCommonOptions(command: Command): Command;
+  /**
+   * Loads the configuration those options name, with `section.option` overrides, checked
+   * against the options of wharf and of every plugin the manifest and drop-ins declare.
+   */
+  configFrom(
+    options: CommonOptions,
+    overrides?: Record<string, string | undefined>
+  ): Promise<WharfConfig>;
 }
 
 /** A command plugin. */

@@ -10,8 +10,11 @@ import type { HostOptions } from '../server/host.js';
 
 /** The raw values of the common options. */
 export interface CommonOptions {
+  /** `--config`: the wharf.conf file. */
   config?: string;
+  /** `--manifest`: the project's entry-points manifest. */
   manifest?: string;
+  /** `--dropin` (repeatable): drop-in folders of extension packages. */
   dropin: string[];
 }
 

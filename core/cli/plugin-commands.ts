@@ -8,9 +8,9 @@ import { defaultLogger } from '../logger.js';
 import { EntryPointCatalog } from '../plugins/catalog.js';
 import { ExtensionManager } from '../plugins/extension-manager.js';
 import { COMMAND_NAMESPACE, type CommandHelpers, type CommandPlugin } from './command-plugin.js';
-import { configFrom, hostOptionsFrom, withCommonOptions } from './common-options.js';
+import { configFrom, withCommonOptions } from './common-options.js';
 
-const helpers: CommandHelpers = { withCommonOptions, configFrom, hostOptionsFrom };
+const helpers: CommandHelpers = { withCommonOptions, configFrom };
 
 /** Registers the commands of every `wharf.commands` entry point found by default discovery. */
 export async function registerPluginCommands(program: Command): Promise<void> {

@@ -29,7 +29,8 @@ export interface GetOverride {
   readonly line: number;
 }
 
-interface SectionBase {
+/** What every section of a paste file has. */
+export interface SectionBase {
   readonly name: string;
   /** Line of the section header, in `file`. */
   readonly line: number;

@@ -10,7 +10,6 @@ export { BUNDLED_MANIFEST, type DiscoveryOptions } from './discovery.js';
 export { defaultCacheDir } from './entry-point-cache.js';
 export { Extension } from './extension.js';
 export { keepFirst, keepAll, errorOnConflict, type ConflictResolver } from './conflict.js';
-export { brandSymbol, applyBrand, hasBrand } from '../brand.js';
 export type { LoadFailure, LoadPhase } from './load-failure.js';
 export {
   ExtensionManagerBase,

@@ -51,17 +51,18 @@ export interface ConfigSetting {
   readonly name: string;
   /** The group that declares it: `wharf`, or a plugin's name. */
   readonly group: string;
-  readonly value: Value;
+  readonly value: SettingValue;
   /** "default", "FILE:LINE", "environment variable NAME" or "flag section.option". */
   readonly source: string;
   /** The value is a secret: never print it. */
   readonly secret: boolean;
 }
 
-type Value = string | number | boolean | readonly string[];
+/** The value of one setting, as read and checked. */
+export type SettingValue = string | number | boolean | readonly string[];
 
 interface Setting {
-  readonly value: Value;
+  readonly value: SettingValue;
   /** "default", "FILE:LINE", "environment variable NAME" or "flag section.option". */
   readonly source: string;
 }
@@ -150,7 +151,7 @@ function optionHint(registry: OptionRegistry, { section, option, kind }: Assignm
   return `; did you mean WHARF_${section.toUpperCase()}__${near.toUpperCase()}?`;
 }
 
-function read(rule: ValueRule & Pick<OptionSpec, 'secret'>, assignment: Assignment): Value {
+function read(rule: ValueRule & Pick<OptionSpec, 'secret'>, assignment: Assignment): SettingValue {
   const parsed = parseValue(rule, assignment.text, assignment.baseDir);
   if (parsed.ok) return parsed.value;
   const shown = rule.secret ? '(hidden)' : JSON.stringify(assignment.text);
@@ -239,7 +240,7 @@ function freeze(
   settings: ReadonlyMap<string, Setting>,
   addresses: Record<string, ListenAddress & { source: string }>
 ): WharfConfig {
-  const sections: Record<string, Record<string, Value>> = {};
+  const sections: Record<string, Record<string, SettingValue>> = {};
   const listing: ConfigSetting[] = [];
   for (const { spec, group } of registry.list()) {
     const { value, source } = settings.get(`${spec.section}.${spec.name}`)!;

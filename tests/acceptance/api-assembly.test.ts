@@ -2,15 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   APIExtensionBase,
-  APIRouter,
   Controller,
   ControllerExtension,
   EnabledExtensionManager,
   Extension,
   ResourceExtension,
-  wsgi,
-  type APIRouterOptions
+  wsgi
 } from '../../core/index.js';
+import { APIRouter, type APIRouterOptions } from '../../core/api/api-router.js';
 import { givenCapturedLogger } from '../helpers/capture-logger.js';
 import { givenFixtureRouter } from '../helpers/api-fixtures.js';
 import { Widgets } from '../fixtures/api/widgets.js';

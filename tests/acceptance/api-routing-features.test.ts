@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
   APIExtensionBase,
-  APIRouter,
   Controller,
   Extension,
   ResourceExtension,
@@ -10,6 +9,7 @@ import {
   type Mapper,
   type Resource
 } from '../../core/index.js';
+import { APIRouter } from '../../core/api/api-router.js';
 import { givenApiServer, type ApiServer } from '../helpers/api-fixtures.js';
 import { givenCapturedLogger } from '../helpers/capture-logger.js';
 

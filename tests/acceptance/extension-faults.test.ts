@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { UNEXPECTED_ERROR_MESSAGE } from '../../core/index.js';
+import { UNEXPECTED_ERROR_MESSAGE } from '../../core/http/faults.js';
 import type { TestHost } from '../helpers/test-host.js';
 import { givenServer } from './compute-servers-given.js';
 import { ADMIN, givenFaultyHost, loggedLine, requestLogLine } from './extension-faults-given.js';

@@ -2,13 +2,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import {
-  APIRouter,
-  EntryPointCatalog,
-  createContext,
-  setContext,
-  type APIRouterOptions
-} from '../../core/index.js';
+import { APIRouter, type APIRouterOptions } from '../../core/api/api-router.js';
+import { createContext, setContext } from '../../core/context.js';
+import { EntryPointCatalog } from '../../core/index.js';
 import { givenCapturedLogger, type CapturedLogger } from './capture-logger.js';
 
 /** The compiled API fixture folder. */

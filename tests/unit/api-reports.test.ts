@@ -13,3 +13,8 @@ test('the API reports of wharf, wharf/host and wharf/testing are up to date', as
   };
   assert.deepEqual(apiReports({ update: false }), [], 'stale API reports: run npm run api:update');
 });
+
+test('no public signature names a type its surface does not export (ae-forgotten-export)', async () => {
+  const { forgottenExports } = (await import(SCRIPT)) as { forgottenExports(): string[] };
+  assert.deepEqual(forgottenExports(), []);
+});

@@ -2,16 +2,16 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   APIExtensionBase,
-  APIRouter,
   Controller,
   ControllerExtension,
   Extension,
   ResourceExtension,
-  describeController,
   wsgi,
   type ApiRequest,
   type ResponseObject
 } from '../../../core/index.js';
+import { APIRouter } from '../../../core/api/api-router.js';
+import { describeController } from '../../../core/api/controller-descriptor.js';
 import { givenCapturedLogger } from '../../helpers/capture-logger.js';
 
 class ThingsController extends Controller {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createLogger } from '../../../core/index.js';
+import { createLogger } from '../../../core/logger.js';
 import {
   ComputeAPI,
   FakeDriver,

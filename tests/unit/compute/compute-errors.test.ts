@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { buildFault, isWharfError } from 'wharf';
+import { isWharfError } from 'wharf';
+import { buildFault } from '../../../core/http/faults.js';
 import {
   InstanceInvalidState,
   InvalidMarker,

@@ -9,7 +9,7 @@ import {
   quotaDefaults,
   type QuotaLimits
 } from '../../../extensions/compute/index.js';
-import { OptionRegistry } from '../../../core/index.js';
+import { OptionRegistry } from '../../../core/server/option-registry.js';
 import { loadConfig } from '../../../core/host.js';
 import { COMPUTE_OPTIONS } from '../../../extensions/compute/options.js';
 

@@ -5,10 +5,9 @@ import {
   Extension,
   ExtensionManager,
   errorOnConflict,
-  hasBrand,
-  brandSymbol,
   type ManagerOptions
 } from '../../../core/plugins/index.js';
+import { brandSymbol, hasBrand } from '../../../core/brand.js';
 import { flushLogs, givenCapturedLogger } from '../../helpers/capture-logger.js';
 import { givenFixtureCatalog } from '../../helpers/plugin-fixtures.js';
 import { GREETING, GoodOne, type Injected, type Positional } from '../../fixtures/plugins/good.js';
