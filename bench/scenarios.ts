@@ -16,6 +16,7 @@ import {
   FLAVOR_SHOW_REQUEST,
   POKE_REQUEST,
   SERVER_CREATE_REQUEST,
+  SERVER_SHOW_REQUEST,
   serversDetailRequest,
   WHARF_WIDGET_REQUEST
 } from './wharf/wharf-requests.js';
@@ -104,6 +105,14 @@ export const SERVER_SPECS: ServerSpec[] = [
     firstRequest: false
   },
   {
+    name: 'wharf-server-show',
+    script: benchServer('wharf-compute.js'),
+    args: ['100'],
+    env: {},
+    request: SERVER_SHOW_REQUEST,
+    firstRequest: false
+  },
+  {
     name: 'wharf-servers-create',
     script: benchServer('wharf-compute.js'),
     args: ['0'],
@@ -118,6 +127,14 @@ export const SERVER_SPECS: ServerSpec[] = [
     args: ['100'],
     env: {},
     request: serversDetailRequest(100),
+    firstRequest: false
+  },
+  {
+    name: 'express-sqlite-server-show',
+    script: benchServer('express-sqlite-servers.js'),
+    args: ['100'],
+    env: {},
+    request: SERVER_SHOW_REQUEST,
     firstRequest: false
   },
   {
@@ -165,7 +182,8 @@ export const THROUGHPUT_RATIOS: RatioSpec[] = [
   { numerator: 'wharf-1000-action', denominator: 'wharf-1000-routes' },
   { numerator: 'wharf-10-routes', denominator: 'node-http' },
   { numerator: 'wharf-flavor-show', denominator: 'express-sqlite-flavors' },
-  { numerator: 'wharf-servers-detail', denominator: 'express-sqlite-servers-detail' }
+  { numerator: 'wharf-servers-detail', denominator: 'express-sqlite-servers-detail' },
+  { numerator: 'wharf-server-show', denominator: 'express-sqlite-server-show' }
 ];
 
 /** The display name of a ratio. */

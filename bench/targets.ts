@@ -9,7 +9,9 @@
  * - `startup-ms`: the median time from spawning the server to its announcement;
  * - `startup-ratio`: the median per-round ratio of the time `assembleHost` took (discovery,
  *   import and instantiation of the extensions, routes, pipeline: what grows with the
- *   number of extensions), numerator over denominator.
+ *   number of extensions), numerator over denominator;
+ * - `cpu-us`: the median CPU time one server spent per request under load, in microseconds
+ *   (user + system of the server process over the requests it completed).
  */
 import type { FirstRequestResult, FirstRequestSample } from './harness/first-request.js';
 import { medianRatio } from './harness/stats.js';
@@ -22,9 +24,9 @@ export type Comparison = '<' | '<=' | '>=';
 /** One declared target. */
 export interface TargetSpec {
   name: string;
-  kind: 'throughput' | 'first-request' | 'startup-ms' | 'startup-ratio';
+  kind: 'throughput' | 'first-request' | 'startup-ms' | 'startup-ratio' | 'cpu-us';
   numerator: string;
-  /** Every kind but `startup-ms` compares two servers. */
+  /** Every kind but `startup-ms` and `cpu-us` compares two servers. */
   denominator?: string;
   comparison: Comparison;
   limit: number;
@@ -108,6 +110,21 @@ export const TARGET_SPECS: TargetSpec[] = [
     limit: 0.5
   },
   {
+    name: 'wharf GET /servers/{id} (full pipeline) vs Express + better-sqlite3 floor (req/s)',
+    kind: 'throughput',
+    numerator: 'wharf-server-show',
+    denominator: 'express-sqlite-server-show',
+    comparison: '>=',
+    limit: 0.5
+  },
+  {
+    name: 'wharf POST /servers, CPU per create (us)',
+    kind: 'cpu-us',
+    numerator: 'wharf-servers-create',
+    comparison: '<=',
+    limit: 500
+  },
+  {
     name: 'wharf first request vs bare node:http first request',
     kind: 'first-request',
     numerator: 'wharf-1000-routes',
@@ -180,6 +197,11 @@ function measure(
         candidate.numerator === spec.numerator && candidate.denominator === spec.denominator
     );
     return ratio ? { value: ratio.median, cpuValue: ratio.cpuMedian } : null;
+  }
+  if (spec.kind === 'cpu-us') {
+    const server = throughput?.servers.find((candidate) => candidate.name === spec.numerator);
+    const cpu = server?.medianCpuUsPerRequest;
+    return cpu === undefined || cpu === null ? null : { value: cpu };
   }
   const top = firstRequest?.servers.find((server) => server.name === spec.numerator);
   if (!top) return null;

@@ -2,12 +2,14 @@
  * wharf with the bundled compute extensions over a fresh SQLite file (under the fixtures
  * root, one per process), full default pipeline. Before it announces its port it creates
  * the given number of servers through its own API (`POST /v2.1/servers` as the project
- * `bench`), so a listing has something to list. Argument: how many servers to create
+ * `bench`), so a listing has something to list, and pins the first of them
+ * (shown-server.ts), so `GET /v2.1/servers/{id}` has a known path. Argument: how many servers to create
  * first (default 0). The project's quotas are unlimited: the create scenario makes
  * thousands of servers, far past nova's default of 10 instances.
  */
 import { join } from 'node:path';
 import { announceListening, BENCH_HOST } from './announce.js';
+import { pinShownServer } from './shown-server.js';
 import { startWharf } from './wharf-host.js';
 import { fixturesRoot } from '../wharf/fixtures.js';
 import { BENCH_TOKEN, serverCreateBody } from '../wharf/wharf-requests.js';
@@ -46,4 +48,5 @@ await Promise.all(
     while (next < seed) await createServer(next++);
   })
 );
+if (seed > 0) pinShownServer(database);
 announceListening(port, phases);
