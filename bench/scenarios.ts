@@ -115,6 +115,13 @@ export const SERVER_SPECS: ServerSpec[] = [
     script: benchServer('import-floor.js'),
     throughput: false
   },
+  // The same host with the log at `warn`: no request log line, so the line's share shows.
+  {
+    ...wharfRoutes(1000),
+    name: 'wharf-1000-routes-log-warn',
+    args: ['1000', 'warn'],
+    firstRequest: false
+  },
   // The same host as wharf-1000-routes, another process: POST .../action instead of show.
   { ...wharfRoutes(1000, POKE_REQUEST), name: 'wharf-1000-action', firstRequest: false },
   {
@@ -185,6 +192,7 @@ export const THROUGHPUT_RATIOS: RatioSpec[] = [
   { numerator: 'wharf-1000-routes', denominator: 'nest-1000-routes' },
   { numerator: 'wharf-1000-routes', denominator: 'loopback-1000-routes' },
   { numerator: 'wharf-1000-action', denominator: 'wharf-1000-routes' },
+  { numerator: 'wharf-1000-routes', denominator: 'wharf-1000-routes-log-warn' },
   { numerator: 'fastify-bare-1000-routes', denominator: 'express-1-route' },
   { numerator: 'fastify-1000-routes', denominator: 'fastify-bare-1000-routes' },
   { numerator: 'wharf-1000-routes', denominator: 'fastify-1000-routes' },
