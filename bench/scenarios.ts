@@ -36,6 +36,8 @@ export interface ServerSpec {
   firstRequest?: boolean;
   /** Takes part in the throughput scenario; default true. */
   throughput?: boolean;
+  /** Connections of its load runs; default the profile's (50). */
+  connections?: number;
   /** Needs the synthetic API extensions of this many routes (see wharf/fixtures.ts). */
   fixtureRoutes?: number;
 }
@@ -66,8 +68,8 @@ function wharfRoutes(routes: number, request = WHARF_WIDGET_REQUEST): ServerSpec
   };
 }
 
-/** Every server, in the order of the report. */
-export const SERVER_SPECS: ServerSpec[] = [
+/** The servers, each at the profile's connections. */
+const BASE_SPECS: ServerSpec[] = [
   { name: 'node-http', script: benchServer('node-http.js'), args: [], env: {} },
   { name: 'express-1-route', script: benchServer('express-one-route.js'), args: [], env: {} },
   {
@@ -140,6 +142,15 @@ export const SERVER_SPECS: ServerSpec[] = [
     request: SERVER_CREATE_REQUEST,
     firstRequest: false
   },
+  // Many cores: the same listing served by two worker processes (wharf serve --workers 2).
+  {
+    name: 'wharf-servers-detail-2-workers',
+    script: benchServer('wharf-compute-workers.js'),
+    args: ['2', '100'],
+    env: {},
+    request: serversDetailRequest(100),
+    firstRequest: false
+  },
   // The real paths against hand-written floors answering the same documents.
   {
     name: 'express-sqlite-servers-detail',
@@ -177,6 +188,18 @@ export const SERVER_SPECS: ServerSpec[] = [
   }))
 ];
 
+/** The servers run again at 500 connections: latency of the real paths under a deep queue. */
+const DEEP_QUEUE = ['wharf-servers-detail', 'wharf-servers-detail-2-workers', 'wharf-flavor-show'];
+
+/** Every server, in the order of the report. */
+export const SERVER_SPECS: ServerSpec[] = [
+  ...BASE_SPECS,
+  ...DEEP_QUEUE.map((name): ServerSpec => {
+    const base = BASE_SPECS.find((candidate) => candidate.name === name)!;
+    return { ...base, name: `${name}-500c`, connections: 500 };
+  })
+];
+
 /** The throughput ratios of the report; a ratio naming a server not run is skipped. */
 export const THROUGHPUT_RATIOS: RatioSpec[] = [
   { numerator: 'express-1-route', denominator: 'node-http' },
@@ -199,7 +222,9 @@ export const THROUGHPUT_RATIOS: RatioSpec[] = [
   { numerator: 'wharf-1000-action', denominator: 'fastify-1000-action' },
   { numerator: 'wharf-10-routes', denominator: 'node-http' },
   { numerator: 'wharf-flavor-show', denominator: 'express-sqlite-flavors' },
-  { numerator: 'wharf-servers-detail', denominator: 'express-sqlite-servers-detail' }
+  { numerator: 'wharf-servers-detail', denominator: 'express-sqlite-servers-detail' },
+  { numerator: 'wharf-servers-detail-2-workers', denominator: 'wharf-servers-detail' },
+  { numerator: 'wharf-servers-detail-2-workers-500c', denominator: 'wharf-servers-detail-500c' }
 ];
 
 /** The display name of a ratio. */

@@ -124,6 +124,14 @@ export const TARGET_SPECS: TargetSpec[] = [
     limit: 0.5
   },
   {
+    name: 'wharf --workers 2 vs one worker, GET /servers/detail of 100 servers (req/s)',
+    kind: 'throughput',
+    numerator: 'wharf-servers-detail-2-workers',
+    denominator: 'wharf-servers-detail',
+    comparison: '>=',
+    limit: 1.6
+  },
+  {
     name: 'wharf first request vs bare node:http first request',
     kind: 'first-request',
     numerator: 'wharf-1000-routes',
