@@ -83,6 +83,28 @@ export const SERVER_SPECS: ServerSpec[] = [
     args: ['1000'],
     env: {}
   },
+  {
+    name: 'fastify-bare-1000-routes',
+    script: benchServer('fastify-bare.js'),
+    args: ['1000'],
+    env: {}
+  },
+  // Fastify doing the per-request work of wharf's default pipeline: the anchor.
+  {
+    name: 'fastify-1000-routes',
+    script: benchServer('fastify-routes.js'),
+    args: ['1000'],
+    env: {},
+    request: WHARF_WIDGET_REQUEST
+  },
+  {
+    name: 'fastify-1000-action',
+    script: benchServer('fastify-routes.js'),
+    args: ['1000'],
+    env: {},
+    request: POKE_REQUEST,
+    firstRequest: false
+  },
   wharfRoutes(10),
   wharfRoutes(100),
   wharfRoutes(1000),
@@ -163,6 +185,10 @@ export const THROUGHPUT_RATIOS: RatioSpec[] = [
   { numerator: 'wharf-1000-routes', denominator: 'nest-1000-routes' },
   { numerator: 'wharf-1000-routes', denominator: 'loopback-1000-routes' },
   { numerator: 'wharf-1000-action', denominator: 'wharf-1000-routes' },
+  { numerator: 'fastify-bare-1000-routes', denominator: 'express-1-route' },
+  { numerator: 'fastify-1000-routes', denominator: 'fastify-bare-1000-routes' },
+  { numerator: 'wharf-1000-routes', denominator: 'fastify-1000-routes' },
+  { numerator: 'wharf-1000-action', denominator: 'fastify-1000-action' },
   { numerator: 'wharf-10-routes', denominator: 'node-http' },
   { numerator: 'wharf-flavor-show', denominator: 'express-sqlite-flavors' },
   { numerator: 'wharf-servers-detail', denominator: 'express-sqlite-servers-detail' }

@@ -92,6 +92,22 @@ export const TARGET_SPECS: TargetSpec[] = [
     limit: 0.85
   },
   {
+    name: 'wharf 1000 routes vs the equivalent Fastify, show (req/s)',
+    kind: 'throughput',
+    numerator: 'wharf-1000-routes',
+    denominator: 'fastify-1000-routes',
+    comparison: '>=',
+    limit: 0.75
+  },
+  {
+    name: 'wharf 1000 routes vs the equivalent Fastify, action with a body schema (req/s)',
+    kind: 'throughput',
+    numerator: 'wharf-1000-action',
+    denominator: 'fastify-1000-action',
+    comparison: '>=',
+    limit: 0.75
+  },
+  {
     name: 'wharf GET /flavors/{id} (full pipeline) vs Express + better-sqlite3 floor (req/s)',
     kind: 'throughput',
     numerator: 'wharf-flavor-show',

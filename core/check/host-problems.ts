@@ -7,6 +7,7 @@
  */
 import { API_NAMESPACE, type APIRouter } from '../api/api-router.js';
 import { ExtensionConflictError, RouteConflictError, WharfError } from '../errors.js';
+import { CODES } from '../errors/codes.js';
 import { ExtensionManager, type LoadFailure } from '../plugins/index.js';
 import { profileFor } from '../server/namespace-profiles.js';
 import {
@@ -65,7 +66,7 @@ async function routerOrProblem(base: HostBase, problems: Problem[]): Promise<API
   } catch (error) {
     if (error instanceof ExtensionConflictError || error instanceof RouteConflictError) {
       problems.push({ kind: 'collision', message: error.message, extensions: error.extensions });
-    } else if (error instanceof WharfError && error.code === 'WHARF_INVALID_DECLARATION') {
+    } else if (error instanceof WharfError && error.code === CODES.WHARF_INVALID_DECLARATION) {
       const kind = /invalid JSON schema/.test(error.message) ? 'schema' : 'invalid-declaration';
       problems.push({ kind, message: error.message, extensions: [] });
     } else {

@@ -12,6 +12,7 @@
  * when it starts and once when Keystone answers again.
  */
 import { BackingServiceUnavailable } from '../errors.js';
+import { CODES } from '../errors/codes.js';
 import type { Logger } from '../logger.js';
 
 /** Seconds a client is told to wait (`Retry-After`) while Keystone is unavailable. */
@@ -188,7 +189,7 @@ export class KeystoneClient {
       );
     }
     return new BackingServiceUnavailable(
-      'WHARF_KEYSTONE_UNAVAILABLE',
+      CODES.WHARF_KEYSTONE_UNAVAILABLE,
       'The identity service',
       KEYSTONE_RETRY_AFTER_SECONDS,
       { cause: error }

@@ -16,8 +16,8 @@ const root = new URL('../../../', import.meta.url);
 /**
  * Rank of each layer, bottom first. A file may import files of lower rank or of its own
  * folder; two folders of the same rank (api and middleware, plugins and routing) never
- * import each other. `base` is the files directly in core/ (errors, context, logger...),
- * `surface` the three barrels of `wharf`, `wharf/host` and `wharf/testing`.
+ * import each other. `base` is the files directly in core/ (errors, context, logger...) and
+ * core/errors/ (the error classes by area, which errors.ts gathers), `surface` the three barrels of `wharf`, `wharf/host` and `wharf/testing`.
  */
 const RANKS: Readonly<Record<string, number>> = {
   base: 0,
@@ -34,12 +34,13 @@ const RANKS: Readonly<Record<string, number>> = {
   surface: 8
 };
 const SURFACES = new Set(['core/index.ts', 'core/host.ts', 'core/testing.ts']);
+const BASE_FOLDERS = new Set(['errors']);
 
 /** The layer of a file under core/ (`undefined` for a folder no rank names). */
 function layerOf(file: string): string {
   if (SURFACES.has(file)) return 'surface';
   const parts = file.split('/');
-  return parts.length === 2 ? 'base' : parts[1]!;
+  return parts.length === 2 || BASE_FOLDERS.has(parts[1]!) ? 'base' : parts[1]!;
 }
 
 /** Every relative import of every core/ source, as `[from, to]` repository paths. */
