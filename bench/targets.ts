@@ -94,6 +94,22 @@ export const TARGET_SPECS: TargetSpec[] = [
     limit: 0.85
   },
   {
+    name: 'wharf 1000 routes vs the equivalent Fastify, show (req/s)',
+    kind: 'throughput',
+    numerator: 'wharf-1000-routes',
+    denominator: 'fastify-1000-routes',
+    comparison: '>=',
+    limit: 0.75
+  },
+  {
+    name: 'wharf 1000 routes vs the equivalent Fastify, action with a body schema (req/s)',
+    kind: 'throughput',
+    numerator: 'wharf-1000-action',
+    denominator: 'fastify-1000-action',
+    comparison: '>=',
+    limit: 0.75
+  },
+  {
     name: 'wharf GET /flavors/{id} (full pipeline) vs Express + better-sqlite3 floor (req/s)',
     kind: 'throughput',
     numerator: 'wharf-flavor-show',
@@ -123,6 +139,14 @@ export const TARGET_SPECS: TargetSpec[] = [
     numerator: 'wharf-servers-create',
     comparison: '<=',
     limit: 500
+  },
+  {
+    name: 'wharf --workers 2 vs one worker, GET /servers/detail of 100 servers (req/s)',
+    kind: 'throughput',
+    numerator: 'wharf-servers-detail-2-workers',
+    denominator: 'wharf-servers-detail',
+    comparison: '>=',
+    limit: 1.6
   },
   {
     name: 'wharf first request vs bare node:http first request',
