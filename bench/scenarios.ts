@@ -16,6 +16,7 @@ import {
   FLAVOR_SHOW_REQUEST,
   POKE_REQUEST,
   SERVER_CREATE_REQUEST,
+  SERVER_SHOW_REQUEST,
   serversDetailRequest,
   WHARF_WIDGET_REQUEST
 } from './wharf/wharf-requests.js';
@@ -36,6 +37,8 @@ export interface ServerSpec {
   firstRequest?: boolean;
   /** Takes part in the throughput scenario; default true. */
   throughput?: boolean;
+  /** Connections of its load runs; default the profile's (50). */
+  connections?: number;
   /** Needs the synthetic API extensions of this many routes (see wharf/fixtures.ts). */
   fixtureRoutes?: number;
 }
@@ -66,8 +69,8 @@ function wharfRoutes(routes: number, request = WHARF_WIDGET_REQUEST): ServerSpec
   };
 }
 
-/** Every server, in the order of the report. */
-export const SERVER_SPECS: ServerSpec[] = [
+/** The servers, each at the profile's connections. */
+const BASE_SPECS: ServerSpec[] = [
   { name: 'node-http', script: benchServer('node-http.js'), args: [], env: {} },
   { name: 'express-1-route', script: benchServer('express-one-route.js'), args: [], env: {} },
   {
@@ -83,6 +86,28 @@ export const SERVER_SPECS: ServerSpec[] = [
     args: ['1000'],
     env: {}
   },
+  {
+    name: 'fastify-bare-1000-routes',
+    script: benchServer('fastify-bare.js'),
+    args: ['1000'],
+    env: {}
+  },
+  // Fastify doing the per-request work of wharf's default pipeline: the anchor.
+  {
+    name: 'fastify-1000-routes',
+    script: benchServer('fastify-routes.js'),
+    args: ['1000'],
+    env: {},
+    request: WHARF_WIDGET_REQUEST
+  },
+  {
+    name: 'fastify-1000-action',
+    script: benchServer('fastify-routes.js'),
+    args: ['1000'],
+    env: {},
+    request: POKE_REQUEST,
+    firstRequest: false
+  },
   wharfRoutes(10),
   wharfRoutes(100),
   wharfRoutes(1000),
@@ -92,6 +117,13 @@ export const SERVER_SPECS: ServerSpec[] = [
     name: 'import-floor-1000',
     script: benchServer('import-floor.js'),
     throughput: false
+  },
+  // The same host with the log at `warn`: no request log line, so the line's share shows.
+  {
+    ...wharfRoutes(1000),
+    name: 'wharf-1000-routes-log-warn',
+    args: ['1000', 'warn'],
+    firstRequest: false
   },
   // The same host as wharf-1000-routes, another process: POST .../action instead of show.
   { ...wharfRoutes(1000, POKE_REQUEST), name: 'wharf-1000-action', firstRequest: false },
@@ -104,11 +136,28 @@ export const SERVER_SPECS: ServerSpec[] = [
     firstRequest: false
   },
   {
+    name: 'wharf-server-show',
+    script: benchServer('wharf-compute.js'),
+    args: ['100'],
+    env: {},
+    request: SERVER_SHOW_REQUEST,
+    firstRequest: false
+  },
+  {
     name: 'wharf-servers-create',
     script: benchServer('wharf-compute.js'),
     args: ['0'],
     env: {},
     request: SERVER_CREATE_REQUEST,
+    firstRequest: false
+  },
+  // Many cores: the same listing served by two worker processes (wharf serve --workers 2).
+  {
+    name: 'wharf-servers-detail-2-workers',
+    script: benchServer('wharf-compute-workers.js'),
+    args: ['2', '100'],
+    env: {},
+    request: serversDetailRequest(100),
     firstRequest: false
   },
   // The real paths against hand-written floors answering the same documents.
@@ -118,6 +167,14 @@ export const SERVER_SPECS: ServerSpec[] = [
     args: ['100'],
     env: {},
     request: serversDetailRequest(100),
+    firstRequest: false
+  },
+  {
+    name: 'express-sqlite-server-show',
+    script: benchServer('express-sqlite-servers.js'),
+    args: ['100'],
+    env: {},
+    request: SERVER_SHOW_REQUEST,
     firstRequest: false
   },
   {
@@ -148,6 +205,18 @@ export const SERVER_SPECS: ServerSpec[] = [
   }))
 ];
 
+/** The servers run again at 500 connections: latency of the real paths under a deep queue. */
+const DEEP_QUEUE = ['wharf-servers-detail', 'wharf-servers-detail-2-workers', 'wharf-flavor-show'];
+
+/** Every server, in the order of the report. */
+export const SERVER_SPECS: ServerSpec[] = [
+  ...BASE_SPECS,
+  ...DEEP_QUEUE.map((name): ServerSpec => {
+    const base = BASE_SPECS.find((candidate) => candidate.name === name)!;
+    return { ...base, name: `${name}-500c`, connections: 500 };
+  })
+];
+
 /** The throughput ratios of the report; a ratio naming a server not run is skipped. */
 export const THROUGHPUT_RATIOS: RatioSpec[] = [
   { numerator: 'express-1-route', denominator: 'node-http' },
@@ -163,9 +232,17 @@ export const THROUGHPUT_RATIOS: RatioSpec[] = [
   { numerator: 'wharf-1000-routes', denominator: 'nest-1000-routes' },
   { numerator: 'wharf-1000-routes', denominator: 'loopback-1000-routes' },
   { numerator: 'wharf-1000-action', denominator: 'wharf-1000-routes' },
+  { numerator: 'wharf-1000-routes', denominator: 'wharf-1000-routes-log-warn' },
+  { numerator: 'fastify-bare-1000-routes', denominator: 'express-1-route' },
+  { numerator: 'fastify-1000-routes', denominator: 'fastify-bare-1000-routes' },
+  { numerator: 'wharf-1000-routes', denominator: 'fastify-1000-routes' },
+  { numerator: 'wharf-1000-action', denominator: 'fastify-1000-action' },
   { numerator: 'wharf-10-routes', denominator: 'node-http' },
   { numerator: 'wharf-flavor-show', denominator: 'express-sqlite-flavors' },
-  { numerator: 'wharf-servers-detail', denominator: 'express-sqlite-servers-detail' }
+  { numerator: 'wharf-servers-detail', denominator: 'express-sqlite-servers-detail' },
+  { numerator: 'wharf-server-show', denominator: 'express-sqlite-server-show' },
+  { numerator: 'wharf-servers-detail-2-workers', denominator: 'wharf-servers-detail' },
+  { numerator: 'wharf-servers-detail-2-workers-500c', denominator: 'wharf-servers-detail-500c' }
 ];
 
 /** The display name of a ratio. */

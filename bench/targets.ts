@@ -9,7 +9,9 @@
  * - `startup-ms`: the median time from spawning the server to its announcement;
  * - `startup-ratio`: the median per-round ratio of the time `assembleHost` took (discovery,
  *   import and instantiation of the extensions, routes, pipeline: what grows with the
- *   number of extensions), numerator over denominator.
+ *   number of extensions), numerator over denominator;
+ * - `cpu-us`: the median CPU time one server spent per request under load, in microseconds
+ *   (user + system of the server process over the requests it completed).
  */
 import type { FirstRequestResult, FirstRequestSample } from './harness/first-request.js';
 import { medianRatio } from './harness/stats.js';
@@ -22,9 +24,9 @@ export type Comparison = '<' | '<=' | '>=';
 /** One declared target. */
 export interface TargetSpec {
   name: string;
-  kind: 'throughput' | 'first-request' | 'startup-ms' | 'startup-ratio';
+  kind: 'throughput' | 'first-request' | 'startup-ms' | 'startup-ratio' | 'cpu-us';
   numerator: string;
-  /** Every kind but `startup-ms` compares two servers. */
+  /** Every kind but `startup-ms` and `cpu-us` compares two servers. */
   denominator?: string;
   comparison: Comparison;
   limit: number;
@@ -92,6 +94,22 @@ export const TARGET_SPECS: TargetSpec[] = [
     limit: 0.85
   },
   {
+    name: 'wharf 1000 routes vs the equivalent Fastify, show (req/s)',
+    kind: 'throughput',
+    numerator: 'wharf-1000-routes',
+    denominator: 'fastify-1000-routes',
+    comparison: '>=',
+    limit: 0.75
+  },
+  {
+    name: 'wharf 1000 routes vs the equivalent Fastify, action with a body schema (req/s)',
+    kind: 'throughput',
+    numerator: 'wharf-1000-action',
+    denominator: 'fastify-1000-action',
+    comparison: '>=',
+    limit: 0.75
+  },
+  {
     name: 'wharf GET /flavors/{id} (full pipeline) vs Express + better-sqlite3 floor (req/s)',
     kind: 'throughput',
     numerator: 'wharf-flavor-show',
@@ -106,6 +124,29 @@ export const TARGET_SPECS: TargetSpec[] = [
     denominator: 'express-sqlite-servers-detail',
     comparison: '>=',
     limit: 0.5
+  },
+  {
+    name: 'wharf GET /servers/{id} (full pipeline) vs Express + better-sqlite3 floor (req/s)',
+    kind: 'throughput',
+    numerator: 'wharf-server-show',
+    denominator: 'express-sqlite-server-show',
+    comparison: '>=',
+    limit: 0.5
+  },
+  {
+    name: 'wharf POST /servers, CPU per create (us)',
+    kind: 'cpu-us',
+    numerator: 'wharf-servers-create',
+    comparison: '<=',
+    limit: 500
+  },
+  {
+    name: 'wharf --workers 2 vs one worker, GET /servers/detail of 100 servers (req/s)',
+    kind: 'throughput',
+    numerator: 'wharf-servers-detail-2-workers',
+    denominator: 'wharf-servers-detail',
+    comparison: '>=',
+    limit: 1.6
   },
   {
     name: 'wharf first request vs bare node:http first request',
@@ -180,6 +221,11 @@ function measure(
         candidate.numerator === spec.numerator && candidate.denominator === spec.denominator
     );
     return ratio ? { value: ratio.median, cpuValue: ratio.cpuMedian } : null;
+  }
+  if (spec.kind === 'cpu-us') {
+    const server = throughput?.servers.find((candidate) => candidate.name === spec.numerator);
+    const cpu = server?.medianCpuUsPerRequest;
+    return cpu === undefined || cpu === null ? null : { value: cpu };
   }
   const top = firstRequest?.servers.find((server) => server.name === spec.numerator);
   if (!top) return null;

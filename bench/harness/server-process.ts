@@ -5,7 +5,7 @@
  * from `/proc` the moment it announces (null where there is no `/proc`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { parseAnnouncement, type StartupPhases } from '../servers/announce.js';
@@ -23,7 +23,10 @@ export interface RunningServer {
   phases: StartupPhases;
   /** Resident memory of the process when it announced, in bytes; null when unknown. */
   rssBytes: number | null;
-  /** CPU time (user + system) the process has used so far, in ms; null when unknown. */
+  /**
+   * CPU time (user + system) the process and its live children have used so far, in ms;
+   * null when unknown.
+   */
   cpuMs(): number | null;
   /** Stops the process and resolves once it has exited. */
   stop(): Promise<void>;
@@ -96,19 +99,37 @@ function residentBytes(pid: number | undefined): number | null {
 const TICKS_PER_SECOND = 100;
 
 /**
- * utime + stime of a live process from `/proc/PID/stat` (fields 14 and 15, counted after
- * the parenthesised command name, which may hold spaces), in ms; null off Linux.
+ * utime + stime of a live process and of its live children (the workers of a server that
+ * forks them), from `/proc/PID/stat` (fields 14 and 15, counted after the parenthesised
+ * command name, which may hold spaces), in ms; null off Linux.
  */
 function cpuMs(pid: number | undefined): number | null {
   if (pid === undefined) return null;
+  const own = statFields(pid);
+  if (own === null) return null;
+  let ticks = ownTicks(own);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = statFields(Number(entry));
+    // fields[1] is field 4, the parent's pid.
+    if (fields !== null && Number(fields[1]) === pid) ticks += ownTicks(fields);
+  }
+  return (ticks * 1000) / TICKS_PER_SECOND;
+}
+
+/** The fields of `/proc/PID/stat` from field 3 (state) on; null when unreadable. */
+function statFields(pid: number): string[] | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // fields[0] is field 3 (state): utime is field 14, stime field 15.
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return null;
   }
+}
+
+/** utime + stime (fields 14 and 15) in clock ticks. */
+function ownTicks(fields: readonly string[]): number {
+  return Number(fields[11]) + Number(fields[12]);
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

@@ -85,12 +85,15 @@ export async function runThroughput(
       const request = requestOf(spec);
       assertAnswer(spec.name, request, await requestOnce(server.port, request));
       log(`http: warming up ${spec.name}`);
-      await runLoad(server.port, request, { ...shape, durationSeconds: profile.warmupSeconds });
+      await runLoad(server.port, request, {
+        ...shapeOf(spec, shape),
+        durationSeconds: profile.warmupSeconds
+      });
     }
     const samples = new Map<string, ThroughputSample[]>(specs.map((spec) => [spec.name, []]));
     for (let round = 0; round < profile.httpRounds; round++) {
       for (const server of rotate(running, round)) {
-        const sample = await measuredLoad(server, shape);
+        const sample = await measuredLoad(server, shapeOf(server.spec, shape));
         samples.get(server.spec.name)!.push(sample);
         log(
           `http: round ${round + 1}/${profile.httpRounds} ${server.spec.name} ` +
@@ -111,6 +114,11 @@ export async function runThroughput(
   } finally {
     await Promise.all(running.map((server) => server.stop()));
   }
+}
+
+/** The load shape of `spec`: the profile's, with the spec's own connection count if any. */
+function shapeOf(spec: ServerSpec, shape: LoadShape): LoadShape {
+  return spec.connections === undefined ? shape : { ...shape, connections: spec.connections };
 }
 
 async function measuredLoad(server: RunningServer, shape: LoadShape): Promise<ThroughputSample> {

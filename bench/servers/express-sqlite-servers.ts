@@ -1,12 +1,13 @@
 /**
- * Floor for `GET /v2.1/servers/detail` of the bundled compute API: bare Express 5 and
- * better-sqlite3, one statement prepared at start-up per query (the page of servers, their
- * metadata), building nova's server document with every
+ * Floor for `GET /v2.1/servers/detail` and `GET /v2.1/servers/{id}` of the bundled compute
+ * API: bare Express 5 and better-sqlite3, one statement prepared at start-up per query (the
+ * page of servers and their metadata; one server and its metadata), building nova's server document with every
  * attribute the default extension set shows a project member (`OS-DCF`, volumes, `OS-SRV-USG`,
  * `OS-EXT-AZ`, `OS-EXT-STS`), keys in wharf's order. Set-up only (before listening): a fresh
  * SQLite file under the fixtures root, migrated, and the given number of servers (argument,
  * default 100) booted for the project `bench` by the compute library on its fake driver, as
- * wharf-compute.ts boots them through its API.
+ * wharf-compute.ts boots them through its API, the first of them pinned as there
+ * (shown-server.ts).
  */
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -18,6 +19,7 @@ import { FakeDriver } from '../../extensions/compute/fake-driver.js';
 import { statusFromState } from '../../extensions/compute/server-states.js';
 import { openDatabase, ServerRepository } from '../../extensions/compute/storage.js';
 import { listenAndAnnounce } from './announce.js';
+import { pinShownServer } from './shown-server.js';
 import { fixturesRoot } from '../wharf/fixtures.js';
 
 /** The columns of `servers` the document shows. */
@@ -75,6 +77,7 @@ const file = join(fixturesRoot(), `floor-servers-${process.pid}.sqlite`);
   }
   await database.close();
 }
+pinShownServer(file);
 
 const sqlite = new Sqlite(file, { readonly: true });
 const COLUMNS =
@@ -84,6 +87,12 @@ const COLUMNS =
 const page = sqlite.prepare<[string, number], ServerRow>(
   `select ${COLUMNS} from servers where project_id = ? and deleted = 0 ` +
     'order by created_at desc, id desc limit ?'
+);
+const oneServer = sqlite.prepare<[string, string], ServerRow>(
+  `select ${COLUMNS} from servers where id = ? and project_id = ? and deleted = 0`
+);
+const metadataOfServer = sqlite.prepare<[string], { key: string; value: string }>(
+  'select key, value from server_metadata where server_id = ? order by key'
 );
 const metadataOfProject = sqlite.prepare<
   [string],
@@ -190,5 +199,16 @@ app.get('/v2.1/servers/detail', (req, res) => {
     .all(project, 1000)
     .map((row) => document(req, row, byServer.get(row.id) ?? {}));
   res.json({ servers });
+});
+app.get('/v2.1/servers/:id', (req, res) => {
+  const row = oneServer.get(req.params.id, projectOf(req));
+  if (row === undefined) {
+    const message = `Instance ${req.params.id} could not be found.`;
+    res.status(404).json({ itemNotFound: { code: 404, message } });
+    return;
+  }
+  const metadata = Object.create(null) as Record<string, string>;
+  for (const { key, value } of metadataOfServer.all(row.id)) metadata[key] = value;
+  res.json({ server: document(req, row, metadata) });
 });
 await listenAndAnnounce(createServer(app));

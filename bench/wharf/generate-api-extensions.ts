@@ -2,9 +2,10 @@
  * Writes a drop-in package of synthetic API extensions for the wharf benchmark servers:
  * `routes` resource extensions, each a plain ESM module adding one collection with a `show`
  * method (the collections of `collectionNames(routes)`, `widgets` ten from the end), and
- * one controller extension on `widgets` adding the `bench-poke` action (202, empty body)
- * and an `@wsgi.extends` post-processor on `show` that adds the widget's `name`, so
- * `GET /v2.1/widgets/42` answers exactly what the baseline servers answer.
+ * one controller extension on `widgets` adding the `bench-poke` action (202, empty body,
+ * its body checked against `POKE_SCHEMA`) and an `@wsgi.extends` post-processor on `show`
+ * that adds the widget's `name`, so `GET /v2.1/widgets/42` answers exactly what the
+ * baseline servers answer.
  *
  * The modules import `wharf` by name, as a third-party drop-in does (the package lists no
  * copy of its own: the host provides it through its resolve hook), and apply the decorators
@@ -22,6 +23,16 @@ const API_NAMESPACE = 'wharf.api.v21.extensions';
 export const PACKAGE = 'bench-api';
 /** The action the controller extension adds to `widgets`. */
 export const POKE_ACTION = 'bench-poke';
+/**
+ * The JSON schema of the action's body (`{"bench-poke": null}`), declared on the wharf
+ * action with `@wsgi.schema` and on the Fastify anchor's route alike.
+ */
+export const POKE_SCHEMA = {
+  type: 'object',
+  properties: { [POKE_ACTION]: { type: 'null' } },
+  required: [POKE_ACTION],
+  additionalProperties: false
+} as const;
 /** The alias of the controller extension. */
 const EXTRAS_ALIAS = 'bench-widget-extras';
 
@@ -111,6 +122,7 @@ function extrasSource(): string {
     `wsgi.extends()(proto, 'show', method('show'));`,
     `wsgi.action('${POKE_ACTION}')(proto, 'poke', method('poke'));`,
     `wsgi.response(202)(proto, 'poke', method('poke'));`,
+    `wsgi.schema(${JSON.stringify(POKE_SCHEMA)})(proto, 'poke', method('poke'));`,
     ``,
     `export class WidgetExtras extends APIExtensionBase {`,
     `  name = 'WidgetExtras';`,

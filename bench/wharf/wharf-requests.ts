@@ -112,6 +112,21 @@ export function serversDetailRequest(count: number): BenchRequest {
   };
 }
 
+/** The id of the server `GET /v2.1/servers/{id}` shows (pinned by servers/shown-server.ts). */
+export const SHOWN_SERVER_ID = '7a9b3c5d-0e1f-4a2b-8c3d-4e5f6a7b8c9d';
+
+/** `GET /v2.1/servers/{id}` of the pinned server: 200, nova's keys in wharf's order. */
+export const SERVER_SHOW_REQUEST: BenchRequest = {
+  method: 'GET',
+  path: `/v2.1/servers/${SHOWN_SERVER_ID}`,
+  headers: AUTH,
+  check: expectJsonWhere(200, (body) =>
+    body?.server?.id === SHOWN_SERVER_ID && Object.keys(body.server).join() === SERVER_DETAIL_KEYS
+      ? null
+      : `expected {"server": {"id": "${SHOWN_SERVER_ID}", ...}} with the keys ${SERVER_DETAIL_KEYS}`
+  )
+};
+
 /**
  * The bundled collections whose first request from a fresh process the bench measures:
  * name, path below `/v2.1`, and the key of the list in the answer.

@@ -18,12 +18,7 @@ import { sendFault } from '../http/faults.js';
 /** Factory of the `metrics` filter (no options). */
 export const metricsFilter: FilterFactory = ({ container }) => {
   const { registry } = container.resolve<APIRouter>(API_ROUTER).metrics;
-  return async function metrics(req: Request, res: Response, next: () => void) {
-    const path = (req.url ?? '/').split('?', 1)[0];
-    if (path !== '/metrics' || req.method !== 'GET') {
-      next();
-      return;
-    }
+  async function answerScrape(req: Request, res: Response): Promise<void> {
     if (!getContext(req).isAdmin) {
       sendFault(res, new HTTPForbidden('Metrics are for administrators.'));
       return;
@@ -33,6 +28,15 @@ export const metricsFilter: FilterFactory = ({ container }) => {
     res.setHeader('Content-Type', registry.contentType);
     res.setHeader('Content-Length', Buffer.byteLength(payload));
     res.end(payload);
+  }
+  // Synchronous for every other request: no promise and no split array per request.
+  return function metrics(req: Request, res: Response, next: () => void) {
+    const url = req.url ?? '/';
+    if (req.method !== 'GET' || !(url === '/metrics' || url.startsWith('/metrics?'))) {
+      next();
+      return;
+    }
+    return answerScrape(req, res);
   };
 };
 metricsFilter.options = [];

@@ -58,7 +58,10 @@ export const requestLogFilter: FilterFactory = (context): RequestHandler => {
       requestId: context.requestId,
       extension: context.extension
     });
-    logger.log(level, message, {
+    // One object, fields then level and message (the key order winston's
+    // `log(level, message, meta)` gives): winston's one-argument path skips scanning the
+    // message for splat tokens and copying the fields into another object.
+    logger.log({
       method: req.method,
       path,
       status: this.statusCode,
@@ -67,7 +70,9 @@ export const requestLogFilter: FilterFactory = (context): RequestHandler => {
       microversion,
       requestId: context.requestId,
       extension: context.extension,
-      remoteAddress
+      remoteAddress,
+      level,
+      message
     });
   }
 

@@ -7,10 +7,17 @@
  * - Python names (`call:`, `paste.*_factory`): the alias of that name in
  *   `wharf.paste.filter_factory`, `wharf.paste.app_factory` or
  *   `wharf.paste.composite_factory`, whose target is the wharf factory it maps onto.
+ *
+ * Each factory found runs, when the pipeline is built, in the load scope of its entry
+ * point, as its module's import did: the lines it logs while building its middleware or
+ * app carry `extension` (the entry point's name) and `entryPoint`.
  */
+import { entryPointScope, runLoading } from '../extension-scope.js';
 import type { Logger } from '../logger.js';
 import { DriverManager, type EntryPoint, type EntryPointCatalog } from '../plugins/index.js';
 import { ALIAS_NAMESPACES, KIND_NAMESPACES, type FactoryResolver } from './types.js';
+
+type Factory = Awaited<ReturnType<FactoryResolver>>;
 
 /** The distribution name `egg:` uses for an entry point's package. */
 export function distributionOf(entryPoint: EntryPoint): string | undefined {
@@ -19,8 +26,12 @@ export function distributionOf(entryPoint: EntryPoint): string | undefined {
 
 /** A resolver over `catalog`; a missing name rejects with the plugin layer's error. */
 export function entryPointResolver(catalog: EntryPointCatalog, logger: Logger): FactoryResolver {
-  const driver = async (namespace: string, name: string) =>
-    (await DriverManager.create<never>(namespace, { name, catalog, logger })).driver;
+  const driver = async (namespace: string, name: string): Promise<Factory> => {
+    const manager = await DriverManager.create<never>(namespace, { name, catalog, logger });
+    const [extension] = manager;
+    const entryPoint = extension?.entryPoint;
+    return entryPoint ? inLoadScope(manager.driver, entryPoint) : manager.driver;
+  };
   return async (kind, name, ref) => {
     switch (ref.scheme) {
       case 'entry':
@@ -33,9 +44,21 @@ export function entryPointResolver(catalog: EntryPointCatalog, logger: Logger): 
           .find(
             (entryPoint) => entryPoint.name === name && distributionOf(entryPoint) === ref.dist
           );
-        if (own) return (await own.load()) as never;
+        if (own) return inLoadScope((await own.load()) as Factory, own);
         return driver(ALIAS_NAMESPACES[kind], `egg:${ref.dist}#${name}`);
       }
     }
   };
+}
+
+/**
+ * `factory`, called in the load scope of `entryPoint`; what it declares (`options`,
+ * `references`, `trustsClaimedIdentity`) is kept. What is not a function is returned as is,
+ * for the builder to refuse.
+ */
+function inLoadScope(factory: Factory, entryPoint: EntryPoint): Factory {
+  if (typeof factory !== 'function') return factory;
+  const scope = entryPointScope(entryPoint);
+  const scoped = (context: never) => runLoading(scope, () => factory(context));
+  return Object.assign(scoped, factory);
 }

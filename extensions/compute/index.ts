@@ -8,8 +8,7 @@
 export type * from './storage.js';
 export * from './errors.js';
 export type * from './models.js';
-export { instanceName } from './repositories/server-row.js';
-export { rememberShownServers, shownServerRows } from './shown-servers.js';
+export { showsServer, shownServer } from './shown-servers.js';
 export { generateKeypair, parsePublicKey, fingerprintOf } from './keypair-crypto.js';
 export type { GeneratedKeypair, ParsedPublicKey } from './keypair-crypto.js';
 export { DRIVER_NAMESPACE } from './driver.js';
@@ -19,7 +18,7 @@ export type { FakeDriverOptions } from './fake-driver.js';
 export * from './server-states.js';
 export * from './quotas.js';
 export { ComputeAPI } from './compute-api.js';
-export { chunksOf, eachInTurns, TimeSlice } from './event-loop-turns.js';
+export { chunksOf, eachInTurns, requestSlice, TimeSlice } from './event-loop-turns.js';
 export type { PowerAction } from './compute-api.js';
 export { ComputeServices } from './services.js';
 export { PolicyEnforcer } from './policy/enforcer.js';

@@ -1,26 +1,26 @@
 /**
- * The rows of the servers a request's response shows, as the servers resource read them:
- * the extensions adding `OS-*` attributes to show and detail use them instead of reading
- * the page's rows a second time. A request the servers resource did not record (or whose
- * views name other servers) is read by the extensions themselves.
+ * The Server record a server view was built from, carried by the view itself under a
+ * symbol key (JSON leaves it out): the extensions adding `OS-*` attributes to show, detail,
+ * create and update read it there instead of reading the servers again, and need no
+ * per-request table to find it (a WeakMap of a page's servers kept every one of them alive
+ * past the young generation, which tripled the garbage collector's work on a listing).
  */
-import type { ServerRow } from './db/schema.js';
 import type { Server } from './models.js';
-import { rowOf } from './repositories/server-row.js';
 
-const shown = new WeakMap<object, ReadonlyMap<string, ServerRow>>();
+const SHOWN = Symbol('wharf.compute.shownServer');
 
-/** Records the servers `request`'s response shows (those read from a row). */
-export function rememberShownServers(request: object, servers: readonly Server[]): void {
-  const byId = new Map<string, ServerRow>();
-  for (const server of servers) {
-    const row = rowOf(server);
-    if (row !== undefined) byId.set(server.id, row);
-  }
-  shown.set(request, byId);
+/** A view carrying the server it shows. */
+interface ShowingView {
+  [SHOWN]?: Server;
 }
 
-/** The rows recorded for `request`, by server id, if any. */
-export function shownServerRows(request: object): ReadonlyMap<string, ServerRow> | undefined {
-  return shown.get(request);
+/** Records on `view` that it shows `server`; returns `view`. */
+export function showsServer<View extends object>(view: View, server: Server): View {
+  (view as ShowingView)[SHOWN] = server;
+  return view;
+}
+
+/** The server `view` shows, when the view was built by `showsServer`. */
+export function shownServer(view: object): Server | undefined {
+  return (view as ShowingView)[SHOWN];
 }

@@ -3,7 +3,7 @@
  * the create response, and `OS-DCF:diskConfig` accepted by server create (its create hook).
  */
 import { injectable, wsgi, type ApiRequest, type ResponseObject } from 'wharf';
-import type { DiskConfig as DiskConfigValue, ServerRow } from '../compute/index.js';
+import type { DiskConfig as DiskConfigValue, Server } from '../compute/index.js';
 import {
   addsServerFields,
   ServerAttributesController,
@@ -17,8 +17,8 @@ const FIELDS = { [KEY]: { type: 'string', enum: ['AUTO', 'MANUAL'] } };
 /** Adds `OS-DCF:diskConfig` to show, detail, create and update. */
 @addsServerFields(FIELDS)
 export class DiskConfigController extends ServerAttributesController {
-  protected addAttributes(view: ServerView, row: ServerRow): void {
-    view[KEY] = row.disk_config;
+  protected addAttributes(view: ServerView, server: Server): void {
+    view[KEY] = server.diskConfig;
   }
 
   @wsgi.extends()

@@ -4,7 +4,7 @@
  * asked for, or "".
  */
 import { injectable } from 'wharf';
-import type { ServerRow } from '../compute/index.js';
+import type { Server } from '../compute/index.js';
 import {
   addsServerFields,
   ServerAttributesController,
@@ -18,9 +18,9 @@ const HOST_AVAILABILITY_ZONE = 'nova';
 /** Adds `OS-EXT-AZ:availability_zone`. */
 @addsServerFields({ 'OS-EXT-AZ:availability_zone': { type: 'string' } })
 export class ExtendedAvailabilityZoneController extends ServerAttributesController {
-  protected addAttributes(view: ServerView, row: ServerRow): void {
+  protected addAttributes(view: ServerView, server: Server): void {
     view['OS-EXT-AZ:availability_zone'] =
-      row.availability_zone ?? (row.host ? HOST_AVAILABILITY_ZONE : '');
+      server.availabilityZone ?? (server.host ? HOST_AVAILABILITY_ZONE : '');
   }
 }
 

@@ -3,7 +3,7 @@
  * detail, for administrators only: other callers get the view without these keys, not 403.
  */
 import { injectable } from 'wharf';
-import { instanceName, type ServerRow } from '../compute/index.js';
+import type { Server } from '../compute/index.js';
 import {
   addsServerFields,
   ServerAttributesController,
@@ -18,10 +18,10 @@ import {
   'OS-EXT-SRV-ATTR:instance_name': { type: 'string' }
 })
 export class ExtendedServerAttributesController extends ServerAttributesController {
-  protected addAttributes(view: ServerView, row: ServerRow): void {
-    view['OS-EXT-SRV-ATTR:hypervisor_hostname'] = row.hypervisor_hostname;
-    view['OS-EXT-SRV-ATTR:host'] = row.host;
-    view['OS-EXT-SRV-ATTR:instance_name'] = instanceName(row.internal_id);
+  protected addAttributes(view: ServerView, server: Server): void {
+    view['OS-EXT-SRV-ATTR:hypervisor_hostname'] = server.hypervisorHostname;
+    view['OS-EXT-SRV-ATTR:host'] = server.host;
+    view['OS-EXT-SRV-ATTR:instance_name'] = server.instanceName;
   }
 }
 

@@ -1,6 +1,6 @@
 /** `OS-EXT-STS`: a server's vm_state, task_state and power_state in show and detail. */
 import { injectable } from 'wharf';
-import type { ServerRow } from '../compute/index.js';
+import type { Server } from '../compute/index.js';
 import {
   addsServerFields,
   ServerAttributesController,
@@ -15,10 +15,10 @@ import {
   'OS-EXT-STS:power_state': { type: 'integer' }
 })
 export class ExtendedStatusController extends ServerAttributesController {
-  protected addAttributes(view: ServerView, row: ServerRow): void {
-    view['OS-EXT-STS:task_state'] = row.task_state;
-    view['OS-EXT-STS:vm_state'] = row.vm_state;
-    view['OS-EXT-STS:power_state'] = row.power_state;
+  protected addAttributes(view: ServerView, server: Server): void {
+    view['OS-EXT-STS:task_state'] = server.taskState;
+    view['OS-EXT-STS:vm_state'] = server.vmState;
+    view['OS-EXT-STS:power_state'] = server.powerState;
   }
 }
 

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ApiRequest } from 'wharf';
-import { eachInTurns, type Server } from '../compute/index.js';
+import { eachInTurns, requestSlice, showsServer, type Server } from '../compute/index.js';
 import { foreignBookmarkHref, nextLink, resourceLinks, type Link } from './links.js';
 
 /** Statuses whose view carries `progress`, as nova's `_progress_statuses`. */
@@ -24,14 +24,16 @@ const PROGRESS_STATUSES = new Set([
 const FIXED_NETWORK = 'private';
 
 /** Every server is in the `default` security group; groups are not modelled further. */
-const SECURITY_GROUPS = [{ name: 'default' }];
+function securityGroups(): { name: string }[] {
+  return [{ name: 'default' }];
+}
 
 /** A view: the JSON object of one server. */
 export type ServerView = Record<string, unknown>;
 
 /** `2012-08-20T21:11:09Z`, as nova's `utils.isotime` (no fraction). */
 function isotime(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return `${date.toISOString().slice(0, -5)}Z`;
 }
 
 /** nova's hostId: sha224 of project id and host, so tenants cannot tell hosts apart. */
@@ -48,10 +50,12 @@ function fixedAddress(internalId: number): string {
 
 /** The fake network's MAC of a server: OpenStack's `fa:16:3e` prefix, then the internal id. */
 function fixedMac(internalId: number): string {
-  const octets = [(internalId >> 16) & 255, (internalId >> 8) & 255, internalId & 255];
-  return ['fa', '16', '3e', ...octets.map((octet) => octet.toString(16).padStart(2, '0'))].join(
-    ':'
-  );
+  return `fa:16:3e:${hexOctet(internalId >> 16)}:${hexOctet(internalId >> 8)}:${hexOctet(internalId)}`;
+}
+
+/** The low byte of `value` as two hex digits. */
+function hexOctet(value: number): string {
+  return (value & 255).toString(16).padStart(2, '0');
 }
 
 /**
@@ -87,17 +91,16 @@ export function serverSummary(req: ApiRequest, server: Server): ServerView {
  * added by its extension.
  */
 export function serverUpdated(req: ApiRequest, server: Server): ServerView {
-  return baseView(req, server, false);
+  return showsServer(baseView(req, server, false), server);
 }
 
 /** The full base view of show and detail. */
 export function serverDetail(req: ApiRequest, server: Server): ServerView {
-  return {
-    ...baseView(req, server, true),
-    key_name: server.keyName,
-    config_drive: server.configDrive,
-    security_groups: SECURITY_GROUPS.map((group) => ({ ...group }))
-  };
+  const view = baseView(req, server, true);
+  view.key_name = server.keyName;
+  view.config_drive = server.configDrive;
+  view.security_groups = securityGroups();
+  return showsServer(view, server);
 }
 
 function baseView(req: ApiRequest, server: Server, extendAddress: boolean): ServerView {
@@ -124,18 +127,19 @@ function baseView(req: ApiRequest, server: Server, extendAddress: boolean): Serv
 
 /** The body of `POST /servers`: id, links, the admin password and security groups. */
 export function serverCreated(req: ApiRequest, server: Server, adminPass: string): ServerView {
-  return {
+  const view = {
     id: server.id,
     links: resourceLinks(req, 'server', server.id),
     adminPass,
-    security_groups: SECURITY_GROUPS.map((group) => ({ ...group }))
+    security_groups: securityGroups()
   };
+  return showsServer(view, server);
 }
 
 /**
  * A page of servers: `{servers}` plus `servers_links` with a `next` link when the page is
  * full (`limit` items), as nova's `_list_view`. A page of a thousand gives the event loop
- * turns while its views are built.
+ * turns while its views are built (within the request's time slice).
  */
 export async function serverPage(
   req: ApiRequest,
@@ -144,7 +148,7 @@ export async function serverPage(
 ): Promise<{ servers: ServerView[]; servers_links?: Link[] }> {
   const view = options.detail ? serverDetail : serverSummary;
   const page: { servers: ServerView[]; servers_links?: Link[] } = { servers: [] };
-  await eachInTurns(servers, (server) => page.servers.push(view(req, server)));
+  await eachInTurns(servers, requestSlice(req), (server) => page.servers.push(view(req, server)));
   const last = servers.at(-1);
   if (last && options.limit > 0 && servers.length === options.limit) {
     page.servers_links = [nextLink(req, options.detail ? 'detail_servers' : 'servers', last.id)];

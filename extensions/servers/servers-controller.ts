@@ -7,7 +7,7 @@
 import { Controller, ResponseObject, wsgi, type ApiRequest, type RequestContext } from 'wharf';
 import {
   assertBatchSize,
-  rememberShownServers,
+  requestSlice,
   type ComputeServices,
   type Server
 } from '../compute/index.js';
@@ -62,7 +62,6 @@ export class ServersController extends Controller {
   @wsgi.expectedErrors(404)
   async show(req: ApiRequest): Promise<unknown> {
     const server = await this.find(req, 'show');
-    rememberShownServers(req, [server]);
     return { server: serverDetail(req, server) };
   }
 
@@ -130,8 +129,7 @@ export class ServersController extends Controller {
     }
     const { servers } = await this.services.backend();
     const scope = this.services.scope(req.context, options.allTenants);
-    const page = await servers.list(scope, options.filters);
-    if (detail) rememberShownServers(req, page);
+    const page = await servers.list(scope, options.filters, requestSlice(req));
     return await serverPage(req, page, { detail, limit: options.filters.limit });
   }
 

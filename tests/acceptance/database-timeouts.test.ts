@@ -2,16 +2,19 @@
  * `[database] statement_timeout`, `connect_timeout` and `max_pool_size` on a private
  * PostgreSQL (tests/helpers/postgres-server.ts): a statement held past the timeout answers
  * 503 with `Retry-After`, quickly, never a 500 or a hang, and the next request after the
- * block is served. Skipped with the reason when PostgreSQL is missing, except under CI.
+ * block is served; `wharf db migrate` runs within the same options. Skipped with the reason
+ * when PostgreSQL is missing, except under CI.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
+import { MIGRATION_TABLE } from '../../extensions/compute/storage.js';
 import {
   givenPostgresServer,
   postgresSkip,
   type PostgresServer
 } from '../helpers/postgres-server.js';
+import { runCli } from '../helpers/run-cli.js';
 import { givenTestHost, type TestHost } from '../helpers/test-host.js';
 
 describe('PostgreSQL statement timeout', { skip: postgresSkip() }, () => {
@@ -50,6 +53,40 @@ describe('PostgreSQL statement timeout', { skip: postgresSkip() }, () => {
       await blocker.query('rollback');
       const served = await host.call('GET', '/v2.1/servers');
       assert.equal(served.status, 200);
+    } finally {
+      await blocker.end();
+    }
+  });
+
+  test('wharf db migrate gives up on a blocked migration at statement_timeout', async () => {
+    const blocker = new pg.Client({ connectionString: connection });
+    await blocker.connect();
+    try {
+      // Another session holds the migration table: the migrator's read of it waits.
+      await blocker.query('begin');
+      await blocker.query(`lock table ${MIGRATION_TABLE} in access exclusive mode`);
+      const started = Date.now();
+      const migrated = await runCli(['db', 'migrate'], {
+        env: {
+          WHARF_DATABASE__CONNECTION: connection,
+          WHARF_DATABASE__STATEMENT_TIMEOUT: '0.5',
+          WHARF_DATABASE__CONNECT_TIMEOUT: '2'
+        }
+      });
+      const tookMs = Date.now() - started;
+      // The default statement_timeout (30 s) would still be waiting.
+      assert.ok(tookMs < 15_000, `db migrate gave up after ${tookMs} ms`);
+      assert.equal(migrated.code, 2, migrated.stderr);
+      assert.match(
+        migrated.stderr,
+        /^wharf: .*did not answer in time.*\[COMPUTE_MIGRATION_FAILED\]\n$/
+      );
+      assert.doesNotMatch(migrated.stderr, /\n\s+at /, 'no stack trace');
+      await blocker.query('rollback');
+      const rerun = await runCli(['db', 'migrate'], {
+        env: { WHARF_DATABASE__CONNECTION: connection }
+      });
+      assert.equal(rerun.stdout, 'up to date: nothing to apply\n', rerun.stderr);
     } finally {
       await blocker.end();
     }

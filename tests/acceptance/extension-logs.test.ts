@@ -1,8 +1,10 @@
 /**
  * Attributed logs: every line an extension's code writes carries the extension's name, at
- * start-up (module import, construction, registration hooks, prepare) and at request time,
- * in both log formats. The drop-in `chatty` (entry point `chatty`, alias `os-chatty`)
- * writes one line per phase to a text and a JSON logger.
+ * start-up (module import, construction, registration hooks, prepare, the paste factories
+ * it contributes) and at request time, in both log formats. The drop-in `chatty` (entry
+ * point `chatty`, alias `os-chatty`, filter `chatty_filter`, app `chatty_app`, all in the
+ * pipeline of tests/fixtures/logs/api-paste.ini) writes one line per phase to a text and a
+ * JSON logger.
  */
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
@@ -13,6 +15,7 @@ import { createTestHost, type TestHost } from 'wharf/testing';
 import { flushLogs } from '../helpers/capture-logger.js';
 
 const CHATTY = fileURLToPath(new URL('../fixtures/logs/chatty/', import.meta.url));
+const PASTE = fileURLToPath(new URL('../fixtures/logs/api-paste.ini', import.meta.url));
 const ENTRY_POINT = 'wharf.api.v21.extensions:chatty';
 
 /** What each phase's line must carry: the entry point's name until the alias is known. */
@@ -22,6 +25,8 @@ const EXPECTED: [phase: string, extension: string, entryPoint: string | undefine
   ['getResources', 'os-chatty', undefined],
   ['getControllerExtensions', 'os-chatty', undefined],
   ['prepare', 'os-chatty', ENTRY_POINT],
+  ['filterFactory', 'chatty_filter', 'wharf.filters:chatty_filter'],
+  ['appFactory', 'chatty_app', 'wharf.apps:chatty_app'],
   ['request', 'os-chatty', undefined]
 ];
 
@@ -54,8 +59,13 @@ describe('log lines written by an extension', () => {
       text.logger,
       json.logger
     ];
-    host = await createTestHost({ dropin: CHATTY, logger: createLogger({ silent: true }) });
+    host = await createTestHost({
+      dropin: CHATTY,
+      config: { 'wsgi.api_paste_config': PASTE },
+      logger: createLogger({ silent: true })
+    });
     assert.equal((await host.request('GET', '/v2.1/chatty')).status, 200);
+    assert.equal((await host.request('GET', '/chatty-app')).status, 200);
     await flushLogs();
   });
   after(() => host.close());

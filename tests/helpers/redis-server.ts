@@ -74,6 +74,9 @@ export async function givenRedisServer(): Promise<RedisServer> {
       started.stdout!.on('data', onData);
       started.stderr!.on('data', onData);
       started.once('exit', (code) => reject(new Error(`redis-server exited (${code}):\n${log}`)));
+      started.once('error', (error) =>
+        reject(new Error(`redis-server did not start (${error.message}); see .ci/run`))
+      );
     });
   };
   const stop = async () => {

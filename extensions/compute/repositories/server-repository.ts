@@ -99,9 +99,14 @@ export class ServerRepository {
 
   /**
    * The servers the scope sees, newest first (created_at desc, id desc, as nova's detail
-   * listing). An unknown marker is `InvalidMarker` (400 in the API).
+   * listing). An unknown marker is `InvalidMarker` (400 in the API). A long listing gives
+   * the event loop a turn whenever `slice` (the request's, when a request lists) is used up.
    */
-  async list(scope: Scope, filters: ListServersFilters = {}): Promise<Server[]> {
+  async list(
+    scope: Scope,
+    filters: ListServersFilters = {},
+    slice: TimeSlice = new TimeSlice()
+  ): Promise<Server[]> {
     const pattern =
       filters.name !== undefined && filters.name !== '' ? compileNamePattern(filters.name) : null;
     let query = this.visible(scope);
@@ -117,7 +122,6 @@ export class ServerRepository {
       query = query.where(afterMarker(marker));
     }
     query = query.orderBy('created_at', 'desc').orderBy('id', 'desc');
-    const slice = new TimeSlice();
     if (pattern) {
       const scan = query.clearSelect().select(['id', 'name', 'created_at']);
       const ids = await scanByName(scan, pattern, filters.limit);

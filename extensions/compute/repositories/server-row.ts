@@ -1,7 +1,6 @@
 /**
  * Turning `servers` rows into Server records: derived fields (status, instance name),
- * booleans and dates converted, metadata attached. Each record remembers its row, so a
- * post-processor that needs row data a listing already read does not read it again.
+ * booleans and dates converted, metadata attached.
  */
 import type { DiskConfig, Server } from '../models.js';
 import type { ServerRow } from '../db/schema.js';
@@ -13,17 +12,9 @@ export function instanceName(internalId: number): string {
   return `instance-${internalId.toString(16).padStart(8, '0')}`;
 }
 
-/** The row each Server record was made from. */
-const rows = new WeakMap<Server, ServerRow>();
-
-/** The `servers` row `server` was read from, when it was read from one. */
-export function rowOf(server: Server): ServerRow | undefined {
-  return rows.get(server);
-}
-
 /** The Server record for a row and its metadata. */
 export function toServer(row: ServerRow, metadata: Record<string, string>): Server {
-  const server: Server = {
+  return {
     id: row.id,
     internalId: row.internal_id,
     name: row.name,
@@ -53,6 +44,4 @@ export function toServer(row: ServerRow, metadata: Record<string, string>): Serv
     terminatedAt: toDateOrNull(row.terminated_at),
     deleted: row.deleted !== 0
   };
-  rows.set(server, row);
-  return server;
 }

@@ -1,28 +1,31 @@
+/**
+ * The Redis rate-limit store against a private `redis-server` the test starts
+ * (tests/helpers/redis-server.ts): skipped with the reason when Redis is not installed,
+ * except under CI, where a missing Redis fails the suite.
+ */
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { Redis } from 'ioredis';
 import request from 'supertest';
 import { RedisRateLimitStore } from '../../../core/middleware/ratelimit-redis-store.js';
 import { createRateLimiter } from '../../../core/middleware/ratelimit.js';
+import { givenRedisServer, redisSkip, type RedisServer } from '../../helpers/redis-server.js';
 import { givenApp, quietLogger } from './given.js';
 
-const REDIS_URL = process.env.WHARF_TEST_REDIS_URL;
-const skip = REDIS_URL ? false : 'WHARF_TEST_REDIS_URL is not set: no Redis server to test against';
-
-describe('RedisRateLimitStore', { skip }, () => {
+describe('RedisRateLimitStore', { skip: redisSkip() }, () => {
+  let redis: RedisServer;
   let client: Redis;
   let store: RedisRateLimitStore;
-  const prefix = `wharf-test:${randomUUID()}:`;
+  const prefix = 'wharf-test:';
 
-  before(() => {
-    client = new Redis(REDIS_URL!);
+  before(async () => {
+    redis = await givenRedisServer();
+    client = new Redis(redis.url);
     store = new RedisRateLimitStore(client, { windowMs: 1000, prefix });
   });
   after(async () => {
-    const keys = await client.keys(`${prefix}*`);
-    if (keys.length > 0) await client.del(...keys);
-    await store.close();
+    await store?.close();
+    await redis?.remove();
   });
 
   test('counts hits per key and window, with the previous window', async () => {
