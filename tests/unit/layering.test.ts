@@ -33,7 +33,12 @@ const RANKS: Readonly<Record<string, number>> = {
   cli: 7,
   surface: 8
 };
-const SURFACES = new Set(['core/index.ts', 'core/host.ts', 'core/testing.ts']);
+const SURFACES = new Set([
+  'core/index.ts',
+  'core/host.ts',
+  'core/testing.ts',
+  'core/public-types.ts'
+]);
 const BASE_FOLDERS = new Set(['errors']);
 
 /** The layer of a file under core/ (`undefined` for a folder no rank names). */
