@@ -19,5 +19,25 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-function-type': 'off',
       '@typescript-eslint/no-namespace': 'off'
     }
+  },
+  {
+    // tsyringe throws at import without the Reflect polyfill: core and the extensions take
+    // its values from core/plugins/di-container.ts, which loads the polyfill first.
+    files: ['core/**/*.ts', 'extensions/**/*.ts'],
+    ignores: ['core/plugins/di-container.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'tsyringe',
+              message: 'Import tsyringe values from core/plugins/di-container.ts.',
+              allowTypeImports: true
+            }
+          ]
+        }
+      ]
+    }
   }
 );

@@ -50,7 +50,7 @@ export { ConfigError } from './errors/host-errors.js';
 export { extensionLogger, defaultLogger } from './logger.js';
 export type { Logger, LoggerOptions } from './logger.js';
 export * as tokens from './tokens.js';
-export { inject, injectable, singleton, container } from 'tsyringe';
+export { inject, injectable, singleton, container } from './plugins/di-container.js';
 export type { DependencyContainer } from 'tsyringe';
 export { getContext } from './context.js';
 export type { RequestContext, MicroversionLike, StepSpan, StepTracer } from './context.js';

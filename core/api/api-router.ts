@@ -6,7 +6,7 @@
  * (400/406), route (404/405), then the resource's dispatch; every failure becomes a fault.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { container as rootContainer } from 'tsyringe';
+import { container as rootContainer } from '../plugins/di-container.js';
 import { getContext } from '../context.js';
 import { HTTPMethodNotAllowed, HTTPNotFound } from '../errors.js';
 import { EnabledManagerBase } from '../plugins/enabled-extension-manager.js';

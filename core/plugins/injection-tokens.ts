@@ -8,8 +8,8 @@
  * - a class without a constructor of its own takes its parent's parameters.
  * The tokens are handed to tsyringe as its own metadata (`injectionTokens`, `@injectable`).
  */
-import 'reflect-metadata';
-import { injectable, type InjectionToken } from 'tsyringe';
+import type { InjectionToken } from 'tsyringe';
+import { injectable } from './di-container.js';
 import { InjectionTokenMissingError } from '../errors.js';
 
 /** How a class wants to be built. */

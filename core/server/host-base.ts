@@ -3,7 +3,8 @@
  * extensions list` of plugin namespaces) import neither Express nor the API layer: the root
  * logger, the entry-point catalog and the host container holding both and the configuration.
  */
-import { container as rootContainer, type DependencyContainer } from 'tsyringe';
+import type { DependencyContainer } from 'tsyringe';
+import { container as rootContainer } from '../plugins/di-container.js';
 import { createLogger, type Logger } from '../logger.js';
 import { EntryPointCatalog } from '../plugins/index.js';
 import { CONFIG, ENTRY_POINT_CATALOG, LOGGER } from '../tokens.js';
