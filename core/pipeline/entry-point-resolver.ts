@@ -51,14 +51,24 @@ export function entryPointResolver(catalog: EntryPointCatalog, logger: Logger): 
   };
 }
 
+/** The scoped wrapper of each factory, per entry point: resolving twice gives one function. */
+const scopedFactories = new WeakMap<Function, WeakMap<EntryPoint, Factory>>();
+
 /**
  * `factory`, called in the load scope of `entryPoint`; what it declares (`options`,
- * `references`, `trustsClaimedIdentity`) is kept. What is not a function is returned as is,
- * for the builder to refuse.
+ * `references`, `trustsClaimedIdentity`) is kept. The same factory and entry point always
+ * give the same wrapper, so a caller can tell which sections a factory builds by identity
+ * (`filtersInUse`). What is not a function is returned as is, for the builder to refuse.
  */
 function inLoadScope(factory: Factory, entryPoint: EntryPoint): Factory {
   if (typeof factory !== 'function') return factory;
-  const scope = entryPointScope(entryPoint);
-  const scoped = (context: never) => runLoading(scope, () => factory(context));
-  return Object.assign(scoped, factory);
+  let byEntryPoint = scopedFactories.get(factory);
+  if (!byEntryPoint) scopedFactories.set(factory, (byEntryPoint = new WeakMap()));
+  let scoped = byEntryPoint.get(entryPoint);
+  if (!scoped) {
+    const scope = entryPointScope(entryPoint);
+    const call = (context: never) => runLoading(scope, () => factory(context));
+    byEntryPoint.set(entryPoint, (scoped = Object.assign(call, factory)));
+  }
+  return scoped;
 }
