@@ -4,6 +4,7 @@
  * extensions on missing collections, collisions (alias, collection, action, route), bad
  * manifests, invalid declarations and schemas, an invalid pipeline, a drop-in folder that is
  * missing, unreadable or a file, and an enabled or disabled alias that no extension has.
+ * Load failures are reported as problems, not logged as well: each is reported once.
  */
 import { API_NAMESPACE, type APIRouter } from '../api/api-router.js';
 import { ExtensionConflictError, RouteConflictError, WharfError } from '../errors.js';
@@ -25,6 +26,8 @@ export interface HostCheck {
   base: HostBase;
   router: APIRouter | null;
   problems: Problem[];
+  /** The entry points that failed to load (each also one of `problems`). */
+  failures: LoadFailure[];
 }
 
 /** Loads and assembles the host `options` describe and returns every problem found. */
@@ -38,17 +41,19 @@ export async function checkHost(options: HostOptions): Promise<HostCheck> {
       extensions: []
     }))
   ];
+  const failures: LoadFailure[] = [];
   for (const namespace of base.catalog.namespaces()) {
     if (namespace === API_NAMESPACE) continue;
-    const manager = await ExtensionManager.create(
-      namespace,
-      profileFor(namespace, base.catalog, base.container, base.logger)
-    );
-    problems.push(...manager.failures.map(failureProblem));
+    const manager = await ExtensionManager.create(namespace, {
+      ...profileFor(namespace, base.catalog, base.container, base.logger),
+      logFailures: false
+    });
+    failures.push(...manager.failures);
   }
   const router = await routerOrProblem(base, problems);
+  failures.push(...(router?.failures ?? []));
+  problems.push(...failures.map(failureProblem));
   if (router) {
-    problems.push(...router.failures.map(failureProblem));
     problems.push(...router.problems.map((problem) => ({ ...problem })));
     problems.push(...unknownAliasProblems(router, base.config));
     try {
@@ -57,12 +62,12 @@ export async function checkHost(options: HostOptions): Promise<HostCheck> {
       problems.push({ kind: 'pipeline', message: describe(error), extensions: [] });
     }
   }
-  return { base, router, problems };
+  return { base, router, problems, failures };
 }
 
 async function routerOrProblem(base: HostBase, problems: Problem[]): Promise<APIRouter | null> {
   try {
-    return await createApiRouter(base);
+    return await createApiRouter(base, { logFailures: false });
   } catch (error) {
     if (error instanceof ExtensionConflictError || error instanceof RouteConflictError) {
       problems.push({ kind: 'collision', message: error.message, extensions: error.extensions });
@@ -79,7 +84,7 @@ async function routerOrProblem(base: HostBase, problems: Problem[]): Promise<API
 function failureProblem(failure: LoadFailure): Problem {
   return {
     kind: 'extension-failed',
-    message: `${failure.namespace}:${failure.name} (${failure.target}) failed to ${failure.phase}: ${failure.message.replace(/\s+/g, ' ')}`,
+    message: `${failure.namespace}:${failure.name} (${failure.target}, from ${failure.source}) failed to ${failure.phase}: ${failure.message.replace(/\s+/g, ' ')}`,
     extensions: [failure.name]
   };
 }

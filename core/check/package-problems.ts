@@ -6,19 +6,25 @@
 import type { APIRouter } from '../api/api-router.js';
 import type { HostOptions } from '../server/host.js';
 import { apiExtensionsOf } from './dropin-packages.js';
-import { checkHost } from './host-problems.js';
+import { checkHost, type HostCheck } from './host-problems.js';
 import { isolatedImportProblems } from './isolated-import.js';
 import type { Problem } from './problem.js';
 import { typeCheckProblems } from './type-check.js';
 
-/** The package-level problems of the drop-in package in `dir`, within the host `options`. */
+/**
+ * The package-level problems of the drop-in package in `dir`, within the host `options`
+ * whose host-level check found `host`.
+ */
 export async function packageProblems(
   dir: string,
   options: HostOptions,
-  router: APIRouter | null,
-  hostProblems: readonly Problem[]
+  host: HostCheck
 ): Promise<Problem[]> {
-  const [imports, types] = await Promise.all([isolatedImportProblems(dir), typeCheckProblems(dir)]);
+  const { router, problems: hostProblems } = host;
+  const [imports, types] = await Promise.all([
+    isolatedImportProblems(dir, host.failures),
+    typeCheckProblems(dir)
+  ]);
   const problems = [...imports, ...types];
   if (router) {
     problems.push(...declarationProblems(router, dir));

@@ -29,7 +29,7 @@ export async function runCheck(
   if (host.router) inspect?.(host.router);
   if (strict) problems.push(...shadowedProblems(host.base.catalog));
   for (const dir of dropinPackageDirs(host.base.catalog, options.dropins ?? [])) {
-    problems.push(...(await packageProblems(dir, options, host.router, host.problems)));
+    problems.push(...(await packageProblems(dir, options, host)));
   }
   return { ok: problems.length === 0, problems };
 }

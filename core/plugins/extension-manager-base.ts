@@ -41,6 +41,11 @@ export interface ManagerOptions<T = unknown> {
     entryPoint: EntryPoint,
     error: Error
   ) => void;
+  /**
+   * Log each load failure at error level. Default true; false when the caller reports the
+   * recorded failures itself (as `wharf check` does), so each is reported once.
+   */
+  logFailures?: boolean;
   /** What to do with one name declared by several sources. Default: keep the first, warn. */
   conflictResolver?: ConflictResolver;
   /** Any load failure aborts loading with ExtensionLoadError. Default false (skip it). */
@@ -200,7 +205,7 @@ export abstract class ExtensionManagerBase<T = unknown, Lookup = Extension<T>> i
     const error = thrown instanceof Error ? thrown : new Error(describe(thrown));
     const failure = loadFailure(entryPoint, phase, error);
     this.failures.push(failure);
-    this.logger.error(describeFailure(failure));
+    if (this.options.logFailures !== false) this.logger.error(describeFailure(failure));
     this.options.onLoadFailure?.(this, entryPoint, error);
     if (this.options.strict)
       throw new ExtensionLoadError(describeFailure(failure), { cause: error });

@@ -40,10 +40,17 @@ export interface Host extends HostBase, HostApps {
   router: APIRouter;
 }
 
-/** Loads and compiles the API router of a prepared host, and registers it in the container. */
-export async function createApiRouter(base: HostBase): Promise<APIRouter> {
+/**
+ * Loads and compiles the API router of a prepared host, and registers it in the container.
+ * `logFailures: false` leaves reporting the router's load failures to the caller.
+ */
+export async function createApiRouter(
+  base: HostBase,
+  { logFailures = true }: { logFailures?: boolean } = {}
+): Promise<APIRouter> {
   const { config } = base;
   const router = await APIRouter.create(API_NAMESPACE, {
+    logFailures,
     catalog: base.catalog,
     container: base.container,
     logger: base.logger,

@@ -1,18 +1,28 @@
 /**
  * `wharf check` diagnostics: `--strict` fails on a drop-in entry point shadowed by a bundled
  * one (a warning without it); a conflict names the package folder of each side; an import
- * failure names file:line:column inside the extension (a throw while it evaluates, and a
- * syntax error).
+ * failure is reported once, by `check` and by `serve`, naming the package, the entry point
+ * and file:line:column inside the extension (the TypeScript line through the package's
+ * source maps, and the compiled line of a syntax error).
  */
 import assert from 'node:assert/strict';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import {
   conformanceFixture,
+  givenCompiledPackageThatThrows,
   givenPackageWithSyntaxError
 } from '../helpers/conformance-fixtures.js';
 import { runCli } from '../helpers/run-cli.js';
+import { givenWharfServe, type WharfServe } from '../helpers/serve-cli.js';
+
+const THROW = 'flywheel size is not configured';
+
+/** How many times `text` occurs in `output`. */
+function occurrences(output: string, text: string): number {
+  return output.split(text).length - 1;
+}
 
 /** The compiled project root (dist/), where the bundled manifest lives. */
 const DIST = fileURLToPath(new URL('../../', import.meta.url));
@@ -41,14 +51,37 @@ describe('wharf check diagnostics', { concurrency: true }, () => {
     assert.ok(line.includes(`colliding from ${dir}`), line);
   });
 
-  test('an import failure names the first frame inside the extension', async () => {
-    const dir = conformanceFixture('throws-on-import');
-    const result = await runCli(['check', '--dropin', dir]);
+  test('check reports an import failure once, at the TypeScript line', async () => {
+    const dir = await givenCompiledPackageThatThrows();
+    const result = await runCli(['check', '--dropin', dirname(dir)]);
     assert.equal(result.code, 1, result.stdout + result.stderr);
+    const line =
+      `extension-failed: wharf.api.v21.extensions:flywheels (./dist/index.js:Flywheels, ` +
+      `from dropin flywheels (${dir}/package.json)) failed to import: cannot import ` +
+      `${dir}/dist/index.js: ${THROW} (at src/sizes.ts:6:9) [flywheels]`;
+    assert.ok(result.stdout.split('\n').includes(line), result.stdout);
+    assert.equal(
+      occurrences(result.stdout + result.stderr, THROW),
+      1,
+      result.stdout + result.stderr
+    );
+  });
+
+  const served: WharfServe[] = [];
+  after(() => served.forEach((serve) => serve.child.kill('SIGKILL')));
+
+  test('serve logs an import failure once, at the TypeScript line, and serves the rest', async () => {
+    const dir = await givenCompiledPackageThatThrows();
+    const serve = givenWharfServe(['--dropin', dirname(dir)]);
+    served.push(serve);
+    await serve.listening();
+    serve.child.kill('SIGTERM');
+    await serve.exited;
+    assert.equal(occurrences(serve.log(), THROW), 1, serve.log());
     assert.match(
-      result.stdout,
+      serve.log(),
       new RegExp(
-        `extension-failed: .*flywheel size is not configured \\(at ${dir}/helpers\\.js:3:\\d+\\)`
+        `error extension wharf\\.api\\.v21\\.extensions:flywheels \\(\\./dist/index\\.js:Flywheels, from dropin flywheels \\(${dir}/package\\.json\\)\\) failed to import: .*\\(at src/sizes\\.ts:6:9\\)`
       )
     );
   });
@@ -59,7 +92,7 @@ describe('wharf check diagnostics', { concurrency: true }, () => {
     assert.equal(result.code, 1, result.stdout + result.stderr);
     assert.match(
       result.stdout,
-      new RegExp(`extension-failed: .*Unexpected token .*\\(at ${dir}/broken\\.js:2:11\\)`)
+      new RegExp(`extension-failed: .*Unexpected token .*\\(at broken\\.js:2:11\\)`)
     );
   });
 });

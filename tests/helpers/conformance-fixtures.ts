@@ -42,3 +42,63 @@ export function givenPackageWithSyntaxError(): string {
   writeFileSync(join(dir, 'broken.js'), 'export class Broken {}\nconst x = ;\n');
   return dir;
 }
+
+/** How `givenCompiledPackageThatThrows` compiles: with a `.js.map` beside each file, or none. */
+export type SourceMaps = 'files' | 'none';
+
+/**
+ * A drop-in package `flywheels`, compiled by the TypeScript compiler from `src/` into
+ * `dist/`, whose `src/sizes.ts` throws while it is imported: `new RangeError` on line 6,
+ * column 9 of the TypeScript source (further down, and left, in the compiled `.js`).
+ */
+export async function givenCompiledPackageThatThrows(maps: SourceMaps = 'files'): Promise<string> {
+  const dir = join(mkdtempSync(join(tmpdir(), 'wharf-source-map-')), 'flywheels');
+  mkdirSync(join(dir, 'src'), { recursive: true });
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({
+      name: 'flywheels',
+      version: '1.0.0',
+      type: 'module',
+      wharf: {
+        entryPoints: { 'wharf.api.v21.extensions': { flywheels: './dist/index.js:Flywheels' } }
+      }
+    })
+  );
+  const compilerOptions = {
+    target: 'ES2022',
+    module: 'NodeNext',
+    rootDir: 'src',
+    outDir: 'dist',
+    strict: true,
+    sourceMap: maps === 'files',
+    types: []
+  };
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['src'] }));
+  writeFileSync(
+    join(dir, 'src', 'sizes.ts'),
+    [
+      '/** Sizes read from the environment when the module is imported. */',
+      'interface Sizes { flywheel: number }',
+      'const configured: Partial<Sizes> = {};',
+      "export const flywheel: number = configured.flywheel ?? missing('flywheel');",
+      'function missing(what: string): never {',
+      '  throw new RangeError(`${what} size is not configured`);',
+      '}',
+      ''
+    ].join('\n')
+  );
+  writeFileSync(
+    join(dir, 'src', 'index.ts'),
+    "export { flywheel } from './sizes.js';\n/** Never loads. */\nexport class Flywheels {}\n"
+  );
+  const ts = (await import('typescript')).default;
+  const { options } = ts.convertCompilerOptionsFromJson(compilerOptions, dir);
+  const program = ts.createProgram(
+    [join(dir, 'src', 'index.ts'), join(dir, 'src', 'sizes.ts')],
+    options
+  );
+  const emitted = program.emit();
+  if (emitted.emitSkipped) throw new Error(`the flywheels fixture did not compile in ${dir}`);
+  return dir;
+}

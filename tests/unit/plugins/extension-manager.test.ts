@@ -75,7 +75,7 @@ describe('ExtensionManager loading', () => {
     assert.equal(status.broken, 'failed');
     assert.match(
       report.find((row) => row.name === 'unimportable')!.error!,
-      /^import: cannot import .*unimportable\.js: unimportable on purpose \(at .*unimportable\.js:3:7\)$/
+      /^import: cannot import .*unimportable\.js: unimportable on purpose \(at \/.*\/tests\/fixtures\/plugins\/unimportable\.ts:3:7\)$/
     );
     assert.equal(report.find((row) => row.name === 'good_one')!.error, null);
   });
