@@ -124,13 +124,8 @@ export type { TracerProvider } from '@opentelemetry/api';
 
 // Configuration: the options an extension declares and the configuration it reads.
 export type { WharfConfig, ConfigSections } from './server/config.js';
-export { defineOptions, OptionGroup, OPTIONS_NAMESPACE } from './server/option-group.js';
-export type {
-  SectionsOf,
-  OptionValue,
-  OptionGroupInfo,
-  DeclaredOptions
-} from './server/option-group.js';
+export { defineOptions, OptionGroup, OPTIONS_NAMESPACE } from './option-group.js';
+export type { SectionsOf, OptionValue, OptionGroupInfo, DeclaredOptions } from './option-group.js';
 export type { OptionSpec, OptionType } from './server/config-options.js';
 
 // Command plugins (`wharf.commands`).

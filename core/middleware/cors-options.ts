@@ -4,7 +4,7 @@
  * registers its options; read typed with `CORS_OPTIONS.of(config).cors`.
  */
 import { CORS_DEFAULTS } from './cors.js';
-import { defineOptions } from '../server/option-group.js';
+import { defineOptions } from '../option-group.js';
 
 /** The options of `[cors]`. */
 export const CORS_OPTIONS = defineOptions('wharf', [

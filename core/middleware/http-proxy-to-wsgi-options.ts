@@ -3,7 +3,7 @@
  * entry point `wharf.config.options: oslo_middleware` (entry-points.json), the way a plugin
  * registers its options; read typed with `OSLO_MIDDLEWARE_OPTIONS.of(config).oslo_middleware`.
  */
-import { defineOptions } from '../server/option-group.js';
+import { defineOptions } from '../option-group.js';
 
 /** The options of `[oslo_middleware]`. */
 export const OSLO_MIDDLEWARE_OPTIONS = defineOptions('wharf', [

@@ -3,7 +3,7 @@
  * entry point `wharf.config.options: ip_filter` (entry-points.json), the way a plugin
  * registers its options; read typed with `IP_FILTER_OPTIONS.of(config).ip_filter`.
  */
-import { defineOptions } from '../server/option-group.js';
+import { defineOptions } from '../option-group.js';
 
 /** The options of `[ip_filter]`. */
 export const IP_FILTER_OPTIONS = defineOptions('wharf', [

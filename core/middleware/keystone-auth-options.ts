@@ -3,7 +3,7 @@
  * entry point `wharf.config.options: keystone_authtoken` (entry-points.json), the way a plugin
  * registers its options; read typed with `KEYSTONE_AUTHTOKEN_OPTIONS.of(config).keystone_authtoken`.
  */
-import { defineOptions } from '../server/option-group.js';
+import { defineOptions } from '../option-group.js';
 
 /** A string option of `[keystone_authtoken]`, as nova.conf spells it. */
 function keystoneOption<N extends string>(

@@ -3,7 +3,7 @@
  * entry point `wharf.config.options: ratelimit` (entry-points.json), the way a plugin
  * registers its options; read typed with `RATELIMIT_OPTIONS.of(config).ratelimit`.
  */
-import { defineOptions } from '../server/option-group.js';
+import { defineOptions } from '../option-group.js';
 
 /** The options of `[ratelimit]`. */
 export const RATELIMIT_OPTIONS = defineOptions('wharf', [

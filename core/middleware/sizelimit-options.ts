@@ -3,7 +3,7 @@
  * entry point `wharf.config.options: sizelimit` (entry-points.json), the way a plugin
  * registers its options; read typed with `SIZELIMIT_OPTIONS.of(config).sizelimit`.
  */
-import { defineOptions } from '../server/option-group.js';
+import { defineOptions } from '../option-group.js';
 
 /** The options of `[sizelimit]`. */
 export const SIZELIMIT_OPTIONS = defineOptions('wharf', [

@@ -3,7 +3,7 @@
  * entry point `wharf.config.options: auth` (entry-points.json), the way a plugin
  * registers its options; read typed with `AUTH_OPTIONS.of(config).auth`.
  */
-import { defineOptions } from '../server/option-group.js';
+import { defineOptions } from '../option-group.js';
 
 /** The options of `[auth]`. */
 export const AUTH_OPTIONS = defineOptions('wharf', [

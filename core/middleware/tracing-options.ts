@@ -3,7 +3,7 @@
  * entry point `wharf.config.options: profiler` (entry-points.json), the way a plugin
  * registers its options; read typed with `PROFILER_OPTIONS.of(config).profiler`.
  */
-import { defineOptions } from '../server/option-group.js';
+import { defineOptions } from '../option-group.js';
 
 /** The options of `[profiler]`. */
 export const PROFILER_OPTIONS = defineOptions('wharf', [

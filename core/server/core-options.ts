@@ -5,7 +5,7 @@
  * entry-points.json, as plugins do.
  */
 import { HOST_OPTIONS } from './config-options-host.js';
-import { defineOptions } from './option-group.js';
+import { defineOptions } from '../option-group.js';
 
 /** The host-wide options, in the order of docs/configuration.md. */
 export const CORE_OPTIONS = defineOptions('wharf', HOST_OPTIONS);
