@@ -6,9 +6,9 @@
  * Loading imports modules, so it is asynchronous: build managers with their static
  * `create()` factories, which resolve once everything is loaded.
  */
-import 'reflect-metadata';
+import './reflect-polyfill.js';
 import type { DependencyContainer } from 'tsyringe';
-import { ExtensionLoadError, NoMatches } from '../errors.js';
+import { ExtensionLoadError, NoMatches } from '../errors/plugin-errors.js';
 import { entryPointScope, runLoading } from '../extension-scope.js';
 import { runEach, runEachAsync, type MapContext, type MapOutcome } from './map-runner.js';
 import { defaultLogger, type Logger } from '../logger.js';
