@@ -5,7 +5,7 @@
  * plugin types. Embedding a host is `wharf/host` (core/host.ts); authors' tests use
  * `wharf/testing` (core/testing.ts). Anything exported by none of the three is private.
  */
-import 'reflect-metadata';
+import './plugins/reflect-polyfill.js';
 
 // Errors an author raises (HTTP errors, a domain error of their own) or catches (managers').
 export { WharfError, isWharfError, type WharfErrorOptions } from './errors/wharf-error.js';
