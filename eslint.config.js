@@ -22,9 +22,11 @@ export default tseslint.config(
   },
   {
     // tsyringe throws at import without the Reflect polyfill: core and the extensions take
-    // its values from core/plugins/di-container.ts, which loads the polyfill first.
+    // its values from core/plugins/di-container.ts, which loads the polyfill first. These
+    // three CommonJS packages are loaded with `require` (core/plugins/reflect-polyfill.ts,
+    // di-container.ts, core/cli/commander.ts): importing them from ESM costs the command
+    // line twice their load (docs/performance.md, "The command line").
     files: ['core/**/*.ts', 'extensions/**/*.ts'],
-    ignores: ['core/plugins/di-container.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -33,6 +35,15 @@ export default tseslint.config(
             {
               name: 'tsyringe',
               message: 'Import tsyringe values from core/plugins/di-container.ts.',
+              allowTypeImports: true
+            },
+            {
+              name: 'reflect-metadata',
+              message: 'Import core/plugins/reflect-polyfill.ts, which requires it.'
+            },
+            {
+              name: 'commander',
+              message: 'Import commander values from core/cli/commander.ts.',
               allowTypeImports: true
             }
           ]

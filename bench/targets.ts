@@ -7,6 +7,8 @@
  * - `first-request`: the median per-round ratio of first-request times (fresh process,
  *   fresh connection), numerator over denominator;
  * - `startup-ms`: the median time from spawning the server to its announcement;
+ * - `startup-floor`: the median per-round ratio of start-up times (spawn to announcement),
+ *   numerator over denominator (wharf over the import floor of the same files);
  * - `startup-ratio`: the median per-round ratio of the time `assembleHost` took (discovery,
  *   import and instantiation of the extensions, routes, pipeline: what grows with the
  *   number of extensions), numerator over denominator;
@@ -24,7 +26,8 @@ export type Comparison = '<' | '<=' | '>=';
 /** One declared target. */
 export interface TargetSpec {
   name: string;
-  kind: 'throughput' | 'first-request' | 'startup-ms' | 'startup-ratio' | 'cpu-us';
+  kind:
+    'throughput' | 'first-request' | 'startup-ms' | 'startup-floor' | 'startup-ratio' | 'cpu-us';
   numerator: string;
   /** Every kind but `startup-ms` and `cpu-us` compares two servers. */
   denominator?: string;
@@ -172,6 +175,14 @@ export const TARGET_SPECS: TargetSpec[] = [
     limit: 1000
   },
   {
+    name: 'wharf start-up 1000 extensions / import floor of the same files',
+    kind: 'startup-floor',
+    numerator: 'wharf-1000-routes',
+    denominator: 'import-floor-1000',
+    comparison: '<=',
+    limit: 1.25
+  },
+  {
     name: 'wharf start-up 1000 / 100 extensions (assembleHost)',
     kind: 'startup-ratio',
     numerator: 'wharf-1000-routes',
@@ -233,7 +244,11 @@ function measure(
   const bottom = firstRequest?.servers.find((server) => server.name === spec.denominator);
   if (!bottom) return null;
   const pick = (sample: FirstRequestSample): number | undefined =>
-    spec.kind === 'first-request' ? sample.firstMs : sample.phases.assembleMs;
+    spec.kind === 'first-request'
+      ? sample.firstMs
+      : spec.kind === 'startup-floor'
+        ? sample.startupMs
+        : sample.phases.assembleMs;
   const numerators = top.samples.map(pick);
   const denominators = bottom.samples.map(pick);
   if ([...numerators, ...denominators].includes(undefined)) return null;

@@ -11,9 +11,15 @@
  * Start-up has a scope of its own, the load scope: which extension's module, constructor,
  * registration hooks (`getResources`, `getControllerExtensions`) or `prepare()` runs. It
  * has no request and blames no faults; log lines are stamped with it (see logger.ts).
+ * Synchronous phases (construction, registration hooks) hold it in a variable for the
+ * call (`runLoadingSync`), module imports register their module (import-scope.ts), and only
+ * asynchronous phases (`prepare()`, paste factories) use AsyncLocalStorage: once any
+ * AsyncLocalStorage runs, every promise of the process pays Node's promise hook, and the
+ * module loader makes many promises per module.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { RequestContext } from './context.js';
+import { importingModuleScope } from './import-scope.js';
 
 /** Why an extension is blamed for a fault. */
 export type FaultKind = 'error' | 'deadline' | 'rejection' | 'exception';
@@ -61,14 +67,33 @@ export function entryPointScope(
   return { extension, entryPoint: `${entryPoint.namespace}:${entryPoint.name}` };
 }
 
-/** Runs `fn` in a load scope; what it starts (module imports included) inherits it. */
+/**
+ * Runs `fn` in a load scope; what it starts, awaits included, inherits it. For asynchronous
+ * phases (`prepare()`, paste factories); see `runLoadingSync` for synchronous ones.
+ */
 export function runLoading<R>(scope: LoadScope, fn: () => R): R {
   return loading.run(scope, fn);
 }
 
+let synchronousScope: LoadScope | undefined;
+
+/**
+ * Runs the synchronous `fn` in a load scope, which ends when `fn` returns: for construction
+ * and registration hooks, without turning on AsyncLocalStorage (see the module comment).
+ */
+export function runLoadingSync<R>(scope: LoadScope, fn: () => R): R {
+  const outer = synchronousScope;
+  synchronousScope = scope;
+  try {
+    return fn();
+  } finally {
+    synchronousScope = outer;
+  }
+}
+
 /** The load scope of the code running now, or undefined. */
 export function currentLoadScope(): LoadScope | undefined {
-  return loading.getStore();
+  return synchronousScope ?? loading.getStore() ?? importingModuleScope();
 }
 
 /** Runs `fn(...args)` in `scope`; everything it starts, synchronous or not, inherits it. */

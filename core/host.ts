@@ -4,7 +4,7 @@
  * graceful drain and signal handling, run workers under a supervising primary, and issue
  * tokens for `[api] auth_strategy = token`. Extension code imports `wharf`, not this.
  */
-import 'reflect-metadata';
+import './plugins/reflect-polyfill.js';
 
 export { loadConfig, listenAddressFor, configSettings } from './server/config.js';
 export type {

@@ -5,7 +5,7 @@
  * plugin types. Embedding a host is `wharf/host` (core/host.ts); authors' tests use
  * `wharf/testing` (core/testing.ts). Anything exported by none of the three is private.
  */
-import 'reflect-metadata';
+import './plugins/reflect-polyfill.js';
 
 // Errors an author raises (HTTP errors, a domain error of their own) or catches (managers').
 export { WharfError, isWharfError, type WharfErrorOptions } from './errors/wharf-error.js';
@@ -124,13 +124,8 @@ export type { TracerProvider } from '@opentelemetry/api';
 
 // Configuration: the options an extension declares and the configuration it reads.
 export type { WharfConfig, ConfigSections } from './server/config.js';
-export { defineOptions, OptionGroup, OPTIONS_NAMESPACE } from './server/option-group.js';
-export type {
-  SectionsOf,
-  OptionValue,
-  OptionGroupInfo,
-  DeclaredOptions
-} from './server/option-group.js';
+export { defineOptions, OptionGroup, OPTIONS_NAMESPACE } from './option-group.js';
+export type { SectionsOf, OptionValue, OptionGroupInfo, DeclaredOptions } from './option-group.js';
 export type { OptionSpec, OptionType } from './server/config-options.js';
 
 // Command plugins (`wharf.commands`).

@@ -92,6 +92,27 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 }
 
 /**
+ * A root logger that is built (and winston loaded) on first use: `createLogger(options)` runs
+ * when a property of the returned logger is first read. For commands that usually write no
+ * line (`wharf extensions list`), where loading winston was a third of the process. A
+ * server builds its logger eagerly instead: nothing may be left for the first request.
+ */
+export function deferredLogger(options: LoggerOptions = {}): Logger {
+  let built: Logger | undefined;
+  const real = (): Logger => (built ??= createLogger(options));
+  return new Proxy({} as Logger, {
+    get(_target, key) {
+      const logger = real();
+      const value: unknown = Reflect.get(logger, key, logger);
+      return typeof value === 'function' ? value.bind(logger) : value;
+    },
+    set: (_target, key, value) => Reflect.set(real(), key, value),
+    has: (_target, key) => Reflect.has(real(), key),
+    getPrototypeOf: () => Reflect.getPrototypeOf(real())
+  });
+}
+
+/**
  * Stamps every line with the extension scope (or else the load scope) it is written in. This happens in `write`,
  * which child loggers call too, rather than in a format: formats run when the transform
  * stream gets to the line, which is later, outside the scope, when a transport is backed up.

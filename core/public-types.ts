@@ -46,5 +46,5 @@ export type {
 } from './pipeline/paste-sections.js';
 export type { ListenAddress } from './server/config.js';
 export type { CORE_OPTIONS } from './server/core-options.js';
-export type { SectionsOf } from './server/option-group.js';
+export type { SectionsOf } from './option-group.js';
 export type { EntryPoint } from './plugins/entry-point.js';

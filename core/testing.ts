@@ -3,7 +3,7 @@
  * host with the author's drop-in or extension classes, and a request client) and
  * `checkExtension` (the conformance checks `wharf check --dropin DIR --strict` runs).
  */
-import 'reflect-metadata';
+import './plugins/reflect-polyfill.js';
 
 export { createTestHost } from './testing/test-host.js';
 export { checkExtension, type CheckExtensionOptions } from './testing/check-extension.js';

@@ -2,7 +2,8 @@
  * Per-extension Prometheus metrics of one API (prom-client), in a registry of its own:
  *
  * - `wharf_requests_total`, `wharf_request_errors_total` (status 5xx) and the latency
- *   histogram `wharf_request_duration_seconds`, labelled with the route (its path template,
+ *   histogram `wharf_request_duration_seconds`, labelled with the API the request came in
+ *   through (its name in `[DEFAULT] enabled_apis`), the route (its path template,
  *   `unmatched` when none matched), method, status and owning extension;
  * - `wharf_processor_duration_seconds`: time in pre- and post-processors, per extension and
  *   phase;
@@ -17,7 +18,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import { shareWithPrimary } from './cluster-metrics.js';
 import type { ExtensionHealth } from './extension-health.js';
 
-const LABELS = ['route', 'method', 'status', 'extension'] as const;
+const LABELS = ['api', 'route', 'method', 'status', 'extension'] as const;
 
 /** The metrics of one API router. */
 export class ApiMetrics {
@@ -33,7 +34,7 @@ export class ApiMetrics {
     const registers = [this.registry];
     this.requests = new Counter({
       name: 'wharf_requests_total',
-      help: 'API requests answered, by route, method, status and owning extension.',
+      help: 'API requests answered, by API, route, method, status and owning extension.',
       labelNames: LABELS,
       registers
     });
@@ -81,15 +82,16 @@ export class ApiMetrics {
     shareWithPrimary(this.registry);
   }
 
-  /** Counts one answered request that took `seconds`. */
+  /** Counts one answered request of the API `api` that took `seconds`. */
   observeRequest(
+    api: string,
     route: string,
     method: string,
     status: number,
     extension: string,
     seconds: number
   ): void {
-    const labels = { route, method, status: String(status), extension };
+    const labels = { api, route, method, status: String(status), extension };
     this.requests.inc(labels);
     if (status >= 500) this.errors.inc(labels);
     this.latency.observe(labels, seconds);

@@ -40,6 +40,12 @@ export interface ApiRequest {
   /** Public URL of the host without the API prefix, e.g. `https://api.example.com`; build `bookmark` links on it. */
   readonly rootUrl: string;
   /**
+   * The policy rule the running handler or processor declares (`@wsgi.policy`), null when it
+   * declares none: the one place the rule is written is its declaration, and the method
+   * authorizes against this (a pre- or post-processor sees its own rule, not the handler's).
+   */
+  readonly policy: string | null;
+  /**
    * True behind the `legacy_v2_compatible` filter (`/v2`): a handler validating the body
    * itself passes it to its BodyValidator, which then strips unknown keys as v2 did.
    */

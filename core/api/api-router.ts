@@ -195,8 +195,11 @@ export class APIRouter extends EnabledManagerBase<APIExtensionBase> {
     return [...this.resourceMap.values()];
   }
 
-  /** The request handler to mount (an Express-compatible middleware that always answers). */
-  handler(): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  /**
+   * The request handler to mount (an Express-compatible middleware that always answers);
+   * `api` names the API it serves (`osapi_compute`), the `api` label of its metrics.
+   */
+  handler(api: string): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
     const range = this.versions;
     const table = this.table;
     // Most requests send no version (the minimum) or `latest` (the maximum): their headers
@@ -212,6 +215,7 @@ export class APIRouter extends EnabledManagerBase<APIExtensionBase> {
       let route = 'unmatched';
       res.once('close', () =>
         metrics.observeRequest(
+          api,
           route,
           req.method ?? 'GET',
           res.statusCode,

@@ -1,7 +1,7 @@
 /**
  * The deployment plan: what a deployment serves, as plain sorted data (extensions and their
- * versions, routes with their owners and policies, actions, the fields post-processors add,
- * the microversion range), written by `wharf check --plan` and compared by `wharf check --diff`.
+ * versions, routes with their owners and policies, actions, the pre- and post-processors of
+ * each with their policies, the fields post-processors add, the microversion range), written by `wharf check --plan` and compared by `wharf check --diff`.
  * Its fingerprint, a hash of the plan, is in the version document and in every API
  * response's `X-Wharf-Fingerprint` header, so two hosts serving different deployments can
  * be told apart.
@@ -39,6 +39,18 @@ export interface DeploymentPlan {
     extension: string;
     policy?: PlanPolicy | null;
   } & PlanRange)[];
+  /**
+   * Every pre- and post-processor (`@wsgi.extends`): which method or action it extends, its
+   * phase, its extension and the policy it declares. Absent in plans written before
+   * processors were recorded.
+   */
+  processors?: {
+    collection: string;
+    target: string;
+    phase: 'pre' | 'post';
+    extension: string;
+    policy: PlanPolicy | null;
+  }[];
   /** Response fields post-processors add: to which method or action, where, by whom. */
   fields: {
     collection: string;
@@ -65,6 +77,7 @@ export function planOf(router: APIRouter): DeploymentPlan {
     });
   }
   const actions: DeploymentPlan['actions'] = [];
+  const processors: NonNullable<DeploymentPlan['processors']> = [];
   const fields: DeploymentPlan['fields'] = [];
   for (const resource of router.resources()) {
     for (const { kind, name, plan } of resource.plans()) {
@@ -75,6 +88,15 @@ export function planOf(router: APIRouter): DeploymentPlan {
           extension: plan.main.owner,
           ...rangeOf(plan.main.spec.range),
           policy: planPolicy(router.registry, plan.main.owner, plan.main.spec.policy)
+        });
+      }
+      for (const { spec, owner } of [...plan.pre, ...plan.post]) {
+        processors.push({
+          collection: resource.collection,
+          target: `${kind} ${name}`,
+          phase: spec.phase,
+          extension: owner,
+          policy: planPolicy(router.registry, owner, spec.policy)
         });
       }
       for (const { at, field, extension } of addedFieldsOf(plan)) {
@@ -97,8 +119,14 @@ export function planOf(router: APIRouter): DeploymentPlan {
       .sort(by((e) => e.alias)),
     routes: routes.sort(by((r) => `${r.path} ${r.method}`)),
     actions: actions.sort(by((a) => `${a.collection} ${a.action}`)),
+    processors: processors.sort(by(processorKey)),
     fields: fields.sort(by((f) => `${f.collection} ${f.target} ${f.at} ${f.field}`))
   };
+}
+
+/** How a processor is named in the plan and its diff: `servers method show: post OS-EXT-STS`. */
+export function processorKey(processor: NonNullable<DeploymentPlan['processors']>[number]): string {
+  return `${processor.collection} ${processor.target}: ${processor.phase} ${processor.extension}`;
 }
 
 /** `sha256:` and the first 16 hex digits of the hash of the plan's JSON. */

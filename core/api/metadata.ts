@@ -3,7 +3,7 @@
  * through `declareOnce` / `declareRepeatable`; `describeController` reads through
  * `readNearest` / `declaresOwn` once, at registration, and never per request.
  */
-import 'reflect-metadata';
+import '../plugins/reflect-polyfill.js';
 import { InvalidDeclarationError } from '../errors.js';
 import type { MetadataKey } from './metadata-keys.js';
 

@@ -1,16 +1,16 @@
 /**
  * Comparing a deployment with an accepted plan (`wharf check --diff`): what was removed or
- * narrowed breaks clients (a route, action, field or extension gone, a microversion range
+ * narrowed breaks clients (a route, action, processor, field or extension gone, a microversion range
  * narrowed, a policy that lets fewer callers in); what was added or widened does not (a
  * policy that lets more callers in, or the same ones through another rule text).
  */
 import { APIVersionRequest } from './api-version-request.js';
-import type { DeploymentPlan, PlanRange } from './deployment-plan.js';
+import { processorKey, type DeploymentPlan, type PlanRange } from './deployment-plan.js';
 import type { PlanPolicy } from './plan-policy.js';
 
 /** One difference. */
 export interface PlanChange {
-  subject: 'extension' | 'route' | 'action' | 'field' | 'microversions' | 'policy';
+  subject: 'extension' | 'route' | 'action' | 'processor' | 'field' | 'microversions' | 'policy';
   message: string;
 }
 
@@ -54,6 +54,13 @@ export function diffPlans(accepted: DeploymentPlan, current: DeploymentPlan): Pl
     range: (a) => a,
     policy: (a) => a.policy
   });
+  // A plan written before processors were recorded says nothing about them.
+  if (accepted.processors !== undefined)
+    compare(diff, accepted.processors, current.processors ?? [], {
+      subject: 'processor',
+      key: processorKey,
+      policy: (p) => p.policy
+    });
   compare(diff, accepted.fields, current.fields, {
     subject: 'field',
     key: (f) => `${f.collection} ${f.target}: ${f.at} ${f.field}`

@@ -3,7 +3,7 @@
  * (`@wsgi.policy`), the rule's text in this deployment and which of the POLICY_PERSONAS pass
  * it, as the owning extension's `describePolicy` says (run in its load scope).
  */
-import { runLoading } from '../extension-scope.js';
+import { runLoadingSync } from '../extension-scope.js';
 import type { ExtensionRegistry } from './extension-registry.js';
 import { POLICY_PERSONAS } from './policy-personas.js';
 
@@ -23,7 +23,7 @@ export function planPolicy(
 ): PlanPolicy | null {
   if (rule === null) return null;
   const extension = registry.get(owner)?.extension;
-  const description = runLoading({ extension: owner }, () => extension?.describePolicy?.(rule));
+  const description = runLoadingSync({ extension: owner }, () => extension?.describePolicy?.(rule));
   if (description === undefined) return { rule, check: null, allowed: null };
   return {
     rule,

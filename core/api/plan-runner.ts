@@ -8,6 +8,7 @@
  *   ExtensionFaultError naming that step's extension (a 500 whose body names nothing), is
  *   counted as its fault, and the request log's `extension` names it.
  * - Processors of a quarantined extension are skipped; the rest of the plan runs.
+ * - Each step sees the policy rule it declares (`@wsgi.policy`) as `request.policy`.
  * - A step that goes asynchronous is watched by the request deadline; a result or error
  *   arriving after the deadline answered is discarded and logged.
  * - A response that cannot be sent (a body JSON cannot hold, a bad header value) is a 500
@@ -165,6 +166,7 @@ class PlanRun extends ExtensionScope {
    */
   private invoke(step: Owned<MethodSpec>, response: ResponseObject | undefined): unknown {
     this.step = step;
+    (this.request as { policy: string | null }).policy = step.spec.policy;
     const settled = this.observerOf(step);
     if (settled === null) return this.call(step, response);
     let result: unknown;

@@ -220,6 +220,7 @@ export class Resource {
       rootUrl:
         mount && apiUrl.endsWith(mount) ? apiUrl.slice(0, apiUrl.length - mount.length) : apiUrl,
       legacyV2,
+      policy: main.policy,
       urlFor: urlForRequest,
       [URL_SOURCE]: this.urls
     };

@@ -6,7 +6,7 @@
  */
 import { ExtensionConflictError, InvalidDeclarationError, WharfError } from '../errors.js';
 import { checkAddedFields } from './added-fields.js';
-import { runLoading } from '../extension-scope.js';
+import { runLoadingSync } from '../extension-scope.js';
 import type { Logger } from '../logger.js';
 import type { Extension } from '../plugins/index.js';
 import { Mapper, RoutingTable } from '../routing/index.js';
@@ -208,7 +208,7 @@ function resourceKey(resource: ResourceExtension): string {
  */
 function declared<R>(alias: string, build: () => R): R {
   try {
-    return runLoading({ extension: alias }, build);
+    return runLoadingSync({ extension: alias }, build);
   } catch (error) {
     if (error instanceof WharfError && !(error instanceof InvalidDeclarationError)) throw error;
     throw new InvalidDeclarationError(`extension ${alias}: ${(error as Error).message}`);

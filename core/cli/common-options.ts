@@ -4,7 +4,7 @@
  * (`WHARF_DROPINS`, separated by the platform's path delimiter).
  */
 import { delimiter } from 'node:path';
-import { Option, type Command } from 'commander';
+import { Option, type Command } from './commander.js';
 import type { WharfConfig } from '../server/config.js';
 import type { HostOptions } from '../server/host.js';
 

@@ -6,6 +6,7 @@
  */
 import type { Command } from 'commander';
 import { API_NAMESPACE } from '../api/api-namespace.js';
+import { deferredLogger } from '../logger.js';
 import { ExtensionManager, type LoadReportEntry } from '../plugins/index.js';
 import { prepareHost, type HostBase } from '../server/host-base.js';
 import { hostOptionsFrom, withCommonOptions, type CommonOptions } from './common-options.js';
@@ -84,8 +85,12 @@ export function registerExtensionsCommand(extensions: Command): void {
     .option('--namespace <ns>', 'only this namespace')
     .option('--json', 'print a JSON array instead of a table')
     .action(async (options: ListOptions) => {
+      const hostOptions = await hostOptionsFrom(options);
+      const { log_level: level, log_format: format } = hostOptions.config.DEFAULT;
+      // winston is loaded only if a line is written (a problem, a failed extension).
+      const logger = deferredLogger({ level, format });
       const rows = await listExtensions(
-        await prepareHost(await hostOptionsFrom(options)),
+        await prepareHost({ ...hostOptions, logger }),
         options.namespace
       );
       if (options.json) {

@@ -31,6 +31,8 @@ export function readPlan(file: string): DeploymentPlan {
   for (const list of ['extensions', 'routes', 'actions', 'fields'] as const) {
     if (!Array.isArray(plan[list])) throw new PlanFileError(file, `"${list}" must be an array`);
   }
+  if (plan.processors !== undefined && !Array.isArray(plan.processors))
+    throw new PlanFileError(file, '"processors" must be an array when present');
   const ranges = [
     plan.microversions?.min,
     plan.microversions?.max,

@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import { ConfigError } from '../errors.js';
+import { AUTH_OPTIONS } from '../middleware/token-auth-options.js';
 import { TOKEN_SECRET_ENV } from '../middleware/token-auth.js';
 import { issueToken } from '../middleware/token-signer.js';
 import { configFrom, withCommonOptions, type CommonOptions } from './common-options.js';
@@ -25,7 +26,8 @@ export function registerTokenCommand(token: Command): void {
     .option('--ttl <seconds>', 'lifetime in seconds ([auth] token_ttl)')
     .action(async (options: IssueOptions) => {
       const config = await configFrom(options, { 'auth.token_ttl': options.ttl });
-      const secret = config.auth.token_secret || process.env[TOKEN_SECRET_ENV] || '';
+      const secret =
+        AUTH_OPTIONS.of(config).auth.token_secret || process.env[TOKEN_SECRET_ENV] || '';
       if (!secret)
         throw new ConfigError(`no token secret: set [auth] token_secret or ${TOKEN_SECRET_ENV}`);
       const roles = options.roles
@@ -33,7 +35,12 @@ export function registerTokenCommand(token: Command): void {
         .map((role) => role.trim())
         .filter(Boolean);
       const issued = issueToken(
-        { user: options.user, project: options.project, roles, ttlSeconds: config.auth.token_ttl },
+        {
+          user: options.user,
+          project: options.project,
+          roles,
+          ttlSeconds: AUTH_OPTIONS.of(config).auth.token_ttl
+        },
         secret
       );
       process.stdout.write(`${issued}\n`);

@@ -195,6 +195,7 @@ class PipelineBuilder {
       entries: section.entries,
       container,
       logger,
+      api: this.options.name,
       authStrategy,
       fail,
       loader: {
@@ -257,6 +258,7 @@ class PipelineBuilder {
       localConf: this.localConf(section, globalConf),
       container,
       logger,
+      api: this.options.name,
       ...(onClose ? { onClose } : {})
     });
     return this.checked(section, handler);

@@ -19,6 +19,11 @@ export interface FactoryContext {
   container: DependencyContainer;
   /** The host's root logger. */
   logger: Logger;
+  /**
+   * The API being built: its name in `[DEFAULT] enabled_apis` (`osapi_compute`). A factory
+   * reached from two APIs is called once per API, so what it builds may name its API.
+   */
+  api: string;
   /** Registers a clean-up (close a connection) run when the host stops. */
   onClose?: (close: () => void | Promise<void>) => void;
 }

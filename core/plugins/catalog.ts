@@ -3,7 +3,7 @@
  * anything. Catalogs are cached per process (per set of discovery options) and on disk
  * (see entry-point-cache.ts).
  */
-import type { WharfError } from '../errors.js';
+import type { WharfError } from '../errors/wharf-error.js';
 import { cacheFileFor, defaultCacheDir, readCache, writeCache } from './entry-point-cache.js';
 import type { EntryPoint } from './entry-point.js';
 import {

@@ -4,7 +4,7 @@
  * then drop-ins) and warns naming both; `errorOnConflict` refuses; `keepAll` keeps every one
  * (hooks want that, and drivers use it to report MultipleMatches).
  */
-import { EntryPointConflictError } from '../errors.js';
+import { EntryPointConflictError } from '../errors/plugin-errors.js';
 import type { Logger } from '../logger.js';
 import type { EntryPoint } from './entry-point.js';
 

@@ -3,7 +3,23 @@
  * `Reflect.getMetadata` is missing, so every module of core that needs a tsyringe value
  * (the root container, `inject`, `injectable`, `singleton`) takes it from here, whatever
  * module an importer happens to load first. Type-only imports of tsyringe are free.
+ *
+ * tsyringe is CommonJS and loaded with `require`: importing it from ESM makes Node scan
+ * each of its re-exporting modules for named exports, which costs twice the load itself
+ * (see "The command line" in docs/performance.md). An extension importing tsyringe gets the
+ * same module instance, since Node's ESM loader shares the CommonJS cache.
  */
-import 'reflect-metadata';
+import { createRequire } from 'node:module';
+import type * as Tsyringe from 'tsyringe';
+import './reflect-polyfill.js';
 
-export { container, inject, injectable, singleton } from 'tsyringe';
+const tsyringe = createRequire(import.meta.url)('tsyringe') as typeof Tsyringe;
+
+/** tsyringe's root container: the parent of every host container. */
+export const container: typeof Tsyringe.container = tsyringe.container;
+/** tsyringe's `@inject(token)` parameter decorator. */
+export const inject: typeof Tsyringe.inject = tsyringe.inject;
+/** tsyringe's `@injectable()` class decorator. */
+export const injectable: typeof Tsyringe.injectable = tsyringe.injectable;
+/** tsyringe's `@singleton()` class decorator. */
+export const singleton: typeof Tsyringe.singleton = tsyringe.singleton;

@@ -9,7 +9,8 @@
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { ManifestError, WharfError } from '../errors.js';
+import { WharfError } from '../errors/wharf-error.js';
+import { ManifestError } from '../errors/plugin-errors.js';
 import type { EntryPoint, EntryPointSource } from './entry-point.js';
 import { isPlainObject, parseManifest, parseManifestText } from './manifest.js';
 

@@ -3,7 +3,7 @@
  * `driver.DriverManager`): a named manager of that one name. No match raises NoMatches,
  * several raise MultipleMatches, and a load failure raises instead of being skipped.
  */
-import { ExtensionLoadError, MultipleMatches, NoMatches } from '../errors.js';
+import { ExtensionLoadError, MultipleMatches, NoMatches } from '../errors/plugin-errors.js';
 import { keepAll, type ConflictResolver } from './conflict.js';
 import type { Extension } from './extension.js';
 import type { ManagerOptions, TestInstanceOptions } from './extension-manager-base.js';

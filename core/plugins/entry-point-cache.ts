@@ -5,10 +5,11 @@
  * cache folder that cannot be written (read-only, no permission) is silently skipped.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { WharfError } from '../errors.js';
+import { WharfError } from '../errors/wharf-error.js';
 import { EntryPoint, type SerializedEntryPoint } from './entry-point.js';
 import type { DiscoveryOptions, DiscoveryResult } from './discovery.js';
 
@@ -40,7 +41,7 @@ export async function readCache(file: string): Promise<DiscoveryResult | undefin
   } catch {
     return undefined;
   }
-  if (cached.format !== FORMAT || !(await stampsMatch(cached.stamps))) return undefined;
+  if (cached.format !== FORMAT || !stampsMatch(cached.stamps)) return undefined;
   return {
     entryPoints: cached.entryPoints.map((data) => EntryPoint.fromJSON(data)),
     problems: cached.problems.map((problem) => new WharfError(problem.code, problem.message)),
@@ -67,13 +68,22 @@ export async function writeCache(file: string, result: DiscoveryResult): Promise
   }
 }
 
-async function stampsMatch(stamps: Record<string, number>): Promise<boolean> {
-  const checks = Object.entries(stamps).map(async ([path, mtime]) => {
-    try {
-      return (await stat(path)).mtimeMs === mtime;
-    } catch {
-      return mtime === -1;
-    }
-  });
-  return (await Promise.all(checks)).every(Boolean);
+/**
+ * Whether every recorded mtime is unchanged. Synchronous on purpose: a project's stamps are
+ * one per installed package (hundreds), and a `stat` promise each cost the command line more
+ * than the stats themselves (thread-pool round trips and garbage); it stops at the first
+ * change.
+ */
+function stampsMatch(stamps: Record<string, number>): boolean {
+  for (const path in stamps) if (mtimeOf(path) !== stamps[path]) return false;
+  return true;
+}
+
+/** A file's or folder's mtime, or -1 when it is missing or cannot be read. */
+function mtimeOf(path: string): number {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? -1;
+  } catch {
+    return -1;
+  }
 }

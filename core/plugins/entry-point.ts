@@ -4,6 +4,8 @@
  */
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { entryPointScope } from '../extension-scope.js';
+import { importInScope } from '../import-scope.js';
 import { importLocation } from './import-location.js';
 import { provideWharfTo } from './provide-wharf.js';
 
@@ -56,14 +58,18 @@ export class EntryPoint {
   /**
    * Imports the module and returns the export; throws EntryPointLoadError with the phase.
    * A package's module (installed or drop-in) is imported with the host's `wharf` provided.
-   * An import failure names where it happened: file:line:column inside the package.
+   * An import failure names where it happened: file:line:column inside the package. What
+   * the module logs while it is imported carries the entry point's load scope.
    */
   async load(): Promise<unknown> {
     const packageDir = dirname(this.source.file);
     if (this.source.kind !== 'project') provideWharfTo(packageDir);
     let module: Record<string, unknown>;
     try {
-      module = (await import(pathToFileURL(this.modulePath).href)) as Record<string, unknown>;
+      module = (await importInScope(
+        pathToFileURL(this.modulePath).href,
+        entryPointScope(this)
+      )) as Record<string, unknown>;
     } catch (error) {
       throw new EntryPointLoadError(
         'import',

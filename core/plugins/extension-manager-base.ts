@@ -6,10 +6,10 @@
  * Loading imports modules, so it is asynchronous: build managers with their static
  * `create()` factories, which resolve once everything is loaded.
  */
-import 'reflect-metadata';
+import './reflect-polyfill.js';
 import type { DependencyContainer } from 'tsyringe';
-import { ExtensionLoadError, NoMatches } from '../errors.js';
-import { entryPointScope, runLoading } from '../extension-scope.js';
+import { ExtensionLoadError, NoMatches } from '../errors/plugin-errors.js';
+import { entryPointScope, runLoadingSync } from '../extension-scope.js';
 import { runEach, runEachAsync, type MapContext, type MapOutcome } from './map-runner.js';
 import { defaultLogger, type Logger } from '../logger.js';
 import { EntryPointCatalog, type CatalogOptions } from './catalog.js';
@@ -105,10 +105,9 @@ export abstract class ExtensionManagerBase<T = unknown, Lookup = Extension<T>> i
     const resolver = this.options.conflictResolver ?? this.defaultConflictResolver();
     const candidates = resolveConflicts(catalog.list(this.namespace), resolver, () => this.logger);
     this.attempted = this.selectEntryPoints(candidates);
+    const invoker = await this.invoker();
     const loaded = await Promise.all(
-      this.attempted.map((entryPoint) =>
-        runLoading(entryPointScope(entryPoint), () => this.loadOne(entryPoint))
-      )
+      this.attempted.map((entryPoint) => this.loadOne(entryPoint, invoker))
     );
     this.extensions = this.orderExtensions(
       loaded.filter((extension): extension is Extension<T> => extension !== null)
@@ -147,7 +146,31 @@ export abstract class ExtensionManagerBase<T = unknown, Lookup = Extension<T>> i
     return true;
   }
 
-  private async loadOne(entryPoint: EntryPoint): Promise<Extension<T> | null> {
+  /**
+   * How this manager invokes plugins, or null when it invokes none. The DI layer (tsyringe)
+   * is loaded by the first manager that invokes plugins.
+   */
+  private async invoker(): Promise<((plugin: Function, entryPoint: EntryPoint) => T) | null> {
+    if ((this.options.invokeOnLoad ?? false) === false) return null;
+    const { instantiate } = await import('./instantiate.js');
+    const container = this.options.container ?? (await import('./di-container.js')).container;
+    return (plugin, entryPoint) =>
+      instantiate(plugin, entryPoint, {
+        container,
+        logger: this.logger,
+        invokeArgs: this.options.invokeArgs ?? [],
+        invokeKwds: this.options.invokeKwds
+      }) as T;
+  }
+
+  /**
+   * Imports an entry point (its module's lines carry its load scope: import-scope.ts), then
+   * checks, builds and keeps it in its load scope, synchronously.
+   */
+  private async loadOne(
+    entryPoint: EntryPoint,
+    invoke: ((plugin: Function, entryPoint: EntryPoint) => T) | null
+  ): Promise<Extension<T> | null> {
     let plugin: unknown;
     try {
       plugin = await entryPoint.load();
@@ -158,6 +181,17 @@ export abstract class ExtensionManagerBase<T = unknown, Lookup = Extension<T>> i
         error
       );
     }
+    return runLoadingSync(entryPointScope(entryPoint), () =>
+      this.buildOne(entryPoint, plugin, invoke)
+    );
+  }
+
+  /** Checks and builds a loaded plugin; a plugin function's promise is awaited. */
+  private buildOne(
+    entryPoint: EntryPoint,
+    plugin: unknown,
+    invoke: ((plugin: Function, entryPoint: EntryPoint) => T) | null
+  ): Extension<T> | null | Promise<Extension<T> | null> {
     const mode = this.options.invokeOnLoad ?? false;
     try {
       this.options.verify?.(plugin, entryPoint);
@@ -170,20 +204,33 @@ export abstract class ExtensionManagerBase<T = unknown, Lookup = Extension<T>> i
       return this.fail(entryPoint, 'check', error);
     }
     let obj: T | undefined;
-    if (mode === true || (mode === 'classes' && isClass(plugin as Function))) {
+    if (invoke && (mode === true || (mode === 'classes' && isClass(plugin as Function)))) {
       try {
-        // The DI layer (tsyringe) is loaded by the first manager that invokes a plugin.
-        const { instantiate } = await import('./instantiate.js');
-        obj = (await instantiate(plugin as Function, entryPoint, {
-          container: this.options.container ?? (await import('tsyringe')).container,
-          logger: this.logger,
-          invokeArgs: this.options.invokeArgs ?? [],
-          invokeKwds: this.options.invokeKwds
-        })) as T;
+        obj = invoke(plugin as Function, entryPoint);
       } catch (error) {
         return this.fail(entryPoint, 'instantiate', error);
       }
+      if (isPromiseLike(obj)) return this.keepWhenSettled(entryPoint, plugin, obj);
     }
+    return this.keep(entryPoint, plugin, obj);
+  }
+
+  private async keepWhenSettled(
+    entryPoint: EntryPoint,
+    plugin: unknown,
+    pending: PromiseLike<T>
+  ): Promise<Extension<T> | null> {
+    let obj: T;
+    try {
+      obj = await pending;
+    } catch (error) {
+      return this.fail(entryPoint, 'instantiate', error);
+    }
+    return runLoadingSync(entryPointScope(entryPoint), () => this.keep(entryPoint, plugin, obj));
+  }
+
+  /** Keeps a built extension unless its enabled check says otherwise. */
+  private keep(entryPoint: EntryPoint, plugin: unknown, obj: T | undefined): Extension<T> | null {
     const extension = new Extension<T>(entryPoint.name, entryPoint, plugin, obj);
     try {
       if (!this.isEnabled(extension)) {
@@ -290,6 +337,10 @@ export abstract class ExtensionManagerBase<T = unknown, Lookup = Extension<T>> i
       logger: this.logger
     };
   }
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<never> {
+  return typeof (value as PromiseLike<unknown> | null | undefined)?.then === 'function';
 }
 
 function describeType(value: unknown): string {

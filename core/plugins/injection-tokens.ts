@@ -10,7 +10,7 @@
  */
 import type { InjectionToken } from 'tsyringe';
 import { injectable } from './di-container.js';
-import { InjectionTokenMissingError } from '../errors.js';
+import { InjectionTokenMissingError } from '../errors/plugin-errors.js';
 
 /** How a class wants to be built. */
 export type ConstructorPlan =

@@ -5,7 +5,7 @@
  * ManifestError naming the file and the key.
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { EntryPointOutsidePackageError, ManifestError } from '../errors.js';
+import { EntryPointOutsidePackageError, ManifestError } from '../errors/plugin-errors.js';
 import { EntryPoint, type EntryPointSource } from './entry-point.js';
 
 const TARGET = /^([^:]+):([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)$/;

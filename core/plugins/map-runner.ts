@@ -3,7 +3,7 @@
  * NoMatches; an extension whose call throws is logged and yields nothing, unless the manager
  * propagates map exceptions. The concurrent form keeps each extension's outcome apart.
  */
-import { NoMatches } from '../errors.js';
+import { NoMatches } from '../errors/plugin-errors.js';
 import type { Logger } from '../logger.js';
 import { describe } from './entry-point.js';
 import type { Extension } from './extension.js';

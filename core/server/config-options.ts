@@ -4,35 +4,10 @@
  * own, and each plugin's: option-group.ts) held by the option registry; the loader validates
  * against it, and docs/configuration.md is generated from it (`npm run docs:config`).
  */
+import type { OptionSpec } from '../option-spec.js';
 import type { OptionRegistry } from './option-registry.js';
 
-/** How an option's text becomes a value. */
-export type OptionType = 'string' | 'path' | 'int' | 'float' | 'bool' | 'list' | 'enum';
-
-/** One option of the table. */
-export interface OptionSpec {
-  readonly section: string;
-  readonly name: string;
-  readonly type: OptionType;
-  readonly default: string | number | boolean | readonly string[];
-  readonly help: string;
-  /** `enum`: the accepted values. */
-  readonly choices?: readonly string[];
-  /** `int`/`float`: inclusive bounds. */
-  readonly min?: number;
-  readonly max?: number;
-  /** `int`: the word `auto` is accepted too. */
-  readonly auto?: boolean;
-  /** `list`: each item is a path (resolved like a `path` option). */
-  readonly items?: 'path';
-  /** `string`: the value must match, `patternHelp` says how. */
-  readonly pattern?: RegExp;
-  readonly patternHelp?: string;
-  /** Never print the value (docs show no default, errors hide it). */
-  readonly secret?: boolean;
-  /** How docs show a default that depends on the install location. */
-  readonly defaultText?: string;
-}
+export type { OptionSpec, OptionType } from '../option-spec.js';
 
 /** An option every enabled API has once, in `[wsgi]`, named `<api><suffix>`. */
 export interface PerApiOptionSpec {

@@ -14,7 +14,7 @@ import { PER_API_OPTIONS, type OptionSpec } from './config-options.js';
 import { fromEnv, fromFile, fromOverrides, type Assignment } from './config-sources.js';
 import { parseValue, type ValueRule } from './config-values.js';
 import type { CORE_OPTIONS } from './core-options.js';
-import type { SectionsOf } from './option-group.js';
+import type { SectionsOf } from '../option-group.js';
 import { OptionRegistry } from './option-registry.js';
 import { closestName } from './suggest.js';
 

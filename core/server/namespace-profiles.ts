@@ -8,7 +8,7 @@
 import type { DependencyContainer } from 'tsyringe';
 import type { Logger } from '../logger.js';
 import type { EntryPointCatalog, ManagerOptions } from '../plugins/index.js';
-import { isOptionGroup, OPTIONS_NAMESPACE } from './option-group.js';
+import { isOptionGroup, OPTIONS_NAMESPACE } from '../option-group.js';
 
 /** Manager options for loading one (non-API) namespace the way the host does. */
 export function profileFor(

@@ -9,7 +9,7 @@ import type { EntryPointCatalog } from '../plugins/catalog.js';
 import { describe } from '../plugins/entry-point.js';
 import type { OptionSpec } from './config-options.js';
 import { CORE_OPTIONS } from './core-options.js';
-import { isOptionGroup, OPTIONS_NAMESPACE, type DeclaredOptions } from './option-group.js';
+import { isOptionGroup, OPTIONS_NAMESPACE, type DeclaredOptions } from '../option-group.js';
 
 /** One registered option and the group that declared it. */
 export interface RegisteredOption {

@@ -289,3 +289,18 @@ export class DatabaseTimeout extends ComputeError {
     );
   }
 }
+
+/**
+ * A method authorized against a rule it does not declare: no `@wsgi.policy`, or a sub-rule
+ * missing from its declaration. A mistake of the extension, so a 500 (counted as its fault)
+ * rather than a request silently allowed or refused.
+ */
+export class PolicyUndeclared extends ComputeError {
+  constructor(what: string) {
+    super(
+      'COMPUTE_POLICY_UNDECLARED',
+      `${what}: declare the rule with @wsgi.policy on the method that authorizes`,
+      500
+    );
+  }
+}

@@ -13,21 +13,24 @@ import {
 
 const KEY = 'OS-DCF:diskConfig';
 const FIELDS = { [KEY]: { type: 'string', enum: ['AUTO', 'MANUAL'] } };
+const RULE = 'os_compute_api:os-disk-config';
 
 /** Adds `OS-DCF:diskConfig` to show, detail, create and update. */
-@addsServerFields(FIELDS)
+@addsServerFields(RULE, FIELDS)
 export class DiskConfigController extends ServerAttributesController {
   protected addAttributes(view: ServerView, server: Server): void {
     view[KEY] = server.diskConfig;
   }
 
   @wsgi.extends()
+  @wsgi.policy(RULE)
   @wsgi.addsFields('server', FIELDS)
   create(req: ApiRequest, resp: ResponseObject): Promise<void> {
     return this.extendViews(req, resp);
   }
 
   @wsgi.extends()
+  @wsgi.policy(RULE)
   @wsgi.addsFields('server', FIELDS)
   update(req: ApiRequest, resp: ResponseObject): Promise<void> {
     return this.extendViews(req, resp);
@@ -43,7 +46,7 @@ export class DiskConfig extends ServerAttributesExtension {
   override readonly description = 'Disk Management Extension.';
 
   protected createController(): ServerAttributesController {
-    return new DiskConfigController(this.services, 'os_compute_api:os-disk-config');
+    return new DiskConfigController(this.services);
   }
 }
 

@@ -16,7 +16,9 @@ import {
 const HOST_AVAILABILITY_ZONE = 'nova';
 
 /** Adds `OS-EXT-AZ:availability_zone`. */
-@addsServerFields({ 'OS-EXT-AZ:availability_zone': { type: 'string' } })
+@addsServerFields('os_compute_api:os-extended-availability-zone', {
+  'OS-EXT-AZ:availability_zone': { type: 'string' }
+})
 export class ExtendedAvailabilityZoneController extends ServerAttributesController {
   protected addAttributes(view: ServerView, server: Server): void {
     view['OS-EXT-AZ:availability_zone'] =
@@ -33,9 +35,6 @@ export class ExtendedAvailabilityZone extends ServerAttributesExtension {
   override readonly description = 'Extended Availability Zone support.';
 
   protected createController(): ServerAttributesController {
-    return new ExtendedAvailabilityZoneController(
-      this.services,
-      'os_compute_api:os-extended-availability-zone'
-    );
+    return new ExtendedAvailabilityZoneController(this.services);
   }
 }

@@ -12,7 +12,7 @@ import {
 } from './server-attributes.js';
 
 /** Adds `OS-EXT-SRV-ATTR:host`, `:instance_name` and `:hypervisor_hostname`. */
-@addsServerFields({
+@addsServerFields('os_compute_api:os-extended-server-attributes', {
   'OS-EXT-SRV-ATTR:hypervisor_hostname': { type: ['string', 'null'] },
   'OS-EXT-SRV-ATTR:host': { type: ['string', 'null'] },
   'OS-EXT-SRV-ATTR:instance_name': { type: 'string' }
@@ -34,9 +34,6 @@ export class ExtendedServerAttributes extends ServerAttributesExtension {
   override readonly description = 'Extended Server Attributes support.';
 
   protected createController(): ServerAttributesController {
-    return new ExtendedServerAttributesController(
-      this.services,
-      'os_compute_api:os-extended-server-attributes'
-    );
+    return new ExtendedServerAttributesController(this.services);
   }
 }

@@ -9,7 +9,7 @@ import {
 } from './server-attributes.js';
 
 /** Adds `OS-EXT-STS:task_state`, `OS-EXT-STS:vm_state` and `OS-EXT-STS:power_state`. */
-@addsServerFields({
+@addsServerFields('os_compute_api:os-extended-status', {
   'OS-EXT-STS:task_state': { type: ['string', 'null'] },
   'OS-EXT-STS:vm_state': { type: 'string' },
   'OS-EXT-STS:power_state': { type: 'integer' }
@@ -31,6 +31,6 @@ export class ExtendedStatus extends ServerAttributesExtension {
   override readonly description = 'Extended Status support.';
 
   protected createController(): ServerAttributesController {
-    return new ExtendedStatusController(this.services, 'os_compute_api:os-extended-status');
+    return new ExtendedStatusController(this.services);
   }
 }

@@ -11,7 +11,7 @@ import {
 } from './server-attributes.js';
 
 /** Adds `os-extended-volumes:volumes_attached`. */
-@addsServerFields({
+@addsServerFields('os_compute_api:os-extended-volumes', {
   'os-extended-volumes:volumes_attached': {
     type: 'array',
     items: { type: 'object', properties: { id: { type: 'string' } } }
@@ -32,6 +32,6 @@ export class ExtendedVolumes extends ServerAttributesExtension {
   override readonly description = 'Extended Volumes support.';
 
   protected createController(): ServerAttributesController {
-    return new ExtendedVolumesController(this.services, 'os_compute_api:os-extended-volumes');
+    return new ExtendedVolumesController(this.services);
   }
 }

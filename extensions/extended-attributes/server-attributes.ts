@@ -1,7 +1,8 @@
 /**
  * What the server attribute extensions share (nova's `OS-EXT-STS`, `OS-EXT-AZ`, ...): each
  * adds keys to the server views of `show` and `detail` (`{server}` or `{servers: [...]}`)
- * when the caller passes its policy rule, and leaves them out otherwise.
+ * when the caller passes its policy rule, and leaves them out otherwise. The rule is
+ * declared once, with the fields (`@addsServerFields`), so the deployment plan shows it.
  *
  * The servers a response shows are read once per request, by the servers resource: each
  * view it builds carries the Server record it shows (`showsServer`), and every attribute
@@ -33,11 +34,7 @@ function serverViews(resp: ResponseObject): ServerView[] {
 
 /** A controller extension adding attributes to the server views of show and detail. */
 export abstract class ServerAttributesController extends Controller {
-  constructor(
-    private readonly services: ComputeServices,
-    /** The rule a caller must pass to see the attributes. */
-    private readonly rule: string
-  ) {
+  constructor(private readonly services: ComputeServices) {
     super();
   }
 
@@ -54,11 +51,11 @@ export abstract class ServerAttributesController extends Controller {
     return this.extendViews(req, resp);
   }
 
-  /** Adds the attributes to every server view of `resp`, if policy allows. */
+  /** Adds the attributes to every server view of `resp`, if the declared rule allows. */
   protected async extendViews(req: ApiRequest, resp: ResponseObject): Promise<void> {
     // nova checks these rules against the caller's own project, not each server's.
     const target = { project_id: req.context.projectId, user_id: req.context.userId };
-    if (!this.services.policy.allows(req.context, this.rule, target)) return;
+    if (!this.services.policy.allows(req, target)) return;
     const views = serverViews(resp);
     await eachInTurns(views, requestSlice(req), (view) => {
       const server = shownServer(view);
@@ -68,10 +65,14 @@ export abstract class ServerAttributesController extends Controller {
 }
 
 /**
- * Class decorator of a ServerAttributesController: declares the fields (name -> JSON schema)
- * its show and detail add to every server view, as `@wsgi.addsFields` on each of them.
+ * Class decorator of a ServerAttributesController: declares the policy rule a caller must
+ * pass to see the attributes and the fields (name -> JSON schema) its show and detail add to
+ * every server view, as `@wsgi.policy` and `@wsgi.addsFields` on each of them.
  */
-export function addsServerFields(fields: Readonly<Record<string, object>>): ClassDecorator {
+export function addsServerFields(
+  rule: string,
+  fields: Readonly<Record<string, object>>
+): ClassDecorator {
   return (controller) => {
     for (const [method, at] of [
       ['show', 'server'],
@@ -82,6 +83,7 @@ export function addsServerFields(fields: Readonly<Record<string, object>>): Clas
         method
       );
       wsgi.addsFields(at, fields)(controller.prototype as object, method, descriptor!);
+      wsgi.policy(rule)(controller.prototype as object, method, descriptor!);
     }
   };
 }

@@ -17,7 +17,7 @@ function usageTime(value: Date | null): string | null {
 }
 
 /** Adds `OS-SRV-USG:launched_at` and `OS-SRV-USG:terminated_at`. */
-@addsServerFields({
+@addsServerFields('os_compute_api:os-server-usage', {
   'OS-SRV-USG:launched_at': { type: ['string', 'null'] },
   'OS-SRV-USG:terminated_at': { type: ['string', 'null'] }
 })
@@ -37,6 +37,6 @@ export class ServerUsage extends ServerAttributesExtension {
   override readonly description = 'Adds launched_at and terminated_at on Servers.';
 
   protected createController(): ServerAttributesController {
-    return new ServerUsageController(this.services, 'os_compute_api:os-server-usage');
+    return new ServerUsageController(this.services);
   }
 }

@@ -1,30 +1,45 @@
 /**
  * The command line imports only what the command it runs needs (docs/performance.md, "The
- * command line"): a module-resolution hook in the child records every package it loads.
- * No timing is asserted here; `npm run bench -- --only cli` measures the whole processes.
+ * command line"): a module-resolution hook in the child records every package it imports,
+ * and the process lists every CommonJS module it required (`require.cache`) when it exits,
+ * since commander, tsyringe, reflect-metadata and winston are loaded with `require`. No
+ * timing is asserted here; `npm run bench -- --only cli` measures the whole processes.
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
 import { CLI } from '../helpers/run-cli.js';
 
-const RECORD_PACKAGES = `
-import { register } from 'node:module';
+const RECORD_MODULES = `
+import { createRequire, register } from 'node:module';
 register('data:text/javascript,' + encodeURIComponent(\`
 export async function resolve(specifier, context, next) {
   const resolved = await next(specifier, context);
-  const found = /node_modules\\\\/((?:@[^/]+\\\\/)?[^/]+)\\\\//.exec(resolved.url);
-  if (found) process.stderr.write('package: ' + found[1] + '\\\\n');
+  process.stderr.write('module: ' + resolved.url + '\\\\n');
   return resolved;
 }\`));
+const required = createRequire(process.cwd() + '/').cache;
+process.on('exit', () => {
+  for (const file of Object.keys(required)) process.stderr.write('module: ' + file + '\\n');
+});
 `;
 
-/** The packages a `wharf ...args` process loads. */
-function packagesLoadedBy(args: string[]): Promise<Set<string>> {
-  const hook = `data:text/javascript,${encodeURIComponent(RECORD_PACKAGES)}`;
+/** What a `wharf ...args` process loaded: packages, and wharf's own modules (under dist/). */
+interface Loaded {
+  packages: Set<string>;
+  /** Paths relative to the compiled output, e.g. `core/server/host.js`. */
+  own: Set<string>;
+}
+
+const DIST = fileURLToPath(new URL('../../', import.meta.url));
+
+/** What a `wharf ...args` process loads. */
+function loadedBy(args: string[]): Promise<Loaded> {
+  const hook = `data:text/javascript,${encodeURIComponent(RECORD_MODULES)}`;
   const env = { ...process.env, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'wharf-lazy-')) };
   return new Promise((resolve, reject) => {
     execFile(
@@ -33,39 +48,77 @@ function packagesLoadedBy(args: string[]): Promise<Set<string>> {
       { env, timeout: 60_000 },
       (error, _stdout, stderr) => {
         if (error) reject(new Error(`wharf ${args.join(' ')}: ${stderr}`, { cause: error }));
-        else resolve(new Set([...stderr.matchAll(/^package: (\S+)$/gm)].map((m) => m[1]!)));
+        else resolve(classify([...stderr.matchAll(/^module: (\S+)$/gm)].map((m) => m[1]!)));
       }
     );
   });
 }
 
+function classify(modules: string[]): Loaded {
+  const loaded: Loaded = { packages: new Set(), own: new Set() };
+  for (const module of modules) {
+    const file = module.startsWith('file:') ? fileURLToPath(module) : module;
+    const found = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(file);
+    if (found) loaded.packages.add(found[1]!.replace('\\', '/'));
+    else if (file.startsWith(DIST)) loaded.own.add(file.slice(DIST.length).replaceAll('\\', '/'));
+  }
+  return loaded;
+}
+
 const HEAVY = ['express', 'kysely', 'better-sqlite3', 'pg', 'ajv', 'winston', 'tsyringe'];
 
+/** A project whose manifest declares one plain class; returns the manifest. */
+function plainProject(): string {
+  const project = mkdtempSync(join(tmpdir(), 'wharf-lazy-project-'));
+  writeFileSync(join(project, 'package.json'), '{ "type": "module" }\n');
+  writeFileSync(join(project, 'plain.js'), 'export class Plain {}\n');
+  const manifest = join(project, 'entry-points.json');
+  writeFileSync(manifest, JSON.stringify({ 'test.plain': { plain: './plain.js:Plain' } }));
+  return manifest;
+}
+
 describe('the command line loads only what a command needs', () => {
-  test('wharf --help loads commander and none of the heavy packages', async () => {
-    const loaded = await packagesLoadedBy(['--help']);
-    assert.ok(loaded.has('commander'), [...loaded].join(' '));
+  test('wharf --help loads commander and none of the heavy packages, nor the host', async () => {
+    const { packages, own } = await loadedBy(['--help']);
+    assert.ok(packages.has('commander'), [...packages].join(' '));
     assert.deepEqual(
-      HEAVY.filter((name) => loaded.has(name)),
+      HEAVY.filter((name) => packages.has(name)),
+      []
+    );
+    // Only the plugin layer's own errors: not the barrel of every error class.
+    assert.deepEqual(
+      [...own].filter(
+        (file) =>
+          /^core\/(server|api|pipeline|middleware|http)\//.test(file) || file === 'core/errors.js'
+      ),
       []
     );
   });
 
-  test('wharf extensions list of a project of plain plugins loads neither Express nor the database', async () => {
-    const project = mkdtempSync(join(tmpdir(), 'wharf-lazy-project-'));
-    writeFileSync(join(project, 'package.json'), '{ "type": "module" }\n');
-    writeFileSync(join(project, 'plain.js'), 'export class Plain {}\n');
-    const manifest = join(project, 'entry-points.json');
-    writeFileSync(manifest, JSON.stringify({ 'test.plain': { plain: './plain.js:Plain' } }));
-    const loaded = await packagesLoadedBy(['extensions', 'list', '--manifest', manifest]);
+  test('wharf extensions list of a project of plain plugins loads neither Express, the database nor winston', async () => {
+    const { packages } = await loadedBy(['extensions', 'list', '--manifest', plainProject()]);
+    assert.ok(packages.has('commander'), [...packages].join(' '));
     assert.deepEqual(
-      ['express', 'kysely', 'better-sqlite3', 'pg', 'ajv'].filter((name) => loaded.has(name)),
+      ['express', 'kysely', 'better-sqlite3', 'pg', 'ajv', 'winston'].filter((name) =>
+        packages.has(name)
+      ),
       []
     );
+  });
+
+  test('wharf extensions list still loads winston when it has a line to write', async () => {
+    const manifest = plainProject();
+    writeFileSync(join(manifest, '..', 'broken.js'), 'export const Broken = 1;\n');
+    writeFileSync(
+      manifest,
+      JSON.stringify({ 'test.plain': { plain: './plain.js:Plain', broken: './broken.js:Missing' } })
+    );
+    const { packages } = await loadedBy(['extensions', 'list', '--manifest', manifest]);
+    assert.ok(packages.has('winston'), [...packages].join(' '));
   });
 
   test('wharf routes still loads the API layer it needs', async () => {
-    const loaded = await packagesLoadedBy(['routes', '--json']);
-    assert.ok(loaded.has('express') && loaded.has('ajv'), [...loaded].join(' '));
+    const { packages } = await loadedBy(['routes', '--json']);
+    assert.ok(packages.has('express') && packages.has('ajv'), [...packages].join(' '));
   });
 });

@@ -63,13 +63,31 @@ describe('wharf check --plan and --diff', () => {
     });
   });
 
+  test('the plan records each pre- and post-processor with its policy', () => {
+    const status = plan.processors!.filter((p) => p.extension === 'OS-EXT-STS');
+    assert.deepEqual(
+      status.map((p) => `${p.collection} ${p.target} ${p.phase}`),
+      ['servers method detail post', 'servers method show post']
+    );
+    assert.deepEqual(status[0]!.policy, {
+      rule: 'os_compute_api:os-extended-status',
+      check: 'rule:project_reader_or_admin',
+      allowed: ['reader', 'member', 'admin']
+    });
+    const diskConfig = plan.processors!.filter((p) => p.extension === 'OS-DCF');
+    assert.ok(diskConfig.length >= 4, JSON.stringify(diskConfig));
+    assert.ok(diskConfig.every((p) => p.policy?.rule === 'os_compute_api:os-disk-config'));
+  });
+
   test('a tightened policy is breaking (exit 1), a loosened one additive', async () => {
     const policyFile = join(dir, 'policy.json');
     writeFileSync(
       policyFile,
       JSON.stringify({
         'os_compute_api:flavors': 'role:admin',
-        'os_compute_api:servers:reboot': ''
+        'os_compute_api:servers:reboot': '',
+        'os_compute_api:os-extended-status': 'rule:admin_api',
+        'os_compute_api:os-extended-server-attributes': 'rule:project_reader_or_admin'
       })
     );
     const conf = join(dir, 'wharf.conf');
@@ -86,10 +104,20 @@ describe('wharf check --plan and --diff', () => {
       ),
       tightened.join('\n')
     );
+    assert.ok(
+      tightened.includes(
+        'tightened: servers method show: post OS-EXT-STS: policy os_compute_api:os-extended-status "rule:project_reader_or_admin" [reader, member, admin] -> os_compute_api:os-extended-status "rule:admin_api" [admin] (no longer: reader, member)'
+      ),
+      tightened.join('\n')
+    );
     assert.ok(diff.breaking.every((change) => change.subject === 'policy'));
     assert.deepEqual(
-      diff.additive.map((change) => change.message.replace(/: policy .*\(/, ' (')),
-      ['loosened: servers action reboot (now also: anyone, reader)']
+      diff.additive.map((change) => change.message.replace(/: policy .*\(/, ' (')).sort(),
+      [
+        'loosened: servers action reboot (now also: anyone, reader)',
+        'loosened: servers method detail: post OS-EXT-SRV-ATTR (now also: reader, member)',
+        'loosened: servers method show: post OS-EXT-SRV-ATTR (now also: reader, member)'
+      ]
     );
   });
 
@@ -106,9 +134,19 @@ describe('wharf check --plan and --diff', () => {
     assert.match(result.stdout, /route added: GET \/gadgets\/\{id\}/);
     assert.match(result.stdout, /action added: gadgets action paint/);
     assert.match(result.stdout, /field added: servers method show: server gadget:count/);
+    assert.match(result.stdout, /processor added: servers method show: post gadgets/);
   });
 
-  test('a removed extension, a removed route and a narrowed range are breaking, exit 1', async () => {
+  test('a plan written before processors were recorded compares without them, exit 0', async () => {
+    const { processors: _recordedSince, ...older } = plan;
+    const file = join(dir, 'older.json');
+    writeFileSync(file, JSON.stringify(older));
+    const result = await runCli(['check', '--diff', file, '--json']);
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout).diff, { breaking: [], additive: [] });
+  });
+
+  test('a removed extension, route, processor and a narrowed range are breaking, exit 1', async () => {
     const accepted: DeploymentPlan = {
       ...plan,
       microversions: { min: plan.microversions.min, max: '2.99' },
@@ -121,6 +159,16 @@ describe('wharf check --plan and --diff', () => {
           extension: 'retired',
           minVersion: null,
           maxVersion: null
+        }
+      ],
+      processors: [
+        ...plan.processors!,
+        {
+          collection: 'servers',
+          target: 'method show',
+          phase: 'post',
+          extension: 'retired',
+          policy: null
         }
       ],
       fields: [
@@ -148,6 +196,7 @@ describe('wharf check --plan and --diff', () => {
         'extension removed: retired (version 1)',
         'field removed: servers method show: server retired:x',
         `microversions narrowed: the API: microversions ${plan.microversions.min}-2.99 -> ${plan.microversions.min}-${plan.microversions.max}`,
+        'processor removed: servers method show: post retired',
         'route removed: GET /retired'
       ]
     );

@@ -1,18 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sample } from '../helpers/prometheus-sample.js';
 import { givenTestHost, type TestHost } from '../helpers/test-host.js';
-
-/** The value of the sample `name` whose labels include every pair of `labels`, or undefined. */
-function sample(text: string, name: string, labels: Record<string, string>): number | undefined {
-  for (const line of text.split('\n')) {
-    const match = /^([a-z_:]+)\{(.*)\} (\S+)$/.exec(line);
-    if (!match || match[1] !== name) continue;
-    const pairs = new Map([...match[2]!.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-    if (Object.entries(labels).every(([key, value]) => pairs.get(key) === value))
-      return Number(match[3]);
-  }
-  return undefined;
-}
 
 describe('GET /v2.1/metrics', () => {
   let host: TestHost;
@@ -36,8 +25,14 @@ describe('GET /v2.1/metrics', () => {
     assert.equal(reply.body.forbidden.code, 403);
   });
 
-  test('counts requests by route, method, status and owning extension', () => {
-    const flavors = { route: '/flavors', method: 'GET', status: '200', extension: 'flavors' };
+  test('counts requests by API, route, method, status and owning extension', () => {
+    const flavors = {
+      api: 'osapi_compute',
+      route: '/flavors',
+      method: 'GET',
+      status: '200',
+      extension: 'flavors'
+    };
     assert.equal(sample(text, 'wharf_requests_total', flavors), 3);
     assert.equal(sample(text, 'wharf_request_duration_seconds_count', flavors), 3);
     const missing = { route: '/servers/{id}', status: '404', extension: 'servers' };

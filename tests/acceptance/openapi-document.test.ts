@@ -76,6 +76,24 @@ describe('wharf openapi (bundled extensions)', () => {
     assert.deepEqual(listed, names);
   });
 
+  test('names the policy rule each handler, action and processor declares', () => {
+    assert.equal(document.paths['/flavors'].get['x-wharf-policy'], 'os_compute_api:flavors');
+    const actions = document.paths['/servers/{id}/action'].post['x-wharf-actions'] as Json[];
+    assert.equal(
+      actions.find((action) => action.action === 'reboot')!['x-wharf-policy'],
+      'os_compute_api:servers:reboot'
+    );
+    const detail = document.paths['/servers/detail'].get['x-wharf-processors'] as Json[];
+    assert.equal(
+      detail.find((processor) => processor.extension === 'OS-EXT-STS')!['x-wharf-policy'],
+      'os_compute_api:os-extended-status'
+    );
+    const sts = (document['x-wharf-extensions'] as Json[]).find((e) => e.alias === 'OS-EXT-STS')!;
+    assert.ok(
+      (sts.processors as Json[]).every((p) => p.policy === 'os_compute_api:os-extended-status')
+    );
+  });
+
   test('takes response codes from @wsgi.response and faults from @wsgi.expectedErrors', () => {
     const create = document.paths['/servers'].post;
     assert.ok(create.responses['202'], Object.keys(create.responses).join());

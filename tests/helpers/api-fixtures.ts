@@ -42,7 +42,7 @@ export async function givenApiServer(
   router: APIRouter,
   logger = givenCapturedLogger().logger
 ): Promise<ApiServer> {
-  const handle = router.handler();
+  const handle = router.handler('osapi_compute');
   const server = createServer((req, res) => {
     const project = req.headers['x-test-project'];
     setContext(

@@ -1,7 +1,8 @@
 /**
- * `@policy(rule)`: the policy rule a method enforces (nova's `os_compute_api:servers:index`).
- * It changes nothing at request time (the method still authorizes itself); it puts the rule
- * in the deployment plan, where the extension's `describePolicy` says who passes it, so
+ * `@policy(rule)`: the policy rule a method enforces (nova's `os_compute_api:servers:index`),
+ * on a handler, an action or a pre- or post-processor. While the method runs the request
+ * carries the rule (`req.policy`), so the method authorizes against its declaration rather
+ * than a second copy of the name; it puts the rule in the deployment plan, where the extension's `describePolicy` says who passes it, so
  * `wharf check --diff` can tell a tightened policy from a loosened one. Once per method.
  */
 import { InvalidDeclarationError } from '../../errors.js';

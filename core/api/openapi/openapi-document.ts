@@ -74,6 +74,7 @@ function extensionsOf(router: APIRouter): Json[] {
         extends: target,
         phase: spec.phase,
         handler: `${controller}.${spec.property}`,
+        ...(spec.policy === null ? {} : { policy: spec.policy }),
         addsFields: spec.addedFields.flatMap(({ at, fields }) =>
           Object.keys(fields).map((field) => `${at} ${field}`)
         )

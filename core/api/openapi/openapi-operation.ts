@@ -4,7 +4,8 @@
  * action name, which is the discriminator). Request schemas by microversion range, success
  * codes from `@wsgi.response`, fault responses from `@wsgi.expectedErrors` (plus the
  * statuses any handler may answer), the response fields post-processors declare, and who
- * contributed what under `x-wharf-*`. With a microversion pinned, only what exists at that
+ * contributed what under `x-wharf-*`, with the policy rule each handler, action and
+ * processor declares (`x-wharf-policy`). With a microversion pinned, only what exists at that
  * version is described.
  */
 import type { MicroversionLike } from '../../context.js';
@@ -52,6 +53,7 @@ export function methodOperation(
     ...(body ? { requestBody: body } : {}),
     responses: responses([spec], plan, scope),
     'x-wharf-extension': owner,
+    ...policyExtension(spec),
     ...rangeExtension(spec.range),
     ...processorsExtension(plan, scope)
   };
@@ -88,6 +90,7 @@ export function actionOperation(route: RouteSpec<Resource>, scope: OperationScop
       operationId: operationId(`${route.name ?? 'action'}_${name}`, scope),
       handler: `${plan.main.controller}.${plan.main.spec.property}`,
       extension: plan.main.owner,
+      ...policyExtension(plan.main.spec),
       ...rangeExtension(plan.main.spec.range),
       responses: Object.keys(responses([plan.main.spec], plan, scope)),
       ...processorsExtension(plan, scope)
@@ -225,6 +228,7 @@ function processorsExtension(plan: DispatchPlan, scope: OperationScope): Json {
       extension: owner,
       phase: spec.phase,
       handler: `${controller}.${spec.property}`,
+      ...policyExtension(spec),
       ...rangeExtension(spec.range),
       ...(spec.addedFields.length > 0
         ? {
@@ -235,6 +239,11 @@ function processorsExtension(plan: DispatchPlan, scope: OperationScope): Json {
         : {})
     }));
   return processors.length > 0 ? { 'x-wharf-processors': processors } : {};
+}
+
+/** The policy rule the method declares (`@wsgi.policy`), when it declares one. */
+function policyExtension(spec: MethodSpec): Json {
+  return spec.policy === null ? {} : { 'x-wharf-policy': spec.policy };
 }
 
 function rangeExtension(range: VersionRange): Json {

@@ -1,16 +1,20 @@
 /**
  * The policy enforcer: default rules in code, overridden by a JSON policy file
  * (`[policy] policy_file`), every rule parsed once. `authorize` answers 403 with nova's
- * message; `allows` only says whether.
+ * message; `allows` only says whether. Both check the rule the running method declares
+ * (`@wsgi.policy`, carried by the request as `req.policy`): the declaration is the one
+ * place a rule name is written, so the deployment plan shows what is enforced.
  */
 import { readFileSync } from 'node:fs';
 import {
   ConfigError,
   HTTPForbidden,
+  type ApiRequest,
   type PolicyDescription,
   type PolicyPersona,
   type RequestContext
 } from 'wharf';
+import { PolicyUndeclared } from '../errors.js';
 import { DEFAULT_RULES } from './defaults.js';
 import { parseRule, type Check, type Credentials } from './rule.js';
 
@@ -55,8 +59,15 @@ export class PolicyEnforcer {
     return new PolicyEnforcer(data as Record<string, string>, file);
   }
 
-  /** True when the caller passes `rule` for `target` (an unknown rule allows nobody). */
-  allows(context: RequestContext, rule: string, target: PolicyTarget): boolean {
+  /**
+   * True when the caller passes, for `target`, the rule the running method declares (an
+   * unknown rule allows nobody); PolicyUndeclared when it declares none.
+   */
+  allows(req: ApiRequest, target: PolicyTarget): boolean {
+    return this.passes(req.context, declaredRule(req), target);
+  }
+
+  private passes(context: RequestContext, rule: string, target: PolicyTarget): boolean {
     const { projectId, userId, roles, isAdmin } = context;
     return this.check(rule, { projectId, userId, roles, isAdmin }, target);
   }
@@ -83,7 +94,7 @@ export class PolicyEnforcer {
 
   /** Throws 403 "Policy doesn't allow RULE to be performed." unless the caller passes. */
   authorize(context: RequestContext, rule: string, target: PolicyTarget): void {
-    if (!this.allows(context, rule, target)) {
+    if (!this.passes(context, rule, target)) {
       throw new HTTPForbidden(`Policy doesn't allow ${rule} to be performed.`);
     }
   }
@@ -91,4 +102,10 @@ export class PolicyEnforcer {
   private lookup(name: string): Check {
     return this.rules.get(name) ?? (() => false);
   }
+}
+
+/** The rule `req`'s running method declares; PolicyUndeclared when it declares none. */
+function declaredRule(req: ApiRequest): string {
+  if (req.policy === null) throw new PolicyUndeclared(`${req.method} ${req.path}`);
+  return req.policy;
 }

@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { dirname, join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
+import { CORS_OPTIONS } from '../../../core/middleware/cors-options.js';
+import { AUTH_OPTIONS } from '../../../core/middleware/token-auth-options.js';
+import { RATELIMIT_OPTIONS } from '../../../core/middleware/ratelimit-options.js';
 import { loadConfig } from '../../../core/server/config.js';
+import { CORE_OPTIONS } from '../../../core/server/core-options.js';
+import { OptionRegistry } from '../../../core/server/option-registry.js';
+
+/** The host's options plus three filters' groups, registered as their entry points are. */
+const registry = new OptionRegistry([CORE_OPTIONS, AUTH_OPTIONS, RATELIMIT_OPTIONS, CORS_OPTIONS]);
 import { assertConfigError, givenConfigFile } from './given.js';
 
 describe('loadConfig', () => {
@@ -12,7 +20,15 @@ describe('loadConfig', () => {
     assert.equal(config.api.auth_strategy, 'noauth2');
     assert.equal(config.wsgi.port, 8774);
     assert.equal(config.wsgi.workers, 1);
-    assert.equal(config.sizelimit.max_request_body_size, 114688);
+  });
+
+  test("knows a filter's section only when the filter's option group is registered", () => {
+    assertConfigError(
+      () => loadConfig({ env: { WHARF_CORS__MAX_AGE: '5' } }),
+      /^environment variable WHARF_CORS__MAX_AGE: unknown section \[cors\]/
+    );
+    const config = loadConfig({ env: { WHARF_CORS__MAX_AGE: '5' }, registry });
+    assert.equal(CORS_OPTIONS.of(config).cors.max_age, 5);
   });
 
   test('reads typed values from wharf.conf', () => {
@@ -28,12 +44,15 @@ describe('loadConfig', () => {
       'allowed_origin = https://a.example,',
       '    https://b.example'
     );
-    const config = loadConfig({ file, env: {} });
+    const config = loadConfig({ file, env: {}, registry });
     assert.equal(config.DEFAULT.log_format, 'json');
     assert.equal(config.wsgi.workers, 'auto');
     assert.equal(config.wsgi.keep_alive_timeout, 2.5);
-    assert.equal(config.ratelimit.enabled, true);
-    assert.deepEqual(config.cors.allowed_origin, ['https://a.example', 'https://b.example']);
+    assert.equal(RATELIMIT_OPTIONS.of(config).ratelimit.enabled, true);
+    assert.deepEqual(CORS_OPTIONS.of(config).cors.allowed_origin, [
+      'https://a.example',
+      'https://b.example'
+    ]);
   });
 
   test('applies defaults < file < environment < flags', () => {
@@ -152,9 +171,9 @@ describe('loadConfig', () => {
 
   test('never shows a secret value in an error', () => {
     const file = givenConfigFile('[auth]', 'token_secret = s3cret', 'token_ttl = soon');
-    assertConfigError(() => loadConfig({ file, env: {} }), /token_ttl = "soon"/);
+    assertConfigError(() => loadConfig({ file, env: {}, registry }), /token_ttl = "soon"/);
     assert.doesNotThrow(() =>
-      loadConfig({ file: givenConfigFile('[auth]', 'token_secret = s3cret'), env: {} })
+      loadConfig({ file: givenConfigFile('[auth]', 'token_secret = s3cret'), env: {}, registry })
     );
   });
 
@@ -191,7 +210,7 @@ describe('loadConfig', () => {
       /^environment variable WHARF_WSGI__BAKLOG: unknown option \[wsgi\] baklog; did you mean WHARF_WSGI__BACKLOG\?$/
     );
     assertConfigError(
-      () => loadConfig({ env: { WHARF_RATELIMT__ENABLED: 'true' } }),
+      () => loadConfig({ env: { WHARF_RATELIMT__ENABLED: 'true' }, registry }),
       /^environment variable WHARF_RATELIMT__ENABLED: unknown section \[ratelimt\]; did you mean \[ratelimit\]\?/
     );
     assertConfigError(

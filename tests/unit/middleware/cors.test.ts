@@ -4,7 +4,10 @@ import request from 'supertest';
 import { ConfigError, HTTPNotFound } from '../../../core/errors.js';
 import { corsFilter } from '../../../core/middleware/cors.js';
 import { faultwrapFilter } from '../../../core/middleware/faultwrap.js';
+import { CORS_OPTIONS } from '../../../core/middleware/cors-options.js';
 import { loadConfig } from '../../../core/server/config.js';
+import { CORE_OPTIONS } from '../../../core/server/core-options.js';
+import { OptionRegistry } from '../../../core/server/option-registry.js';
 import { givenApp, givenConfigContainer, givenFactoryContext, givenFilter } from './given.js';
 
 const ORIGIN = 'https://dashboard.example.com';
@@ -91,7 +94,11 @@ describe('cors filter', () => {
   });
 
   test('allows a JSON POST preflight with the defaults of wharf.conf', async () => {
-    const config = loadConfig({ env: {}, overrides: { 'cors.allowed_origin': ORIGIN } });
+    const config = loadConfig({
+      env: {},
+      overrides: { 'cors.allowed_origin': ORIGIN },
+      registry: new OptionRegistry([CORE_OPTIONS, CORS_OPTIONS])
+    });
     const container = givenConfigContainer(config as unknown as Record<string, unknown>);
     const app = givenApp([await givenFilter(corsFilter, {}, { container })]);
     const res = await request(app)

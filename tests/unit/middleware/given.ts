@@ -32,6 +32,7 @@ export function givenFactoryContext(
   return {
     globalConf: {},
     localConf,
+    api: 'osapi_compute',
     container: overrides.container ?? container.createChildContainer(),
     logger: overrides.logger ?? quietLogger
   };

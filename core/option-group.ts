@@ -6,8 +6,8 @@
  *
  * Groups are recognised by brand, so a group declared with another copy of wharf is one too.
  */
-import { applyBrand, brandSymbol, hasBrand } from '../brand.js';
-import type { OptionSpec } from './config-options.js';
+import { applyBrand, brandSymbol, hasBrand } from './brand.js';
+import type { OptionSpec } from './option-spec.js';
 
 /** The entry-point namespace whose entries are option groups. */
 export const OPTIONS_NAMESPACE = 'wharf.config.options';

@@ -1,0 +1,32 @@
+/**
+ * The shape of a wharf.conf option, declared once: section, name, type, default, help and
+ * limits, as oslo.config's option declarations were for nova. A bottom-layer type, so a
+ * filter or a plugin declares options without reaching into the server layer.
+ */
+/** How an option's text becomes a value. */
+export type OptionType = 'string' | 'path' | 'int' | 'float' | 'bool' | 'list' | 'enum';
+
+/** One option of the table. */
+export interface OptionSpec {
+  readonly section: string;
+  readonly name: string;
+  readonly type: OptionType;
+  readonly default: string | number | boolean | readonly string[];
+  readonly help: string;
+  /** `enum`: the accepted values. */
+  readonly choices?: readonly string[];
+  /** `int`/`float`: inclusive bounds. */
+  readonly min?: number;
+  readonly max?: number;
+  /** `int`: the word `auto` is accepted too. */
+  readonly auto?: boolean;
+  /** `list`: each item is a path (resolved like a `path` option). */
+  readonly items?: 'path';
+  /** `string`: the value must match, `patternHelp` says how. */
+  readonly pattern?: RegExp;
+  readonly patternHelp?: string;
+  /** Never print the value (docs show no default, errors hide it). */
+  readonly secret?: boolean;
+  /** How docs show a default that depends on the install location. */
+  readonly defaultText?: string;
+}
