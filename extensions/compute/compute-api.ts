@@ -55,32 +55,32 @@ export class ComputeAPI {
    * Creates the servers in one transaction, after `guard` (the quota) passed in it, then
    * spawns them one by one, giving the event loop a turn every few milliseconds, so a batch
    * of any allowed size never holds it. Returns the first server as it is after spawning: what a
-   * create request answers with.
+   * create request answers with. wharf has no scheduler: a server is created already
+   * claimed for spawning (BUILD/spawning), and its spawn is recorded by one UPDATE that
+   * also answers its new row.
    */
   async bootMany(
     inputs: readonly CreateServerInput[],
     scope: Scope,
     guard?: WriteGuard
   ): Promise<Server> {
-    const created = await this.servers.createMany(inputs, guard);
+    const created = await this.servers.createMany(inputs, guard, TaskState.SPAWNING);
     const slice = new TimeSlice();
+    const spawned: (Server | null)[] = [];
     for (const server of created) {
       await slice.turn();
-      await this.spawn(server);
+      spawned.push(await this.spawn(server));
     }
-    return this.servers.get(created[0]!.id, scope);
+    // Null when the first server was deleted while it spawned: answer what is left of it.
+    return spawned[0] ?? this.servers.get(created[0]!.id, scope);
   }
 
-  private async spawn(created: Server): Promise<void> {
+  /** Spawns a created server; returns it as recorded after, or null if it is gone. */
+  private async spawn(created: Server): Promise<Server | null> {
     const spawning = { vmStates: [VmState.BUILDING], taskStates: [TaskState.SPAWNING] };
-    await this.servers.transition(
-      created.id,
-      { vmStates: [VmState.BUILDING], taskStates: [TaskState.SCHEDULING] },
-      { taskState: TaskState.SPAWNING }
-    );
     try {
       const spawned = await this.driver.spawn(created);
-      await this.servers.transition(created.id, spawning, {
+      return await this.servers.transitionServer(created, spawning, {
         vmState: VmState.ACTIVE,
         taskState: null,
         powerState: spawned.powerState,
@@ -92,7 +92,7 @@ export class ComputeAPI {
       this.logger.error(`driver ${this.driver.name} failed to spawn server ${created.id}`, {
         error: error instanceof Error ? error.message : String(error)
       });
-      await this.servers.transition(created.id, spawning, {
+      return this.servers.transitionServer(created, spawning, {
         vmState: VmState.ERROR,
         taskState: null
       });

@@ -110,6 +110,14 @@ export interface QuotasTable {
 }
 
 /** Every table of the compute database. */
+/** `project_usage`: what a project's live servers use, kept by every server create and delete. */
+export interface ProjectUsageTable {
+  project_id: string;
+  instances: number;
+  cores: number;
+  ram: number;
+}
+
 export interface ComputeTables {
   servers: ServersTable;
   server_metadata: ServerMetadataTable;
@@ -118,6 +126,7 @@ export interface ComputeTables {
   flavor_extra_specs: FlavorExtraSpecsTable;
   images: ImagesTable;
   quotas: QuotasTable;
+  project_usage: ProjectUsageTable;
 }
 
 /** A server row as read. */

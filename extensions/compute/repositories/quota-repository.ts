@@ -1,10 +1,12 @@
 /**
  * Quotas: a project's limits (its own rows in `quotas` over the `[quota]` defaults), what it
- * uses (counted from the live rows, as nova counts since Pike: no usage table to drift), and
- * the guards a write runs first in its own transaction. A guard takes a lock that
- * serialises the writers of one project (PostgreSQL: a transaction-scoped advisory lock;
- * SQLite: every write transaction already holds the database's write lock, `BEGIN
- * IMMEDIATE`), then counts and checks, so two racing creates cannot both fit.
+ * uses (its servers' instances, cores and RAM from its `project_usage` row, kept by every
+ * create and delete: project-usage.ts; key pairs and metadata items counted from the live
+ * rows), and the guards a write runs first in its own transaction. A guard serialises the
+ * writers of what it checks before it counts: a server create and a limit update lock the
+ * project's usage row (the upsert of project-usage.ts), a key pair or metadata write takes
+ * a transaction-scoped advisory lock (PostgreSQL; on SQLite every write transaction already
+ * holds the database's write lock, `BEGIN IMMEDIATE`), so two racing creates cannot both fit.
  */
 import { sql, type Kysely } from 'kysely';
 import type { ComputeDatabase } from '../db/database.js';
@@ -20,6 +22,7 @@ import {
   type QuotaResource,
   type QuotaUsage
 } from '../quotas.js';
+import { lockServerUsage, readServerUsage } from './project-usage.js';
 import { nowIso } from './row-values.js';
 
 /** The `quotas` table, the counts behind usage, and the write guards. */
@@ -59,28 +62,9 @@ export class QuotaRepository {
     db: Kysely<ComputeTables> = this.database.db
   ): Promise<QuotaUsage> {
     return {
-      ...(await this.serverUsage(projectId, db)),
+      ...(await readServerUsage(db, projectId)),
       key_pairs: await this.keypairs(userId, db)
     };
-  }
-
-  private async serverUsage(
-    projectId: string,
-    db: Kysely<ComputeTables>
-  ): Promise<Pick<QuotaUsage, 'instances' | 'cores' | 'ram'>> {
-    const row = await db
-      .selectFrom('servers')
-      .innerJoin('flavors', 'flavors.id', 'servers.flavor_id')
-      .select((eb) => [
-        eb.fn.countAll<number | string>().as('instances'),
-        eb.fn.coalesce(eb.fn.sum<number | string>('flavors.vcpus'), eb.lit(0)).as('cores'),
-        eb.fn.coalesce(eb.fn.sum<number | string>('flavors.ram'), eb.lit(0)).as('ram')
-      ])
-      .where('servers.project_id', '=', projectId)
-      .where('servers.deleted', '=', 0)
-      .executeTakeFirstOrThrow();
-    // PostgreSQL's driver reads count() and sum() (bigint, numeric) as strings.
-    return { instances: Number(row.instances), cores: Number(row.cores), ram: Number(row.ram) };
   }
 
   private async keypairs(userId: string, db: Kysely<ComputeTables>): Promise<number> {
@@ -103,8 +87,8 @@ export class QuotaRepository {
     force: boolean
   ): Promise<QuotaLimits> {
     return this.database.db.transaction().execute(async (trx) => {
-      await this.lock(trx, `project:${projectId}`);
-      const usage = await this.serverUsage(projectId, trx);
+      // A create of the project waits for this update, then reads the limits it set.
+      const usage = await lockServerUsage(trx, projectId);
       const entries = Object.entries(values) as [QuotaResource, number][];
       if (!force) {
         for (const [resource, limit] of entries) {
@@ -135,9 +119,12 @@ export class QuotaRepository {
   }
 
   /**
-   * Guard of a server create, run before its rows are written: `maxCount` servers of
-   * `flavor` must fit the project's instances, cores and ram, and each server's
-   * `metadataItems` its metadata_items.
+   * Guard of a server create, run in its transaction once the servers' usage is added to
+   * the project's (`ServerRepository.createMany`, which locks the usage row first: the
+   * limits read here are the ones in force once every racing create or limit update of the
+   * project committed): the project's usage before, plus `maxCount` servers of `flavor`,
+   * must fit its instances, cores and ram, and each server's `metadataItems` its
+   * metadata_items. A refusal throws, and the rollback takes the addition back.
    */
   async checkServerCreate(
     trx: ComputeTransaction,
@@ -149,17 +136,17 @@ export class QuotaRepository {
       metadataItems: number;
     }
   ): Promise<void> {
-    await this.lock(trx, `project:${projectId}`);
+    const { flavor, maxCount } = request;
     const limits = await this.limits(projectId, trx);
     assertMetadataFits(limits, request.metadataItems);
-    const usage = await this.serverUsage(projectId, trx);
-    assertInstancesFit(
-      limits,
-      { ...usage, key_pairs: 0 },
-      request.flavor,
-      request.minCount,
-      request.maxCount
-    );
+    const after = await readServerUsage(trx, projectId);
+    const before = {
+      instances: after.instances - maxCount,
+      cores: after.cores - maxCount * flavor.vcpus,
+      ram: after.ram - maxCount * flavor.ram,
+      key_pairs: 0
+    };
+    assertInstancesFit(limits, before, flavor, request.minCount, maxCount);
   }
 
   /** Guard of a key pair create, run before its row is written: the user may have one more. */

@@ -13,6 +13,7 @@ import type { DiskConfig, Scope, Server } from '../models.js';
 import { PowerState, statusFilter, TaskState, VmState } from '../server-states.js';
 import { compileNamePattern } from './name-pattern.js';
 import { scanByName } from './name-scan.js';
+import { addServers, releaseServer } from './project-usage.js';
 import { afterMarker, readNewestFirst } from './newest-first.js';
 import { copyRecord, nowIso, toRecord } from './row-values.js';
 import { toServer } from './server-row.js';
@@ -72,18 +73,27 @@ export class ServerRepository {
   }
 
   /**
-   * Inserts servers and their metadata in one transaction, after `guard` (the quota check)
-   * passed in it: all or none are written. Rows go in multi-row INSERTs, with a turn of the
-   * event loop every few milliseconds, so a large batch never holds it.
+   * Inserts servers and their metadata in one transaction: first their usage is added to
+   * their projects' (project-usage.ts, which locks each project's usage row), then `guard`
+   * (the quota check) runs, then the rows are written; all or none are. Rows go in
+   * multi-row INSERTs, with a turn of the event loop every few milliseconds, so a large
+   * batch never holds it. They start in BUILD with `taskState` (default scheduling).
    */
-  async createMany(inputs: readonly CreateServerInput[], guard?: WriteGuard): Promise<Server[]> {
+  async createMany(
+    inputs: readonly CreateServerInput[],
+    guard?: WriteGuard,
+    taskState: TaskState = TaskState.SCHEDULING
+  ): Promise<Server[]> {
     return this.database.db.transaction().execute(async (trx) => {
+      for (const { projectId, flavorId, count } of usageGroups(inputs)) {
+        await addServers(trx, projectId, flavorId, count);
+      }
       await guard?.(trx);
       const created: Server[] = [];
       const slice = new TimeSlice();
       for (const chunk of chunksOf(inputs)) {
         await slice.turn();
-        created.push(...(await insertServers(trx, chunk)));
+        created.push(...(await insertServers(trx, chunk, taskState)));
       }
       return created;
     });
@@ -154,37 +164,61 @@ export class ServerRepository {
    * `UPDATE ... WHERE id = ? AND vm_state IN (...)`. Returns whether it applied.
    */
   async transition(id: string, expected: StateExpectation, changes: StateChange): Promise<boolean> {
-    const result = await this.database.db
-      .updateTable('servers')
-      .set(stateColumns(changes))
-      .where('id', '=', id)
-      .where('deleted', '=', 0)
-      .where((eb) => expectedStates(eb, expected))
-      .executeTakeFirst();
+    const result = await this.transitionQuery(id, expected, changes).executeTakeFirst();
     return result.numUpdatedRows > 0n;
   }
 
   /**
-   * Marks a live server deleted (vm_state deleted, terminated). Returns whether it applied;
-   * false when it was already deleted or never existed.
+   * `transition` of `server` that answers the server as the update left it (its metadata
+   * as `server` has it), read in the same statement; null when it did not apply.
+   */
+  async transitionServer(
+    server: Server,
+    expected: StateExpectation,
+    changes: StateChange
+  ): Promise<Server | null> {
+    const row = await this.transitionQuery(server.id, expected, changes)
+      .returningAll()
+      .executeTakeFirst();
+    return row ? toServer(row, server.metadata) : null;
+  }
+
+  /**
+   * Marks a live server deleted (vm_state deleted, terminated) and takes it off its
+   * project's usage, in one transaction. Returns whether it applied; false when it was
+   * already deleted or never existed.
    */
   async softDelete(id: string): Promise<boolean> {
     const now = nowIso();
-    const result = await this.database.db
+    return this.database.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .updateTable('servers')
+        .set({
+          deleted: 1,
+          deleted_at: now,
+          terminated_at: now,
+          updated_at: now,
+          vm_state: VmState.DELETED,
+          task_state: null,
+          power_state: PowerState.NOSTATE
+        })
+        .where('id', '=', id)
+        .where('deleted', '=', 0)
+        .returning(['project_id', 'flavor_id'])
+        .executeTakeFirst();
+      if (!row) return false;
+      await releaseServer(trx, row.project_id, row.flavor_id);
+      return true;
+    });
+  }
+
+  private transitionQuery(id: string, expected: StateExpectation, changes: StateChange) {
+    return this.database.db
       .updateTable('servers')
-      .set({
-        deleted: 1,
-        deleted_at: now,
-        terminated_at: now,
-        updated_at: now,
-        vm_state: VmState.DELETED,
-        task_state: null,
-        power_state: PowerState.NOSTATE
-      })
+      .set(stateColumns(changes))
       .where('id', '=', id)
       .where('deleted', '=', 0)
-      .executeTakeFirst();
-    return result.numUpdatedRows > 0n;
+      .where((eb) => expectedStates(eb, expected));
   }
 
   private visible(scope: Scope) {
@@ -234,7 +268,8 @@ const METADATA_ROWS_PER_INSERT = 1000;
 /** Inserts one chunk of servers and their metadata; returns them in input order. */
 async function insertServers(
   trx: ComputeTransaction,
-  inputs: readonly CreateServerInput[]
+  inputs: readonly CreateServerInput[],
+  taskState: TaskState
 ): Promise<Server[]> {
   const now = nowIso();
   const ids = inputs.map(() => randomUUID());
@@ -247,7 +282,7 @@ async function insertServers(
         project_id: input.projectId,
         user_id: input.userId,
         vm_state: VmState.BUILDING,
-        task_state: TaskState.SCHEDULING,
+        task_state: taskState,
         power_state: PowerState.NOSTATE,
         image_ref: input.imageRef,
         flavor_id: input.flavorId,
@@ -275,4 +310,17 @@ async function insertServers(
   }
   const byId = new Map(rows.map((row) => [row.id, row]));
   return inputs.map((input, index) => toServer(byId.get(ids[index]!)!, copyRecord(input.metadata)));
+}
+
+/** The servers of `inputs` per project and flavor: what each adds to its project's usage. */
+function usageGroups(
+  inputs: readonly CreateServerInput[]
+): { projectId: string; flavorId: string; count: number }[] {
+  const groups: { projectId: string; flavorId: string; count: number }[] = [];
+  for (const { projectId, flavorId } of inputs) {
+    const group = groups.find((g) => g.projectId === projectId && g.flavorId === flavorId);
+    if (group) group.count++;
+    else groups.push({ projectId, flavorId, count: 1 });
+  }
+  return groups;
 }

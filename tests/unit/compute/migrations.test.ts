@@ -8,9 +8,16 @@ import {
   openDatabase,
   MIGRATION_TABLE
 } from '../../../extensions/compute/storage.js';
-import { BACKENDS, type GivenDatabase } from './given-database.js';
+import { ServerRepository } from '../../../extensions/compute/storage.js';
+import { BACKENDS, givenScope, type GivenDatabase } from './given-database.js';
+import { givenServerInput } from './given-server.js';
 
-const ALL_MIGRATIONS = ['0001-initial-schema', '0002-seed-catalogue', '0003-quotas'];
+const ALL_MIGRATIONS = [
+  '0001-initial-schema',
+  '0002-seed-catalogue',
+  '0003-quotas',
+  '0004-project-usage'
+];
 const LIBRARY = new URL('../../../extensions/compute/storage.js', import.meta.url).href;
 
 /** Runs `migrateToLatest` in a separate node process; resolves with what it applied. */
@@ -70,6 +77,34 @@ for (const backend of BACKENDS) {
       );
       const images = await database.db.selectFrom('images').select('name').execute();
       assert.ok(images.some((image) => image.name === 'cirros-0.6.2-x86_64-disk'));
+    });
+
+    test("fills each project's usage from its live servers when 0004 runs", async () => {
+      const { database } = await givenEmptyDatabase();
+      await migrateToLatest(database);
+      const servers = new ServerRepository(database);
+      const [one, two] = [givenScope(), givenScope()];
+      await servers.createMany([
+        givenServerInput(one, { flavorId: '2' }),
+        givenServerInput(one),
+        givenServerInput(two)
+      ]);
+      await servers.softDelete((await servers.create(givenServerInput(two))).id);
+      // As a database migrated before 0004 with these servers in it.
+      await database.db.schema.dropTable('project_usage').execute();
+      await sql`delete from ${sql.table(MIGRATION_TABLE)} where name = ${'0004-project-usage'}`.execute(
+        database.db
+      );
+      assert.deepEqual(await migrateToLatest(database), ['0004-project-usage']);
+      const rows = await database.db
+        .selectFrom('project_usage')
+        .select(['project_id', 'instances', 'cores', 'ram'])
+        .execute();
+      const usage = Object.fromEntries(rows.map(({ project_id, ...used }) => [project_id, used]));
+      assert.deepEqual(usage, {
+        [one.projectId]: { instances: 2, cores: 2, ram: 2560 },
+        [two.projectId]: { instances: 1, cores: 1, ram: 512 }
+      });
     });
 
     test('migrates on open when asked, and an already current database stays as it is', async () => {

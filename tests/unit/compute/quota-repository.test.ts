@@ -90,6 +90,7 @@ for (const backend of BACKENDS) {
         message: 'Quota exceeded for instances: Requested 2, but already used 9 of 10 instances'
       });
       assert.equal((await servers.list(scope)).length, 9);
+      assert.equal((await quotas.usage(scope.projectId, scope.userId)).instances, 9);
       await createGuarded(scope, 1);
       assert.equal((await servers.list(scope)).length, 10);
     });
@@ -137,38 +138,51 @@ for (const backend of BACKENDS) {
       );
     });
 
-    test(
-      'lets only what fits of racing creates through, from two connections',
-      {
-        // Two SQLite connections of one process would block each other's event loop; workers
-        // are processes, and SQLite serialises them with BEGIN IMMEDIATE.
-        skip:
-          backend.name === 'sqlite' ? 'PostgreSQL only: one process, one SQLite connection' : false
-      },
-      async () => {
-        const scope = givenScope();
-        await quotas.update(scope.projectId, { instances: 5 }, false);
-        const otherDatabase = await given.openAnother();
-        const other = new QuotaRepository(otherDatabase, DEFAULTS, 1000);
-        const otherServers = new ServerRepository(otherDatabase);
-        const create = (repository: QuotaRepository, target: ServerRepository) =>
-          target.createMany(
-            Array.from({ length: 3 }, () => givenServerInput(scope)),
-            (trx) =>
-              repository.checkServerCreate(trx, scope.projectId, {
-                flavor: TINY,
-                minCount: 3,
-                maxCount: 3,
-                metadataItems: 0
-              })
-          );
-        const results = await Promise.allSettled([
-          create(quotas, servers),
-          create(other, otherServers)
-        ]);
-        assert.deepEqual(results.map((result) => result.status).sort(), ['fulfilled', 'rejected']);
-        assert.equal((await servers.list(scope)).length, 3);
-      }
-    );
+    for (const [limit, perCreate] of [
+      [5, 3],
+      [1, 1]
+    ] as const) {
+      test(
+        `lets only what fits of racing creates through, from two connections (quota ${limit}, ${perCreate} each)`,
+        {
+          // Two SQLite connections of one process would block each other's event loop;
+          // workers are processes, and SQLite serialises them with BEGIN IMMEDIATE.
+          skip:
+            backend.name === 'sqlite'
+              ? 'PostgreSQL only: one process, one SQLite connection'
+              : false
+        },
+        async () => {
+          const scope = givenScope();
+          await quotas.update(scope.projectId, { instances: limit }, false);
+          const otherDatabase = await given.openAnother();
+          const other = new QuotaRepository(otherDatabase, DEFAULTS, 1000);
+          const otherServers = new ServerRepository(otherDatabase);
+          const create = (repository: QuotaRepository, target: ServerRepository) =>
+            target.createMany(
+              Array.from({ length: perCreate }, () => givenServerInput(scope)),
+              (trx) =>
+                repository.checkServerCreate(trx, scope.projectId, {
+                  flavor: TINY,
+                  minCount: perCreate,
+                  maxCount: perCreate,
+                  metadataItems: 0
+                })
+            );
+          const results = await Promise.allSettled([
+            create(quotas, servers),
+            create(other, otherServers)
+          ]);
+          assert.deepEqual(results.map((result) => result.status).sort(), [
+            'fulfilled',
+            'rejected'
+          ]);
+          const rejected = results.find((result) => result.status === 'rejected');
+          assert.equal((rejected?.reason as { code?: string }).code, 'COMPUTE_QUOTA_EXCEEDED');
+          assert.equal((await servers.list(scope)).length, perCreate);
+          assert.equal((await quotas.usage(scope.projectId, scope.userId)).instances, perCreate);
+        }
+      );
+    }
   });
 }
