@@ -12,16 +12,20 @@ import {
   HTTPUnauthorized
 } from './http-errors.js';
 
+/** The codes of the backing services the host itself uses. */
+export type BackingServiceCode =
+  typeof CODES.WHARF_KEYSTONE_UNAVAILABLE | typeof CODES.WHARF_RATELIMIT_UNAVAILABLE;
+
 /**
- * 503: a backing service (`service`: Keystone, the database) cannot be reached or did not
+ * 503: a backing service (`service`: Keystone, the rate limiter's Redis) cannot be reached or did not
  * answer in time; carries `Retry-After`. The client sees a fault naming the service, never
  * the cause, which the log keeps.
  */
 export class BackingServiceUnavailable extends HTTPServiceUnavailable {
   /** Which service: one code per service, declared in codes.ts. */
-  override readonly code: typeof CODES.WHARF_KEYSTONE_UNAVAILABLE;
+  override readonly code: BackingServiceCode;
   constructor(
-    code: typeof CODES.WHARF_KEYSTONE_UNAVAILABLE,
+    code: BackingServiceCode,
     service: string,
     retryAfterSeconds: number,
     options: WharfErrorOptions = {}

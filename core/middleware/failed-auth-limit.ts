@@ -9,8 +9,8 @@
  * even when `[ratelimit] enabled` is off; `failed_auth_per_minute = 0` turns it off. The
  * address is `clientAddress()`: the socket's peer, or what a trusted proxy reported. Counts
  * live in the store of `[ratelimit] backend` (in memory, or shared through Redis); when the
- * store fails, requests pass and a warning is logged. The failure that closes an address is
- * logged as a warning naming it.
+ * store fails, requests pass, and the outage is logged once (outage-log.ts). The failure
+ * that closes an address is logged as a warning naming it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendFault } from '../http/faults.js';
@@ -20,11 +20,8 @@ import type { Logger } from '../logger.js';
 import type { FactoryContext } from '../pipeline/types.js';
 import { clientAddress } from './client-address.js';
 import { FilterOptions } from './filter-options.js';
-import {
-  openRateLimitStore,
-  RATE_LIMIT_STORE_OPTIONS,
-  storeFailureReporter
-} from './ratelimit-open-store.js';
+import { OutageLog } from './outage-log.js';
+import { openRateLimitStore, RATE_LIMIT_STORE_OPTIONS } from './ratelimit-open-store.js';
 import type { RateLimitStore, WindowCounts } from './ratelimit-store.js';
 import { retryAfterSeconds, windowOf, withinLimit, type WindowLimit } from './ratelimit-window.js';
 
@@ -47,14 +44,15 @@ export interface FailedAuthLimitOptions {
 export class FailedAuthLimit {
   private readonly rule: WindowLimit;
   private readonly now: () => number;
-  private readonly storeFailed: (error: unknown, now: number) => void;
+  private readonly outages: OutageLog;
 
   constructor(private readonly options: FailedAuthLimitOptions) {
     this.rule = { limit: options.perMinute, windowMs: 60_000, sliding: true };
     this.now = options.now ?? Date.now;
-    this.storeFailed = storeFailureReporter(
+    this.outages = new OutageLog(
       options.logger,
-      'failed-auth limit store failed; authentication attempts pass unlimited'
+      'the store of the failed-auth limit',
+      'authentication attempts pass unlimited until it answers'
     );
   }
 
@@ -67,9 +65,12 @@ export class FailedAuthLimit {
     const counts = this.options.store.peek(clientAddress(req), windowOf(at, this.rule));
     if (!(counts instanceof Promise)) return this.decide(res, counts, at);
     return counts.then(
-      (resolved) => this.decide(res, resolved, at),
+      (resolved) => {
+        this.outages.succeeded();
+        return this.decide(res, resolved, at);
+      },
       (error: unknown) => {
-        this.storeFailed(error, at);
+        this.outages.failed(error);
         return true;
       }
     );
@@ -82,8 +83,11 @@ export class FailedAuthLimit {
     const counted = this.options.store.hit(address, windowOf(at, this.rule));
     if (!(counted instanceof Promise)) return this.reportClosing(req, address, counted, at);
     counted.then(
-      (resolved) => this.reportClosing(req, address, resolved, at),
-      (error: unknown) => this.storeFailed(error, at)
+      (resolved) => {
+        this.outages.succeeded();
+        this.reportClosing(req, address, resolved, at);
+      },
+      (error: unknown) => this.outages.failed(error)
     );
   }
 

@@ -14,6 +14,7 @@
 import { BackingServiceUnavailable } from '../errors.js';
 import { CODES } from '../errors/codes.js';
 import type { Logger } from '../logger.js';
+import { OutageLog } from './outage-log.js';
 
 /** Seconds a client is told to wait (`Retry-After`) while Keystone is unavailable. */
 export const KEYSTONE_RETRY_AFTER_SECONDS = 5;
@@ -81,25 +82,22 @@ function parseToken(body: TokenBody): KeystoneToken | null {
   };
 }
 
-/** Why an exchange failed, with the network cause fetch wraps (`ECONNREFUSED`, a timeout). */
-function reason(error: unknown): string {
-  const { message, cause } = error as Error;
-  const inner =
-    cause instanceof Error ? `: ${(cause as NodeJS.ErrnoException).code ?? cause.message}` : '';
-  return `${message}${inner}`;
-}
-
 /** Keystone v3, as the service user of the `keystone_authtoken` filter sees it. */
 export class KeystoneClient {
   private readonly tokensUrl: string;
   private serviceToken: Promise<{ token: string; renewAt: number }> | null = null;
-  private down = false;
+  private readonly outages: OutageLog;
 
   constructor(
     private readonly options: KeystoneClientOptions,
-    private readonly logger: Logger
+    logger: Logger
   ) {
     this.tokensUrl = `${identityV3Url(options.authUrl)}/auth/tokens?nocatalog`;
+    this.outages = new OutageLog(
+      logger,
+      `Keystone at ${options.authUrl}`,
+      'requests get 503 until it answers'
+    );
   }
 
   /**
@@ -114,7 +112,7 @@ export class KeystoneClient {
         res = await this.ask(token, await this.currentServiceToken());
       }
       const result = await this.answerOf(res);
-      this.recovered();
+      this.outages.succeeded();
       return result;
     } catch (error) {
       throw this.unavailable(error);
@@ -181,24 +179,12 @@ export class KeystoneClient {
   }
 
   private unavailable(error: unknown): BackingServiceUnavailable {
-    if (!this.down) {
-      this.down = true;
-      this.logger.warn(
-        `Keystone at ${this.options.authUrl} is unavailable: ${reason(error)}; ` +
-          `requests get 503 until it answers`
-      );
-    }
+    this.outages.failed(error);
     return new BackingServiceUnavailable(
       CODES.WHARF_KEYSTONE_UNAVAILABLE,
       'The identity service',
       KEYSTONE_RETRY_AFTER_SECONDS,
       { cause: error }
     );
-  }
-
-  private recovered(): void {
-    if (!this.down) return;
-    this.down = false;
-    this.logger.info(`Keystone at ${this.options.authUrl} answers again`);
   }
 }

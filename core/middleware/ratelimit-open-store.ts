@@ -2,16 +2,15 @@
  * Opening the rate-limit store the options ask for, shared by the `ratelimit` filter and the
  * limit on failed authentication: `backend = memory` (per process, bounded by `max_keys`) or
  * `redis` (shared by workers and hosts, at `redis_url`, keys under `redis_key_prefix`).
- * ioredis is loaded only when Redis is used. A store that fails lets requests pass; its
- * failures are reported by `storeFailureReporter`, at most once every 10 s.
+ * ioredis is loaded only when Redis is used; its commands fail at once while Redis is
+ * unreachable and after 500 ms when it does not answer. What a failure does to a request is
+ * the caller's choice (outage-log.ts logs each outage once).
  */
-import type { Logger } from '../logger.js';
+import { once } from 'node:events';
 import type { FactoryContext } from '../pipeline/types.js';
 import type { FilterOptions } from './filter-options.js';
 import { DEFAULT_MAX_KEYS, MemoryRateLimitStore } from './ratelimit-memory-store.js';
 import type { RateLimitStore } from './ratelimit-store.js';
-
-const WARN_EVERY_MS = 10_000;
 
 /**
  * The store of `options` (`backend`, `redis_url`, `redis_key_prefix`, `max_keys`) counting
@@ -40,22 +39,15 @@ export function openRateLimitStore(
         context.logger.debug(`ratelimit redis: ${error.message}`)
       );
       context.onClose?.(() => store.close());
-      return store;
+      // Commands fail at once until the connection is up: the first requests must not meet
+      // an outage that is only the connection being opened. A Redis down at start-up fails
+      // the first attempt (an `error` event), and the host starts without it.
+      return once(store.redis, 'ready').then(
+        () => store,
+        () => store
+      );
     }
   );
-}
-
-/** A function that logs a store failure as a warning, at most once every 10 s of `now`. */
-export function storeFailureReporter(
-  logger: Logger,
-  message: string
-): (error: unknown, now: number) => void {
-  let lastWarning = -Infinity;
-  return (error, now) => {
-    if (now - lastWarning < WARN_EVERY_MS) return;
-    lastWarning = now;
-    logger.warn(message, { error: error instanceof Error ? error.message : String(error) });
-  };
 }
 
 /** The options `openRateLimitStore` reads, for the factories that open a store. */

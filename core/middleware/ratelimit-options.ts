@@ -41,6 +41,14 @@ export const RATELIMIT_OPTIONS = defineOptions('wharf', [
   },
   {
     section: 'ratelimit',
+    name: 'on_backend_error',
+    type: 'enum',
+    choices: ['open', 'closed'],
+    default: 'open',
+    help: 'When the Redis store fails (down, or no answer within 500 ms): `open` lets requests pass unlimited, `closed` answers them 503 with `Retry-After`. Either way the outage is logged once and the limit applies again as soon as Redis answers.'
+  },
+  {
+    section: 'ratelimit',
     name: 'failed_auth_per_minute',
     type: 'int',
     min: 0,

@@ -13,23 +13,26 @@
  * false passes everything), `requests_per_minute` (default 120), `burst` (default:
  * requests_per_minute, a one-minute window), `strategy` (`sliding` | `fixed`), `backend`
  * (`memory` | `redis`), `redis_url` (required for redis), `redis_key_prefix`, `max_keys`
- * (memory store bound).
- * When the Redis store fails, requests pass and a warning is logged (at most every 10 s).
+ * (memory store bound), `on_backend_error` (`open` | `closed`).
+ *
+ * When the Redis store fails (down, or no answer within its 500 ms command timeout),
+ * `on_backend_error = open` (the default) lets requests pass unlimited and `closed` answers
+ * them 503 `serviceUnavailable` with `Retry-After` (code `WHARF_RATELIMIT_UNAVAILABLE`); the
+ * outage is logged once when it starts and once when the store answers again, and the
+ * limiter counts again by itself as soon as it does.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import { sendFault } from '../http/faults.js';
 import { getContext } from '../context.js';
-import { HTTPTooManyRequests } from '../errors.js';
+import { BackingServiceUnavailable, HTTPTooManyRequests } from '../errors.js';
+import { CODES } from '../errors/codes.js';
 import type { Logger } from '../logger.js';
 import type { FilterFactory } from '../pipeline/types.js';
 import { clientAddress } from './client-address.js';
 import { FilterOptions } from './filter-options.js';
-import {
-  openRateLimitStore,
-  RATE_LIMIT_STORE_OPTIONS,
-  storeFailureReporter
-} from './ratelimit-open-store.js';
+import { OutageLog } from './outage-log.js';
+import { openRateLimitStore, RATE_LIMIT_STORE_OPTIONS } from './ratelimit-open-store.js';
 import type { RateLimitStore, WindowCounts } from './ratelimit-store.js';
 import { retryAfterSeconds, windowOf, withinLimit, type WindowLimit } from './ratelimit-window.js';
 
@@ -37,11 +40,19 @@ import { retryAfterSeconds, windowOf, withinLimit, type WindowLimit } from './ra
 export interface RateLimiterOptions extends WindowLimit {
   /** Where hits are counted. */
   store: RateLimitStore;
-  /** Warnings about a failing store go here. */
+  /** When the store fails: let requests pass (`open`, the default) or answer 503 (`closed`). */
+  onBackendError?: BackendErrorPolicy;
+  /** The store's outages are logged here. */
   logger: Logger;
   /** Clock in milliseconds (tests pass a fake one). Default `Date.now`. */
   now?: () => number;
 }
+
+/** What the filter does with a request when its store fails. */
+export type BackendErrorPolicy = 'open' | 'closed';
+
+/** `Retry-After` of the 503 `on_backend_error = closed` answers while the store fails. */
+export const RATELIMIT_RETRY_AFTER_SECONDS = 2;
 
 /** Default `requests_per_minute` (the `[ratelimit]` default of wharf.conf). */
 export const DEFAULT_REQUESTS_PER_MINUTE = 120;
@@ -55,9 +66,11 @@ function clientKey(req: IncomingMessage): string {
 export function createRateLimiter(options: RateLimiterOptions): RequestHandler {
   const { store } = options;
   const now = options.now ?? Date.now;
-  const storeFailed = storeFailureReporter(
+  const closed = options.onBackendError === 'closed';
+  const outages = new OutageLog(
     options.logger,
-    'rate-limit store failed; requests pass unlimited'
+    'the store of the ratelimit filter',
+    closed ? 'requests get 503 until it answers' : 'requests pass unlimited until it answers'
   );
 
   function decide(res: ServerResponse, next: () => void, counts: WindowCounts, at: number): void {
@@ -71,10 +84,22 @@ export function createRateLimiter(options: RateLimiterOptions): RequestHandler {
     const counts = store.hit(clientKey(req), windowOf(at, options));
     if (!(counts instanceof Promise)) return decide(res, next, counts, at);
     counts.then(
-      (resolved) => decide(res, next, resolved, at),
+      (resolved) => {
+        outages.succeeded();
+        decide(res, next, resolved, at);
+      },
       (error: unknown) => {
-        storeFailed(error, at);
-        next();
+        outages.failed(error);
+        if (!closed) return next();
+        sendFault(
+          res,
+          new BackingServiceUnavailable(
+            CODES.WHARF_RATELIMIT_UNAVAILABLE,
+            'The rate limiter',
+            RATELIMIT_RETRY_AFTER_SECONDS,
+            { cause: error }
+          )
+        );
       }
     );
   };
@@ -91,9 +116,17 @@ export const ratelimitFilter: FilterFactory = (context) => {
   const burst = options.integer('burst', perMinute, { min: 1 });
   const sliding =
     options.choice('strategy', ['sliding', 'fixed'] as const, 'sliding') === 'sliding';
+  const onBackendError = options.choice('on_backend_error', ['open', 'closed'] as const, 'open');
   const windowMs = Math.max(1, Math.round((burst * 60_000) / perMinute));
   const limiter = (store: RateLimitStore): RequestHandler =>
-    createRateLimiter({ limit: burst, windowMs, sliding, store, logger: context.logger });
+    createRateLimiter({
+      limit: burst,
+      windowMs,
+      sliding,
+      store,
+      onBackendError,
+      logger: context.logger
+    });
   const store = openRateLimitStore(options, windowMs, context);
   return store instanceof Promise ? store.then(limiter) : limiter(store);
 };
@@ -102,5 +135,6 @@ ratelimitFilter.options = [
   'requests_per_minute',
   'burst',
   'strategy',
+  'on_backend_error',
   ...RATE_LIMIT_STORE_OPTIONS
 ];

@@ -119,6 +119,47 @@ describe('ratelimit filter', () => {
     await request(app).get('/').expect(200);
     assert.equal(capture.lines.filter((line) => line.level === 'warn').length, 1);
   });
+
+  test('on_backend_error closed: 503 with Retry-After while the store fails, limits again after', async () => {
+    const capture = givenLogCapture();
+    const memory = new MemoryRateLimitStore();
+    let failing = true;
+    const flaky: RateLimitStore = {
+      hit: (key, window) =>
+        failing
+          ? Promise.reject(new Error('ECONNREFUSED'))
+          : Promise.resolve(memory.hit(key, window)),
+      peek: (key, window) => memory.peek(key, window),
+      close: () => memory.close()
+    };
+    const limiter = createRateLimiter({
+      limit: 1,
+      windowMs: 60_000,
+      sliding: true,
+      store: flaky,
+      onBackendError: 'closed',
+      logger: capture.logger
+    });
+    const app = givenApp([limiter]);
+    for (let i = 0; i < 3; i++) {
+      const refused = await request(app).get('/').expect(503);
+      assert.equal(refused.headers['retry-after'], '2');
+      assert.equal(refused.body.serviceUnavailable.code, 503);
+    }
+    failing = false;
+    await request(app).get('/').expect(200);
+    await request(app).get('/').expect(429);
+    assert.deepEqual(
+      capture.lines.map((line) => [line.level, line.message]),
+      [
+        [
+          'warn',
+          'the store of the ratelimit filter is unavailable: ECONNREFUSED; requests get 503 until it answers'
+        ],
+        ['info', 'the store of the ratelimit filter answers again']
+      ]
+    );
+  });
 });
 
 describe('ratelimitFilter factory', () => {
@@ -130,6 +171,13 @@ describe('ratelimitFilter factory', () => {
     const refused = await request(app).get('/').expect(429);
     const retryAfter = Number(refused.headers['retry-after']);
     assert.ok(retryAfter > 60 && retryAfter <= 120, `Retry-After ${retryAfter}`);
+  });
+
+  test('refuses an on_backend_error other than open or closed', async () => {
+    await assert.rejects(
+      givenFilter(ratelimitFilter, { on_backend_error: 'ignore' }),
+      (error: unknown) => error instanceof ConfigError && /on_backend_error/.test(error.message)
+    );
   });
 
   test('reads [ratelimit] of wharf.conf behind its paste options', async () => {
