@@ -79,6 +79,63 @@ export function createContext(overrides: Partial<RequestContext> = {}): RequestC
   };
 }
 
+/**
+ * The context of one request whose logger is the child of `parent` carrying the request's
+ * ids, built the first time something reads `logger`: most requests never log through it
+ * (the request log writes through the root logger), and a winston child per request was a
+ * measurable share of a request. The accessor is on the class's prototype, so every
+ * context keeps one hidden class (an object literal with an accessor would not).
+ */
+class LazyLoggerContext implements RequestContext {
+  globalRequestId: string | null;
+  userId: string | null = null;
+  projectId: string | null = null;
+  userDomainId: string | null = null;
+  projectDomainId: string | null = null;
+  roles: string[] = [];
+  isAdmin = false;
+  apiVersion: MicroversionLike | null = null;
+  extension: string | null = null;
+  traceStep: StepTracer | null = null;
+  #childLogger: Logger | undefined = undefined;
+  readonly #parentLogger: Logger;
+
+  constructor(
+    public requestId: string,
+    globalRequestId: string | null,
+    parentLogger: Logger
+  ) {
+    this.globalRequestId = globalRequestId;
+    this.#parentLogger = parentLogger;
+  }
+
+  get logger(): Logger {
+    this.#childLogger ??= this.#parentLogger.child(
+      this.globalRequestId === null
+        ? { requestId: this.requestId }
+        : { requestId: this.requestId, globalRequestId: this.globalRequestId }
+    );
+    return this.#childLogger;
+  }
+
+  set logger(logger: Logger) {
+    this.#childLogger = logger;
+  }
+}
+
+/**
+ * The context of a request the `request_id` filter starts: anonymous, with `logger` the
+ * child of `parent` whose lines carry `requestId` (and `globalRequestId` when there is one),
+ * made on first use.
+ */
+export function createRequestContext(
+  requestId: string,
+  globalRequestId: string | null,
+  parent: Logger
+): RequestContext {
+  return new LazyLoggerContext(requestId, globalRequestId, parent);
+}
+
 /** The context attached to a request, created on first use. */
 export function getContext(req: IncomingMessage): RequestContext {
   const holder = req as WithContext;

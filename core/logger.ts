@@ -12,6 +12,7 @@
 import { createRequire } from 'node:module';
 import type winston from 'winston';
 import { currentLoadScope, currentScope } from './extension-scope.js';
+import { lineTransportFor } from './log-line-transport.js';
 
 const require = createRequire(import.meta.url);
 let winstonModule: typeof winston | undefined;
@@ -79,9 +80,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     options.format === 'json'
       ? winston.format.combine(timestamp(), winston.format.json())
       : winston.format.combine(timestamp(), winston.format.printf(textLine));
-  const transport = options.stream
-    ? new winston.transports.Stream({ stream: options.stream })
-    : new winston.transports.Console({ stderrLevels: Object.keys(winston.config.npm.levels) });
+  const transport = lineTransportFor(winston, options.stream ?? process.stderr);
   const logger = winston.createLogger({
     level: options.level ?? 'info',
     format,

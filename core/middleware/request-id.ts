@@ -6,7 +6,7 @@
  * is kept as the global request id: it goes into the logs, never back to the client.
  */
 import type { RequestHandler } from 'express';
-import { createContext, newRequestId, setContext } from '../context.js';
+import { createRequestContext, newRequestId, setContext } from '../context.js';
 import {
   COMPUTE_REQUEST_ID_HEADER,
   OPENSTACK_REQUEST_ID_HEADER
@@ -19,20 +19,20 @@ const GLOBAL_REQUEST_ID =
 /** Factory of the `request_id` filter (no options). */
 export const requestIdFilter: FilterFactory = ({ logger }): RequestHandler =>
   function requestId(req, res, next) {
-    // The HTTP server already gave the response an id (see http-server.ts); keep that one.
+    // The HTTP server already gave the response an id and its headers (see
+    // http-server.ts); keep them. Setting a header is one of the dearer calls of a request.
     const given = res.getHeader(OPENSTACK_REQUEST_ID_HEADER);
-    const id = typeof given === 'string' ? given : newRequestId();
+    let id: string;
+    if (typeof given === 'string') id = given;
+    else {
+      id = newRequestId();
+      res.setHeader(OPENSTACK_REQUEST_ID_HEADER, id);
+      res.setHeader(COMPUTE_REQUEST_ID_HEADER, id);
+    }
     const incoming = req.headers[OPENSTACK_REQUEST_ID_HEADER];
     const globalRequestId =
       typeof incoming === 'string' && GLOBAL_REQUEST_ID.test(incoming) ? incoming : null;
-    const fields =
-      globalRequestId === null ? { requestId: id } : { requestId: id, globalRequestId };
-    setContext(
-      req,
-      createContext({ requestId: id, globalRequestId, logger: logger.child(fields) })
-    );
-    res.setHeader(OPENSTACK_REQUEST_ID_HEADER, id);
-    res.setHeader(COMPUTE_REQUEST_ID_HEADER, id);
+    setContext(req, createRequestContext(id, globalRequestId, logger));
     next();
   };
 requestIdFilter.options = [];
