@@ -25,7 +25,12 @@ import { givenServedHost, type ConfSettings, type ServedHost } from '../helpers/
 const skip = postgresSkip() || redisSkip() || haproxySkip();
 const SECRET = randomBytes(32).toString('hex');
 const REQUESTS_PER_MINUTE = 30;
-const ALL_MIGRATIONS = ['0001-initial-schema', '0002-seed-catalogue', '0003-quotas'];
+const ALL_MIGRATIONS = [
+  '0001-initial-schema',
+  '0002-seed-catalogue',
+  '0003-quotas',
+  '0004-project-usage'
+];
 
 /** A signed token of `project` (user `user-<project>`) under the deployment's secret. */
 function tokenOf(project: string, secret = SECRET): string {
