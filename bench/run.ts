@@ -57,4 +57,4 @@ results.targets = [
   ...(results.cli?.targets ?? [])
 ];
 process.stdout.write(renderReport(results));
-log(`results written to ${await writeResults(results)}`);
+log(`results written to ${await writeResults(results, options.resultsFile)}`);

@@ -60,10 +60,12 @@ export interface BenchOptions {
   sections: Section[];
   /** Server names to run; empty for all. */
   servers: string[];
+  /** Where the JSON results go (`--results`); default bench/results/latest.json. */
+  resultsFile: string | undefined;
 }
 
 /** Usage text for `--help`. */
-export const USAGE = `usage: node dist/bench/run.js [--quick] [--node PATH] [--only ${SECTIONS.join(',')}] [--servers NAME,...]`;
+export const USAGE = `usage: node dist/bench/run.js [--quick] [--node PATH] [--only ${SECTIONS.join(',')}] [--servers NAME,...] [--results FILE]`;
 
 /** Parses the command line; throws on unknown options or sections. */
 export function parseOptions(argv: readonly string[]): BenchOptions & { help: boolean } {
@@ -74,6 +76,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions & { help: bo
       node: { type: 'string', default: process.execPath },
       only: { type: 'string' },
       servers: { type: 'string' },
+      results: { type: 'string' },
       help: { type: 'boolean', default: false }
     },
     strict: true
@@ -88,7 +91,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions & { help: bo
     profile: values.quick ? QUICK_PROFILE : FULL_PROFILE,
     node: values.node ?? process.execPath,
     sections: sections.length > 0 ? sections : [...SECTIONS],
-    servers: list(values.servers)
+    servers: list(values.servers),
+    resultsFile: values.results
   };
 }
 

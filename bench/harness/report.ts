@@ -34,7 +34,10 @@ export const RESULTS_FILE = fileURLToPath(
 );
 
 /** Writes the results as JSON and returns the file path. */
-export async function writeResults(results: BenchResults, file = RESULTS_FILE): Promise<string> {
+export async function writeResults(
+  results: BenchResults,
+  file: string = RESULTS_FILE
+): Promise<string> {
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
   return file;
