@@ -62,6 +62,8 @@ export * from './plugins/index.js';
 export { wsgi, type WsgiDecorators } from './api/wsgi.js';
 export type { ExtendsOptions } from './api/decorators/extends.js';
 export type { PolicyPersona, PolicyDescription } from './api/policy-personas.js';
+export { subRuleName } from './api/decorators/policy.js';
+export type { DeclaredPolicy } from './api/metadata-keys.js';
 export { APIVersionRequest } from './api/api-version-request.js';
 export { ANY_VERSION, parseVersionRange, rangeContains } from './api/version-range.js';
 export type { VersionRange } from './api/version-range.js';

@@ -14,6 +14,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { RequestContext } from '../context.js';
 import type { UrlParams } from '../routing/index.js';
+import type { DeclaredPolicy } from './metadata-keys.js';
 import type { UrlForOptions } from './request-urls.js';
 
 /** A request as controllers see it: parsed, validated and versioned. */
@@ -40,11 +41,12 @@ export interface ApiRequest {
   /** Public URL of the host without the API prefix, e.g. `https://api.example.com`; build `bookmark` links on it. */
   readonly rootUrl: string;
   /**
-   * The policy rule the running handler or processor declares (`@wsgi.policy`), null when it
-   * declares none: the one place the rule is written is its declaration, and the method
-   * authorizes against this (a pre- or post-processor sees its own rule, not the handler's).
+   * The policy rule and sub-rules the running handler or processor declares
+   * (`@wsgi.policy`), null when it declares none: the one place a rule is written is its
+   * declaration, and the method authorizes against this (a pre- or post-processor sees its
+   * own declaration, not the handler's).
    */
-  readonly policy: string | null;
+  readonly policy: DeclaredPolicy | null;
   /**
    * True behind the `legacy_v2_compatible` filter (`/v2`): a handler validating the body
    * itself passes it to its BodyValidator, which then strips unknown keys as v2 did.

@@ -24,6 +24,7 @@ import {
   SCHEMA,
   type AddedFieldsDeclaration,
   VARIANT_OF,
+  type DeclaredPolicy,
   type ExtensionDeclaration
 } from './metadata-keys.js';
 import {
@@ -58,8 +59,8 @@ export interface MethodSpec {
   schemas: { validate: BodyValidator; range: VersionRange; schema: object | boolean }[];
   /** Compiled query validators by range (`@querySchema`), in source order, with their schemas. */
   querySchemas: { validate: QueryValidator; range: VersionRange; schema: object | boolean }[];
-  /** The policy rule the method enforces (`@policy`), or null. */
-  policy: string | null;
+  /** The policy rule the method enforces and its sub-rules (`@policy`), or null. */
+  policy: DeclaredPolicy | null;
 }
 
 /** A method marked `@extends`: what it extends and when it runs. */

@@ -12,6 +12,14 @@ function key<T>(name: string): MetadataKey<T> {
   return Symbol.for(`wharf.api.${name}`) as MetadataKey<T>;
 }
 
+/** What `@policy(rule, ...subRules)` records: the rule and the full names of its sub-rules. */
+export interface DeclaredPolicy {
+  /** The rule every call is checked against. */
+  readonly rule: string;
+  /** The rules checked in some cases only, named under the rule (`RULE:sub`), sorted. */
+  readonly subRules: readonly string[];
+}
+
 /** What `@extends(...)` records: which controller method or action it extends, and when. */
 export interface ExtensionDeclaration {
   target: { kind: 'method'; name: string } | { kind: 'action'; name: string };
@@ -67,7 +75,7 @@ export const API_VERSION = key<VersionRange>('api-version');
 export const SCHEMA = key<readonly SchemaDeclaration[]>('schema');
 /** `@addsFields(at, fields)`: the response fields an extension method adds. */
 export const ADDS_FIELDS = key<readonly AddedFieldsDeclaration[]>('adds-fields');
-/** `@policy(rule)`: the name of the policy rule a method enforces. */
-export const POLICY = key<string>('policy');
+/** `@policy(rule, ...subRules)`: the policy rule a method enforces and its sub-rules. */
+export const POLICY = key<DeclaredPolicy>('policy');
 /** `@querySchema(jsonSchema, min, max)`: query-string schemas by version range. */
 export const QUERY_SCHEMA = key<readonly SchemaDeclaration[]>('query-schema');

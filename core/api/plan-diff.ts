@@ -1,12 +1,13 @@
 /**
  * Comparing a deployment with an accepted plan (`wharf check --diff`): what was removed or
  * narrowed breaks clients (a route, action, processor, field or extension gone, a microversion range
- * narrowed, a policy that lets fewer callers in); what was added or widened does not (a
- * policy that lets more callers in, or the same ones through another rule text).
+ * narrowed, a policy or sub-rule that lets fewer callers in, a sub-rule added or removed);
+ * what was added or widened does not (a policy that lets more callers in, or the same ones
+ * through another rule text).
  */
 import { APIVersionRequest } from './api-version-request.js';
 import { processorKey, type DeploymentPlan, type PlanRange } from './deployment-plan.js';
-import type { PlanPolicy } from './plan-policy.js';
+import type { PlanPolicy, PlanRule } from './plan-policy.js';
 
 /** One difference. */
 export interface PlanChange {
@@ -106,7 +107,9 @@ function compareRange(
 
 /**
  * A policy letting fewer personas in (or an unknown change) is breaking; more, or the same
- * through another rule, additive.
+ * through another rule, additive. Its sub-rules compare the same way, by name; one added or
+ * removed is breaking (a new check may refuse callers served before; a removed one leaves
+ * what it allowed unknown). A plan written before sub-rules were recorded compares none.
  */
 function comparePolicy(
   diff: PlanDiff,
@@ -114,8 +117,36 @@ function comparePolicy(
   before: PlanPolicy | null | undefined,
   after: PlanPolicy | null | undefined
 ): void {
-  if (before === undefined || JSON.stringify(before) === JSON.stringify(after ?? null)) return;
-  const change = `${what}: policy ${policyText(before)} -> ${policyText(after ?? null)}`;
+  if (before === undefined) return;
+  compareRule(diff, `${what}: policy`, before && ruleOf(before), after ? ruleOf(after) : null);
+  if (!before?.subRules || !after) return;
+  const now = new Map((after.subRules ?? []).map((rule) => [rule.rule, rule]));
+  for (const rule of before.subRules) {
+    const still = now.get(rule.rule);
+    if (still === undefined)
+      diff.breaking.push({
+        subject: 'policy',
+        message: `removed: ${what}: sub-rule ${ruleText(rule)} (what it allowed is unknown now)`
+      });
+    else compareRule(diff, `${what}: sub-rule`, rule, still);
+    now.delete(rule.rule);
+  }
+  for (const rule of now.values())
+    diff.breaking.push({
+      subject: 'policy',
+      message: `added: ${what}: sub-rule ${ruleText(rule)} (a new check may refuse callers served before)`
+    });
+}
+
+/** Compares one rule (`what` names it) on both sides, as comparePolicy says. */
+function compareRule(
+  diff: PlanDiff,
+  what: string,
+  before: PlanRule | null,
+  after: PlanRule | null
+): void {
+  if (JSON.stringify(before) === JSON.stringify(after)) return;
+  const change = `${what} ${ruleText(before)} -> ${ruleText(after)}`;
   const was = before?.allowed;
   const now = after?.allowed;
   if (!was || !now) {
@@ -144,9 +175,14 @@ function comparePolicy(
     });
 }
 
-function policyText(policy: PlanPolicy | null): string {
-  if (policy === null) return 'none';
-  return `${policy.rule} "${policy.check ?? '?'}" [${policy.allowed?.join(', ') ?? '?'}]`;
+/** The rule of a policy without its sub-rules. */
+function ruleOf({ rule, check, allowed }: PlanPolicy): PlanRule {
+  return { rule, check, allowed };
+}
+
+function ruleText(rule: PlanRule | null): string {
+  if (rule === null) return 'none';
+  return `${rule.rule} "${rule.check ?? '?'}" [${rule.allowed?.join(', ') ?? '?'}]`;
 }
 
 /** A version as a comparable number; an open end is below (-1) or above (1) every version. */

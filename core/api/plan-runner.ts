@@ -36,6 +36,7 @@ import {
 import type { DispatchPlan, Owned } from './dispatch-plan.js';
 import type { ApiMetrics } from './api-metrics.js';
 import type { ExtensionHealth } from './extension-health.js';
+import type { DeclaredPolicy } from './metadata-keys.js';
 import type { RequestDeadlines, Watched } from './request-deadlines.js';
 import { isResponseObject, ResponseObject } from './response-object.js';
 import { sendResponse } from './send-response.js';
@@ -166,7 +167,7 @@ class PlanRun extends ExtensionScope {
    */
   private invoke(step: Owned<MethodSpec>, response: ResponseObject | undefined): unknown {
     this.step = step;
-    (this.request as { policy: string | null }).policy = step.spec.policy;
+    (this.request as { policy: DeclaredPolicy | null }).policy = step.spec.policy;
     const settled = this.observerOf(step);
     if (settled === null) return this.call(step, response);
     let result: unknown;

@@ -45,8 +45,11 @@ export interface WsgiDecorators {
   ) => MethodDecorator;
   /** `@wsgi.variant(name)`: a versioned variant of the controller method `name`. */
   readonly variant: (name: string) => MethodDecorator;
-  /** `@wsgi.policy(rule)`: the name of the policy rule the method enforces. */
-  readonly policy: (rule: string) => MethodDecorator;
+  /**
+   * `@wsgi.policy(rule, ...subRules)`: the policy rule the method enforces, and the sub-rules
+   * (`RULE:sub`, named by `sub`) it checks in some cases only.
+   */
+  readonly policy: (rule: string, ...subRules: string[]) => MethodDecorator;
 }
 
 /** Every API decorator, as `wsgi.<name>`. */

@@ -299,7 +299,7 @@ export class PolicyUndeclared extends ComputeError {
   constructor(what: string) {
     super(
       'COMPUTE_POLICY_UNDECLARED',
-      `${what}: declare the rule with @wsgi.policy on the method that authorizes`,
+      `${what}: declare it with @wsgi.policy(rule, ...subRules) on the method that authorizes`,
       500
     );
   }

@@ -14,9 +14,9 @@ export abstract class ServerActionsController extends Controller {
     super();
   }
 
-  /** Runs a power action on the server of the URL after checking `rule` on it. */
-  protected perform(req: ApiRequest, action: PowerAction, rule: string): Promise<void> {
-    return this.services.performAction(req.context, req.params.id!, action, rule);
+  /** Runs a power action on the server of the URL after checking the declared rule on it. */
+  protected perform(req: ApiRequest, action: PowerAction): Promise<void> {
+    return this.services.performAction(req, action);
   }
 }
 

@@ -13,6 +13,7 @@ import {
   inject,
   injectable,
   tokens,
+  type ApiRequest,
   type Logger,
   type RequestContext,
   type WharfConfig
@@ -84,40 +85,29 @@ export class ComputeServices {
   }
 
   /**
-   * Looks a server up for the caller (administrators see every project's), checks `rule`
-   * against its project and user, and runs `act` on it; compute errors answer as their faults.
+   * Looks the server of the URL (`req.params.id`) up for the caller (administrators see
+   * every project's), checks the rule the method declares against its project and user, and
+   * runs `act` on it; compute errors answer as their faults.
    */
   async withAuthorizedServer<R>(
-    context: RequestContext,
-    serverId: string,
-    rule: string,
+    req: ApiRequest,
     act: (server: Server, backend: ComputeBackend, scope: Scope) => Promise<R>
   ): Promise<R> {
     const backend = await this.backend();
-    const scope = this.scope(context, true);
-    const server = await backend.servers.get(serverId, scope);
-    this.policy.authorize(context, rule, {
-      project_id: server.projectId,
-      user_id: server.userId
-    });
+    const scope = this.scope(req.context, true);
+    const server = await backend.servers.get(req.params.id!, scope);
+    this.policy.authorize(req, { project_id: server.projectId, user_id: server.userId });
     return await act(server, backend, scope);
   }
 
-  /** Runs a power action (`stop`, `pause`, `reboot-hard`, ...) on a server the caller may act on. */
-  performAction(
-    context: RequestContext,
-    serverId: string,
-    action: PowerAction,
-    rule: string
-  ): Promise<void> {
-    return this.withAuthorizedServer(
-      context,
-      serverId,
-      rule,
-      async (server, { compute }, scope) => {
-        await compute.perform(action, server.id, scope);
-      }
-    );
+  /**
+   * Runs a power action (`stop`, `pause`, `reboot-hard`, ...) on the server of the URL,
+   * when the caller passes the rule the method declares.
+   */
+  performAction(req: ApiRequest, action: PowerAction): Promise<void> {
+    return this.withAuthorizedServer(req, async (server, { compute }, scope) => {
+      await compute.perform(action, server.id, scope);
+    });
   }
 
   private async open(): Promise<ComputeBackend> {

@@ -21,7 +21,7 @@ export class FlavorExtraSpecsController extends Controller {
   @wsgi.policy('os_compute_api:os-flavor-extra-specs:index')
   @wsgi.expectedErrors(404)
   async index(req: ApiRequest): Promise<unknown> {
-    this.authorize(req, 'index');
+    this.authorize(req);
     const flavors = await this.visibleFlavors(req);
     return { extra_specs: await flavors.getExtraSpecs(req.params.flavor_id!) };
   }
@@ -29,7 +29,7 @@ export class FlavorExtraSpecsController extends Controller {
   @wsgi.policy('os_compute_api:os-flavor-extra-specs:show')
   @wsgi.expectedErrors(404)
   async show(req: ApiRequest): Promise<unknown> {
-    this.authorize(req, 'show');
+    this.authorize(req);
     const key = req.params.id!;
     const flavors = await this.visibleFlavors(req);
     return { [key]: await flavors.getExtraSpec(req.params.flavor_id!, key) };
@@ -44,10 +44,9 @@ export class FlavorExtraSpecsController extends Controller {
     return flavors;
   }
 
-  private authorize(req: ApiRequest, action: 'index' | 'show'): void {
-    this.services.policy.authorize(req.context, `os_compute_api:os-flavor-extra-specs:${action}`, {
-      project_id: req.context.projectId
-    });
+  /** Checks the rule the method declares against the caller's project. */
+  private authorize(req: ApiRequest): void {
+    this.services.policy.authorize(req, { project_id: req.context.projectId });
   }
 }
 

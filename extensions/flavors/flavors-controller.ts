@@ -59,9 +59,8 @@ export class FlavorsController extends Controller {
     };
   }
 
+  /** Checks the rule the method declares against the caller's project. */
   private authorize(req: ApiRequest): void {
-    this.services.policy.authorize(req.context, FLAVORS_RULE, {
-      project_id: req.context.projectId
-    });
+    this.services.policy.authorize(req, { project_id: req.context.projectId });
   }
 }

@@ -92,9 +92,7 @@ export class ImagesController extends Controller {
     req: ApiRequest,
     work: (images: ImageRepository) => Promise<T>
   ): Promise<T> {
-    this.services.policy.authorize(req.context, IMAGES_RULE, {
-      project_id: req.context.projectId
-    });
+    this.services.policy.authorize(req, { project_id: req.context.projectId });
     return work((await this.services.backend()).images);
   }
 }

@@ -29,7 +29,7 @@ export class KeypairsController extends Controller {
   @wsgi.schema(CREATE_KEYPAIR_V22, '2.2')
   async create(req: ApiRequest): Promise<unknown> {
     const { name, public_key: publicKey, type = 'ssh' } = (req.body as CreateKeypairBody).keypair;
-    this.authorize(req, 'create');
+    this.authorize(req);
     assertSafeKeypairName(name);
     const material = await keypairMaterial(type, publicKey);
     const { keypairs, quotas } = await this.services.backend();
@@ -52,7 +52,7 @@ export class KeypairsController extends Controller {
   @wsgi.policy('os_compute_api:os-keypairs:index')
   @wsgi.expectedErrors([])
   async index(req: ApiRequest): Promise<unknown> {
-    this.authorize(req, 'index');
+    this.authorize(req);
     const { keypairs } = await this.services.backend();
     const listed = await keypairs.list(req.context.userId!);
     return { keypairs: listed.map((keypair) => listedKeypair(keypair, req.context.apiVersion!)) };
@@ -61,7 +61,7 @@ export class KeypairsController extends Controller {
   @wsgi.policy('os_compute_api:os-keypairs:show')
   @wsgi.expectedErrors(404)
   async show(req: ApiRequest): Promise<unknown> {
-    this.authorize(req, 'show');
+    this.authorize(req);
     const { keypairs } = await this.services.backend();
     const keypair = await keypairs.get(req.context.userId!, req.params.id!);
     return shownKeypair(keypair, req.context.apiVersion!);
@@ -72,16 +72,14 @@ export class KeypairsController extends Controller {
   @wsgi.response(204, '2.2')
   @wsgi.expectedErrors(404)
   async delete(req: ApiRequest): Promise<void> {
-    this.authorize(req, 'delete');
+    this.authorize(req);
     const { keypairs } = await this.services.backend();
     await keypairs.delete(req.context.userId!, req.params.id!);
   }
 
-  /** nova's target: the caller's own user and project. */
-  private authorize(req: ApiRequest, action: 'create' | 'index' | 'show' | 'delete'): void {
-    this.services.policy.authorize(req.context, `os_compute_api:os-keypairs:${action}`, {
-      user_id: req.context.userId,
-      project_id: req.context.projectId
-    });
+  /** Checks the rule the method declares on nova's target: the caller's own user and project. */
+  private authorize(req: ApiRequest): void {
+    const { userId, projectId } = req.context;
+    this.services.policy.authorize(req, { user_id: userId, project_id: projectId });
   }
 }

@@ -12,15 +12,15 @@ export class LimitsController extends Controller {
     super();
   }
 
-  @wsgi.policy('os_compute_api:limits')
+  @wsgi.policy('os_compute_api:limits', 'other_project')
   @wsgi.expectedErrors([])
   async index(req: ApiRequest): Promise<unknown> {
     const { context } = req;
-    this.services.policy.authorize(context, 'os_compute_api:limits', {});
+    this.services.policy.authorize(req, {});
     let projectId = context.projectId ?? '';
     const tenantId = req.query.tenant_id;
     if (tenantId !== undefined) {
-      this.services.policy.authorize(context, 'os_compute_api:limits:other_project', {});
+      this.services.policy.authorize(req, {}, 'other_project');
       projectId = Array.isArray(tenantId) ? tenantId.at(-1)! : tenantId;
     }
     const { quotas } = await this.services.backend();

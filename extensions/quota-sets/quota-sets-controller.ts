@@ -19,8 +19,6 @@ import {
 } from './quota-set-schemas.js';
 import { quotaSet, quotaSetDetail } from './quota-set-view.js';
 
-type PolicyAction = 'show' | 'detail' | 'defaults' | 'update' | 'delete';
-
 /** The body `PUT` validates to. */
 interface UpdateBody {
   quota_set: Record<string, number | string | boolean>;
@@ -35,7 +33,7 @@ export class QuotaSetsController extends Controller {
   @wsgi.policy('os_compute_api:os-quota-sets:show')
   @wsgi.expectedErrors(400)
   async show(req: ApiRequest): Promise<unknown> {
-    const projectId = this.authorize(req, 'show');
+    const projectId = this.authorize(req);
     const { quotas } = await this.services.backend();
     return quotaSet(await quotas.limits(projectId), req.context.apiVersion!, projectId);
   }
@@ -43,7 +41,7 @@ export class QuotaSetsController extends Controller {
   @wsgi.policy('os_compute_api:os-quota-sets:detail')
   @wsgi.expectedErrors(400)
   async detail(req: ApiRequest): Promise<unknown> {
-    const projectId = this.authorize(req, 'detail');
+    const projectId = this.authorize(req);
     const { quotas } = await this.services.backend();
     const [limits, usage] = await Promise.all([
       quotas.limits(projectId),
@@ -55,7 +53,7 @@ export class QuotaSetsController extends Controller {
   @wsgi.policy('os_compute_api:os-quota-sets:defaults')
   @wsgi.expectedErrors(400)
   async defaults(req: ApiRequest): Promise<unknown> {
-    const projectId = this.authorize(req, 'defaults');
+    const projectId = this.authorize(req);
     const { quotas } = await this.services.backend();
     return quotaSet(quotas.defaults, req.context.apiVersion!, projectId);
   }
@@ -66,7 +64,7 @@ export class QuotaSetsController extends Controller {
   @wsgi.schema(UPDATE_QUOTA_SET_V236, '2.36', '2.56')
   @wsgi.schema(UPDATE_QUOTA_SET_V257, '2.57')
   async update(req: ApiRequest): Promise<unknown> {
-    const projectId = this.authorize(req, 'update');
+    const projectId = this.authorize(req);
     const { force = false, ...requested } = (req.body as UpdateBody).quota_set;
     const values: Partial<Record<QuotaResource, number>> = {};
     for (const [resource, value] of Object.entries(requested)) {
@@ -83,17 +81,15 @@ export class QuotaSetsController extends Controller {
   @wsgi.response(202)
   @wsgi.expectedErrors([])
   async delete(req: ApiRequest): Promise<void> {
-    const projectId = this.authorize(req, 'delete');
+    const projectId = this.authorize(req);
     const { quotas } = await this.services.backend();
     await quotas.reset(projectId);
   }
 
-  /** Checks `os_compute_api:os-quota-sets:ACTION` against the project; returns its id. */
-  private authorize(req: ApiRequest, action: PolicyAction): string {
+  /** Checks the rule the method declares against the project of the URL; returns its id. */
+  private authorize(req: ApiRequest): string {
     const projectId = req.params.id!;
-    this.services.policy.authorize(req.context, `os_compute_api:os-quota-sets:${action}`, {
-      project_id: projectId
-    });
+    this.services.policy.authorize(req, { project_id: projectId });
     return projectId;
   }
 }

@@ -22,34 +22,24 @@ export class LockServerController extends ServerActionsController {
   @wsgi.expectedErrors(404)
   @wsgi.action('lock')
   lock(req: ApiRequest): Promise<void> {
-    return this.services.withAuthorizedServer(
-      req.context,
-      req.params.id!,
-      `${RULE}:lock`,
-      async (server, { compute }, scope) => {
-        await compute.lock(server.id, scope);
-      }
-    );
+    return this.services.withAuthorizedServer(req, async (server, { compute }, scope) => {
+      await compute.lock(server.id, scope);
+    });
   }
 
-  @wsgi.policy(`${RULE}:unlock`)
+  @wsgi.policy(`${RULE}:unlock`, 'unlock_override')
   @wsgi.response(202)
   @wsgi.expectedErrors(404)
   @wsgi.action('unlock')
   async unlock(req: ApiRequest): Promise<void> {
     const { context } = req;
-    this.services.policy.authorize(context, `${RULE}:unlock`, {
-      project_id: context.projectId,
-      user_id: context.userId
-    });
+    this.services.policy.authorize(req, { project_id: context.projectId, user_id: context.userId });
     const { servers, compute } = await this.services.backend();
     const scope = this.services.scope(context, true);
     const server = await servers.get(req.params.id!, scope);
     if (!lockedByCallerSide(context, server)) {
-      this.services.policy.authorize(context, `${RULE}:unlock:unlock_override`, {
-        project_id: server.projectId,
-        user_id: server.userId
-      });
+      const owner = { project_id: server.projectId, user_id: server.userId };
+      this.services.policy.authorize(req, owner, 'unlock_override');
     }
     await compute.unlock(server.id, scope);
   }

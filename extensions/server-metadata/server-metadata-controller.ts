@@ -20,7 +20,6 @@ import {
 import { META_ITEM_BODY, METADATA_BODY } from './metadata-schemas.js';
 
 type Items = Record<string, string>;
-type PolicyAction = 'index' | 'show' | 'create' | 'update' | 'update_all' | 'delete';
 
 /** nova's `update_instance_metadata` and `delete_instance_metadata` vm_states. */
 const WRITABLE_STATES: readonly string[] = [
@@ -46,7 +45,7 @@ export class ServerMetadataController extends Controller {
   @wsgi.policy('os_compute_api:server-metadata:index')
   @wsgi.expectedErrors(404)
   async index(req: ApiRequest): Promise<unknown> {
-    return this.on(req, 'index', async ({ backend, server, scope }) => ({
+    return this.on(req, async ({ backend, server, scope }) => ({
       metadata: await backend.metadata.getAll(server.id, scope)
     }));
   }
@@ -57,7 +56,7 @@ export class ServerMetadataController extends Controller {
   @wsgi.schema(METADATA_BODY)
   async create(req: ApiRequest): Promise<unknown> {
     const items = (req.body as { metadata: Items }).metadata;
-    return this.on(req, 'create', async ({ backend, server, scope }) => {
+    return this.on(req, async ({ backend, server, scope }) => {
       assertWritable(req, server, 'update metadata');
       return {
         metadata: await backend.metadata.merge(server.id, scope, items, quotaGuard(backend, server))
@@ -71,7 +70,7 @@ export class ServerMetadataController extends Controller {
   @wsgi.schema(METADATA_BODY)
   async updateAll(req: ApiRequest): Promise<unknown> {
     const items = (req.body as { metadata: Items }).metadata;
-    return this.on(req, 'update_all', async ({ backend, server, scope }) => {
+    return this.on(req, async ({ backend, server, scope }) => {
       assertWritable(req, server, 'update metadata');
       return {
         metadata: await backend.metadata.replace(
@@ -88,7 +87,7 @@ export class ServerMetadataController extends Controller {
   @wsgi.expectedErrors(404)
   async show(req: ApiRequest): Promise<unknown> {
     const key = req.params.id!;
-    return this.on(req, 'show', async ({ backend, server, scope }) => ({
+    return this.on(req, async ({ backend, server, scope }) => ({
       meta: { [key]: await backend.metadata.getItem(server.id, scope, key) }
     }));
   }
@@ -101,7 +100,7 @@ export class ServerMetadataController extends Controller {
     const key = req.params.id!;
     const meta = (req.body as { meta: Items }).meta;
     if (!Object.hasOwn(meta, key)) throw new HTTPBadRequest('Request body and URI mismatch');
-    return this.on(req, 'update', async ({ backend, server, scope }) => {
+    return this.on(req, async ({ backend, server, scope }) => {
       assertWritable(req, server, 'update metadata');
       await backend.metadata.setItem(
         server.id,
@@ -119,7 +118,7 @@ export class ServerMetadataController extends Controller {
   @wsgi.expectedErrors([404, 409])
   async delete(req: ApiRequest): Promise<void> {
     const key = req.params.id!;
-    await this.on(req, 'delete', async ({ backend, server, scope }) => {
+    await this.on(req, async ({ backend, server, scope }) => {
       // nova answers 404 for a missing key before it looks at the lock or the state.
       await backend.metadata.getItem(server.id, scope, key);
       assertWritable(req, server, 'delete metadata');
@@ -128,22 +127,15 @@ export class ServerMetadataController extends Controller {
   }
 
   /**
-   * Finds the server (404 `Instance X could not be found.` unless visible), checks
-   * `os_compute_api:server-metadata:ACTION` against its project, then runs `work`.
+   * Finds the server (404 `Instance X could not be found.` unless visible), checks the rule
+   * the method declares against its project, then runs `work`.
    */
-  private async on<T>(
-    req: ApiRequest,
-    action: PolicyAction,
-    work: (target: Target) => Promise<T>
-  ): Promise<T> {
+  private async on<T>(req: ApiRequest, work: (target: Target) => Promise<T>): Promise<T> {
     const backend = await this.services.backend();
     // nova lets an administrator reach any project's server by id.
     const scope = this.services.scope(req.context, true);
     const server = await backend.servers.get(req.params.server_id!, scope);
-    this.services.policy.authorize(req.context, `os_compute_api:server-metadata:${action}`, {
-      project_id: server.projectId,
-      user_id: server.userId
-    });
+    this.services.policy.authorize(req, { project_id: server.projectId, user_id: server.userId });
     return await work({ backend, server, scope });
   }
 }

@@ -12,7 +12,7 @@ export class PauseServerController extends ServerActionsController {
   @wsgi.expectedErrors([404, 409])
   @wsgi.action('pause')
   pause(req: ApiRequest): Promise<void> {
-    return this.perform(req, 'pause', 'os_compute_api:os-pause-server:pause');
+    return this.perform(req, 'pause');
   }
 
   @wsgi.policy('os_compute_api:os-pause-server:unpause')
@@ -20,7 +20,7 @@ export class PauseServerController extends ServerActionsController {
   @wsgi.expectedErrors([404, 409])
   @wsgi.action('unpause')
   unpause(req: ApiRequest): Promise<void> {
-    return this.perform(req, 'unpause', 'os_compute_api:os-pause-server:unpause');
+    return this.perform(req, 'unpause');
   }
 }
 

@@ -33,7 +33,7 @@ export class ServerRebootController extends ServerActionsController {
   @wsgi.schema(REBOOT_SCHEMA)
   reboot(req: ApiRequest): Promise<void> {
     const hard = (req.body as { reboot: { type: string } }).reboot.type.toUpperCase() === 'HARD';
-    return this.perform(req, hard ? 'reboot-hard' : 'reboot', 'os_compute_api:servers:reboot');
+    return this.perform(req, hard ? 'reboot-hard' : 'reboot');
   }
 }
 

@@ -13,7 +13,7 @@ export class ServerStartStopController extends ServerActionsController {
   @wsgi.expectedErrors([404, 409])
   @wsgi.action('os-start')
   start(req: ApiRequest): Promise<void> {
-    return this.perform(req, 'start', 'os_compute_api:servers:start');
+    return this.perform(req, 'start');
   }
 
   @wsgi.policy('os_compute_api:servers:stop')
@@ -21,7 +21,7 @@ export class ServerStartStopController extends ServerActionsController {
   @wsgi.expectedErrors([404, 409])
   @wsgi.action('os-stop')
   stop(req: ApiRequest): Promise<void> {
-    return this.perform(req, 'stop', 'os_compute_api:servers:stop');
+    return this.perform(req, 'stop');
   }
 }
 

@@ -12,7 +12,7 @@ export class SuspendServerController extends ServerActionsController {
   @wsgi.expectedErrors([404, 409])
   @wsgi.action('suspend')
   suspend(req: ApiRequest): Promise<void> {
-    return this.perform(req, 'suspend', 'os_compute_api:os-suspend-server:suspend');
+    return this.perform(req, 'suspend');
   }
 
   @wsgi.policy('os_compute_api:os-suspend-server:resume')
@@ -20,7 +20,7 @@ export class SuspendServerController extends ServerActionsController {
   @wsgi.expectedErrors([404, 409])
   @wsgi.action('resume')
   resume(req: ApiRequest): Promise<void> {
-    return this.perform(req, 'resume', 'os_compute_api:os-suspend-server:resume');
+    return this.perform(req, 'resume');
   }
 }
 

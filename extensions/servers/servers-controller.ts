@@ -46,13 +46,13 @@ export class ServersController extends Controller {
     super();
   }
 
-  @wsgi.policy(`${RULE}:index`)
+  @wsgi.policy(`${RULE}:index`, 'get_all_tenants')
   @wsgi.expectedErrors([400, 403])
   index(req: ApiRequest): Promise<unknown> {
     return this.list(req, false);
   }
 
-  @wsgi.policy(`${RULE}:detail`)
+  @wsgi.policy(`${RULE}:detail`, 'get_all_tenants')
   @wsgi.expectedErrors([400, 403])
   detail(req: ApiRequest): Promise<unknown> {
     return this.list(req, true);
@@ -61,7 +61,7 @@ export class ServersController extends Controller {
   @wsgi.policy(`${RULE}:show`)
   @wsgi.expectedErrors(404)
   async show(req: ApiRequest): Promise<unknown> {
-    const server = await this.find(req, 'show');
+    const server = await this.find(req);
     return { server: serverDetail(req, server) };
   }
 
@@ -73,7 +73,7 @@ export class ServersController extends Controller {
     hooks.validate(req.body, req.legacyV2);
     const server = (req.body as { server: ServerDict }).server;
     const kwargs = await hooks.apply(server, req.context);
-    this.services.policy.authorize(req.context, `${RULE}:create`, callerTarget(req.context));
+    this.services.policy.authorize(req, callerTarget(req.context));
     const booted = await this.boot(req.context, server, kwargs);
     const adminPass = typeof server.adminPass === 'string' ? server.adminPass : generatePassword();
     return new ResponseObject(
@@ -86,7 +86,7 @@ export class ServersController extends Controller {
   @wsgi.expectedErrors([400, 404])
   @wsgi.schema(UPDATE_SCHEMA)
   async update(req: ApiRequest): Promise<unknown> {
-    const server = await this.find(req, 'update');
+    const server = await this.find(req);
     const changes = (
       req.body as { server: { name?: string; accessIPv4?: string; accessIPv6?: string } }
     ).server;
@@ -103,29 +103,24 @@ export class ServersController extends Controller {
   @wsgi.response(204)
   @wsgi.expectedErrors([404, 409])
   async delete(req: ApiRequest): Promise<void> {
-    const server = await this.find(req, 'delete');
+    const server = await this.find(req);
     const { compute } = await this.services.backend();
     await compute.delete(server.id, this.services.scope(req.context, true));
   }
 
   /** The server of `req.params.id` (any project's for an administrator), after policy. */
-  private async find(req: ApiRequest, action: string): Promise<Server> {
+  private async find(req: ApiRequest): Promise<Server> {
     const { servers } = await this.services.backend();
     const server = await servers.get(req.params.id!, this.services.scope(req.context, true));
-    this.services.policy.authorize(req.context, `${RULE}:${action}`, ownerTarget(server));
+    this.services.policy.authorize(req, ownerTarget(server));
     return server;
   }
 
   private async list(req: ApiRequest, detail: boolean): Promise<unknown> {
-    const rule = `${RULE}:${detail ? 'detail' : 'index'}`;
-    this.services.policy.authorize(req.context, rule, callerTarget(req.context));
+    this.services.policy.authorize(req, callerTarget(req.context));
     const options = listOptions(req.query);
     if (options.allTenants) {
-      this.services.policy.authorize(
-        req.context,
-        `${rule}:get_all_tenants`,
-        callerTarget(req.context)
-      );
+      this.services.policy.authorize(req, callerTarget(req.context), 'get_all_tenants');
     }
     const { servers } = await this.services.backend();
     const scope = this.services.scope(req.context, options.allTenants);

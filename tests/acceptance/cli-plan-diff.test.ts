@@ -53,14 +53,32 @@ describe('wharf check --plan and --diff', () => {
     assert.deepEqual(flavors.policy, {
       rule: 'os_compute_api:flavors',
       check: '@',
-      allowed: ['anyone', 'reader', 'member', 'admin']
+      allowed: ['anyone', 'reader', 'member', 'admin'],
+      subRules: []
     });
     const reboot = plan.actions.find((a) => a.action === 'reboot')!;
     assert.deepEqual(reboot.policy, {
       rule: 'os_compute_api:servers:reboot',
       check: 'rule:project_member_or_admin',
-      allowed: ['member', 'admin']
+      allowed: ['member', 'admin'],
+      subRules: []
     });
+  });
+
+  test('the plan records the sub-rules a handler declares, with who passes each', () => {
+    const servers = plan.routes.find((r) => r.method === 'GET' && r.path === '/servers')!;
+    assert.deepEqual(servers.policy?.subRules, [
+      {
+        rule: 'os_compute_api:servers:index:get_all_tenants',
+        check: 'rule:admin_api',
+        allowed: ['admin']
+      }
+    ]);
+    const unlock = plan.actions.find((a) => a.action === 'unlock')!;
+    assert.deepEqual(
+      unlock.policy?.subRules?.map((sub) => sub.rule),
+      ['os_compute_api:os-lock-server:unlock:unlock_override']
+    );
   });
 
   test('the plan records each pre- and post-processor with its policy', () => {
@@ -72,14 +90,15 @@ describe('wharf check --plan and --diff', () => {
     assert.deepEqual(status[0]!.policy, {
       rule: 'os_compute_api:os-extended-status',
       check: 'rule:project_reader_or_admin',
-      allowed: ['reader', 'member', 'admin']
+      allowed: ['reader', 'member', 'admin'],
+      subRules: []
     });
     const diskConfig = plan.processors!.filter((p) => p.extension === 'OS-DCF');
     assert.ok(diskConfig.length >= 4, JSON.stringify(diskConfig));
     assert.ok(diskConfig.every((p) => p.policy?.rule === 'os_compute_api:os-disk-config'));
   });
 
-  test('a tightened policy is breaking (exit 1), a loosened one additive', async () => {
+  test('a tightened policy or sub-rule is breaking (exit 1), a loosened one additive', async () => {
     const policyFile = join(dir, 'policy.json');
     writeFileSync(
       policyFile,
@@ -87,7 +106,8 @@ describe('wharf check --plan and --diff', () => {
         'os_compute_api:flavors': 'role:admin',
         'os_compute_api:servers:reboot': '',
         'os_compute_api:os-extended-status': 'rule:admin_api',
-        'os_compute_api:os-extended-server-attributes': 'rule:project_reader_or_admin'
+        'os_compute_api:os-extended-server-attributes': 'rule:project_reader_or_admin',
+        'os_compute_api:limits:other_project': '!'
       })
     );
     const conf = join(dir, 'wharf.conf');
@@ -107,6 +127,12 @@ describe('wharf check --plan and --diff', () => {
     assert.ok(
       tightened.includes(
         'tightened: servers method show: post OS-EXT-STS: policy os_compute_api:os-extended-status "rule:project_reader_or_admin" [reader, member, admin] -> os_compute_api:os-extended-status "rule:admin_api" [admin] (no longer: reader, member)'
+      ),
+      tightened.join('\n')
+    );
+    assert.ok(
+      tightened.includes(
+        'tightened: GET /limits: sub-rule os_compute_api:limits:other_project "rule:admin_api" [admin] -> os_compute_api:limits:other_project "!" [] (no longer: admin)'
       ),
       tightened.join('\n')
     );

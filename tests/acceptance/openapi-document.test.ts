@@ -76,21 +76,30 @@ describe('wharf openapi (bundled extensions)', () => {
     assert.deepEqual(listed, names);
   });
 
-  test('names the policy rule each handler, action and processor declares', () => {
-    assert.equal(document.paths['/flavors'].get['x-wharf-policy'], 'os_compute_api:flavors');
+  test('names the policy rule and sub-rules each handler, action and processor declares', () => {
+    assert.deepEqual(document.paths['/flavors'].get['x-wharf-policy'], {
+      rule: 'os_compute_api:flavors',
+      subRules: []
+    });
+    assert.deepEqual(document.paths['/limits'].get['x-wharf-policy'], {
+      rule: 'os_compute_api:limits',
+      subRules: ['os_compute_api:limits:other_project']
+    });
     const actions = document.paths['/servers/{id}/action'].post['x-wharf-actions'] as Json[];
-    assert.equal(
-      actions.find((action) => action.action === 'reboot')!['x-wharf-policy'],
-      'os_compute_api:servers:reboot'
-    );
+    assert.deepEqual(actions.find((action) => action.action === 'unlock')!['x-wharf-policy'], {
+      rule: 'os_compute_api:os-lock-server:unlock',
+      subRules: ['os_compute_api:os-lock-server:unlock:unlock_override']
+    });
     const detail = document.paths['/servers/detail'].get['x-wharf-processors'] as Json[];
-    assert.equal(
+    assert.deepEqual(
       detail.find((processor) => processor.extension === 'OS-EXT-STS')!['x-wharf-policy'],
-      'os_compute_api:os-extended-status'
+      { rule: 'os_compute_api:os-extended-status', subRules: [] }
     );
     const sts = (document['x-wharf-extensions'] as Json[]).find((e) => e.alias === 'OS-EXT-STS')!;
     assert.ok(
-      (sts.processors as Json[]).every((p) => p.policy === 'os_compute_api:os-extended-status')
+      (sts.processors as Json[]).every(
+        (p) => (p.policy as Json).rule === 'os_compute_api:os-extended-status'
+      )
     );
   });
 

@@ -8,16 +8,26 @@
  * `member`, the reader only `reader`. Readers read their project's resources and change
  * nothing (nova's secure-RBAC defaults).
  *
+ * Every sub-rule a handler declares (`@wsgi.policy(rule, ...subRules)`: all tenants, another
+ * project's limits, another side's lock) is tried on its own: administrators pass it and
+ * members and readers are refused by it under the defaults, and administrators are refused
+ * too on a second host whose policy file closes every sub-rule, so it is that rule, by name,
+ * that decides.
+ *
  * "Other project" means: for a route on a resource that has an owner (a server, its
  * metadata, a keypair) the resource belongs to another project (and user); for a route on
  * a collection or the catalogue, the URL names another project (`/v2.1/{project}/...`).
  */
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { planOf } from '../../core/api/deployment-plan.js';
 import { issueToken } from '../../core/host.js';
 import { CIRROS, UNLIMITED_SERVERS } from './compute-servers-given.js';
-import { expectedFaultName, faultProblem } from '../helpers/fault-shape.js';
-import { givenTestHost, type TestHost } from '../helpers/test-host.js';
+import { faultProblem } from '../helpers/fault-shape.js';
+import { givenTestHost, type Reply, type TestHost } from '../helpers/test-host.js';
 
 const SECRET = 'policy-matrix-secret-of-enough-length';
 const PROJECT = 'alpha';
@@ -324,39 +334,120 @@ describe('policy matrix', () => {
       assert.deepEqual(got, row.expect);
     });
   }
+});
 
-  test('lists every project only for administrators (get_all_tenants)', async () => {
-    const got: Record<string, [number, string | null]> = {};
-    for (const role of ROLES) {
-      const { user, roles } = CALLERS[role];
-      const reply = await host.call('GET', '/v2.1/servers/detail?all_tenants=1', {
-        token: token(user, PROJECT, roles)
+/** How a declared sub-rule is put to the test: a request of `role` that needs it, on `on`. */
+interface SubRuleProbe {
+  /** The status of the request when the caller passes the sub-rule. */
+  allowed: number;
+  /** Roles a rule before the sub-rule already refuses, and that rule. */
+  refusedBefore?: Partial<Record<Role, string>>;
+  call(on: TestHost, role: Role): Promise<Reply>;
+}
+
+/** The caller's token in PROJECT. */
+function callerToken(role: Role): string {
+  return token(CALLERS[role].user, PROJECT, CALLERS[role].roles);
+}
+
+/** A GET of `path` by `role`. */
+function getAs(path: string): SubRuleProbe['call'] {
+  return (on, role) => on.call('GET', path, { token: callerToken(role) });
+}
+
+/**
+ * Every sub-rule a bundled handler declares (`@wsgi.policy(rule, ...subRules)`), with the
+ * request that makes the handler check it.
+ */
+const SUB_RULES: Record<string, SubRuleProbe> = {
+  'os_compute_api:servers:index:get_all_tenants': {
+    allowed: 200,
+    call: getAs('/v2.1/servers?all_tenants=1')
+  },
+  'os_compute_api:servers:detail:get_all_tenants': {
+    allowed: 200,
+    call: getAs('/v2.1/servers/detail?all_tenants=1')
+  },
+  'os_compute_api:limits:other_project': {
+    allowed: 200,
+    call: getAs(`/v2.1/limits?tenant_id=${OTHER_PROJECT}`)
+  },
+  // A lock set from the other side: an administrator of another project locked the
+  // caller's project's server.
+  'os_compute_api:os-lock-server:unlock:unlock_override': {
+    allowed: 202,
+    // Readers may not unlock at all: the action's own rule refuses them first.
+    refusedBefore: { reader: 'os_compute_api:os-lock-server:unlock' },
+    async call(on, role) {
+      const created = await on.call('POST', '/v2.1/servers', {
+        token: token(CALLERS[role].user, PROJECT, ['member']),
+        body: { server: { name: unique('locked'), imageRef: CIRROS, flavorRef: '1' } }
       });
-      got[role] = [reply.status, reply.status >= 400 ? Object.keys(reply.body)[0]! : null];
-    }
-    assert.deepEqual(got, {
-      admin: [200, null],
-      member: [403, expectedFaultName(403)],
-      reader: [403, expectedFaultName(403)]
-    });
-  });
-
-  test('lets only administrators lift a lock the other side set (unlock_override)', async () => {
-    const got: Record<string, number> = {};
-    for (const role of ROLES) {
-      const { user, roles } = CALLERS[role];
-      const id = await given({ given: 'server', expect: OPEN }, user, PROJECT);
-      const locked = await host.call('POST', `/v2.1/servers/${id}/action`, {
+      assert.equal(created.status, 202, created.text);
+      const path = `/v2.1/servers/${created.body.server.id as string}/action`;
+      const locked = await on.call('POST', path, {
         token: token('admin', 'ops', ['admin', 'member']),
         body: { lock: null }
       });
       assert.equal(locked.status, 202, locked.text);
-      const reply = await host.call('POST', `/v2.1/servers/${id}/action`, {
-        token: token(user, PROJECT, roles),
-        body: { unlock: null }
-      });
-      got[role] = reply.status;
+      return on.call('POST', path, { token: callerToken(role), body: { unlock: null } });
     }
-    assert.deepEqual(got, { admin: 202, member: 403, reader: 403 });
+  }
+};
+
+/** The status `role` gets from `probe` on `on`, a 403 as `403 RULE` with the rule refusing. */
+async function subRuleStatus(on: TestHost, probe: SubRuleProbe, role: Role): Promise<string> {
+  const reply = await probe.call(on, role);
+  if (reply.status !== 403) return String(reply.status);
+  const message = (reply.body as { forbidden?: { message?: string } }).forbidden?.message;
+  const rule = /^Policy doesn't allow (\S+) to be performed\.$/.exec(message ?? '')?.[1];
+  assert.ok(rule !== undefined, reply.text);
+  return `403 ${rule}`;
+}
+
+describe('policy matrix: sub-rules', () => {
+  /** The host whose policy file closes every declared sub-rule (`!`: nobody passes). */
+  let closed: TestHost;
+  let dir: string;
+  const declared = (): string[] => {
+    const plan = planOf(host.host.router);
+    return [...plan.routes, ...plan.actions, ...(plan.processors ?? [])]
+      .flatMap((entry) => entry.policy?.subRules ?? [])
+      .map((sub) => sub.rule);
+  };
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'wharf-policy-matrix-'));
+    const policyFile = join(dir, 'policy.json');
+    writeFileSync(policyFile, JSON.stringify(Object.fromEntries(declared().map((r) => [r, '!']))));
+    closed = await givenTestHost({
+      'api.auth_strategy': 'token',
+      'auth.token_secret': SECRET,
+      'policy.policy_file': policyFile,
+      ...UNLIMITED_SERVERS
+    });
   });
+  after(async () => {
+    await closed.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('has one row for every sub-rule the live host declares, and no other', () => {
+    assert.deepEqual(Object.keys(SUB_RULES).sort(), [...new Set(declared())].sort());
+  });
+
+  for (const [subRule, probe] of Object.entries(SUB_RULES)) {
+    test(`${subRule}: administrators pass it by default, nobody once it is closed`, async () => {
+      const got: Record<string, string> = {};
+      for (const role of ROLES) got[role] = await subRuleStatus(host, probe, role);
+      got['admin, closed'] = await subRuleStatus(closed, probe, 'admin');
+      const refused = (role: Role): string => `403 ${probe.refusedBefore?.[role] ?? subRule}`;
+      assert.deepEqual(got, {
+        admin: String(probe.allowed),
+        member: refused('member'),
+        reader: refused('reader'),
+        'admin, closed': `403 ${subRule}`
+      });
+    });
+  }
 });

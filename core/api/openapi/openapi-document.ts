@@ -10,7 +10,12 @@ import type { MicroversionLike } from '../../context.js';
 import type { APIRouter } from '../api-router.js';
 import { resolveRequestedVersion } from '../microversion.js';
 import { components, type Json } from './openapi-components.js';
-import { actionOperation, methodOperation, type OperationScope } from './openapi-operation.js';
+import {
+  actionOperation,
+  methodOperation,
+  policyJson,
+  type OperationScope
+} from './openapi-operation.js';
 
 /** What to generate. */
 export interface OpenApiOptions {
@@ -74,7 +79,7 @@ function extensionsOf(router: APIRouter): Json[] {
         extends: target,
         phase: spec.phase,
         handler: `${controller}.${spec.property}`,
-        ...(spec.policy === null ? {} : { policy: spec.policy }),
+        ...(spec.policy === null ? {} : { policy: policyJson(spec.policy) }),
         addsFields: spec.addedFields.flatMap(({ at, fields }) =>
           Object.keys(fields).map((field) => `${at} ${field}`)
         )

@@ -4,8 +4,8 @@
  * action name, which is the discriminator). Request schemas by microversion range, success
  * codes from `@wsgi.response`, fault responses from `@wsgi.expectedErrors` (plus the
  * statuses any handler may answer), the response fields post-processors declare, and who
- * contributed what under `x-wharf-*`, with the policy rule each handler, action and
- * processor declares (`x-wharf-policy`). With a microversion pinned, only what exists at that
+ * contributed what under `x-wharf-*`, with the policy rule and sub-rules each handler,
+ * action and processor declares (`x-wharf-policy`: `{ rule, subRules }`). With a microversion pinned, only what exists at that
  * version is described.
  */
 import type { MicroversionLike } from '../../context.js';
@@ -13,6 +13,7 @@ import type { RouteSpec } from '../../routing/index.js';
 import { addedFieldsOf } from '../added-fields.js';
 import type { MethodSpec } from '../controller-descriptor.js';
 import type { DispatchPlan, Owned } from '../dispatch-plan.js';
+import type { DeclaredPolicy } from '../metadata-keys.js';
 import type { Resource } from '../resource.js';
 import { rangeContains, type VersionRange } from '../version-range.js';
 import {
@@ -241,9 +242,14 @@ function processorsExtension(plan: DispatchPlan, scope: OperationScope): Json {
   return processors.length > 0 ? { 'x-wharf-processors': processors } : {};
 }
 
-/** The policy rule the method declares (`@wsgi.policy`), when it declares one. */
+/** The policy the method declares (`@wsgi.policy`), when it declares one. */
 function policyExtension(spec: MethodSpec): Json {
-  return spec.policy === null ? {} : { 'x-wharf-policy': spec.policy };
+  return spec.policy === null ? {} : { 'x-wharf-policy': policyJson(spec.policy) };
+}
+
+/** A declared policy as the document shows it: `{ rule, subRules }`. */
+export function policyJson(policy: DeclaredPolicy): Json {
+  return { rule: policy.rule, subRules: [...policy.subRules] };
 }
 
 function rangeExtension(range: VersionRange): Json {

@@ -2,8 +2,9 @@
  * The policy enforcer: default rules in code, overridden by a JSON policy file
  * (`[policy] policy_file`), every rule parsed once. `authorize` answers 403 with nova's
  * message; `allows` only says whether. Both check the rule the running method declares
- * (`@wsgi.policy`, carried by the request as `req.policy`): the declaration is the one
- * place a rule name is written, so the deployment plan shows what is enforced.
+ * (`@wsgi.policy`, carried by the request as `req.policy`), or one of the sub-rules it
+ * declares, named by its last part: the declaration is the one place a rule name is
+ * written, so the deployment plan shows what is enforced.
  */
 import { readFileSync } from 'node:fs';
 import {
@@ -12,7 +13,8 @@ import {
   type ApiRequest,
   type PolicyDescription,
   type PolicyPersona,
-  type RequestContext
+  type RequestContext,
+  subRuleName
 } from 'wharf';
 import { PolicyUndeclared } from '../errors.js';
 import { DEFAULT_RULES } from './defaults.js';
@@ -60,11 +62,23 @@ export class PolicyEnforcer {
   }
 
   /**
-   * True when the caller passes, for `target`, the rule the running method declares (an
-   * unknown rule allows nobody); PolicyUndeclared when it declares none.
+   * True when the caller passes, for `target`, the rule the running method declares, or its
+   * declared sub-rule `subRule` (`get_all_tenants` for `RULE:get_all_tenants`); an unknown
+   * rule allows nobody. PolicyUndeclared when the method does not declare it.
    */
-  allows(req: ApiRequest, target: PolicyTarget): boolean {
-    return this.passes(req.context, declaredRule(req), target);
+  allows(req: ApiRequest, target: PolicyTarget, subRule?: string): boolean {
+    return this.passes(req.context, declaredRule(req, subRule), target);
+  }
+
+  /**
+   * As `allows`, but a caller who does not pass gets 403 "Policy doesn't allow RULE to be
+   * performed." (nova's message, naming the sub-rule when it is one).
+   */
+  authorize(req: ApiRequest, target: PolicyTarget, subRule?: string): void {
+    const rule = declaredRule(req, subRule);
+    if (!this.passes(req.context, rule, target)) {
+      throw new HTTPForbidden(`Policy doesn't allow ${rule} to be performed.`);
+    }
   }
 
   private passes(context: RequestContext, rule: string, target: PolicyTarget): boolean {
@@ -92,20 +106,22 @@ export class PolicyEnforcer {
     return this.lookup(rule)(credentials, target, (name) => this.lookup(name));
   }
 
-  /** Throws 403 "Policy doesn't allow RULE to be performed." unless the caller passes. */
-  authorize(context: RequestContext, rule: string, target: PolicyTarget): void {
-    if (!this.passes(context, rule, target)) {
-      throw new HTTPForbidden(`Policy doesn't allow ${rule} to be performed.`);
-    }
-  }
-
   private lookup(name: string): Check {
     return this.rules.get(name) ?? (() => false);
   }
 }
 
-/** The rule `req`'s running method declares; PolicyUndeclared when it declares none. */
-function declaredRule(req: ApiRequest): string {
-  if (req.policy === null) throw new PolicyUndeclared(`${req.method} ${req.path}`);
-  return req.policy;
+/**
+ * The rule `req`'s running method declares, or its declared sub-rule `subRule`;
+ * PolicyUndeclared when it declares no rule or not that sub-rule.
+ */
+function declaredRule(req: ApiRequest, subRule: string | undefined): string {
+  const declared = req.policy;
+  if (declared === null) throw new PolicyUndeclared(`${req.method} ${req.path}`);
+  if (subRule === undefined) return declared.rule;
+  const rule = subRuleName(declared.rule, subRule);
+  if (!declared.subRules.includes(rule)) {
+    throw new PolicyUndeclared(`${req.method} ${req.path}: sub-rule ${rule}`);
+  }
+  return rule;
 }

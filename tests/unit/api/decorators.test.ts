@@ -246,8 +246,41 @@ describe('@wsgi.policy', () => {
       index(_req: ApiRequest) {}
     }
     const descriptor = describeController(new Servers());
-    assert.equal(descriptor.methods.get('show')!.policy, 'os_compute_api:servers:show');
+    assert.deepEqual(descriptor.methods.get('show')!.policy, {
+      rule: 'os_compute_api:servers:show',
+      subRules: []
+    });
     assert.equal(descriptor.methods.get('index')!.policy, null);
+  });
+
+  test('records the sub-rules by their full names, sorted', () => {
+    class Servers extends Controller {
+      @wsgi.policy('os_compute_api:servers:index', 'get_all_tenants', 'another')
+      index(_req: ApiRequest) {}
+    }
+    assert.deepEqual(describeController(new Servers()).methods.get('index')!.policy, {
+      rule: 'os_compute_api:servers:index',
+      subRules: [
+        'os_compute_api:servers:index:another',
+        'os_compute_api:servers:index:get_all_tenants'
+      ]
+    });
+  });
+
+  test('rejects a sub-rule that is not the last part of a name, or one named twice', () => {
+    for (const [subRules, message] of [
+      [['a:b'], /Servers\.index: @policy sub-rule "a:b" is not the last part of a rule name/],
+      [[''], /Servers\.index: @policy sub-rule "" is not/],
+      [['x', 'x'], /Servers\.index: @policy names a sub-rule twice/]
+    ] as const) {
+      assert.throws(() => {
+        class Servers extends Controller {
+          @wsgi.policy('os_compute_api:servers:index', ...subRules)
+          index() {}
+        }
+        return Servers;
+      }, isDeclarationError(message));
+    }
   });
 
   test('rejects an empty rule name', () => {

@@ -87,6 +87,57 @@ describe('diffPlans', () => {
     assert.match(diff.breaking[0]!.message, /^changed: GET \/things: policy .* -> none/);
   });
 
+  test('a sub-rule letting fewer callers in is tightened: breaking; the rule alone unchanged', () => {
+    const diff = diffPlans(
+      givenPolicyPlan(withSubRule(['admin'])),
+      givenPolicyPlan(withSubRule([]))
+    );
+    assert.deepEqual(diff.additive, []);
+    assert.deepEqual(diff.breaking, [
+      {
+        subject: 'policy',
+        message:
+          'tightened: GET /things: sub-rule things:index:all "x" [admin] -> things:index:all "x" [] (no longer: admin)'
+      }
+    ]);
+  });
+
+  test('a sub-rule letting more callers in is loosened: additive', () => {
+    const diff = diffPlans(
+      givenPolicyPlan(withSubRule(['admin'])),
+      givenPolicyPlan(withSubRule(['member', 'admin']))
+    );
+    assert.deepEqual(diff.breaking, []);
+    assert.match(
+      diff.additive[0]!.message,
+      /^loosened: GET \/things: sub-rule .*\(now also: member\)$/
+    );
+  });
+
+  test('a sub-rule added or removed is breaking', () => {
+    const none = givenPolicyPlan({ ...THINGS, subRules: [] });
+    const one = givenPolicyPlan(withSubRule(['admin']));
+    assert.deepEqual(diffPlans(none, one).breaking, [
+      {
+        subject: 'policy',
+        message:
+          'added: GET /things: sub-rule things:index:all "x" [admin] (a new check may refuse callers served before)'
+      }
+    ]);
+    assert.deepEqual(diffPlans(one, none).breaking, [
+      {
+        subject: 'policy',
+        message:
+          'removed: GET /things: sub-rule things:index:all "x" [admin] (what it allowed is unknown now)'
+      }
+    ]);
+  });
+
+  test('a plan written before sub-rules were recorded compares only the rule', () => {
+    const diff = diffPlans(givenPolicyPlan(THINGS), givenPolicyPlan(withSubRule(['admin'])));
+    assert.deepEqual(diff, { breaking: [], additive: [] });
+  });
+
   test('a plan written before policies were recorded compares no policies', () => {
     const diff = diffPlans(
       givenPolicyPlan(undefined),
@@ -101,4 +152,12 @@ function givenPolicyPlan(policy: PlanPolicy | null | undefined): DeploymentPlan 
   const plan = givenPlan({ minVersion: null, maxVersion: null });
   if (policy !== undefined) plan.routes[0]!.policy = policy;
   return plan;
+}
+
+/** The rule of the sub-rule tests: anyone passes it. */
+const THINGS: PlanPolicy = { rule: 'things:index', check: '@', allowed: ['anyone'] };
+
+/** THINGS with one sub-rule, `things:index:all`, passed by `allowed`. */
+function withSubRule(allowed: string[]): PlanPolicy {
+  return { ...THINGS, subRules: [{ rule: 'things:index:all', check: 'x', allowed }] };
 }
