@@ -160,6 +160,16 @@ const BASE_SPECS: ServerSpec[] = [
     request: serversDetailRequest(100),
     firstRequest: false
   },
+  // The machine's own ceiling for two workers: the hand-written floor of the same listing,
+  // each worker with its own SQLite file.
+  {
+    name: 'express-sqlite-servers-detail-2-workers',
+    script: benchServer('floor-workers.js'),
+    args: ['2', 'express-sqlite-servers.js', '100'],
+    env: {},
+    request: serversDetailRequest(100),
+    firstRequest: false
+  },
   // The real paths against hand-written floors answering the same documents.
   {
     name: 'express-sqlite-servers-detail',
@@ -242,6 +252,10 @@ export const THROUGHPUT_RATIOS: RatioSpec[] = [
   { numerator: 'wharf-servers-detail', denominator: 'express-sqlite-servers-detail' },
   { numerator: 'wharf-server-show', denominator: 'express-sqlite-server-show' },
   { numerator: 'wharf-servers-detail-2-workers', denominator: 'wharf-servers-detail' },
+  {
+    numerator: 'express-sqlite-servers-detail-2-workers',
+    denominator: 'express-sqlite-servers-detail'
+  },
   { numerator: 'wharf-servers-detail-2-workers-500c', denominator: 'wharf-servers-detail-500c' }
 ];
 

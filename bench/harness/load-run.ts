@@ -16,9 +16,16 @@ export interface LoadShape {
 
 /** What one load run measured. */
 export interface LoadSample {
-  /** Completed requests per second over the run's real duration. */
+  /**
+   * Successful (2xx) answers per second over the run's real duration: a refusal (a 503 of
+   * the host's admission control under overload, say) is cheap and must not count as
+   * throughput.
+   */
   requestsPerSecond: number;
+  /** Every answer, refusals included. */
   requests: number;
+  /** The 2xx answers among them. */
+  succeeded: number;
   seconds: number;
   latencyP50Ms: number;
   latencyP99Ms: number;
@@ -45,9 +52,11 @@ export async function runLoad(
     timeout: 10
   });
   const seconds = result.duration;
+  const succeeded = result.requests.total - result.non2xx;
   return {
-    requestsPerSecond: result.requests.total / seconds,
+    requestsPerSecond: succeeded / seconds,
     requests: result.requests.total,
+    succeeded,
     seconds,
     latencyP50Ms: result.latency.p50,
     latencyP99Ms: result.latency.p99,

@@ -129,8 +129,11 @@ async function measuredLoad(server: RunningServer, shape: LoadShape): Promise<Th
   return {
     ...sample,
     serverCpuMs,
+    // The CPU of one successful answer, refusals' share included.
     cpuUsPerRequest:
-      serverCpuMs === null || sample.requests === 0 ? null : (serverCpuMs * 1000) / sample.requests
+      serverCpuMs === null || sample.succeeded === 0
+        ? null
+        : (serverCpuMs * 1000) / sample.succeeded
   };
 }
 
