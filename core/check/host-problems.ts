@@ -18,6 +18,7 @@ import {
   type HostBase,
   type HostOptions
 } from '../server/host.js';
+import { dropinDirsOf } from '../server/host-config.js';
 import { dropinFolderProblems, unknownAliasProblems } from './check-inputs.js';
 import type { Problem } from './problem.js';
 
@@ -34,7 +35,7 @@ export interface HostCheck {
 export async function checkHost(options: HostOptions): Promise<HostCheck> {
   const base = await prepareHost(options);
   const problems: Problem[] = [
-    ...dropinFolderProblems([...base.config.extensions.dropin_dirs, ...(options.dropins ?? [])]),
+    ...dropinFolderProblems(dropinDirsOf(base.config, options.dropins)),
     ...base.catalog.problems.map((problem): Problem => ({
       kind: 'manifest',
       message: problem.message,

@@ -1,10 +1,11 @@
 /**
  * `wharf check` and `checkExtension` in one: the host-level problems (host-problems.ts),
  * shadowed drop-in entry points when strict, and the conformance of each drop-in package
- * named by `dropins` (package-problems.ts).
+ * in the drop-in folders, `[extensions] dropin_dirs` and `dropins` (package-problems.ts).
  */
 import type { APIRouter } from '../api/api-router.js';
 import type { HostOptions } from '../server/host.js';
+import { dropinDirsOf } from '../server/host-config.js';
 import { dropinPackageDirs } from './dropin-packages.js';
 import { checkHost } from './host-problems.js';
 import { packageProblems } from './package-problems.js';
@@ -28,7 +29,10 @@ export async function runCheck(
   const problems = [...host.problems];
   if (host.router) inspect?.(host.router);
   if (strict) problems.push(...shadowedProblems(host.base.catalog));
-  for (const dir of dropinPackageDirs(host.base.catalog, options.dropins ?? [])) {
+  for (const dir of dropinPackageDirs(
+    host.base.catalog,
+    dropinDirsOf(host.base.config, options.dropins)
+  )) {
     problems.push(...(await packageProblems(dir, options, host)));
   }
   return { ok: problems.length === 0, problems };

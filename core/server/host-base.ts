@@ -9,6 +9,7 @@ import { createLogger, type Logger } from '../logger.js';
 import { EntryPointCatalog } from '../plugins/index.js';
 import { CONFIG, ENTRY_POINT_CATALOG, LOGGER } from '../tokens.js';
 import type { WharfConfig } from './config.js';
+import { dropinDirsOf } from './host-config.js';
 import type { HostOptions } from './host.js';
 
 /** The host container and what it holds before any API is built. */
@@ -27,7 +28,7 @@ export async function prepareHost(options: HostOptions): Promise<HostBase> {
     createLogger({ level: config.DEFAULT.log_level, format: config.DEFAULT.log_format });
   const discovered = await EntryPointCatalog.discover({
     manifest: options.manifest ?? config.extensions.manifest,
-    dropins: [...config.extensions.dropin_dirs, ...(options.dropins ?? [])]
+    dropins: dropinDirsOf(config, options.dropins)
   });
   const catalog = options.entryPoints?.length ? discovered.with(options.entryPoints) : discovered;
   for (const problem of catalog.problems) logger.warn(problem.message);

@@ -31,7 +31,15 @@ export async function hostOptionRegistry(options: HostConfigOptions = {}): Promi
   const core = loadCoreConfigLeniently(options);
   const catalog = await EntryPointCatalog.discover({
     manifest: options.manifest ?? core.extensions.manifest,
-    dropins: [...core.extensions.dropin_dirs, ...(options.dropins ?? [])]
+    dropins: dropinDirsOf(core, options.dropins)
   });
   return OptionRegistry.discover(catalog);
+}
+
+/**
+ * The drop-in folders a host looks in: the configuration's `[extensions] dropin_dirs`
+ * followed by those given on the command line (`--dropin`) or in code.
+ */
+export function dropinDirsOf(config: WharfConfig, dropins: readonly string[] = []): string[] {
+  return [...config.extensions.dropin_dirs, ...dropins];
 }

@@ -1,12 +1,14 @@
 /**
  * `wharf check` fails on bad inputs that used to pass as "ok": a drop-in folder that does
- * not exist or is a file, and an `[extensions] disabled` alias that no extension has.
+ * not exist or is a file, an `[extensions] disabled` alias that no extension has, and a bad
+ * package in a drop-in folder named by the configuration file rather than by `--dropin`.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { conformanceFixture } from '../helpers/conformance-fixtures.js';
 import { runCli } from '../helpers/run-cli.js';
 
 describe('wharf check on bad inputs', () => {
@@ -34,5 +36,15 @@ describe('wharf check on bad inputs', () => {
     assert.equal(result.code, 1, result.stdout + result.stderr);
     assert.match(result.stdout, /unknown-alias: \[extensions\] disabled names "no-such-alias"/);
     assert.doesNotMatch(result.stdout, /names "flavors"/);
+  });
+
+  test("a package in a config file's [extensions] dropin_dirs is checked as --dropin is", async () => {
+    const dropins = mkdtempSync(join(tmpdir(), 'wharf-check-dropin-dirs-'));
+    cpSync(conformanceFixture('declares-nothing'), join(dropins, 'hollow'), { recursive: true });
+    const conf = join(dir, 'wharf.conf');
+    writeFileSync(conf, `[extensions]\ndropin_dirs = ${dropins}\n`);
+    const result = await runCli(['check', '--config', conf]);
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    assert.match(result.stdout, /declarations: extension hollow .* adds nothing to the API/);
   });
 });
