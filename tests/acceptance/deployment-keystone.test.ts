@@ -1,10 +1,11 @@
 /**
  * wharf hosts on one real Keystone (Debian's, tests/helpers/keystone-server.ts), as
  * docs/deployment.md's several hosts run: `wharf serve` processes with `[api] auth_strategy =
- * keystone`. Keystone is killed and served again under them: a token not validated yet gets
- * a 503 fault with `Retry-After` (never a 500, never a hang), one validated before the outage
- * keeps working until its cache entry expires, the outage is logged once, and the hosts
- * validate again by themselves once Keystone is back. Skipped with the reason when Keystone
+ * keystone`. A token one host accepts, the other accepts too. Keystone is killed and served
+ * again under them: a token not validated yet gets a 503 fault with `Retry-After` (never a
+ * 500, never a hang), one validated before the outage keeps working until its cache entry
+ * expires, the outage is logged once, and the hosts validate again by themselves once
+ * Keystone is back. Skipped with the reason when Keystone
  * is missing, except under CI (.ci/run installs it).
  */
 import assert from 'node:assert/strict';
@@ -57,6 +58,15 @@ async function waitForStatus(
   }
 }
 
+/** The lines of the host's log about Keystone: why a failing assertion failed. */
+function keystoneLog(host: ServedHost): string {
+  return host
+    .log()
+    .split('\n')
+    .filter((line) => line.includes('Keystone at'))
+    .join('\n');
+}
+
 /** How many lines of the host's log match `pattern`. */
 function logged(host: ServedHost, pattern: RegExp): number {
   return [...host.log().matchAll(pattern)].length;
@@ -86,9 +96,24 @@ describe('wharf hosts on one Keystone', { skip: keystoneSkip() }, () => {
     await keystone?.remove();
   });
 
+  test('a Keystone token accepted by one host is accepted by the other', async () => {
+    const token = await keystone.token('demo');
+    for (const host of hosts) {
+      const { status, text } = await listServers(host, token);
+      assert.equal(status, 200, `${text}\n${keystoneLog(host)}`);
+    }
+    for (const host of hosts) {
+      const { status, headers } = await listServers(host, 'not-a-keystone-token');
+      assert.equal(status, 401);
+      assert.equal(headers.get('www-authenticate'), `Keystone uri="${keystone.url}"`);
+    }
+  });
+
   test('Keystone killed: 503 for new tokens, cached ones until they expire; back: recovered', async () => {
     const cached = await keystone.token('demo');
-    for (const host of hosts) assert.equal((await listServers(host, cached)).status, 200);
+    for (const host of hosts) {
+      assert.equal((await listServers(host, cached)).status, 200, keystoneLog(host));
+    }
     const fresh = await keystone.token('demo');
 
     await keystone.stop();
@@ -113,7 +138,7 @@ describe('wharf hosts on one Keystone', { skip: keystoneSkip() }, () => {
     await keystone.start();
     for (const host of hosts) await waitForStatus(host, fresh, 503, 200, 30_000);
     for (const host of hosts) {
-      assert.equal((await listServers(host, cached)).status, 200);
+      assert.equal((await listServers(host, cached)).status, 200, keystoneLog(host));
       assert.equal(logged(host, UNAVAILABLE), 1);
       assert.equal(logged(host, ANSWERS_AGAIN), 1, 'the end of the outage is logged once');
     }
