@@ -4,7 +4,7 @@
  * real command: signals, workers, start-up failures.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { chownSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI } from './run-cli.js';
@@ -24,19 +24,26 @@ export interface WharfServe {
   exited: Promise<number | NodeJS.Signals>;
 }
 
+/** How to run it: extra environment, its folder, and the user it runs as. */
+export interface WharfServeOptions {
+  env?: Record<string, string>;
+  cwd?: string;
+  /** Run as this user and group (the caller must be root); its fresh folder is theirs. */
+  user?: { uid: number; gid: number };
+}
+
 /** Spawns `wharf serve --host 127.0.0.1 --port 0 ...args`; kill it in `after` if a test fails. */
-export function givenWharfServe(
-  args: string[] = [],
-  options: { env?: Record<string, string>; cwd?: string } = {}
-): WharfServe {
+export function givenWharfServe(args: string[] = [], options: WharfServeOptions = {}): WharfServe {
   const cwd = options.cwd ?? mkdtempSync(join(tmpdir(), 'wharf-serve-'));
+  if (options.user) chownSync(cwd, options.user.uid, options.user.gid);
   const child = spawn(
     process.execPath,
     [CLI, 'serve', '--host', '127.0.0.1', '--port', '0', ...args],
     {
       cwd,
       env: { ...process.env, XDG_CACHE_HOME: join(cwd, 'cache'), ...options.env },
-      stdio: ['ignore', 'ignore', 'pipe']
+      stdio: ['ignore', 'ignore', 'pipe'],
+      ...options.user
     }
   );
   return watchWharfServe(child, cwd);
