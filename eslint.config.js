@@ -22,10 +22,11 @@ export default tseslint.config(
   },
   {
     // tsyringe throws at import without the Reflect polyfill: core and the extensions take
-    // its values from core/plugins/di-container.ts, which loads the polyfill first. These
-    // three CommonJS packages are loaded with `require` (core/plugins/reflect-polyfill.ts,
-    // di-container.ts, core/cli/commander.ts): importing them from ESM costs the command
-    // line twice their load (docs/performance.md, "The command line").
+    // its values from core/plugins/di-container.ts (or, lazily, tsyringe-module.ts), which
+    // load the polyfill first. These three CommonJS packages are loaded with `require`
+    // (core/plugins/reflect-polyfill.ts, tsyringe-module.ts, core/cli/commander.ts):
+    // importing them from ESM costs the command line twice their load (docs/performance.md,
+    // "The command line").
     files: ['core/**/*.ts', 'extensions/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

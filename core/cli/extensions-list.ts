@@ -42,10 +42,7 @@ export async function listExtensions(base: HostBase, namespace?: string): Promis
 }
 
 async function pluginRows(base: HostBase, namespace: string): Promise<ListingRow[]> {
-  const manager = await ExtensionManager.create(
-    namespace,
-    profileFor(namespace, base.catalog, base.container, base.logger)
-  );
+  const manager = await ExtensionManager.create(namespace, profileFor(namespace, base));
   return manager.report().map((row) => ({ ...row, api: null }));
 }
 

@@ -5,7 +5,6 @@
  * A wharf error (bad manifest, bad configuration) prints one line naming the problem and
  * exits 2; anything unexpected exits 1. Set WHARF_DEBUG=1 to see stacks.
  */
-import '../plugins/reflect-polyfill.js';
 import { Command, CommanderError } from './commander.js';
 import { WharfError } from '../errors/wharf-error.js';
 import { BUILTIN_COMMANDS, selectedCommand } from './builtin-commands.js';

@@ -4,16 +4,14 @@
  * (the root container, `inject`, `injectable`, `singleton`) takes it from here, whatever
  * module an importer happens to load first. Type-only imports of tsyringe are free.
  *
- * tsyringe is CommonJS and loaded with `require`: importing it from ESM makes Node scan
- * each of its re-exporting modules for named exports, which costs twice the load itself
- * (see "The command line" in docs/performance.md). An extension importing tsyringe gets the
- * same module instance, since Node's ESM loader shares the CommonJS cache.
+ * Importing this module loads tsyringe (tsyringe-module.ts): code that may not need it asks
+ * tsyringe-module.ts when it does. An extension importing tsyringe gets the same module
+ * instance, since Node's ESM loader shares the CommonJS cache.
  */
-import { createRequire } from 'node:module';
 import type * as Tsyringe from 'tsyringe';
-import './reflect-polyfill.js';
+import { tsyringe as loadTsyringe } from './tsyringe-module.js';
 
-const tsyringe = createRequire(import.meta.url)('tsyringe') as typeof Tsyringe;
+const tsyringe = loadTsyringe();
 
 /** tsyringe's root container: the parent of every host container. */
 export const container: typeof Tsyringe.container = tsyringe.container;

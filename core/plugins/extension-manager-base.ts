@@ -9,6 +9,7 @@
 import './reflect-polyfill.js';
 import type { DependencyContainer } from 'tsyringe';
 import { ExtensionLoadError, NoMatches } from '../errors/plugin-errors.js';
+import { tsyringe } from './tsyringe-module.js';
 import { entryPointScope, runLoadingSync } from '../extension-scope.js';
 import { runEach, runEachAsync, type MapContext, type MapOutcome } from './map-runner.js';
 import { defaultLogger, type Logger } from '../logger.js';
@@ -56,7 +57,10 @@ export interface ManagerOptions<T = unknown> {
   catalog?: EntryPointCatalog;
   /** Where to discover entry points when no catalog is given. */
   discovery?: CatalogOptions;
-  /** The host container invoked plugins are built from. Default tsyringe's root container. */
+  /**
+   * The host container invoked plugins are built from; default tsyringe's root container.
+   * Read only when a plugin that declares injection tokens is built.
+   */
   container?: DependencyContainer;
   /** The root logger. Default: the process logger. */
   logger?: Logger;
@@ -161,12 +165,14 @@ export abstract class ExtensionManagerBase<T = unknown, Lookup = Extension<T>> i
 
   /**
    * How this manager invokes plugins, or null when it invokes none. The DI layer (tsyringe)
-   * is loaded by the first manager that invokes plugins.
+   * is loaded by the first plugin built that declares injection tokens.
    */
   private async invoker(): Promise<((plugin: Function, entryPoint: EntryPoint) => T) | null> {
     if ((this.options.invokeOnLoad ?? false) === false) return null;
     const { instantiate } = await import('./instantiate.js');
-    const container = this.options.container ?? (await import('./di-container.js')).container;
+    // Read when a class first declares injections: a getter on the options (namespace
+    // profiles) or the root container then loads tsyringe, and plain classes never do.
+    const container = (): DependencyContainer => this.options.container ?? tsyringe().container;
     return (plugin, entryPoint) =>
       instantiate(plugin, entryPoint, {
         container,

@@ -9,7 +9,7 @@
  * The tokens are handed to tsyringe as its own metadata (`injectionTokens`, `@injectable`).
  */
 import type { InjectionToken } from 'tsyringe';
-import { injectable } from './di-container.js';
+import { tsyringe } from './tsyringe-module.js';
 import { InjectionTokenMissingError } from '../errors/plugin-errors.js';
 
 /** How a class wants to be built. */
@@ -48,7 +48,7 @@ export function constructorPlan(
   const tokens = declared.slice(0, count) as InjectionToken[];
   if (!prepared.has(target)) {
     Reflect.defineMetadata(INJECTION_TOKENS, { ...tokens }, target);
-    injectable()(target as unknown as new (...args: unknown[]) => unknown);
+    tsyringe().injectable()(target as unknown as new (...args: unknown[]) => unknown);
     prepared.add(target);
   }
   return { kind: 'injected', tokens };

@@ -5,8 +5,8 @@
  * own logger, its entry point and the manager's invoke arguments. A plain class (nothing to
  * inject) gets `invokeArgs` (then `invokeKwds`) positionally, as stevedore passes them; so
  * does a plugin that is a plain function. A parameter that would be `undefined` either way
- * fails the load instead. This module loads tsyringe, so managers import it only when they
- * invoke plugins.
+ * fails the load instead. tsyringe is loaded, and the host container asked for, only when a
+ * class declares injection tokens: building plain classes never loads it.
  */
 import type { DependencyContainer } from 'tsyringe';
 import { extensionLogger, type Logger } from '../logger.js';
@@ -17,7 +17,8 @@ import { isClass } from './plugin-kind.js';
 
 /** What the manager passes to every plugin it invokes. */
 export interface InvokeOptions {
-  container: DependencyContainer;
+  /** The host container; called only for a class that declares injection tokens. */
+  container: () => DependencyContainer;
   logger: Logger;
   invokeArgs: readonly unknown[];
   invokeKwds: Readonly<Record<string, unknown>> | undefined;
@@ -39,7 +40,7 @@ export function instantiate(
   const who = `${entryPoint.namespace}:${entryPoint.name} (${entryPoint.target})`;
   if (constructorPlan(plugin, who, positional.length).kind === 'positional')
     return new plugin(...positional);
-  const child = options.container.createChildContainer();
+  const child = options.container().createChildContainer();
   if (!child.isRegistered(LOGGER, true)) child.register(LOGGER, { useValue: options.logger });
   child.register(EXTENSION_LOGGER, {
     useValue: extensionLogger(options.logger, entryPoint.namespace, entryPoint.name)

@@ -2,11 +2,13 @@
  * The first step of assembling a host, on its own so that commands which stop there (`wharf
  * extensions list` of plugin namespaces) import neither Express nor the API layer: the root
  * logger, the entry-point catalog and the host container holding both and the configuration.
+ * The container (and tsyringe) is created when first asked for: listing plain plugins never
+ * asks.
  */
 import type { DependencyContainer } from 'tsyringe';
-import { container as rootContainer } from '../plugins/di-container.js';
 import { createLogger, type Logger } from '../logger.js';
-import { EntryPointCatalog } from '../plugins/index.js';
+import { EntryPointCatalog } from '../plugins/catalog.js';
+import { tsyringe } from '../plugins/tsyringe-module.js';
 import { CONFIG, ENTRY_POINT_CATALOG, LOGGER } from '../tokens.js';
 import type { WharfConfig } from './config.js';
 import { dropinDirsOf } from './host-config.js';
@@ -36,9 +38,19 @@ export async function prepareHost(options: HostOptions): Promise<HostBase> {
   });
   const catalog = options.entryPoints?.length ? discovered.with(options.entryPoints) : discovered;
   for (const problem of catalog.problems) logger.warn(problem.message);
-  const container = rootContainer.createChildContainer();
-  container.register(LOGGER, { useValue: logger });
-  container.register(CONFIG, { useValue: config });
-  container.register(ENTRY_POINT_CATALOG, { useValue: catalog });
-  return { config, logger, container, catalog };
+  let container: DependencyContainer | undefined;
+  return {
+    config,
+    logger,
+    catalog,
+    get container(): DependencyContainer {
+      if (!container) {
+        container = tsyringe().container.createChildContainer();
+        container.register(LOGGER, { useValue: logger });
+        container.register(CONFIG, { useValue: config });
+        container.register(ENTRY_POINT_CATALOG, { useValue: catalog });
+      }
+      return container;
+    }
+  };
 }

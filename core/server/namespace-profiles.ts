@@ -5,22 +5,31 @@
  * checked to be callable, and option groups (`wharf.config.options`) are data, checked to be
  * made by `defineOptions`. The API namespace is loaded by the API router itself.
  */
-import type { DependencyContainer } from 'tsyringe';
-import type { Logger } from '../logger.js';
-import type { EntryPointCatalog, ManagerOptions } from '../plugins/index.js';
+import type { ManagerOptions } from '../plugins/index.js';
 import { isOptionGroup, OPTIONS_NAMESPACE } from '../option-group.js';
+import type { HostBase } from './host-base.js';
 
-/** Manager options for loading one (non-API) namespace the way the host does. */
+/**
+ * Manager options for loading one (non-API) namespace the way the host does, plus `extra`.
+ * The host container is a getter, read only when a plugin declaring injections is built,
+ * so a namespace of plain classes never creates it nor loads tsyringe: do not spread the
+ * result (a spread reads the getter), pass `extra` instead.
+ */
 export function profileFor(
   namespace: string,
-  catalog: EntryPointCatalog,
-  container: DependencyContainer,
-  logger: Logger
+  base: HostBase,
+  extra: Omit<ManagerOptions, 'container'> = {}
 ): ManagerOptions {
-  if (namespace === OPTIONS_NAMESPACE) {
-    return { invokeOnLoad: false, catalog, container, logger, verify: verifyOptionGroup };
-  }
-  return { invokeOnLoad: 'classes', catalog, container, logger };
+  const options: ManagerOptions = {
+    catalog: base.catalog,
+    logger: base.logger,
+    invokeOnLoad: namespace === OPTIONS_NAMESPACE ? false : 'classes',
+    get container() {
+      return base.container;
+    }
+  };
+  if (namespace === OPTIONS_NAMESPACE) options.verify = verifyOptionGroup;
+  return Object.assign(options, extra);
 }
 
 function verifyOptionGroup(plugin: unknown, entryPoint: { target: string }): void {

@@ -4,13 +4,15 @@
  * through a thin wrapper that turns the failures of postgres-failures.ts into 503 faults
  * (`DatabaseUnavailable`, `DatabaseTimeout`). An outage is logged once when it starts and
  * once when a query succeeds again; broken connections leave the pool as pg finds them, so
- * the pool recovers by itself when the server is back.
+ * the pool recovers by itself when the server is back. The statements of prepared queries
+ * run by name (statement-names.ts).
  */
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import type { Logger } from 'wharf';
 import { DatabaseTimeout, DatabaseUnavailable } from '../errors.js';
 import { redacted } from './connection-string.js';
 import { postgresFailure } from './postgres-failures.js';
+import { statementName } from './statement-names.js';
 
 /** Sizes and deadlines of the pool. */
 export interface PostgresPoolOptions {
@@ -67,7 +69,11 @@ export async function openPostgresPool(
 
 /** The subset of pg's PoolClient the wrapper calls. */
 interface PgClient {
-  query(sql: string, parameters: unknown[]): Promise<PostgresQueryResult<unknown>>;
+  query(query: {
+    text: string;
+    values: unknown[];
+    name?: string;
+  }): Promise<PostgresQueryResult<unknown>>;
   release(): void;
 }
 
@@ -75,7 +81,12 @@ function translatingClient(client: PgClient, outage: OutageLog): PostgresPoolCli
   return {
     async query(sql: string, parameters: ReadonlyArray<unknown>) {
       try {
-        const result = await client.query(sql, [...parameters]);
+        // A prepared query's statement is named: pg parses and plans it once per connection.
+        const name = statementName(sql);
+        const values = [...parameters];
+        const result = await client.query(
+          name === undefined ? { text: sql, values } : { name, text: sql, values }
+        );
         outage.succeeded();
         return result;
       } catch (error) {

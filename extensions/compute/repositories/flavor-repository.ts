@@ -8,6 +8,7 @@ import type { ComputeDatabase } from '../db/database.js';
 import type { ComputeTables, FlavorsTable } from '../db/schema.js';
 import { FlavorExtraSpecNotFound, FlavorNotFound, InvalidMarker } from '../errors.js';
 import type { Flavor, Scope } from '../models.js';
+import { PreparedQuery, QueryShapes } from '../db/prepared-query.js';
 import { toRecord } from './row-values.js';
 
 /** `GET /flavors` filters. */
@@ -29,37 +30,38 @@ export class FlavorRepository {
 
   /** The flavors the caller may list, ordered by id as nova orders by flavorid. */
   async list(scope: Pick<Scope, 'isAdmin'>, filters: ListFlavorsFilters = {}): Promise<Flavor[]> {
-    let query = this.database.db.selectFrom('flavors').selectAll();
     const isPublic = scope.isAdmin
       ? filters.isPublic === undefined
         ? true
         : filters.isPublic
       : true;
-    if (isPublic !== null) query = query.where('is_public', '=', isPublic ? 1 : 0);
-    if (!scope.isAdmin) query = query.where('disabled', '=', 0);
-    if (filters.minRam !== undefined) query = query.where('ram', '>=', filters.minRam);
-    if (filters.minDisk !== undefined) query = query.where('disk', '>=', filters.minDisk);
+    let after: string | undefined;
     if (filters.marker !== undefined) {
-      const marker = await this.database.db
-        .selectFrom('flavors')
-        .select('id')
-        .where('id', '=', filters.marker)
-        .executeTakeFirst();
+      const marker = await FLAVOR_ID.first(this.database.db, { id: filters.marker });
       if (!marker) throw new InvalidMarker(filters.marker);
-      query = query.where('id', '>', marker.id);
+      after = marker.id;
     }
-    query = query.orderBy('id');
-    if (filters.limit !== undefined) query = query.limit(filters.limit);
-    return (await query.execute()).map(toFlavor);
+    const shape: FlavorListShape = {
+      isPublic: isPublic !== null,
+      enabledOnly: !scope.isAdmin,
+      minRam: filters.minRam !== undefined,
+      minDisk: filters.minDisk !== undefined,
+      after: after !== undefined,
+      limit: filters.limit !== undefined
+    };
+    const rows = await FLAVOR_LISTS.of(shape).rows(this.database.db, {
+      isPublic: isPublic ? 1 : 0,
+      minRam: filters.minRam,
+      minDisk: filters.minDisk,
+      after,
+      limit: filters.limit
+    });
+    return rows.map(toFlavor);
   }
 
   /** The flavor with this id; else `FlavorNotFound`. */
   async get(id: string): Promise<Flavor> {
-    const row = await this.database.db
-      .selectFrom('flavors')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const row = await FLAVOR.first(this.database.db, { id });
     if (!row) throw new FlavorNotFound(id);
     return toFlavor(row);
   }
@@ -117,12 +119,57 @@ export class FlavorRepository {
   }
 }
 
+/** Which filters a flavor listing applies: each changes its SQL. */
+interface FlavorListShape {
+  readonly isPublic: boolean;
+  readonly enabledOnly: boolean;
+  readonly minRam: boolean;
+  readonly minDisk: boolean;
+  readonly after: boolean;
+  readonly limit: boolean;
+}
+
+const FLAVOR = new PreparedQuery((db, p: { id: string }) =>
+  db.selectFrom('flavors').selectAll().where('id', '=', p.id)
+);
+
+const FLAVOR_ID = new PreparedQuery((db, p: { id: string }) =>
+  db.selectFrom('flavors').select('id').where('id', '=', p.id)
+);
+
+const EXTRA_SPECS = new PreparedQuery((db, p: { flavorId: string }) =>
+  db
+    .selectFrom('flavor_extra_specs')
+    .select(['key', 'value'])
+    .where('flavor_id', '=', p.flavorId)
+    .orderBy('key')
+);
+
+interface FlavorListParameters {
+  [name: string]: unknown;
+  readonly isPublic: number;
+  readonly minRam?: number;
+  readonly minDisk?: number;
+  readonly after?: string;
+  readonly limit?: number;
+}
+
+const FLAVOR_LISTS = new QueryShapes(
+  (shape: FlavorListShape) => JSON.stringify(shape),
+  (shape: FlavorListShape) => (db, p: FlavorListParameters) => {
+    let query = db.selectFrom('flavors').selectAll();
+    if (shape.isPublic) query = query.where('is_public', '=', p.isPublic);
+    if (shape.enabledOnly) query = query.where('disabled', '=', 0);
+    if (shape.minRam) query = query.where('ram', '>=', p.minRam!);
+    if (shape.minDisk) query = query.where('disk', '>=', p.minDisk!);
+    if (shape.after) query = query.where('id', '>', p.after!);
+    query = query.orderBy('id');
+    return shape.limit ? query.limit(p.limit!) : query;
+  }
+);
+
 async function assertFlavorExists(db: Kysely<ComputeTables>, flavorId: string): Promise<void> {
-  const row = await db
-    .selectFrom('flavors')
-    .select('id')
-    .where('id', '=', flavorId)
-    .executeTakeFirst();
+  const row = await FLAVOR_ID.first(db, { id: flavorId });
   if (!row) throw new FlavorNotFound(flavorId);
 }
 
@@ -130,13 +177,7 @@ async function readSpecs(
   db: Kysely<ComputeTables>,
   flavorId: string
 ): Promise<Record<string, string>> {
-  const rows = await db
-    .selectFrom('flavor_extra_specs')
-    .select(['key', 'value'])
-    .where('flavor_id', '=', flavorId)
-    .orderBy('key')
-    .execute();
-  return toRecord(rows);
+  return toRecord(await EXTRA_SPECS.rows(db, { flavorId }));
 }
 
 function toFlavor(row: Selectable<FlavorsTable>): Flavor {

@@ -7,7 +7,8 @@ import type { ComputeDatabase } from '../db/database.js';
 import type { ImagesTable } from '../db/schema.js';
 import { ImageNotFound, InvalidMarker } from '../errors.js';
 import type { Image } from '../models.js';
-import { afterMarker } from './newest-first.js';
+import { PreparedQuery, QueryShapes, type QueryParameters } from '../db/prepared-query.js';
+import { afterMarker, type NewestFirstMarker } from './newest-first.js';
 import { toDate } from './row-values.js';
 
 /** `GET /images` filters. */
@@ -26,35 +27,65 @@ export class ImageRepository {
 
   /** Images ordered by created_at desc, id desc; an unknown marker is `InvalidMarker`. */
   async list(filters: ListImagesFilters = {}): Promise<Image[]> {
-    let query = this.database.db.selectFrom('images').selectAll();
-    if (filters.name !== undefined) query = query.where('name', '=', filters.name);
-    if (filters.status !== undefined)
-      query = query.where('status', '=', filters.status.toUpperCase());
+    let marker: NewestFirstMarker | undefined;
     if (filters.marker !== undefined) {
-      const marker = await this.database.db
-        .selectFrom('images')
-        .select(['id', 'created_at'])
-        .where('id', '=', filters.marker)
-        .executeTakeFirst();
+      marker = await IMAGE_MARKER.first(this.database.db, { id: filters.marker });
       if (!marker) throw new InvalidMarker(filters.marker);
-      query = query.where(afterMarker(marker));
     }
-    query = query.orderBy('created_at', 'desc').orderBy('id', 'desc');
-    if (filters.limit !== undefined) query = query.limit(filters.limit);
-    return (await query.execute()).map(toImage);
+    const shape: ImageListShape = {
+      name: filters.name !== undefined,
+      status: filters.status !== undefined,
+      after: marker !== undefined,
+      limit: filters.limit !== undefined
+    };
+    const rows = await IMAGE_LISTS.of(shape).rows(this.database.db, {
+      name: filters.name,
+      status: filters.status?.toUpperCase(),
+      createdAt: marker?.created_at,
+      afterId: marker?.id,
+      limit: filters.limit
+    });
+    return rows.map(toImage);
   }
 
   /** The image with this id; else `ImageNotFound`. */
   async get(id: string): Promise<Image> {
-    const row = await this.database.db
-      .selectFrom('images')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const row = await IMAGE.first(this.database.db, { id });
     if (!row) throw new ImageNotFound(id);
     return toImage(row);
   }
 }
+
+/** Which filters an image listing applies: each changes its SQL. */
+interface ImageListShape {
+  readonly name: boolean;
+  readonly status: boolean;
+  readonly after: boolean;
+  readonly limit: boolean;
+}
+
+const IMAGE = new PreparedQuery((db, p: { id: string }) =>
+  db.selectFrom('images').selectAll().where('id', '=', p.id)
+);
+
+const IMAGE_MARKER = new PreparedQuery((db, p: { id: string }) =>
+  db.selectFrom('images').select(['id', 'created_at']).where('id', '=', p.id)
+);
+
+const IMAGE_LISTS = new QueryShapes(
+  (shape: ImageListShape) => JSON.stringify(shape),
+  (shape: ImageListShape) => (db, p: QueryParameters) => {
+    let query = db.selectFrom('images').selectAll();
+    if (shape.name) query = query.where('name', '=', p.name as string);
+    if (shape.status) query = query.where('status', '=', p.status as string);
+    if (shape.after)
+      query = query.where(
+        afterMarker({ created_at: p.createdAt as string, id: p.afterId as string })
+      );
+    query = query.orderBy('created_at', 'desc').orderBy('id', 'desc');
+    return shape.limit ? query.limit(p.limit as number) : query;
+  }
+);
 
 function toImage(row: Selectable<ImagesTable>): Image {
   return {

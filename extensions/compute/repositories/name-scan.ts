@@ -8,10 +8,8 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { performance } from 'node:perf_hooks';
-import type { SelectQueryBuilder } from 'kysely';
-import type { ComputeTables } from '../db/schema.js';
 import type { NamePattern } from './name-pattern.js';
-import { afterMarker } from './newest-first.js';
+import type { PageRead } from './newest-first.js';
 
 /** Rows read per query while scanning. */
 export const SCAN_BATCH_SIZE = 1000;
@@ -26,16 +24,13 @@ export interface ScannedRow {
   readonly created_at: string | Date;
 }
 
-/** A servers query, already filtered and ordered newest first, without a limit. */
-export type ScanQuery = SelectQueryBuilder<ComputeTables, 'servers', ScannedRow>;
-
 /**
- * The ids of the first `limit` rows of `query` (all when undefined) whose name `pattern`
- * finds, in the query's order. Only the three columns are read: building whole rows costs
+ * The ids of the first `limit` rows `read` pages through (all when undefined) whose name `pattern`
+ * finds, in its order. Only the three columns are read: building whole rows costs
  * ten times more, so the caller fetches them for the matches alone.
  */
 export async function scanByName(
-  query: ScanQuery,
+  read: PageRead<ScannedRow>,
   pattern: NamePattern,
   limit: number | undefined
 ): Promise<string[]> {
@@ -44,9 +39,7 @@ export async function scanByName(
   let sliceStart = performance.now();
   let after: ScannedRow | undefined;
   for (;;) {
-    const batch = await (after === undefined ? query : query.where(afterMarker(after)))
-      .limit(SCAN_BATCH_SIZE)
-      .execute();
+    const batch = await read(after, SCAN_BATCH_SIZE);
     for (const row of batch) {
       if (pattern.test(row.name)) {
         matched.push(row.id);

@@ -3,8 +3,7 @@
  * lists servers and glance lists images: the next page holds the rows after the marker row.
  * A large page is read the same way, a batch at a time with turns of the event loop.
  */
-import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
-import type { ComputeTables } from '../db/schema.js';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import { TimeSlice } from '../event-loop-turns.js';
 
 /**
@@ -30,15 +29,18 @@ export function afterMarker(marker: NewestFirstMarker): Expression<SqlBool> {
 }
 
 /**
- * The first `limit` rows (all when undefined) of `query`, which must be ordered newest
- * first and carry no limit of its own, read ROWS_PER_READ at a time with a turn of the event
- * loop whenever `slice` is used up: the same rows, in the same order, as one read.
+ * Reads the page of at most `limit` rows after `after` (from the start when undefined),
+ * newest first (server-repository.ts: a prepared query per shape).
  */
-export async function readNewestFirst<
-  Table extends keyof ComputeTables,
-  Row extends NewestFirstMarker
->(
-  query: SelectQueryBuilder<ComputeTables, Table, Row>,
+export type PageRead<Row> = (after: NewestFirstMarker | undefined, limit: number) => Promise<Row[]>;
+
+/**
+ * The first `limit` rows (all when undefined) that `read` pages through, ROWS_PER_READ at
+ * a time with a turn of the event loop whenever `slice` is used up: the same rows, in the
+ * same order, as one read.
+ */
+export async function readNewestFirst<Row extends NewestFirstMarker>(
+  read: PageRead<Row>,
   limit: number | undefined,
   slice: TimeSlice
 ): Promise<Row[]> {
@@ -48,10 +50,7 @@ export async function readNewestFirst<
       limit === undefined ? ROWS_PER_READ : Math.min(ROWS_PER_READ, limit - rows.length);
     if (wanted <= 0) return rows;
     await slice.turn();
-    const last = rows.at(-1);
-    const batch = await (last === undefined ? query : query.where(afterMarker(last)))
-      .limit(wanted)
-      .execute();
+    const batch = await read(rows.at(-1), wanted);
     rows.push(...batch);
     if (batch.length < wanted) return rows;
   }

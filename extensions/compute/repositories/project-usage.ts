@@ -7,6 +7,7 @@
  * two creates of one project take turns, and the second sees what the first added.
  */
 import { sql, type Kysely } from 'kysely';
+import { PreparedQuery } from '../db/prepared-query.js';
 import type { ComputeTables } from '../db/schema.js';
 import type { QuotaUsage } from '../quotas.js';
 
@@ -20,12 +21,7 @@ export async function readServerUsage(
   db: Kysely<ComputeTables>,
   projectId: string
 ): Promise<ServerUsage> {
-  const row = await db
-    .selectFrom('project_usage')
-    .select(['instances', 'cores', 'ram'])
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
-  return row ?? { ...NONE };
+  return (await READ_USAGE.first(db, { projectId })) ?? { ...NONE };
 }
 
 /**
@@ -38,29 +34,7 @@ export async function addServers(
   flavorId: string,
   count: number
 ): Promise<void> {
-  await db
-    .insertInto('project_usage')
-    .columns(['project_id', 'instances', 'cores', 'ram'])
-    .expression(
-      db
-        .selectFrom('flavors')
-        .select((eb) => [
-          eb.val(projectId).as('project_id'),
-          // Typed: PostgreSQL reads an untyped parameter in a select list as text.
-          eb.cast<number>(eb.val(count), 'integer').as('instances'),
-          eb('vcpus', '*', count).as('cores'),
-          eb('ram', '*', count).as('ram')
-        ])
-        .where('id', '=', flavorId)
-    )
-    .onConflict((conflict) =>
-      conflict.column('project_id').doUpdateSet((eb) => ({
-        instances: eb('project_usage.instances', '+', eb.ref('excluded.instances')),
-        cores: eb('project_usage.cores', '+', eb.ref('excluded.cores')),
-        ram: eb('project_usage.ram', '+', eb.ref('excluded.ram'))
-      }))
-    )
-    .execute();
+  await ADD_SERVERS.run(db, { projectId, flavorId, count });
 }
 
 /**
@@ -71,14 +45,7 @@ export async function lockServerUsage(
   db: Kysely<ComputeTables>,
   projectId: string
 ): Promise<ServerUsage> {
-  return db
-    .insertInto('project_usage')
-    .values({ project_id: projectId, ...NONE })
-    .onConflict((conflict) =>
-      conflict.column('project_id').doUpdateSet({ instances: sql<number>`project_usage.instances` })
-    )
-    .returning(['instances', 'cores', 'ram'])
-    .executeTakeFirstOrThrow();
+  return (await LOCK_USAGE.first(db, { projectId }))!;
 }
 
 /** Takes one server of `flavorId` off the project's usage (the server was deleted). */
@@ -87,14 +54,60 @@ export async function releaseServer(
   projectId: string,
   flavorId: string
 ): Promise<void> {
-  const flavor = db.selectFrom('flavors').where('flavors.id', '=', flavorId);
-  await db
+  await RELEASE_SERVER.run(db, { projectId, flavorId });
+}
+
+const READ_USAGE = new PreparedQuery((db, p: { projectId: string }) =>
+  db
+    .selectFrom('project_usage')
+    .select(['instances', 'cores', 'ram'])
+    .where('project_id', '=', p.projectId)
+);
+
+const ADD_SERVERS = new PreparedQuery(
+  (db, p: { projectId: string; flavorId: string; count: number }) =>
+    db
+      .insertInto('project_usage')
+      .columns(['project_id', 'instances', 'cores', 'ram'])
+      .expression(
+        db
+          .selectFrom('flavors')
+          .select((eb) => [
+            // Typed: PostgreSQL reads an untyped parameter in a select list as text.
+            eb.val(p.projectId).as('project_id'),
+            eb.cast<number>(eb.val(p.count), 'integer').as('instances'),
+            eb('vcpus', '*', p.count).as('cores'),
+            eb('ram', '*', p.count).as('ram')
+          ])
+          .where('id', '=', p.flavorId)
+      )
+      .onConflict((conflict) =>
+        conflict.column('project_id').doUpdateSet((eb) => ({
+          instances: eb('project_usage.instances', '+', eb.ref('excluded.instances')),
+          cores: eb('project_usage.cores', '+', eb.ref('excluded.cores')),
+          ram: eb('project_usage.ram', '+', eb.ref('excluded.ram'))
+        }))
+      )
+);
+
+const LOCK_USAGE = new PreparedQuery((db, p: { projectId: string }) =>
+  db
+    .insertInto('project_usage')
+    .values({ project_id: p.projectId, ...NONE })
+    .onConflict((conflict) =>
+      conflict.column('project_id').doUpdateSet({ instances: sql<number>`project_usage.instances` })
+    )
+    .returning(['instances', 'cores', 'ram'])
+);
+
+const RELEASE_SERVER = new PreparedQuery((db, p: { projectId: string; flavorId: string }) => {
+  const flavor = db.selectFrom('flavors').where('flavors.id', '=', p.flavorId);
+  return db
     .updateTable('project_usage')
     .set((eb) => ({
       instances: eb('instances', '-', 1),
       cores: eb('cores', '-', eb.fn.coalesce(flavor.select('vcpus'), eb.lit(0))),
       ram: eb('ram', '-', eb.fn.coalesce(flavor.select('ram'), eb.lit(0)))
     }))
-    .where('project_id', '=', projectId)
-    .execute();
-}
+    .where('project_id', '=', p.projectId);
+});

@@ -22,6 +22,7 @@ import {
   type QuotaResource,
   type QuotaUsage
 } from '../quotas.js';
+import { PreparedQuery } from '../db/prepared-query.js';
 import { lockServerUsage, readServerUsage } from './project-usage.js';
 import { nowIso } from './row-values.js';
 
@@ -43,11 +44,7 @@ export class QuotaRepository {
     projectId: string,
     db: Kysely<ComputeTables> = this.database.db
   ): Promise<QuotaLimits> {
-    const rows = await db
-      .selectFrom('quotas')
-      .select(['resource', 'hard_limit'])
-      .where('project_id', '=', projectId)
-      .execute();
+    const rows = await QUOTA_ROWS.rows(db, { projectId });
     const limits: Record<QuotaResource, number> = { ...this.defaults };
     for (const row of rows) {
       if (isQuotaResource(row.resource)) limits[row.resource] = row.hard_limit;
@@ -68,13 +65,8 @@ export class QuotaRepository {
   }
 
   private async keypairs(userId: string, db: Kysely<ComputeTables>): Promise<number> {
-    const row = await db
-      .selectFrom('keypairs')
-      .select((eb) => eb.fn.countAll<number | string>().as('count'))
-      .where('user_id', '=', userId)
-      .where('deleted', '=', 0)
-      .executeTakeFirstOrThrow();
-    return Number(row.count);
+    const row = await KEYPAIR_COUNT.first(db, { userId });
+    return Number(row!.count);
   }
 
   /**
@@ -99,15 +91,7 @@ export class QuotaRepository {
       }
       const now = nowIso();
       for (const [resource, limit] of entries) {
-        await trx
-          .insertInto('quotas')
-          .values({ project_id: projectId, resource, hard_limit: limit, created_at: now })
-          .onConflict((conflict) =>
-            conflict
-              .columns(['project_id', 'resource'])
-              .doUpdateSet({ hard_limit: limit, updated_at: now })
-          )
-          .execute();
+        await SET_LIMIT.run(trx, { projectId, resource, limit, now });
       }
       return this.limits(projectId, trx);
     });
@@ -115,7 +99,7 @@ export class QuotaRepository {
 
   /** Drops the project's own limits: the defaults apply again. */
   async reset(projectId: string): Promise<void> {
-    await this.database.db.deleteFrom('quotas').where('project_id', '=', projectId).execute();
+    await RESET_LIMITS.run(this.database.db, { projectId });
   }
 
   /**
@@ -163,16 +147,56 @@ export class QuotaRepository {
    */
   async checkMetadata(trx: ComputeTransaction, projectId: string, serverId: string): Promise<void> {
     await this.lock(trx, `server:${serverId}`);
-    const row = await trx
-      .selectFrom('server_metadata')
-      .select((eb) => eb.fn.countAll<number | string>().as('count'))
-      .where('server_id', '=', serverId)
-      .executeTakeFirstOrThrow();
-    assertMetadataFits(await this.limits(projectId, trx), Number(row.count));
+    const row = await METADATA_COUNT.first(trx, { serverId });
+    assertMetadataFits(await this.limits(projectId, trx), Number(row!.count));
   }
 
   private async lock(trx: ComputeTransaction, key: string): Promise<void> {
     if (this.database.dialect !== 'postgres') return;
-    await sql`select pg_advisory_xact_lock(hashtext(${`wharf-quota:${key}`}))`.execute(trx);
+    await ADVISORY_LOCK.run(trx, { key: `wharf-quota:${key}` });
   }
 }
+
+const QUOTA_ROWS = new PreparedQuery((db, p: { projectId: string }) =>
+  db.selectFrom('quotas').select(['resource', 'hard_limit']).where('project_id', '=', p.projectId)
+);
+
+const KEYPAIR_COUNT = new PreparedQuery((db, p: { userId: string }) =>
+  db
+    .selectFrom('keypairs')
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .where('user_id', '=', p.userId)
+    .where('deleted', '=', 0)
+);
+
+const METADATA_COUNT = new PreparedQuery((db, p: { serverId: string }) =>
+  db
+    .selectFrom('server_metadata')
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .where('server_id', '=', p.serverId)
+);
+
+const SET_LIMIT = new PreparedQuery(
+  (db, p: { projectId: string; resource: string; limit: number; now: string }) =>
+    db
+      .insertInto('quotas')
+      .values({
+        project_id: p.projectId,
+        resource: p.resource,
+        hard_limit: p.limit,
+        created_at: p.now
+      })
+      .onConflict((conflict) =>
+        conflict
+          .columns(['project_id', 'resource'])
+          .doUpdateSet({ hard_limit: p.limit, updated_at: p.now })
+      )
+);
+
+const RESET_LIMITS = new PreparedQuery((db, p: { projectId: string }) =>
+  db.deleteFrom('quotas').where('project_id', '=', p.projectId)
+);
+
+const ADVISORY_LOCK = new PreparedQuery((db, p: { key: string }) =>
+  db.selectNoFrom(sql<string>`pg_advisory_xact_lock(hashtext(${p.key}))`.as('locked'))
+);

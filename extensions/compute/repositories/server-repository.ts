@@ -6,24 +6,39 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ComputeDatabase } from '../db/database.js';
-import type { ComputeTransaction, ServerChanges, ServerRow, WriteGuard } from '../db/schema.js';
+import type { Insertable } from 'kysely';
+import type {
+  ComputeTransaction,
+  ServerChanges,
+  ServerRow,
+  ServersTable,
+  WriteGuard
+} from '../db/schema.js';
 import { chunksOf, TimeSlice } from '../event-loop-turns.js';
 import { InvalidMarker, ServerNotFound } from '../errors.js';
 import type { DiskConfig, Scope, Server } from '../models.js';
 import { PowerState, statusFilter, TaskState, VmState } from '../server-states.js';
+import { listParameters } from '../db/prepared-query.js';
 import { compileNamePattern } from './name-pattern.js';
-import { scanByName } from './name-scan.js';
+import { scanByName, type ScannedRow } from './name-scan.js';
 import { addServers, releaseServer } from './project-usage.js';
-import { afterMarker, readNewestFirst } from './newest-first.js';
+import { readNewestFirst, type NewestFirstMarker, type PageRead } from './newest-first.js';
 import { copyRecord, nowIso, toRecord } from './row-values.js';
 import { toServer } from './server-row.js';
-import { visibleTo } from './server-scope.js';
 import {
-  expectedStates,
-  stateColumns,
-  type StateChange,
-  type StateExpectation
-} from './server-transition.js';
+  INSERT_METADATA,
+  INSERT_SERVERS,
+  LISTINGS,
+  METADATA_OF,
+  ROWS_OF,
+  SERVER,
+  SERVER_COLUMNS,
+  SOFT_DELETE,
+  UPDATES,
+  type ListingShape
+} from './server-queries.js';
+import { seesAll } from './server-scope.js';
+import { applyTransition, type StateChange, type StateExpectation } from './server-transition.js';
 
 /** What creating a server takes; it starts BUILD (building/scheduling). */
 export interface CreateServerInput {
@@ -101,7 +116,10 @@ export class ServerRepository {
 
   /** The server, if the scope sees it and it is not deleted; else `ServerNotFound`. */
   async get(id: string, scope: Scope): Promise<Server> {
-    const row = await this.visible(scope).where('id', '=', id).executeTakeFirst();
+    const row = await SERVER.of(seesAll(scope)).first(this.database.db, {
+      id,
+      projectId: scope.projectId
+    });
     if (!row) throw new ServerNotFound(id);
     const [server] = await this.withMetadata([row]);
     return server!;
@@ -119,27 +137,45 @@ export class ServerRepository {
   ): Promise<Server[]> {
     const pattern =
       filters.name !== undefined && filters.name !== '' ? compileNamePattern(filters.name) : null;
-    let query = this.visible(scope);
+    const db = this.database.db;
+    const all = seesAll(scope);
+    const parameters: Record<string, unknown> = { projectId: scope.projectId };
+    let vmStates: number | null = null;
+    let taskStates: number | null = null;
     if (filters.status !== undefined) {
-      const { vmStates, taskStates } = statusFilter(filters.status);
-      if (vmStates.length === 0) return [];
-      query = query.where('vm_state', 'in', vmStates);
-      if (taskStates) query = query.where('task_state', 'in', taskStates);
+      const filter = statusFilter(filters.status);
+      if (filter.vmStates.length === 0) return [];
+      listParameters('vm', filter.vmStates, parameters);
+      vmStates = filter.vmStates.length;
+      if (filter.taskStates) {
+        listParameters('task', filter.taskStates, parameters);
+        taskStates = filter.taskStates.length;
+      }
     }
+    let marker: NewestFirstMarker | undefined;
     if (filters.marker !== undefined) {
-      const marker = await this.visible(scope).where('id', '=', filters.marker).executeTakeFirst();
+      marker = await SERVER.of(all).first(db, { id: filters.marker, projectId: scope.projectId });
       if (!marker) throw new InvalidMarker(filters.marker);
-      query = query.where(afterMarker(marker));
     }
-    query = query.orderBy('created_at', 'desc').orderBy('id', 'desc');
+    // The rows after the marker, or after the last row read (itself after the marker).
+    const pages =
+      <Row>(columns: ListingShape['columns']): PageRead<Row> =>
+      (last, limit) => {
+        const after = last ?? marker;
+        const shape = { all, vmStates, taskStates, after: after !== undefined, columns };
+        return LISTINGS.of(shape).rows(db, {
+          ...parameters,
+          createdAt: after?.created_at,
+          afterId: after?.id,
+          limit
+        }) as Promise<Row[]>;
+      };
     if (pattern) {
-      const scan = query.clearSelect().select(['id', 'name', 'created_at']);
-      const ids = await scanByName(scan, pattern, filters.limit);
-      if (ids.length === 0) return [];
-      const matches = query.where('id', 'in', ids);
-      return this.withMetadata(await readNewestFirst(matches, undefined, slice), slice);
+      const ids = await scanByName(pages<ScannedRow>('scan'), pattern, filters.limit);
+      return this.withMetadata(await this.rowsOf(ids, slice), slice);
     }
-    return this.withMetadata(await readNewestFirst(query, filters.limit, slice), slice);
+    const rows = await readNewestFirst(pages<ServerRow>('all'), filters.limit, slice);
+    return this.withMetadata(rows, slice);
   }
 
   /** Renames a server or changes its access addresses; returns the server as it is now. */
@@ -148,14 +184,13 @@ export class ServerRepository {
     if (changes.name !== undefined) values.name = changes.name;
     if (changes.accessIPv4 !== undefined) values.access_ipv4 = changes.accessIPv4;
     if (changes.accessIPv6 !== undefined) values.access_ipv6 = changes.accessIPv6;
-    const result = await this.database.db
-      .updateTable('servers')
-      .set(values)
-      .where('id', '=', id)
-      .where('deleted', '=', 0)
-      .where((eb) => visibleTo(eb, scope))
-      .executeTakeFirst();
-    if (result.numUpdatedRows === 0n) throw new ServerNotFound(id);
+    const columns = Object.keys(values) as (keyof ServerChanges)[];
+    const updated = await UPDATES.of({ all: seesAll(scope), columns }).affected(this.database.db, {
+      ...values,
+      id,
+      projectId: scope.projectId
+    });
+    if (updated === 0n) throw new ServerNotFound(id);
     return this.get(id, scope);
   }
 
@@ -164,8 +199,8 @@ export class ServerRepository {
    * `UPDATE ... WHERE id = ? AND vm_state IN (...)`. Returns whether it applied.
    */
   async transition(id: string, expected: StateExpectation, changes: StateChange): Promise<boolean> {
-    const result = await this.transitionQuery(id, expected, changes).executeTakeFirst();
-    return result.numUpdatedRows > 0n;
+    const { changed } = await applyTransition(this.database.db, id, expected, changes, false);
+    return changed > 0n;
   }
 
   /**
@@ -177,9 +212,7 @@ export class ServerRepository {
     expected: StateExpectation,
     changes: StateChange
   ): Promise<Server | null> {
-    const row = await this.transitionQuery(server.id, expected, changes)
-      .returningAll()
-      .executeTakeFirst();
+    const { row } = await applyTransition(this.database.db, server.id, expected, changes, true);
     return row ? toServer(row, server.metadata) : null;
   }
 
@@ -191,42 +224,25 @@ export class ServerRepository {
   async softDelete(id: string): Promise<boolean> {
     const now = nowIso();
     return this.database.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .updateTable('servers')
-        .set({
-          deleted: 1,
-          deleted_at: now,
-          terminated_at: now,
-          updated_at: now,
-          vm_state: VmState.DELETED,
-          task_state: null,
-          power_state: PowerState.NOSTATE
-        })
-        .where('id', '=', id)
-        .where('deleted', '=', 0)
-        .returning(['project_id', 'flavor_id'])
-        .executeTakeFirst();
+      const row = await SOFT_DELETE.first(trx, { id, now });
       if (!row) return false;
       await releaseServer(trx, row.project_id, row.flavor_id);
       return true;
     });
   }
 
-  private transitionQuery(id: string, expected: StateExpectation, changes: StateChange) {
-    return this.database.db
-      .updateTable('servers')
-      .set(stateColumns(changes))
-      .where('id', '=', id)
-      .where('deleted', '=', 0)
-      .where((eb) => expectedStates(eb, expected));
-  }
-
-  private visible(scope: Scope) {
-    return this.database.db
-      .selectFrom('servers')
-      .selectAll()
-      .where('deleted', '=', 0)
-      .where((eb) => visibleTo(eb, scope));
+  /** The live rows of `ids` (a scan's matches), in the order of `ids`. */
+  private async rowsOf(ids: readonly string[], slice: TimeSlice): Promise<ServerRow[]> {
+    const byId = new Map<string, ServerRow>();
+    for (const chunk of chunksOf(ids)) {
+      await slice.turn();
+      const rows = await ROWS_OF.of(chunk.length).rows(
+        this.database.db,
+        listParameters('id', chunk)
+      );
+      for (const row of rows) byId.set(row.id, row);
+    }
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   /**
@@ -241,15 +257,13 @@ export class ServerRepository {
     const servers: Server[] = [];
     for (const chunk of chunksOf(rows)) {
       await slice.turn();
-      const items = await this.database.db
-        .selectFrom('server_metadata')
-        .select(['server_id', 'key', 'value'])
-        .where(
-          'server_id',
-          'in',
+      const items = await METADATA_OF.of(chunk.length).rows(
+        this.database.db,
+        listParameters(
+          'id',
           chunk.map((row) => row.id)
         )
-        .execute();
+      );
       const byServer = new Map<string, { key: string; value: string }[]>();
       for (const item of items) {
         const pairs = byServer.get(item.server_id);
@@ -273,30 +287,29 @@ async function insertServers(
 ): Promise<Server[]> {
   const now = nowIso();
   const ids = inputs.map(() => randomUUID());
-  const rows = await trx
-    .insertInto('servers')
-    .values(
-      inputs.map((input, index) => ({
-        id: ids[index]!,
-        name: input.name,
-        project_id: input.projectId,
-        user_id: input.userId,
-        vm_state: VmState.BUILDING,
-        task_state: taskState,
-        power_state: PowerState.NOSTATE,
-        image_ref: input.imageRef,
-        flavor_id: input.flavorId,
-        key_name: input.keyName ?? null,
-        availability_zone: input.availabilityZone ?? null,
-        access_ipv4: input.accessIPv4 ?? null,
-        access_ipv6: input.accessIPv6 ?? null,
-        config_drive: input.configDrive ? 'True' : '',
-        disk_config: input.diskConfig ?? 'MANUAL',
-        created_at: now
-      }))
-    )
-    .returningAll()
-    .execute();
+  const parameters: Record<string, unknown> = {};
+  inputs.forEach((input, index) => {
+    const row: Insertable<ServersTable> = {
+      id: ids[index]!,
+      name: input.name,
+      project_id: input.projectId,
+      user_id: input.userId,
+      vm_state: VmState.BUILDING,
+      task_state: taskState,
+      power_state: PowerState.NOSTATE,
+      image_ref: input.imageRef,
+      flavor_id: input.flavorId,
+      key_name: input.keyName ?? null,
+      availability_zone: input.availabilityZone ?? null,
+      access_ipv4: input.accessIPv4 ?? null,
+      access_ipv6: input.accessIPv6 ?? null,
+      config_drive: input.configDrive ? 'True' : '',
+      disk_config: input.diskConfig ?? 'MANUAL',
+      created_at: now
+    };
+    for (const column of SERVER_COLUMNS) parameters[`r${index}_${column}`] = row[column];
+  });
+  const rows = await INSERT_SERVERS.of(inputs.length).rows(trx, parameters);
   const items = inputs.flatMap((input, index) =>
     Object.entries(copyRecord(input.metadata)).map(([key, value]) => ({
       server_id: ids[index]!,
@@ -306,7 +319,13 @@ async function insertServers(
   );
   // Bounded by the metadata_items quota per server, but not by SQLite's 32766 parameters.
   for (const part of chunksOf(items, METADATA_ROWS_PER_INSERT)) {
-    await trx.insertInto('server_metadata').values(part).execute();
+    const values: Record<string, unknown> = {};
+    part.forEach((item, index) => {
+      values[`m${index}_server_id`] = item.server_id;
+      values[`m${index}_key`] = item.key;
+      values[`m${index}_value`] = item.value;
+    });
+    await INSERT_METADATA.of(part.length).run(trx, values);
   }
   const byId = new Map(rows.map((row) => [row.id, row]));
   return inputs.map((input, index) => toServer(byId.get(ids[index]!)!, copyRecord(input.metadata)));

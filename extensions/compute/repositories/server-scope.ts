@@ -1,16 +1,38 @@
 /**
  * The scope rule for server rows, in one place: a caller sees its own project's servers;
- * an administrator asking for all tenants sees every project's.
+ * an administrator asking for all tenants sees every project's. The two are two shapes of
+ * every scoped query (the condition, not only its value, differs).
  */
 import type { ExpressionBuilder, Kysely } from 'kysely';
+import { QueryShapes } from '../db/prepared-query.js';
 import type { ComputeTables } from '../db/schema.js';
 import { ServerNotFound } from '../errors.js';
 import type { Scope } from '../models.js';
 
-/** The where-condition selecting the server rows `scope` may see. */
-export function visibleTo(eb: ExpressionBuilder<ComputeTables, 'servers'>, scope: Scope) {
-  return scope.isAdmin && scope.allTenants ? eb.lit(true) : eb('project_id', '=', scope.projectId);
+/** Whether `scope` sees every project's servers. */
+export function seesAll(scope: Scope): boolean {
+  return scope.isAdmin && scope.allTenants;
 }
+
+/** The where-condition selecting the rows of `projectId`, or every row when `all`. */
+export function visibleTo(
+  eb: ExpressionBuilder<ComputeTables, 'servers'>,
+  all: boolean,
+  projectId: string
+) {
+  return all ? eb.lit(true) : eb('project_id', '=', projectId);
+}
+
+const VISIBLE_ID = new QueryShapes(
+  (all: boolean) => String(all),
+  (all: boolean) => (db, p: { id: string; projectId: string }) =>
+    db
+      .selectFrom('servers')
+      .select('id')
+      .where('id', '=', p.id)
+      .where('deleted', '=', 0)
+      .where((eb) => visibleTo(eb, all, p.projectId))
+);
 
 /** Throws `ServerNotFound` unless a live server with this id is visible to `scope`. */
 export async function assertServerVisible(
@@ -18,12 +40,9 @@ export async function assertServerVisible(
   serverId: string,
   scope: Scope
 ): Promise<void> {
-  const row = await db
-    .selectFrom('servers')
-    .select('id')
-    .where('id', '=', serverId)
-    .where('deleted', '=', 0)
-    .where((eb) => visibleTo(eb, scope))
-    .executeTakeFirst();
+  const row = await VISIBLE_ID.of(seesAll(scope)).first(db, {
+    id: serverId,
+    projectId: scope.projectId
+  });
   if (!row) throw new ServerNotFound(serverId);
 }

@@ -30,7 +30,7 @@ function build(plugin: Function, invokeArgs: unknown[] = []): unknown {
   host.register(GREETING, { useValue: 'hello' });
   host.register(PLAIN_GREETING, { useValue: 'plain hello' });
   return instantiate(plugin, givenEntryPoint(plugin.name), {
-    container: host,
+    container: () => host,
     logger: givenCapturedLogger().logger,
     invokeArgs,
     invokeKwds: undefined
