@@ -9,8 +9,10 @@
  * - `demo` in project `demo`, role `member`, for the clients.
  *
  * The catalog (compute and image at wharf, identity) comes from a template file, so clients
- * find wharf through it. `stop` kills the process group and
- * removes the folder; it also runs when the test process exits.
+ * find wharf through it. `stop` kills uWSGI's process group and keeps the folder, so `start`
+ * serves the same Keystone (users, fernet keys, so the tokens it issued) on the same port
+ * again (the outage tests); `remove` kills it and removes the folder, as the exit of the
+ * test process does.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,8 +44,12 @@ export interface KeystoneServer {
   url: string;
   /** A project-scoped token of one of the users. */
   token(user: keyof typeof KEYSTONE_USERS): Promise<string>;
-  /** Kills Keystone (all its processes) and removes its folder. */
-  stop(): void;
+  /** Kills Keystone (all its processes, SIGKILL: as in a crash); its folder stays. */
+  stop(): Promise<void>;
+  /** Serves the same Keystone on the same port again, once it answers. */
+  start(): Promise<void>;
+  /** Kills Keystone and removes its folder. */
+  remove(): Promise<void>;
 }
 
 /** The programs that are missing. */
@@ -65,14 +71,24 @@ export function keystoneSkip(): string | false {
   return `Keystone is not installed (${missing.join(', ')} missing); apt-get install keystone uwsgi-plugin-python3, or run .ci/run`;
 }
 
-/** `[keystone_authtoken]` options (`section.option`) of a wharf host using the Keystone at `url`. */
-export function authtokenOptions(url: string): Record<string, string> {
+/** `[keystone_authtoken]` options of a wharf host using the Keystone at `url`, by name. */
+export function authtokenSettings(url: string): Record<string, string> {
   return {
-    'keystone_authtoken.auth_url': url,
-    'keystone_authtoken.username': KEYSTONE_USERS.service.username,
-    'keystone_authtoken.password': KEYSTONE_USERS.service.password,
-    'keystone_authtoken.project_name': KEYSTONE_USERS.service.project
+    auth_url: url,
+    username: KEYSTONE_USERS.service.username,
+    password: KEYSTONE_USERS.service.password,
+    project_name: KEYSTONE_USERS.service.project
   };
+}
+
+/** The same options as `section.option` overrides (`givenTestHost`). */
+export function authtokenOptions(url: string): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(authtokenSettings(url)).map(([name, value]) => [
+      `keystone_authtoken.${name}`,
+      value
+    ])
+  );
 }
 
 /**
@@ -146,38 +162,21 @@ export async function givenKeystone(port: number, computeUrl: string): Promise<K
     ...['--bootstrap-public-url', url, '--bootstrap-region-id', 'RegionOne']
   );
 
-  const child: ChildProcess = spawn(
-    KEYSTONE_PROGRAMS.uwsgi,
-    [
-      ...['--plugin', 'python3', '--http-socket', `127.0.0.1:${port}`],
-      ...['--wsgi-file', KEYSTONE_PROGRAMS.wsgi, '--master', '--lazy-apps', '--processes', '2'],
-      ...['--die-on-term', '--logto', join(dir, 'uwsgi.log')],
-      // uWSGI's HTTP socket closes each connection after its response without saying so;
-      // saying it keeps clients from sending the next request down a closed socket.
-      ...['--add-header', 'Connection: close']
-    ],
-    {
-      env: { ...process.env, OS_KEYSTONE_CONFIG_FILES: `${conf};${servedConf}` },
-      detached: true,
-      stdio: 'ignore'
-    }
-  );
-  let stopped = false;
-  const stop = (): void => {
-    if (stopped) return;
-    stopped = true;
-    process.off('exit', stop);
-    try {
-      process.kill(-child.pid!, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
+  let child: ChildProcess | null = null;
+  const stop = (): Promise<void> => killGroup(child);
+  const removeNow = (): void => {
+    process.off('exit', removeNow);
+    void killGroup(child);
     rmSync(dir, { recursive: true, force: true });
   };
-  process.on('exit', stop);
+  process.on('exit', removeNow);
+  const start = async (): Promise<void> => {
+    child = serveKeystone(port, dir, [conf, servedConf]);
+    await waitForKeystone(url, child);
+  };
 
   try {
-    await waitForKeystone(url, child);
+    await start();
     const api = new KeystoneApi(url, await issueToken(url, KEYSTONE_USERS.admin));
     const roles = await api.ids('roles');
     for (const user of [KEYSTONE_USERS.service, KEYSTONE_USERS.demo]) {
@@ -197,12 +196,50 @@ export async function givenKeystone(port: number, computeUrl: string): Promise<K
     return {
       url,
       token: (user) => issueToken(url, KEYSTONE_USERS[user]),
-      stop
+      stop,
+      start,
+      async remove() {
+        await stop();
+        removeNow();
+      }
     };
   } catch (error) {
-    stop();
+    removeNow();
     throw error;
   }
+}
+
+/** SIGKILLs the process group `child` leads; resolves once `child` exited (at once if it had). */
+function killGroup(child: ChildProcess | null): Promise<void> {
+  if (child === null || child.exitCode !== null || child.signalCode !== null)
+    return Promise.resolve();
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+  return exited;
+}
+
+/** Starts uWSGI serving Keystone's public app from `dir` on 127.0.0.1:`port`, in its own process group. */
+function serveKeystone(port: number, dir: string, configFiles: string[]): ChildProcess {
+  return spawn(
+    KEYSTONE_PROGRAMS.uwsgi,
+    [
+      ...['--plugin', 'python3', '--http-socket', `127.0.0.1:${port}`],
+      ...['--wsgi-file', KEYSTONE_PROGRAMS.wsgi, '--master', '--lazy-apps', '--processes', '2'],
+      ...['--die-on-term', '--logto', join(dir, 'uwsgi.log')],
+      // uWSGI's HTTP socket closes each connection after its response without saying so;
+      // saying it keeps clients from sending the next request down a closed socket.
+      ...['--add-header', 'Connection: close']
+    ],
+    {
+      env: { ...process.env, OS_KEYSTONE_CONFIG_FILES: configFiles.join(';') },
+      detached: true,
+      stdio: 'ignore'
+    }
+  );
 }
 
 async function waitForKeystone(url: string, child: ChildProcess): Promise<void> {
