@@ -4,7 +4,8 @@
  * what winston's `Stream` and `Console` transports write, minus their per-line
  * `setImmediate` that emits `logged` whether or not anyone listens (a timer per line, a
  * measurable share of a request's request-log line): here `logged` is emitted, on the
- * next turn as winston's do, only when something listens for it.
+ * next turn as winston's do, only when something listens for it. The request log's lines
+ * skip winston's streams altogether and come to `log` directly (`lineWriter` in logger.ts).
  */
 import { EOL } from 'node:os';
 import type winston from 'winston';

@@ -11,6 +11,7 @@
  */
 import { createRequire } from 'node:module';
 import type winston from 'winston';
+import type TransportStream from 'winston-transport';
 import { currentLoadScope, currentScope } from './extension-scope.js';
 import { lineTransportFor } from './log-line-transport.js';
 
@@ -88,7 +89,57 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     silent: options.silent ?? false
   });
   stampScope(logger);
+  Object.defineProperty(logger, LINE_WRITER, { value: directLineWriter(logger, transport) });
   return logger;
+}
+
+/** One line object as `logger.log(line)` takes it: level, message, then the line's fields. */
+export interface LogLine {
+  level: string;
+  message: string;
+  [field: string]: unknown;
+}
+
+/** Writes one line at a level the caller has found enabled (`logger.isLevelEnabled`). */
+export type LineWriter = (line: LogLine) => void;
+
+const LINE_WRITER = Symbol('wharf.logger.line-writer');
+const LEVEL = Symbol.for('level');
+
+/**
+ * The fastest way to write whole lines through `logger`, for a caller that writes one per
+ * request (the request log). For a root logger of `createLogger` (not one of its children,
+ * whose fields the line would lose), the line is stamped with its scope, formatted with the
+ * logger's format and handed to its transport directly: the same text as `logger.log(line)`
+ * without winston's Transform stream and pipe per line. Whenever that path could differ
+ * (the logger is silent, has other transports, or has lines still queued in its stream,
+ * which must come first) and for any other logger, it is `logger.log(line)`.
+ */
+export function lineWriter(logger: Logger): LineWriter {
+  return Object.hasOwn(logger, LINE_WRITER)
+    ? (logger as Logger & { [LINE_WRITER]: LineWriter })[LINE_WRITER]
+    : (line) => void logger.log(line);
+}
+
+function directLineWriter(logger: winston.Logger, transport: TransportStream): LineWriter {
+  const written = (): void => undefined;
+  return (line) => {
+    const transports = logger.transports;
+    if (
+      logger.silent ||
+      transports.length !== 1 ||
+      transports[0] !== transport ||
+      logger.writableLength > 0 ||
+      logger.readableLength > 0
+    ) {
+      logger.log(line);
+      return;
+    }
+    const info = stampInfo(line) as winston.Logform.TransformableInfo & { [LEVEL]?: string };
+    info[LEVEL] = info.level;
+    const formatted = logger.format.transform(info, logger.format.options);
+    if (formatted) transport.log!(formatted, written);
+  };
 }
 
 /**
@@ -126,20 +177,26 @@ function stampScope(logger: winston.Logger): void {
   ) => boolean;
   Object.defineProperty(logger, 'write', {
     value: function scopedWrite(info: Record<string, unknown>, encoding?: unknown, cb?: unknown) {
-      const scope = currentScope();
-      if (scope !== undefined) {
-        if (info.extension === undefined) info.extension = scope.extension;
-        if (info.requestId === undefined) info.requestId = scope.context.requestId;
-      } else {
-        const load = currentLoadScope();
-        if (load !== undefined && info.extension === undefined) {
-          info.extension = load.extension;
-          if (load.entryPoint !== undefined) info.entryPoint = load.entryPoint;
-        }
-      }
-      return write(info, encoding, cb);
+      return write(stampInfo(info), encoding, cb);
     }
   });
+}
+
+/** Adds the extension scope's (or else the load scope's) fields the line does not set. */
+function stampInfo<Info extends Record<string, unknown>>(info: Info): Info {
+  const fields = info as Record<string, unknown>;
+  const scope = currentScope();
+  if (scope !== undefined) {
+    if (fields.extension === undefined) fields.extension = scope.extension;
+    if (fields.requestId === undefined) fields.requestId = scope.context.requestId;
+  } else {
+    const load = currentLoadScope();
+    if (load !== undefined && fields.extension === undefined) {
+      fields.extension = load.extension;
+      if (load.entryPoint !== undefined) fields.entryPoint = load.entryPoint;
+    }
+  }
+  return info;
 }
 
 /** The child logger of one extension, labelled `namespace:name`. */

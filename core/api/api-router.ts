@@ -57,6 +57,12 @@ export interface APIRouterOptions extends Omit<
   quarantine?: { threshold?: number; window?: number; cooldown?: number };
 }
 
+const STARTED = Symbol('wharf.api-router.started');
+const ROUTE = Symbol('wharf.api-router.route');
+
+/** A response the router serves: when it started and the route template it matched. */
+type Observed = ServerResponse & { [STARTED]: number; [ROUTE]: string };
+
 /** The response header naming the deployment's fingerprint, on every API response. */
 export const FINGERPRINT_HEADER = 'X-Wharf-Fingerprint';
 
@@ -208,21 +214,27 @@ export class APIRouter extends EnabledManagerBase<APIExtensionBase> {
     const maxHeaders = versionHeaders(range.max);
     const fingerprint = this.fingerprint;
     const metrics = this.metrics;
+    // The `close` listener of every request: `this` is the response, which carries the
+    // route and start time, so no closure (nor `once` wrapper) is made per request.
+    function observeRequest(this: Observed): void {
+      const req = this.req;
+      metrics.observeRequest(
+        api,
+        this[ROUTE],
+        req.method ?? 'GET',
+        this.statusCode,
+        getContext(req).extension ?? 'none',
+        (performance.now() - this[STARTED]) / 1000
+      );
+    }
     return async function apiRouter(req: IncomingMessage, res: ServerResponse): Promise<void> {
       const context = getContext(req);
       res.setHeader(FINGERPRINT_HEADER, fingerprint);
-      const started = performance.now();
-      let route = 'unmatched';
-      res.once('close', () =>
-        metrics.observeRequest(
-          api,
-          route,
-          req.method ?? 'GET',
-          res.statusCode,
-          context.extension ?? 'none',
-          (performance.now() - started) / 1000
-        )
-      );
+      const observed = res as Observed;
+      observed[STARTED] = performance.now();
+      observed[ROUTE] = 'unmatched';
+      // 'close' is emitted once per response.
+      res.on('close', observeRequest);
       try {
         const version = resolveRequestedVersion(req.headers, range);
         context.apiVersion = version;
@@ -242,7 +254,7 @@ export class APIRouter extends EnabledManagerBase<APIExtensionBase> {
         if ('redirect' in lookup) return answerRedirect(req, res, lookup);
         checkFormat(lookup.params);
         context.extension = lookup.route.owner;
-        route = lookup.route.path;
+        observed[ROUTE] = lookup.route.path;
         await lookup.route.target.dispatch(req, res, lookup.route, lookup.params, context);
       } catch (error) {
         answerError(error, req, res);

@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import type { Request, RequestHandler } from 'express';
 import winston from 'winston';
 import { getContext } from '../context.js';
+import { lineWriter } from '../logger.js';
 import type { FilterFactory } from '../pipeline/types.js';
 import { clientAddress } from './client-address.js';
 import { FilterOptions } from './filter-options.js';
@@ -27,6 +28,7 @@ const LEVELS = Object.keys(winston.config.npm.levels);
 /** Factory of the `request_log` filter. */
 export const requestLogFilter: FilterFactory = (context): RequestHandler => {
   const { logger } = context;
+  const writeLine = lineWriter(logger);
   const options = FilterOptions.of('request_log', context, 'wsgi');
   const level = options.choice('level', LEVELS, 'info');
   const format = options.string('wsgi_log_format', DEFAULT_LOG_FORMAT);
@@ -59,9 +61,9 @@ export const requestLogFilter: FilterFactory = (context): RequestHandler => {
       extension: context.extension
     });
     // One object, fields then level and message (the key order winston's
-    // `log(level, message, meta)` gives): winston's one-argument path skips scanning the
-    // message for splat tokens and copying the fields into another object.
-    logger.log({
+    // `log(level, message, meta)` gives), written straight through the root logger's format
+    // and transport (no splat scan, no copy of the fields, no stream per line).
+    writeLine({
       method: req.method,
       path,
       status: this.statusCode,

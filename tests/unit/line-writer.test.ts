@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
+import { describe, test } from 'node:test';
+import { createContext } from '../../core/context.js';
+import { ExtensionScope, runInScope } from '../../core/extension-scope.js';
+import { createLogger, lineWriter, type LoggerOptions } from '../../core/logger.js';
+
+/** A root logger whose written text the test reads. */
+function givenLogger(options: LoggerOptions = {}) {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk.toString());
+      callback();
+    }
+  });
+  return { logger: createLogger({ ...options, stream }), chunks };
+}
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** The line without its timestamp, which differs between two writes. */
+const untimed = (text: string | undefined): string => String(text).replace(/^\S+ /, '');
+const untimedJson = (text: string | undefined) => {
+  const { timestamp: _timestamp, ...rest } = JSON.parse(String(text)) as Record<string, unknown>;
+  return rest;
+};
+
+function line(message: string) {
+  return { method: 'GET', status: 200, extension: null, level: 'info', message };
+}
+
+describe('lineWriter', () => {
+  test("writes a root logger's line as logger.log does, at once, in text and JSON", async () => {
+    for (const format of ['text', 'json'] as const) {
+      const { logger, chunks } = givenLogger({ format });
+      lineWriter(logger)(line('direct'));
+      assert.equal(chunks.length, 1, 'written before the call returns');
+      logger.log(line('direct'));
+      await nextTurn();
+      assert.equal(chunks.length, 2);
+      if (format === 'text') assert.equal(untimed(chunks[0]), untimed(chunks[1]));
+      else assert.deepEqual(untimedJson(chunks[0]), untimedJson(chunks[1]));
+    }
+  });
+
+  test('stamps the line with the extension scope it is written in', () => {
+    const { logger, chunks } = givenLogger({ format: 'json' });
+    const scope = new ExtensionScope('os-widgets', createContext({ requestId: 'req-1', logger }), {
+      recordFault: () => undefined
+    });
+    runInScope(scope, () => lineWriter(logger)({ level: 'info', message: 'scoped' }));
+    const written = JSON.parse(String(chunks[0])) as Record<string, unknown>;
+    assert.equal(written.extension, 'os-widgets');
+    assert.equal(written.requestId, 'req-1');
+  });
+
+  test("keeps a child logger's fields (it goes through winston)", async () => {
+    const { logger, chunks } = givenLogger({ format: 'json' });
+    lineWriter(logger.child({ label: 'wharf.api:widgets' }))(line('child'));
+    await nextTurn();
+    assert.equal(JSON.parse(String(chunks[0])).label, 'wharf.api:widgets');
+  });
+
+  test('writes nothing for a silent logger', async () => {
+    const { logger, chunks } = givenLogger({ silent: true });
+    lineWriter(logger)(line('quiet'));
+    await nextTurn();
+    assert.deepEqual(chunks, []);
+  });
+});
