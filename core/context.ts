@@ -9,13 +9,17 @@ import { defaultLogger, type Logger } from './logger.js';
 
 /** A parsed microversion as the context carries it. */
 export interface MicroversionLike {
+  /** The major version (2 of `2.79`). */
   readonly major: number;
+  /** The minor version (79 of `2.79`). */
   readonly minor: number;
+  /** The version as a header carries it (`2.79`). */
   toString(): string;
 }
 
 /** One traced step of a request, ended once, with the error when the step failed. */
 export interface StepSpan {
+  /** Ends the span; `error` when the step failed. */
   end(error?: unknown): void;
 }
 

@@ -42,8 +42,11 @@ export interface OptionGroupInfo {
 
 /** What the registry needs of a group, whatever its options' types. */
 export interface DeclaredOptions {
+  /** Who declares the options: `wharf`, or the plugin's name. */
   readonly name: string;
+  /** The options, in docs order. */
   readonly specs: readonly OptionSpec[];
+  /** Section descriptions. */
   readonly info: OptionGroupInfo;
 }
 
@@ -51,15 +54,15 @@ export interface DeclaredOptions {
 export class OptionGroup<
   T extends readonly OptionSpec[] = readonly OptionSpec[]
 > implements DeclaredOptions {
-  /**
-   * @param name who declares the options (`wharf`, or the plugin's name), shown by
-   *   `wharf config list` and the docs
-   * @param specs the options, in the order docs list them
-   * @param info section descriptions
-   */
   constructor(
+    /**
+     * Who declares the options (`wharf`, or the plugin's name), shown by `wharf config
+     * list` and the docs.
+     */
     readonly name: string,
+    /** The options, in the order docs list them. */
     readonly specs: T,
+    /** Section descriptions. */
     readonly info: OptionGroupInfo = {}
   ) {}
 

@@ -65,7 +65,9 @@ export interface MethodSpec {
 
 /** A method marked `@extends`: what it extends and when it runs. */
 export interface ExtensionMethodSpec extends MethodSpec {
+  /** The controller method or action it extends. */
   target: ExtensionDeclaration['target'];
+  /** Whether it runs before (`pre`) or after (`post`) its target. */
   phase: 'pre' | 'post';
   /** The response fields it declares it adds (`@addsFields`), by place. */
   addedFields: readonly AddedFieldsDeclaration[];

@@ -7,14 +7,12 @@ import type { APIExtensionBase } from './extension-base.js';
 
 /** Adds a controller's actions and extension methods to the resource of `collection`. */
 export class ControllerExtension {
-  /**
-   * @param extension the extension contributing it (usually `this`)
-   * @param collection the collection it extends, e.g. `servers`
-   * @param controller the controller holding the actions and extension methods
-   */
   constructor(
+    /** The extension contributing it (usually `this`). */
     readonly extension: APIExtensionBase,
+    /** The collection it extends, e.g. `servers`. */
     readonly collection: string,
+    /** The controller holding the actions and extension methods. */
     readonly controller: Controller
   ) {}
 }

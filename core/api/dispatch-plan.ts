@@ -7,6 +7,7 @@ import type { ExtensionMethodSpec, MethodSpec } from './controller-descriptor.js
 
 /** A handler and the extension that contributed it. */
 export interface Owned<S> {
+  /** What the handler runs and declares. */
   spec: S;
   /** Alias of the contributing extension. */
   owner: string;
@@ -16,6 +17,7 @@ export interface Owned<S> {
 
 /** Everything one method or action runs, in order. */
 export interface DispatchPlan {
+  /** The method or action itself, between the pre- and post-processors. */
   main: Owned<MethodSpec>;
   /** Pre-processing extension methods, in registration order. */
   pre: Owned<ExtensionMethodSpec>[];

@@ -58,6 +58,7 @@ export class ExtensionHealth implements FaultRecorder {
   private quarantined = 0;
 
   constructor(
+    /** How many faults in what window quarantine an extension, and for how long. */
     readonly policy: QuarantinePolicy,
     private readonly logger: Logger
   ) {}

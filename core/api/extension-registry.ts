@@ -8,8 +8,11 @@ import type { APIExtensionBase } from './extension-base.js';
 
 /** One API extension as the registry knows it. */
 export interface ExtensionRecord {
+  /** Short unique name (`os-keypairs`), used by `[extensions] enabled` and `disabled`. */
   alias: string;
+  /** Human-readable name (`Keypairs`). */
   name: string;
+  /** What the extension adds, as `GET /extensions` shows it. */
   description: string;
   /** Integer version, when the extension declares one. */
   version: number | null;

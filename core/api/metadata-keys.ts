@@ -22,7 +22,9 @@ export interface DeclaredPolicy {
 
 /** What `@extends(...)` records: which controller method or action it extends, and when. */
 export interface ExtensionDeclaration {
+  /** The controller method, or the action key, it extends. */
   target: { kind: 'method'; name: string } | { kind: 'action'; name: string };
+  /** Whether it runs before (`pre`) or after (`post`) its target. */
   phase: 'pre' | 'post';
 }
 
@@ -50,7 +52,9 @@ export interface SchemaDeclaration {
  * (`server`); with `[]` (`servers[]`), every item of the array under that key.
  */
 export interface AddedFieldsDeclaration {
+  /** Top-level response key holding the object the fields go into (`server`, or `servers[]`). */
   at: string;
+  /** Each added field's JSON schema, by field name. */
   fields: Readonly<Record<string, object | boolean>>;
 }
 

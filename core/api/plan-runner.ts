@@ -43,7 +43,9 @@ import { sendResponse } from './send-response.js';
 
 /** What plans run under: the router's fault counts and quarantine, and its deadlines. */
 export interface ExtensionRuntime {
+  /** Fault counts and quarantine of the router's extensions. */
   health: ExtensionHealth;
+  /** The deadlines of the router's asynchronous requests. */
   deadlines: RequestDeadlines;
   /** Where processor times are recorded; absent, they are not. */
   metrics?: ApiMetrics;

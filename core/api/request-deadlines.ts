@@ -30,18 +30,16 @@ export class Watched {
   /** True once the deadline answered the request: anything later is discarded. */
   expired = false;
 
-  /**
-   * @param res the response the deadline answers
-   * @param context the request's context
-   * @param extension alias of the extension whose code runs now (the one blamed at expiry)
-   * @param endsAt `performance.now()` at which the deadline passes
-   * @param deadlineMs the deadline, for the fault's message
-   */
   constructor(
+    /** The response the deadline answers. */
     readonly res: ServerResponse,
+    /** The request's context. */
     readonly context: RequestContext,
+    /** Alias of the extension whose code runs now (the one blamed at expiry). */
     public extension: string,
+    /** `performance.now()` at which the deadline passes. */
     readonly endsAt: number,
+    /** The deadline, for the fault's message. */
     readonly deadlineMs: number
   ) {}
 }
@@ -57,6 +55,7 @@ export class RequestDeadlines {
   private readonly sweepNow = (): void => this.sweep();
 
   constructor(
+    /** The default deadline and the deadline of each extension that has its own. */
     readonly policy: DeadlinePolicy,
     private readonly faults: FaultRecorder
   ) {

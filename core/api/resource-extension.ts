@@ -55,15 +55,15 @@ export interface ResourceExtensionOptions {
 
 /** One collection contributed by an extension. */
 export class ResourceExtension {
-  /**
-   * @param collection the collection's path segment, e.g. `servers`
-   * @param controller the controller serving it; null to use the controller of the
-   *   collection named by `options.inherits`
-   * @param options routing options
-   */
   constructor(
+    /** The collection's path segment, e.g. `servers`. */
     readonly collection: string,
+    /**
+     * The controller serving it; null to use the controller of the collection named by
+     * `options.inherits`.
+     */
     readonly controller: Controller | null,
+    /** Routing options. */
     readonly options: ResourceExtensionOptions = {}
   ) {}
 }

@@ -50,15 +50,15 @@ export class Resource {
   private actionPlans = new Map<string, DispatchPlan>();
   private runtime!: ExtensionRuntime;
 
-  /**
-   * @param collection the collection's key (`servers`, or `servers/metadata` when nested)
-   * @param controller the main controller (shared with the inherited collection's when the
-   *   resource has none of its own)
-   * @param owner alias of the extension that added the collection
-   */
   constructor(
+    /** The collection's key (`servers`, or `servers/metadata` when nested). */
     readonly collection: string,
+    /**
+     * The main controller (shared with the inherited collection's when the resource has
+     * none of its own).
+     */
     readonly controller: Controller,
+    /** Alias of the extension that added the collection. */
     readonly owner: string
   ) {
     this.descriptor = describeController(controller);

@@ -20,8 +20,11 @@ import type { ResourceExtension } from './resource-extension.js';
 
 /** Something `wharf check` should report that did not stop start-up. */
 export interface AssemblyProblem {
+  /** Which kind of dangling reference was found. */
   kind: 'missing-collection' | 'missing-inherits' | 'missing-target';
+  /** What is wrong, naming the extension and what it refers to. */
   message: string;
+  /** Aliases of the extensions involved. */
   extensions: string[];
 }
 

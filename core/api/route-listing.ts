@@ -12,7 +12,9 @@ import type { Resource } from './resource.js';
 export interface RouteInfo {
   /** The route's name for `urlFor`, or null for an unnamed route. */
   name: string | null;
+  /** HTTP method (`GET`, `POST`...). */
   method: string;
+  /** Path template, e.g. `/servers/{id}`. */
   path: string;
   /** `Controller.method`, `Controller.method [action-key]` for actions, `redirect 302 -> /to`. */
   handler: string;

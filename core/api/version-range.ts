@@ -8,7 +8,9 @@ import { APIVersionRequest } from './api-version-request.js';
 
 /** An inclusive microversion range; a null bound is open on that side. */
 export interface VersionRange {
+  /** Lowest microversion in the range, or null for no lower bound. */
   min: APIVersionRequest | null;
+  /** Highest microversion in the range, or null for no upper bound. */
   max: APIVersionRequest | null;
 }
 

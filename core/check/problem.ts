@@ -24,7 +24,9 @@ export type ProblemKind =
 
 /** One thing a check found. */
 export interface Problem {
+  /** What kind of problem it is. */
   kind: ProblemKind;
+  /** What is wrong, for people. */
   message: string;
   /** The extensions (aliases or entry-point names) involved; may be empty. */
   extensions: string[];
@@ -32,6 +34,8 @@ export interface Problem {
 
 /** The report `check --json` prints. */
 export interface CheckReport {
+  /** True when no problem was found. */
   ok: boolean;
+  /** Every problem found, in the order found. */
   problems: Problem[];
 }

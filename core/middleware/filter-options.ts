@@ -29,11 +29,11 @@ const INTEGER = /^[+-]?\d+$/;
  */
 export class FilterOptions {
   /**
-   * @param filter the filter's entry-point name, used in error messages
    * @param conf the factory's `localConf`
    * @param hostSection typed values of the filter's wharf.conf section, read after `conf`
    */
   constructor(
+    /** The filter's entry-point name, used in error messages. */
     readonly filter: string,
     private readonly conf: Readonly<Record<string, string>>,
     private readonly hostSection: Readonly<Record<string, unknown>> = {}

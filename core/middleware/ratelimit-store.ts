@@ -8,7 +8,9 @@
 
 /** Hits of one key: in the current window (this hit included) and in the one before. */
 export interface WindowCounts {
+  /** Hits in the current window, this one included. */
   readonly current: number;
+  /** Hits in the window before it. */
   readonly previous: number;
 }
 

@@ -15,8 +15,11 @@ export const MIN_TOKEN_SECRET_LENGTH = 16;
 
 /** What a token says about its bearer. */
 export interface TokenClaims {
+  /** The user's id. */
   user: string;
+  /** The project the token is scoped to. */
   project: string;
+  /** The bearer's roles in that project. */
   roles: string[];
   /** Expiry, Unix seconds. */
   exp: number;
@@ -24,7 +27,9 @@ export interface TokenClaims {
 
 /** What `issueToken` needs. */
 export interface IssueTokenOptions {
+  /** The user's id. */
   user: string;
+  /** The project the token is scoped to. */
   project: string;
   /** Default `['member']`. */
   roles?: string[];

@@ -10,6 +10,7 @@ import type { FactoryKind, FactoryRef, LocalEntry } from './types.js';
 
 /** A whitespace-separated list of section names: filters, then one app. */
 export interface PipelineSpec {
+  /** Section names, in order: filters, then the app. */
   readonly names: readonly string[];
   /** Line of the key holding the list. */
   readonly line: number;
@@ -17,20 +18,27 @@ export interface PipelineSpec {
 
 /** A name one key refers to (`next = x`, `filter-with = f`), looked up in `scope`. */
 export interface NameRef {
+  /** The name referred to. */
   readonly name: string;
+  /** Line of the key. */
   readonly line: number;
+  /** The file in which the name is looked up. */
   readonly scope: string;
 }
 
 /** `get LOCAL = GLOBAL`: a local option copied from the global configuration when built. */
 export interface GetOverride {
+  /** The local option set. */
   readonly local: string;
+  /** The global option read. */
   readonly global: string;
+  /** Line of the `get` key. */
   readonly line: number;
 }
 
 /** What every section of a paste file has. */
 export interface SectionBase {
+  /** The section's name (`NAME` of `[filter:NAME]`). */
   readonly name: string;
   /** Line of the section header, in `file`. */
   readonly line: number;
@@ -50,7 +58,9 @@ export interface SectionBase {
 
 /** `[filter:NAME]`, `[app:NAME]` or `[composite:NAME]`: built by the factory it names. */
 export interface FactorySection extends SectionBase {
+  /** Whether it builds a filter, an app or a composite. */
   readonly kind: FactoryKind;
+  /** The factory its `use` or `paste.*_factory` key names. */
   readonly factory: FactoryRef;
   /** Line of the `use` or `paste.*_factory` key. */
   readonly factoryLine: number;
@@ -60,16 +70,23 @@ export interface FactorySection extends SectionBase {
 
 /** `[pipeline:NAME]`. */
 export interface PipelineSection extends SectionBase {
+  /** A pipeline section. */
   readonly kind: 'pipeline';
+  /** Its `pipeline` key. */
   readonly pipeline: PipelineSpec;
 }
 
 /** `[filter-app:NAME]`: a filter factory wrapping the app `next` names. */
 export interface FilterAppSection extends SectionBase {
+  /** A filter-app section. */
   readonly kind: 'filter-app';
+  /** The filter factory its `use` or `paste.filter_factory` key names. */
   readonly factory: FactoryRef;
+  /** Line of the `use` or `paste.filter_factory` key. */
   readonly factoryLine: number;
+  /** The other keys (the filter's options), in file order. */
   readonly entries: readonly LocalEntry[];
+  /** The app (or pipeline) the filter wraps. */
   readonly next: NameRef;
 }
 
@@ -78,6 +95,7 @@ export type PasteSection = FactorySection | PipelineSection | FilterAppSection;
 
 /** A parsed and checked paste file, with the files it includes through `config:`. */
 export interface PasteConfig {
+  /** The file parsed. */
   readonly file: string;
   /** The `[DEFAULT]` section, interpolated, with `here` and `__file__`. */
   readonly globalConf: Readonly<Record<string, string>>;

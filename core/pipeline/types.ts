@@ -34,7 +34,9 @@ export interface FactoryContext {
  * naming the line, rather than a setting silently ignored.
  */
 export interface FilterFactory {
+  /** Builds the filter from its section. */
   (context: FactoryContext): RequestHandler | Promise<RequestHandler>;
+  /** Every local option it reads; absent, any key is accepted. */
   options?: readonly string[];
   /**
    * Set by a filter that believes whatever identity a caller claims (`noauth2`): a host
@@ -46,14 +48,19 @@ export interface FilterFactory {
 
 /** Builds one app: the handler at the end of a pipeline (`options` as for filters). */
 export interface AppFactory {
+  /** Builds the app from its section. */
   (context: FactoryContext): RequestHandler | Promise<RequestHandler>;
+  /** Every local option it reads; absent, any key is accepted. */
   options?: readonly string[];
 }
 
 /** One `key = value` line of a composite section, with its line number. */
 export interface LocalEntry {
+  /** The key, as written. */
   readonly key: string;
+  /** The value, interpolated. */
   readonly value: string;
+  /** Line of the key. */
   readonly line: number;
 }
 
@@ -95,7 +102,12 @@ export interface CompositeContext extends FactoryContext {
  * `wharf check` finds an unknown name or a cycle anywhere in the file.
  */
 export interface CompositeFactory {
+  /** Builds the composite from its section and the names it refers to. */
   (context: CompositeContext): RequestHandler | Promise<RequestHandler>;
+  /**
+   * Lists the names the section's lines refer to, without building them; `fail` makes the
+   * error for a bad line.
+   */
   references?: (
     entries: readonly LocalEntry[],
     fail: (line: number, problem: string) => Error

@@ -17,6 +17,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 export interface UrlMapEntry {
   /** A path starting with `/`; a trailing `/` is ignored and `/` matches everything. */
   readonly prefix: string;
+  /** Serves the requests under `prefix` (with `prefix` moved from `url` to `baseUrl`). */
   readonly handler: RequestHandler;
 }
 

@@ -27,12 +27,12 @@ export class EntryPointCatalog {
 
   /**
    * @param entryPoints all entry points, in source order
-   * @param problems bad installed or drop-in manifests
-   * @param fromDiskCache whether this catalog was read from the on-disk cache
    */
   constructor(
     entryPoints: readonly EntryPoint[],
+    /** Bad installed or drop-in manifests. */
     readonly problems: readonly WharfError[] = [],
+    /** Whether this catalog was read from the on-disk cache. */
     readonly fromDiskCache = false
   ) {
     for (const entryPoint of entryPoints) {

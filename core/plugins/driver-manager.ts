@@ -69,10 +69,12 @@ export class DriverManager<T = unknown> extends NamedManagerBase<T> {
     return this.map(func, ...args)[0] as R;
   }
 
+  /** A driver keeps every declaration of its name: more than one is an error of `afterLoad`. */
   protected override defaultConflictResolver(): ConflictResolver {
     return keepAll;
   }
 
+  /** Fails unless exactly one driver of the name loaded. */
   protected override afterLoad(): void {
     const name = this.driverName;
     if (this.extensions.length === 0) {

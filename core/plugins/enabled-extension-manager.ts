@@ -53,6 +53,7 @@ export class EnabledExtensionManager<T = unknown> extends ExtensionManager<T> {
     return manager;
   }
 
+  /** Whether `checkFunc` accepts the extension (every one when there is none). */
   protected override isEnabled(extension: Extension<T>): boolean {
     return this.checkFunc?.(extension) ?? true;
   }
@@ -67,8 +68,10 @@ export class EnabledExtensionManager<T = unknown> extends ExtensionManager<T> {
  * seen through this type (`EnabledManagerBase`), which leaves both out.
  */
 declare abstract class EnabledDispatchBase<T> extends ExtensionManagerBase<T> {
+  /** The check; absent, every extension is enabled. */
   protected readonly checkFunc: CheckFunction<T> | undefined;
   protected constructor(namespace: string, options: EnabledBaseOptions<T>);
+  /** Whether `checkFunc` accepts the extension (every one when there is none). */
   protected override isEnabled(extension: Extension<T>): boolean;
 }
 

@@ -32,20 +32,18 @@ export class EntryPointLoadError extends Error {
 
 /** One declared plugin: `(namespace, name, module, export, source)`. */
 export class EntryPoint {
-  /**
-   * @param namespace the namespace it belongs to, e.g. `wharf.api.v21.extensions`
-   * @param name its name within the namespace
-   * @param modulePath the absolute path of the module file
-   * @param exportName the export to take, possibly dotted (`Class.factory`)
-   * @param source where it was declared
-   * @param target the `module:export` text as the manifest wrote it
-   */
   constructor(
+    /** The namespace it belongs to, e.g. `wharf.api.v21.extensions`. */
     readonly namespace: string,
+    /** Its name within the namespace. */
     readonly name: string,
+    /** The absolute path of the module file. */
     readonly modulePath: string,
+    /** The export to take, possibly dotted (`Class.factory`). */
     readonly exportName: string,
+    /** Where it was declared. */
     readonly source: EntryPointSource,
+    /** The `module:export` text as the manifest wrote it. */
     readonly target: string
   ) {}
 
@@ -114,11 +112,17 @@ export class EntryPoint {
 
 /** The plain-data form of an EntryPoint. */
 export interface SerializedEntryPoint {
+  /** The namespace it belongs to. */
   namespace: string;
+  /** Its name within the namespace. */
   name: string;
+  /** The absolute path of the module file. */
   modulePath: string;
+  /** The export to take, possibly dotted. */
   exportName: string;
+  /** Where it was declared. */
   source: EntryPointSource;
+  /** The `module:export` text as the manifest wrote it. */
   target: string;
 }
 

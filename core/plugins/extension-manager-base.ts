@@ -77,11 +77,17 @@ export type LoadStatus = 'loaded' | 'failed' | 'disabled';
 
 /** One row of a load report (what `wharf extensions list` prints). */
 export interface LoadReportEntry {
+  /** The entry point's namespace. */
   namespace: string;
+  /** The entry point's name. */
   name: string;
+  /** The `module:export` text of the entry point. */
   target: string;
+  /** Where the entry point was declared. */
   source: string;
+  /** How it ended up. */
   status: LoadStatus;
+  /** `phase: message` of the failure, or null. */
   error: string | null;
 }
 
@@ -93,12 +99,14 @@ export abstract class ExtensionManagerBase<T = unknown, Lookup = Extension<T>> i
   readonly failures: LoadFailure[] = [];
   /** Extensions that loaded but whose enabled check returned false. */
   readonly disabled: Extension<T>[] = [];
+  /** The loaded and enabled extensions, in order. */
   protected extensions: Extension<T>[] = [];
   private attempted: EntryPoint[] = [];
 
   protected constructor(
     /** The namespace this manager loads. */
     readonly namespace: string,
+    /** How the manager loads and calls its extensions. */
     protected readonly options: ManagerOptions<T> = {}
   ) {}
 

@@ -6,16 +6,14 @@ import type { EntryPoint } from './entry-point.js';
 
 /** One loaded plugin. `obj` is undefined unless the manager was told to invoke on load. */
 export class Extension<T = unknown> {
-  /**
-   * @param name the entry point name
-   * @param entryPoint where it came from (null for test instances built by hand)
-   * @param plugin the export itself (a class, a function or any value)
-   * @param obj what invoking the plugin produced
-   */
   constructor(
+    /** The entry point name. */
     readonly name: string,
+    /** Where it came from (null for test instances built by hand). */
     readonly entryPoint: EntryPoint | null,
+    /** The export itself (a class, a function or any value). */
     readonly plugin: unknown,
+    /** What invoking the plugin produced. */
     readonly obj?: T
   ) {}
 

@@ -54,6 +54,7 @@ export class HookManager<T = unknown> extends NamedManagerBase<T, Extension<T>[]
     return this.extensions.filter((extension) => extension.name === name);
   }
 
+  /** A hook keeps every declaration of its name: all of them run. */
   protected override defaultConflictResolver(): ConflictResolver {
     return keepAll;
   }

@@ -10,13 +10,17 @@ export type LoadPhase = 'import' | 'export' | 'instantiate' | 'check';
 
 /** One failed extension. */
 export interface LoadFailure {
+  /** The entry point's namespace. */
   namespace: string;
+  /** The entry point's name. */
   name: string;
   /** The `module:export` text of the entry point. */
   target: string;
   /** Where the entry point was declared. */
   source: string;
+  /** The step that failed. */
   phase: LoadPhase;
+  /** What went wrong, with the file and line when the module threw. */
   message: string;
   /** The error itself, with its stack, for logs; never shown to clients. */
   error: Error;

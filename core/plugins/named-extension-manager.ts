@@ -26,6 +26,7 @@ export class NamedExtensionManager<T = unknown, Lookup = Extension<T>> extends E
 > {
   protected constructor(
     namespace: string,
+    /** The options, with the names to load. */
     protected readonly named: NamedManagerOptions<T>
   ) {
     super(namespace, named);
@@ -54,11 +55,13 @@ export class NamedExtensionManager<T = unknown, Lookup = Extension<T>> extends E
     return manager;
   }
 
+  /** Only the entry points of the names asked for. */
   protected override selectEntryPoints(entryPoints: EntryPoint[]): EntryPoint[] {
     const wanted = new Set(this.named.names);
     return entryPoints.filter((entryPoint) => wanted.has(entryPoint.name));
   }
 
+  /** In the order of the names asked for with `nameOrder`, else as loaded. */
   protected override orderExtensions(extensions: Extension<T>[]): Extension<T>[] {
     if (!this.named.nameOrder) return extensions;
     const position = new Map(this.named.names.map((name, index) => [name, index]));
@@ -67,6 +70,7 @@ export class NamedExtensionManager<T = unknown, Lookup = Extension<T>> extends E
     );
   }
 
+  /** Reports (warns or fails on) the names asked for that did not load. */
   protected override afterLoad(): void {
     const missing = this.named.names.filter((name) => !this.has(name));
     if (missing.length === 0) return;

@@ -33,6 +33,7 @@ export interface RouteConditions {
 export interface ConnectSpec<T> extends Omit<RouteSpec<T>, 'method' | 'condition'> {
   /** HTTP method, any case; or give `conditions.method`. */
   method?: string;
+  /** routes' `conditions`: the methods (`{ method: ['GET'] }`) and a function. */
   conditions?: RouteConditions;
 }
 
@@ -76,15 +77,21 @@ export interface RedirectOptions {
   status?: number;
   /** The method it answers; default GET. */
   method?: string;
+  /** The redirect route's name, for `urlFor`. */
   name?: string;
+  /** Patterns per path parameter of `from`. */
   requirements?: Readonly<Record<string, string>>;
 }
 
 /** Where routes can be declared: a Mapper, or a SubMapper bound to one. */
 export interface RouteDeclarer<T> {
+  /** Adds one route. */
   connect(spec: ConnectSpec<T>): void;
+  /** Adds a resource's routes as routes.Mapper.resource does (see `Mapper.resource`). */
   resource(memberName: string, collectionName: string, options: ResourceOptions<T>): void;
+  /** Adds a route answering a redirect from `from` to `to`. */
   redirect(from: string, to: string, options: RedirectOptions): void;
+  /** A declarer whose routes share a prefix, requirements and defaults. */
   submapper(options: SubmapperOptions<T>): SubMapper<T>;
 }
 

@@ -67,6 +67,7 @@ export interface RedirectSpec {
 
 /** A request that reached a redirect route: where to send it and with which status. */
 export interface RedirectMatch {
+  /** The redirect route's target and status. */
   redirect: RedirectSpec;
   /** The target with the matched parameters filled in. */
   location: string;

@@ -23,7 +23,9 @@ export type ConfigSections = SectionsOf<typeof CORE_OPTIONS.specs>;
 
 /** Where one API listens. */
 export interface ListenAddress {
+  /** The address (`0.0.0.0`, `127.0.0.1`, `::`). */
   readonly host: string;
+  /** The port; 0 picks a free one. */
   readonly port: number;
 }
 
@@ -47,10 +49,13 @@ export interface LoadConfigOptions {
 
 /** One option of a loaded configuration: its value and where the value came from. */
 export interface ConfigSetting {
+  /** The section of wharf.conf. */
   readonly section: string;
+  /** The option's name within it. */
   readonly name: string;
   /** The group that declares it: `wharf`, or a plugin's name. */
   readonly group: string;
+  /** Its value, read and checked. */
   readonly value: SettingValue;
   /** "default", "FILE:LINE", "environment variable NAME" or "flag section.option". */
   readonly source: string;

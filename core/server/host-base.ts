@@ -16,9 +16,13 @@ import type { HostOptions } from './host.js';
 
 /** The host container and what it holds before any API is built. */
 export interface HostBase {
+  /** The configuration the host was assembled from. */
   config: WharfConfig;
+  /** The root logger. */
   logger: Logger;
+  /** The host container extensions are built from (logger, configuration, catalog). */
   container: DependencyContainer;
+  /** Every entry point discovered: bundled, installed and drop-in. */
   catalog: EntryPointCatalog;
 }
 

@@ -24,6 +24,7 @@ export { prepareHost, type HostBase } from './host-base.js';
 
 /** What to assemble a host from. */
 export interface HostOptions {
+  /** The loaded configuration. */
   config: WharfConfig;
   /** Replaces `[extensions] manifest`. */
   manifest?: string;
@@ -37,6 +38,7 @@ export interface HostOptions {
 
 /** An assembled host. */
 export interface Host extends HostBase, HostApps {
+  /** The loaded and compiled API router. */
   router: APIRouter;
 }
 

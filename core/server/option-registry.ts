@@ -13,7 +13,9 @@ import { isOptionGroup, OPTIONS_NAMESPACE, type DeclaredOptions } from '../optio
 
 /** One registered option and the group that declared it. */
 export interface RegisteredOption {
+  /** The option. */
   readonly spec: OptionSpec;
+  /** The group that declares it. */
   readonly group: DeclaredOptions;
 }
 
@@ -21,8 +23,10 @@ export interface RegisteredOption {
 export class OptionRegistry {
   private readonly options = new Map<string, RegisteredOption>();
 
-  /** @param groups the groups, in docs order; a second declaration of an option is an error */
-  constructor(readonly groups: readonly DeclaredOptions[]) {
+  constructor(
+    /** The groups, in docs order; a second declaration of an option is an error. */
+    readonly groups: readonly DeclaredOptions[]
+  ) {
     for (const group of groups) {
       for (const spec of group.specs) {
         const key = `${spec.section}.${spec.name}`;

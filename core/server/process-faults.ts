@@ -18,7 +18,9 @@ export const FAULT_EXIT_CODE = 1;
 
 /** What to do on an uncaught exception. */
 export interface FaultHandlerOptions {
+  /** How long each server lets its requests in flight finish before the process exits. */
   drainTimeoutMs: number;
+  /** Where the fault is logged. */
   logger: Logger;
   /** Runs after every server closed, before exit (close pools, flush logs). */
   onStopped?: () => void | Promise<void>;

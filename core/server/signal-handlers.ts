@@ -23,6 +23,7 @@ export const DRAIN_CUT_EXIT_CODE = 3;
 export interface SignalHandlerOptions {
   /** How long each server lets its requests in flight finish. */
   drainTimeoutMs: number;
+  /** Where the signal and the drain are logged. */
   logger: Logger;
   /** Runs after every server closed, before exit (close pools, flush logs). */
   onStopped?: () => void | Promise<void>;

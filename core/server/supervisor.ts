@@ -31,6 +31,7 @@ export const REPLACEMENT_WAIT_MS = 30_000;
 
 /** How the primary supervises its workers. */
 export interface SupervisorOptions {
+  /** Where workers' exits and restarts are logged. */
   logger: Logger;
   /** The drain timeout each worker applies to its servers. */
   drainTimeoutMs: number;

@@ -24,7 +24,9 @@ import type { WharfConfig } from './config.js';
 
 /** Where a server's certificate chain and private key are (PEM files). */
 export interface TlsFiles {
+  /** The certificate chain, PEM. */
   certFile: string;
+  /** The private key, PEM. */
   keyFile: string;
 }
 

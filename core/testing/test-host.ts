@@ -35,19 +35,25 @@ export interface TestRequestOptions {
   raw?: string;
   /** X-Auth-Token; default `user1:project1` (noauth2's user:project), `null` for none. */
   token?: string | null;
+  /** Further request headers. */
   headers?: Readonly<Record<string, string>>;
 }
 
 /** A response, its body parsed when it is JSON (else `null`). */
 export interface TestResponse {
+  /** The HTTP status. */
   status: number;
+  /** The response headers. */
   headers: Headers;
+  /** The body parsed as JSON, or null when it is not JSON. */
   body: any;
+  /** The body as text. */
   text: string;
 }
 
 /** A running test host. */
 export interface TestHost {
+  /** The assembled host (router, container, catalog, configuration). */
   host: Host;
   /** `http://127.0.0.1:PORT`. */
   url: string;

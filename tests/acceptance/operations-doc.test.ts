@@ -1,26 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { docCommands } from '../helpers/doc-commands.js';
 import { runCli } from '../helpers/run-cli.js';
 
-const DOC = new URL('../../../docs/operations.md', import.meta.url);
-
-/** The `wharf` command lines of the `sh` blocks marked `<!-- tested -->`, in order. */
-function testedCommands(markdown: string): string[][] {
-  const blocks = [...markdown.matchAll(/<!-- tested -->\n```sh\n([\s\S]*?)```/g)];
-  return blocks.flatMap(([, body]) =>
-    body!
-      .split('\n')
-      .map((line) => line.replace(/#.*$/, '').trim())
-      .filter((line) => line.startsWith('wharf '))
-      .map((line) => line.split(/\s+/).slice(1))
-  );
-}
-
 test('the tested examples of docs/operations.md run, in order, and succeed', async () => {
-  const commands = testedCommands(readFileSync(DOC, 'utf8'));
+  const commands = docCommands('operations.md');
   assert.ok(commands.length >= 5, `found ${commands.length} commands`);
   const cwd = mkdtempSync(join(tmpdir(), 'wharf-operations-'));
   for (const args of commands) {

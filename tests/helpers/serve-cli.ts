@@ -46,6 +46,14 @@ export function givenWharfServe(args: string[] = [], options: WharfServeOptions 
       ...options.user
     }
   );
+  return watchWharfServe(child, cwd);
+}
+
+/**
+ * Watches a `wharf serve` started otherwise (by a shell, say) whose stderr is piped: its
+ * log, its listening lines and its exit.
+ */
+export function watchWharfServe(child: ChildProcess, cwd: string): WharfServe {
   let log = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
   const exited = new Promise<number | NodeJS.Signals>((resolve) =>
