@@ -5,6 +5,7 @@
  * resources into one compiled, warmed routing table, and serves requests: microversion
  * (400/406), route (404/405), then the resource's dispatch; every failure becomes a fault.
  */
+import type { DependencyContainer } from 'tsyringe';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { container as rootContainer } from '../plugins/di-container.js';
 import { getContext } from '../context.js';
@@ -34,8 +35,10 @@ export { API_NAMESPACE } from './api-namespace.js';
 /** Options of the API router (it sets the type check, the enabled check and invokeOnLoad). */
 export interface APIRouterOptions extends Omit<
   ManagerOptions<APIExtensionBase>,
-  'verify' | 'invokeOnLoad'
+  'verify' | 'invokeOnLoad' | 'container'
 > {
+  /** The host container; the router builds its extensions from a child of it. */
+  container?: DependencyContainer;
   /** Lowest microversion served. Default `2.1`. */
   minVersion?: string;
   /** Highest microversion served. Default `2.1`. */

@@ -45,10 +45,10 @@ export async function checkHost(options: HostOptions): Promise<HostCheck> {
   const failures: LoadFailure[] = [];
   for (const namespace of base.catalog.namespaces()) {
     if (namespace === API_NAMESPACE) continue;
-    const manager = await ExtensionManager.create(
-      namespace,
-      profileFor(namespace, base, { logFailures: false })
-    );
+    const manager = await ExtensionManager.create(namespace, {
+      ...profileFor(namespace, base),
+      logFailures: false
+    });
     failures.push(...manager.failures);
   }
   const router = await routerOrProblem(base, problems);

@@ -58,10 +58,11 @@ export interface ManagerOptions<T = unknown> {
   /** Where to discover entry points when no catalog is given. */
   discovery?: CatalogOptions;
   /**
-   * The host container invoked plugins are built from; default tsyringe's root container.
-   * Read only when a plugin that declares injection tokens is built.
+   * The host container invoked plugins are built from, or a function giving it, called only
+   * when a plugin that declares injection tokens is built (so a manager of plain classes
+   * never creates it); default tsyringe's root container.
    */
-  container?: DependencyContainer;
+  container?: DependencyContainer | (() => DependencyContainer);
   /** The root logger. Default: the process logger. */
   logger?: Logger;
 }
@@ -170,9 +171,11 @@ export abstract class ExtensionManagerBase<T = unknown, Lookup = Extension<T>> i
   private async invoker(): Promise<((plugin: Function, entryPoint: EntryPoint) => T) | null> {
     if ((this.options.invokeOnLoad ?? false) === false) return null;
     const { instantiate } = await import('./instantiate.js');
-    // Read when a class first declares injections: a getter on the options (namespace
+    // Asked for when a class first declares injections: a container provider (namespace
     // profiles) or the root container then loads tsyringe, and plain classes never do.
-    const container = (): DependencyContainer => this.options.container ?? tsyringe().container;
+    const given = this.options.container;
+    const container = (): DependencyContainer =>
+      typeof given === 'function' ? given() : (given ?? tsyringe().container);
     return (plugin, entryPoint) =>
       instantiate(plugin, entryPoint, {
         container,

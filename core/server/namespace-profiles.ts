@@ -10,26 +10,16 @@ import { isOptionGroup, OPTIONS_NAMESPACE } from '../option-group.js';
 import type { HostBase } from './host-base.js';
 
 /**
- * Manager options for loading one (non-API) namespace the way the host does, plus `extra`.
- * The host container is a getter, read only when a plugin declaring injections is built,
- * so a namespace of plain classes never creates it nor loads tsyringe: do not spread the
- * result (a spread reads the getter), pass `extra` instead.
+ * Manager options for loading one (non-API) namespace the way the host does. The host
+ * container is given as a provider, called only when a plugin declaring injections is built,
+ * so a namespace of plain classes never creates it nor loads tsyringe.
  */
-export function profileFor(
-  namespace: string,
-  base: HostBase,
-  extra: Omit<ManagerOptions, 'container'> = {}
-): ManagerOptions {
-  const options: ManagerOptions = {
-    catalog: base.catalog,
-    logger: base.logger,
-    invokeOnLoad: namespace === OPTIONS_NAMESPACE ? false : 'classes',
-    get container() {
-      return base.container;
-    }
-  };
-  if (namespace === OPTIONS_NAMESPACE) options.verify = verifyOptionGroup;
-  return Object.assign(options, extra);
+export function profileFor(namespace: string, base: HostBase): ManagerOptions {
+  const common = { catalog: base.catalog, logger: base.logger, container: () => base.container };
+  if (namespace === OPTIONS_NAMESPACE) {
+    return { ...common, invokeOnLoad: false, verify: verifyOptionGroup };
+  }
+  return { ...common, invokeOnLoad: 'classes' };
 }
 
 function verifyOptionGroup(plugin: unknown, entryPoint: { target: string }): void {
