@@ -5,6 +5,7 @@
  * resources into one compiled, warmed routing table, and serves requests: microversion
  * (400/406), route (404/405), then the resource's dispatch; every failure becomes a fault.
  */
+import { isWarmUpRequest } from '../http/warm-up-requests.js';
 import type { DependencyContainer } from 'tsyringe';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { container as rootContainer } from '../plugins/di-container.js';
@@ -221,6 +222,7 @@ export class APIRouter extends EnabledManagerBase<APIExtensionBase> {
     // route and start time, so no closure (nor `once` wrapper) is made per request.
     function observeRequest(this: Observed): void {
       const req = this.req;
+      if (isWarmUpRequest(req)) return;
       metrics.observeRequest(
         api,
         this[ROUTE],

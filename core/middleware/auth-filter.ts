@@ -2,7 +2,9 @@
  * What every auth filter does around its own check of the credentials: refuse a client
  * address that failed authentication too often (failed-auth-limit.ts) before looking at its
  * credentials, answer a failed check with its 401 `unauthorized` fault and count it, and
- * record the caller of a good one in the request context.
+ * record the caller of a good one in the request context. A warm-up request (sent by the
+ * server itself before it listens, see core/http/warm-up-requests.ts) is the warm-up
+ * caller, a member of a project nobody owns, with no credentials checked.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
@@ -11,6 +13,7 @@ import { HTTPUnauthorized } from '../errors.js';
 import type { FactoryContext } from '../pipeline/types.js';
 import { setCaller, type Caller } from './caller.js';
 import { openFailedAuthLimit, type FailedAuthLimit } from './failed-auth-limit.js';
+import { isWarmUpRequest, WARM_UP_CALLER } from '../http/warm-up-requests.js';
 
 /**
  * Checks the credentials of `req`: the caller, or a thrown (rejected) HTTPUnauthorized; a
@@ -33,6 +36,11 @@ export function createAuthFilter(
   };
   const check: RequestHandler = (req, res, next) => {
     let caller: Caller | Promise<Caller>;
+    if (isWarmUpRequest(req)) {
+      setCaller(req, { ...WARM_UP_CALLER, roles: [...WARM_UP_CALLER.roles] });
+      next();
+      return;
+    }
     try {
       caller = authenticate(req);
     } catch (error) {

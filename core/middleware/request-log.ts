@@ -8,6 +8,7 @@
  * Options: `level` (default `info`), the winston level of the line; `wsgi_log_format`
  * (default `[wsgi] wsgi_log_format`), the line's text, as nova's option (log-format.ts).
  */
+import { isWarmUpRequest } from '../http/warm-up-requests.js';
 import type { ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Request, RequestHandler } from 'express';
@@ -38,7 +39,7 @@ export const requestLogFilter: FilterFactory = (context): RequestHandler => {
 
   // Runs as the `finish` listener: `this` is the response, so no closure per request.
   function logRequest(this: Timed): void {
-    if (!logger.isLevelEnabled(level)) return;
+    if (!logger.isLevelEnabled(level) || isWarmUpRequest(this.req)) return;
     const req = this.req as Request;
     const context = getContext(req);
     const elapsedMs = performance.now() - (this[STARTED] ?? 0);

@@ -201,6 +201,13 @@ export const HOST_OPTIONS = [
   },
   {
     section: 'wsgi',
+    name: 'warm_up_paths',
+    type: 'list',
+    default: ['/v2.1/flavors', '/v2.1/servers', '/v2.1/images', '/v2.1/os-keypairs'],
+    help: 'Paths each API answers once, with `GET` through its whole pipeline, before it listens, so the first requests of clients find their code compiled; answered as a member of a project nobody owns, never logged nor counted in the metrics. Empty: no warm-up. A path the API does not serve only warms the way to its 404.'
+  },
+  {
+    section: 'wsgi',
     name: 'client_socket_timeout',
     type: 'float',
     min: 0,

@@ -29,7 +29,8 @@ export function httpServerOptionsFor(
     maxQueueWaitMs: secondsToMs(wsgi.max_queue_wait),
     clientSocketTimeoutMs: secondsToMs(wsgi.client_socket_timeout),
     ...(tls === undefined ? {} : { tls }),
-    logger: logger.child({ api: apiName })
+    logger: logger.child({ api: apiName }),
+    warmUpPaths: wsgi.warm_up_paths
   };
 }
 

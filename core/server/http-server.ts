@@ -24,6 +24,7 @@ import { GracefulShutdown, type DrainOutcome } from './graceful-shutdown.js';
 import { messageClassesFor } from './request-prototypes.js';
 import { createServerFor, reloadTls, type TlsFiles } from './tls.js';
 import { refuseLongUrl } from './url-length-limit.js';
+import { markIfWarmUp, warmUpServer } from '../http/warm-up-requests.js';
 
 /** How one server listens and which limits it enforces (times in milliseconds). */
 export interface HttpServerOptions {
@@ -54,6 +55,11 @@ export interface HttpServerOptions {
   tls?: TlsFiles;
   /** Where the server logs; default the process logger. */
   logger?: Logger;
+  /**
+   * Paths answered once each, through the whole handler, before the server listens on its
+   * address (see warm-up-requests.ts); default none.
+   */
+  warmUpPaths?: readonly string[];
 }
 
 /** A listening server. */
@@ -104,6 +110,8 @@ export async function startHttpServer(
       ? Math.min(DEFAULT_HEADERS_TIMEOUT_MS, options.requestTimeoutMs)
       : DEFAULT_HEADERS_TIMEOUT_MS;
 
+  // True while the server answers its warm-up requests, before it listens on its address.
+  let warming = true;
   const server = createServerFor(
     options.tls,
     {
@@ -120,6 +128,7 @@ export async function startHttpServer(
       // Every response carries the request id, those written before any filter runs too;
       // the request_id filter adopts this id.
       const id = newRequestId();
+      if (warming) markIfWarmUp(req);
       res.setHeader(OPENSTACK_REQUEST_ID_HEADER, id);
       res.setHeader(COMPUTE_REQUEST_ID_HEADER, id);
       if (closeEveryConnection || shutdown.draining) res.setHeader('Connection', 'close');
@@ -131,6 +140,8 @@ export async function startHttpServer(
   );
   const shutdown = new GracefulShutdown(server, limit, logger);
   applyClientSocketTimeout(server, options.clientSocketTimeoutMs ?? 0);
+  await warmUpServer(server, options.warmUpPaths ?? [], options.tls !== undefined);
+  warming = false;
 
   await new Promise<void>((resolve, reject) => {
     const refused = (error: NodeJS.ErrnoException): void =>
