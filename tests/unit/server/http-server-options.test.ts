@@ -23,7 +23,8 @@ describe('httpServerOptionsFor', () => {
         'wsgi.max_concurrent_requests': '10',
         'wsgi.max_queue_wait': '0.25',
         'wsgi.drain_timeout': '1.5',
-        'wsgi.client_socket_timeout': '0.25'
+        'wsgi.client_socket_timeout': '0.25',
+        'wsgi.warm_up_paths': '/v2.1/flavors, /healthcheck'
       }
     });
     const { logger, ...options } = httpServerOptionsFor(config, 'osapi_compute', quietLogger);
@@ -37,7 +38,8 @@ describe('httpServerOptionsFor', () => {
       maxUrlLength: 2048,
       maxConcurrentRequests: 10,
       maxQueueWaitMs: 250,
-      clientSocketTimeoutMs: 250
+      clientSocketTimeoutMs: 250,
+      warmUpPaths: ['/v2.1/flavors', '/healthcheck']
     });
     assert.ok(logger);
     assert.equal(drainTimeoutMsOf(config), 1500);
