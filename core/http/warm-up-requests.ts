@@ -5,7 +5,7 @@
  * handler, its view), so what V8 and the modules do lazily on a first request (compiling
  * the handler paths, first-time JSON and view code) is done before a client comes. Only the
  * requests this module sends are marked: a request is a warm-up request when it arrives
- * while warming over a connection this module opened (its remote port is one of ours), so
+ * while warming over a connection this module opened (it comes from 127.0.0.1 and its remote port is one of ours), so
  * no client can claim to be one. Auth filters give a warm-up request a member of a project
  * nobody owns (`WARM_UP_CALLER`); the request log and the request metrics leave it out.
  */
@@ -19,6 +19,9 @@ export const WARM_UP_CALLER = Object.freeze({
   roles: ['member']
 });
 
+/** The address warm-up listens on and sends from. */
+const WARM_UP_HOST = '127.0.0.1';
+
 const warmUpRequests = new WeakSet<IncomingMessage>();
 /** Local ports of the connections warm-up requests are being sent on. */
 const ownPorts = new Set<number>();
@@ -30,7 +33,13 @@ export function isWarmUpRequest(req: IncomingMessage): boolean {
 
 /** Marks `req` as a warm-up request when it came over one of warm-up's own connections. */
 export function markIfWarmUp(req: IncomingMessage): void {
-  if (ownPorts.size > 0 && req.method === 'GET' && ownPorts.has(req.socket.remotePort ?? -1))
+  const socket = req.socket;
+  if (
+    ownPorts.size > 0 &&
+    req.method === 'GET' &&
+    socket.remoteAddress === WARM_UP_HOST &&
+    ownPorts.has(socket.remotePort ?? -1)
+  )
     warmUpRequests.add(req);
 }
 
@@ -48,7 +57,9 @@ export async function warmUpServer(
   if (paths.length === 0) return;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen({ host: '127.0.0.1', port: 0 }, () => {
+    // `exclusive`: under node:cluster a worker's port 0 would otherwise be one port shared by
+    // every worker through the primary, and another worker could answer (or lose) ours.
+    server.listen({ host: WARM_UP_HOST, port: 0, exclusive: true }, () => {
       server.off('error', reject);
       resolve();
     });
@@ -74,7 +85,8 @@ function get(request: RequestFunction, port: number, path: string): Promise<void
     };
     const req = request(
       {
-        host: '127.0.0.1',
+        host: WARM_UP_HOST,
+        localAddress: WARM_UP_HOST,
         port,
         path,
         method: 'GET',
