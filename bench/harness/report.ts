@@ -101,7 +101,19 @@ function throughputTables(result: ThroughputResult): string[] {
     renderTable(
       `HTTP throughput: ${shape.connections} connections, ${shape.durationSeconds} s per run ` +
         `(at most ${shape.maxRequests} requests), median of ${result.rounds} rounds`,
-      ['server', 'req/s', 'min', 'max', 'p50 ms', 'p99 ms', 'CPU us/req', 'errors', 'non-2xx'],
+      [
+        'server',
+        'req/s',
+        'min',
+        'max',
+        'p50 ms',
+        'p99 ms',
+        'CPU us/req',
+        'cores',
+        'load gen us/req',
+        'errors',
+        'non-2xx'
+      ],
       result.servers.map((server) => [
         server.name,
         Math.round(server.medianRequestsPerSecond),
@@ -110,6 +122,8 @@ function throughputTables(result: ThroughputResult): string[] {
         server.medianLatencyP50Ms,
         server.medianLatencyP99Ms,
         optional(server.medianCpuUsPerRequest, 1),
+        optional(server.medianServerCores, 2),
+        round(server.medianLoadGeneratorUsPerRequest, 1),
         server.errors,
         server.non2xx
       ])

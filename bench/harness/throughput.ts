@@ -24,6 +24,16 @@ export interface ThroughputSample extends LoadSample {
   serverCpuMs: number | null;
   /** `serverCpuMs` per completed request, in microseconds; null when unknown. */
   cpuUsPerRequest: number | null;
+  /**
+   * `serverCpuMs` over the run's duration: how many cores the server kept busy. One Node
+   * process can exceed 1 (its garbage collector and libuv threads run beside the main one).
+   */
+  serverCores: number | null;
+  /**
+   * CPU microseconds the load generator (this harness process) spent per answer: on a machine
+   * with few cores, what it takes is not available to the server.
+   */
+  loadGeneratorUsPerRequest: number;
 }
 
 /** One server's throughput over the rounds. */
@@ -37,6 +47,10 @@ export interface ServerThroughput {
   medianLatencyP99Ms: number;
   /** Median CPU microseconds per request; null when unknown. */
   medianCpuUsPerRequest: number | null;
+  /** Median cores the server kept busy; null when unknown. */
+  medianServerCores: number | null;
+  /** Median load generator CPU microseconds per answer. */
+  medianLoadGeneratorUsPerRequest: number;
   /** Errors and non-2xx answers summed over the rounds; anything but 0 spoils the figure. */
   errors: number;
   non2xx: number;
@@ -123,12 +137,16 @@ function shapeOf(spec: ServerSpec, shape: LoadShape): LoadShape {
 
 async function measuredLoad(server: RunningServer, shape: LoadShape): Promise<ThroughputSample> {
   const before = server.cpuMs();
+  const harnessBefore = process.cpuUsage();
   const sample = await runLoad(server.port, requestOf(server.spec), shape);
+  const harness = process.cpuUsage(harnessBefore);
   const after = server.cpuMs();
   const serverCpuMs = before === null || after === null ? null : after - before;
   return {
     ...sample,
     serverCpuMs,
+    serverCores: serverCpuMs === null ? null : serverCpuMs / (sample.seconds * 1000),
+    loadGeneratorUsPerRequest: (harness.user + harness.system) / Math.max(sample.requests, 1),
     // The CPU of one successful answer, refusals' share included.
     cpuUsPerRequest:
       serverCpuMs === null || sample.succeeded === 0
@@ -139,6 +157,7 @@ async function measuredLoad(server: RunningServer, shape: LoadShape): Promise<Th
 
 function summarize(name: string, samples: ThroughputSample[]): ServerThroughput {
   const cpu = samples.map((sample) => sample.cpuUsPerRequest);
+  const cores = samples.map((sample) => sample.serverCores);
   const rates = samples.map((sample) => sample.requestsPerSecond);
   const { min, max } = spread(rates);
   return {
@@ -150,6 +169,10 @@ function summarize(name: string, samples: ThroughputSample[]): ServerThroughput 
     medianLatencyP50Ms: median(samples.map((sample) => sample.latencyP50Ms)),
     medianLatencyP99Ms: median(samples.map((sample) => sample.latencyP99Ms)),
     medianCpuUsPerRequest: cpu.includes(null) ? null : median(cpu as number[]),
+    medianServerCores: cores.includes(null) ? null : median(cores as number[]),
+    medianLoadGeneratorUsPerRequest: median(
+      samples.map((sample) => sample.loadGeneratorUsPerRequest)
+    ),
     errors: samples.reduce((sum, sample) => sum + sample.errors, 0),
     non2xx: samples.reduce((sum, sample) => sum + sample.non2xx, 0)
   };

@@ -8,6 +8,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { InvalidDeclarationError, ValidationFailedError } from '../errors.js';
 import { pythonStr } from './python-repr.js';
+import { canonicalJson } from './canonical-json.js';
 import { reasonFor, reportedError } from './validation-messages.js';
 
 /**
@@ -20,8 +21,7 @@ export type BodyValidator = (body: unknown, legacyV2?: boolean) => void;
 /** Checks query parameters (strings, arrays for repeated ones); throws like BodyValidator. */
 export type QueryValidator = (query: Readonly<Record<string, string | string[]>>) => void;
 
-// One instance for the process: ajv caches compiled functions by schema object, so a schema
-// shared by several methods (or described twice) is compiled once.
+// One instance for the process; ajv itself caches compiled functions by schema object.
 const OPTIONS = {
   allErrors: false,
   verbose: true, // the messages print the failing value and read the failing schema
@@ -33,29 +33,66 @@ const OPTIONS = {
 } as const;
 const ajv = new Ajv(OPTIONS);
 addFormats.default(ajv);
-// The legacy-v2 twin: `removeAdditional` drops what `additionalProperties: false` forbids.
-const relaxedAjv = new Ajv({ ...OPTIONS, removeAdditional: true });
-addFormats.default(relaxedAjv);
+// The legacy-v2 twin (`removeAdditional` drops what `additionalProperties: false` forbids)
+// is made on the first legacy-v2 request: see `compileBodySchema`.
+let relaxedAjv: Ajv | undefined;
+
+// Validators by the canonical JSON of their schema: equal schemas declared by different
+// controllers (or extensions) share one compiled function.
+const bodyValidators = new Map<string, BodyValidator>();
+const queryValidators = new Map<string, QueryValidator>();
 
 /**
- * Compiles a body schema. A schema ajv rejects throws InvalidDeclarationError. The body is
- * validated as it is, so a missing body (null) fails a schema that wants an object.
+ * Compiles a body schema, or returns the validator of an equal schema compiled before. A
+ * schema ajv rejects throws InvalidDeclarationError. The body is validated as it is, so a
+ * missing body (null) fails a schema that wants an object.
+ *
+ * Only the strict validator is compiled here, at start-up. Its legacy-v2 twin is compiled on
+ * the first request through the `legacy_v2_compatible` filter (the `/v2` prefix) that
+ * reaches this schema: the one thing deliberately left for a first request, so start-up
+ * does not pay a second compile of every schema (and of ajv's meta-schema) for a prefix most
+ * deployments never serve. The schema compiled strictly first, so the twin cannot fail.
  */
 export function compileBodySchema(schema: object | boolean): BodyValidator {
-  const strict = compile(schema);
-  const relaxed = compile(schema, relaxedAjv);
-  return (body, legacyV2 = false) => {
-    const validate = legacyV2 ? relaxed : strict;
-    if (!validate(body)) throw validationFailure(validate.errors!, bodyDetail);
-  };
+  return cached(bodyValidators, schema, () => {
+    const strict = compile(schema);
+    let relaxed: ValidateFunction | undefined;
+    return (body, legacyV2 = false) => {
+      const validate = legacyV2 ? (relaxed ??= compile(schema, relaxedCompiler())) : strict;
+      if (!validate(body)) throw validationFailure(validate.errors!, bodyDetail);
+    };
+  });
 }
 
-/** Compiles a query-string schema; failures name the query parameter, as nova does. */
+/**
+ * Compiles a query-string schema (or returns that of an equal schema); failures name the
+ * query parameter, as nova does.
+ */
 export function compileQuerySchema(schema: object | boolean): QueryValidator {
-  const validate = compile(schema);
-  return (query) => {
-    if (!validate(query)) throw validationFailure(validate.errors!, queryDetail);
-  };
+  return cached(queryValidators, schema, () => {
+    const validate = compile(schema);
+    return (query) => {
+      if (!validate(query)) throw validationFailure(validate.errors!, queryDetail);
+    };
+  });
+}
+
+function cached<V>(validators: Map<string, V>, schema: object | boolean, build: () => V): V {
+  const key = canonicalJson(schema);
+  const known = key === undefined ? undefined : validators.get(key);
+  if (known !== undefined) return known;
+  const built = build();
+  if (key !== undefined) validators.set(key, built);
+  return built;
+}
+
+// Schemas reach the twin only after the strict instance checked them against the meta-schema.
+function relaxedCompiler(): Ajv {
+  if (relaxedAjv === undefined) {
+    relaxedAjv = new Ajv({ ...OPTIONS, removeAdditional: true, validateSchema: false });
+    addFormats.default(relaxedAjv);
+  }
+  return relaxedAjv;
 }
 
 function compile(schema: object | boolean, compiler: Ajv = ajv): ValidateFunction {

@@ -17,7 +17,7 @@ import {
 } from './route.js';
 import { checkRedirect, redirectLocation } from './redirect.js';
 import { SegmentTree, type LeafGuard } from './segment-tree.js';
-import { checkMethod, parseTemplate, withProjectId } from './template.js';
+import { behindProjectId, checkMethod, parseTemplate, withProjectId } from './template.js';
 import { generatePath, templateParams, type UrlParams } from './url-generator.js';
 
 /** How a routing table is compiled. */
@@ -88,9 +88,14 @@ export class RoutingTable<T> {
       nameRoute(names, route);
       if (!('target' in route)) checkRedirect(route);
       const guard = 'target' in route ? guardOf(route) : undefined;
+      const own = parseTemplate(route.path, route.owner, route.requirements);
       const prefixed = options.projectIdPrefix === true ? withProjectId(route.path) : null;
-      for (const template of prefixed === null ? [route.path] : [route.path, prefixed]) {
-        const parsed = parseTemplate(template, route.owner, route.requirements);
+      const forms = [{ template: route.path, parsed: own }];
+      if (prefixed !== null) {
+        const parsed = behindProjectId(own, prefixed, route.owner, route.requirements);
+        forms.push({ template: prefixed, parsed });
+      }
+      for (const { template, parsed } of forms) {
         const key = `${route.method} ${parsed.shape}`;
         const registration = { route, template, sample: parsed.sample };
         const existing = byShape.get(key);

@@ -91,3 +91,26 @@ export function withProjectId(template: string): string | null {
   if (template.includes(`{${PROJECT_ID_PARAM}}`)) return null;
   return `/{${PROJECT_ID_PARAM}}${template === '/' ? '' : template}`;
 }
+
+/**
+ * The parse of `prefixed` (`withProjectId` of the template `parsed` came from), built from
+ * `parsed` instead of parsing the longer template again.
+ */
+export function behindProjectId(
+  parsed: ParsedTemplate,
+  prefixed: string,
+  owner: string,
+  requirements: Readonly<Record<string, string>> = {}
+): ParsedTemplate {
+  // A requirement on the added parameter patterns it: rare, so parse the whole template.
+  if (Object.hasOwn(requirements, PROJECT_ID_PARAM)) {
+    return parseTemplate(prefixed, owner, requirements);
+  }
+  const rest = (text: string): string => (text === '/' ? '' : text);
+  return {
+    segments: [null, ...parsed.segments],
+    paramNames: [PROJECT_ID_PARAM, ...parsed.paramNames],
+    shape: `/{}${rest(parsed.shape)}`,
+    sample: `/${SAMPLE_PARAM}${rest(parsed.sample)}`
+  };
+}

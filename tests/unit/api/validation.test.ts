@@ -163,6 +163,25 @@ describe('compileBodySchema', () => {
     );
   });
 
+  test('strips unknown properties for a legacy-v2 request and refuses them otherwise', () => {
+    const validate = compileBodySchema(SERVER_SCHEMA);
+    const body = { server: { name: 'vm', colour: 'red' }, other: true };
+    assert.throws(() => validate(structuredClone(body)), HTTPBadRequest);
+    validate(body, true);
+    assert.deepEqual(body, { server: { name: 'vm' } });
+    assert.throws(() => validate({ server: { name: '' } }, true), HTTPBadRequest);
+  });
+
+  test('shares one validator between equal schemas written in another key order', () => {
+    const reordered = JSON.parse(JSON.stringify(REBOOT_SCHEMA), (_key, value: unknown) =>
+      value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).reverse())
+        : value
+    ) as object;
+    assert.equal(compileBodySchema(reordered), compileBodySchema(REBOOT_SCHEMA));
+    assert.notEqual(compileBodySchema(SERVER_SCHEMA), compileBodySchema(REBOOT_SCHEMA));
+  });
+
   test('refuses a schema ajv cannot compile', () => {
     assert.throws(
       () => compileBodySchema({ type: 'object', format: 'no-such-format' }),
