@@ -5,7 +5,7 @@
  * the driver, then records the state it reports.
  */
 import { defaultLogger, type Logger } from 'wharf';
-import type { WriteGuard } from './db/schema.js';
+import type { WorkGuard } from './db/transaction-work.js';
 import type { ComputeDriver, DriverResult } from './driver.js';
 import { TimeSlice } from './event-loop-turns.js';
 import { InstanceInvalidState, InstanceLocked, UnlockForbidden } from './errors.js';
@@ -62,7 +62,7 @@ export class ComputeAPI {
   async bootMany(
     inputs: readonly CreateServerInput[],
     scope: Scope,
-    guard?: WriteGuard
+    guard?: WorkGuard
   ): Promise<Server> {
     const created = await this.servers.createMany(inputs, guard, TaskState.SPAWNING);
     const slice = new TimeSlice();

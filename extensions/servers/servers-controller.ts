@@ -153,8 +153,8 @@ export class ServersController extends Controller {
       ...(typeof server.accessIPv4 === 'string' ? { accessIPv4: server.accessIPv4 } : {}),
       ...(typeof server.accessIPv6 === 'string' ? { accessIPv6: server.accessIPv6 } : {})
     }));
-    return backend.compute.bootMany(inputs, scope, (trx) =>
-      backend.quotas.checkServerCreate(trx, scope.projectId, {
+    return backend.compute.bootMany(inputs, scope, () =>
+      backend.quotas.checkServerCreate(scope.projectId, {
         flavor,
         minCount,
         maxCount,

@@ -1,6 +1,7 @@
 /**
  * Opening the compute database: SQLite through better-sqlite3 by default (WAL, busy_timeout,
- * foreign keys, each SQL text prepared once: statement-cache.ts), PostgreSQL through pg for
+ * foreign keys, each SQL text prepared once: statement-cache.ts, the prepared queries run on
+ * it directly outside transactions: direct-statements.ts), PostgreSQL through pg for
  * a postgres URL (a pool per process whose outages answer 503: postgres-pool.ts). Both sit behind one Kysely instance with the same typed tables, so the
  * repositories run the same queries on either.
  */
@@ -17,6 +18,7 @@ import {
   type PostgresPoolOptions
 } from './postgres-pool.js';
 import type { ComputeTables } from './schema.js';
+import { runDirectly } from './direct-statements.js';
 import { SharedSqliteDialect } from './sqlite-dialect.js';
 import { StatementCache } from './statement-cache.js';
 
@@ -53,11 +55,9 @@ export async function openDatabase(
   const target = parseConnectionString(connection);
   const db =
     target.dialect === 'sqlite'
-      ? new Kysely<ComputeTables>({
-          dialect: new SharedSqliteDialect({
-            database: new StatementCache(openSqlite(target.filename, options.busyTimeoutMs ?? 5000))
-          })
-        })
+      ? sqliteDatabase(
+          new StatementCache(openSqlite(target.filename, options.busyTimeoutMs ?? 5000))
+        )
       : new Kysely<ComputeTables>({
           dialect: new PostgresDialect({
             pool: await openPostgresPool(
@@ -83,6 +83,18 @@ export async function openDatabase(
     }
   }
   return database;
+}
+
+/**
+ * Kysely over a SQLite connection whose prepared queries run directly on its statements
+ * when no transaction is open (direct-statements.ts).
+ */
+export function sqliteDatabase(statements: StatementCache): Kysely<ComputeTables> {
+  const db = new Kysely<ComputeTables>({
+    dialect: new SharedSqliteDialect({ database: statements })
+  });
+  runDirectly(db, statements);
+  return db;
 }
 
 function openSqlite(filename: string, busyTimeoutMs: number): Sqlite.Database {

@@ -9,7 +9,9 @@
  * one prepared query per shape, keyed by a short string.
  */
 import type { Compilable, CompiledQuery, Kysely, QueryResult } from 'kysely';
+import { directStatements } from './direct-statements.js';
 import type { ComputeTables } from './schema.js';
+import type { StatementCache } from './statement-cache.js';
 import { nameStatement } from './statement-names.js';
 
 /** The named values of a query. */
@@ -39,15 +41,30 @@ export class PreparedQuery<P extends QueryParameters, R> {
 
   constructor(private readonly build: QueryBuild<P, R>) {}
 
-  /** Runs the query with `parameters` on `db` (a database or a transaction). */
+  /**
+   * Runs the query with `parameters` on `db` (a database or a transaction); on a SQLite
+   * database with no transaction open, at once on its statements (direct-statements.ts).
+   */
   run(db: Kysely<ComputeTables>, parameters: P): Promise<QueryResult<R>> {
     const { query, names } = this.compile(db);
-    const values = new Array<unknown>(names.length);
-    for (let i = 0; i < names.length; i++) {
-      const name = names[i];
-      values[i] = name === undefined ? query.parameters[i] : parameters[name];
+    const values = valuesOf(query, names, parameters);
+    const statements = directStatements(db);
+    if (statements === undefined || statements.inTransaction)
+      return db.executeQuery<R>({ ...query, parameters: values });
+    try {
+      return Promise.resolve(statements.execute<R>(query.sql, values));
+    } catch (error) {
+      return Promise.reject(error as Error);
     }
-    return db.executeQuery<R>({ ...query, parameters: values });
+  }
+
+  /**
+   * Runs the query now on `statements`, the SQLite connection of `db`, inside a transaction
+   * the caller holds (transaction-work.ts).
+   */
+  runNow(statements: StatementCache, db: Kysely<ComputeTables>, parameters: P): QueryResult<R> {
+    const { query, names } = this.compile(db);
+    return statements.execute<R>(query.sql, valuesOf(query, names, parameters));
   }
 
   /** The rows the query answers. */
@@ -84,6 +101,20 @@ export class PreparedQuery<P extends QueryParameters, R> {
     }
     return compiled;
   }
+}
+
+/** The values of a compiled query's positions: each a parameter's value or the constant compiled. */
+function valuesOf(
+  query: CompiledQuery,
+  names: readonly (string | undefined)[],
+  parameters: QueryParameters
+): unknown[] {
+  const values = new Array<unknown>(names.length);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    values[i] = name === undefined ? query.parameters[i] : parameters[name];
+  }
+  return values;
 }
 
 /**

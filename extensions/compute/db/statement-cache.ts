@@ -8,7 +8,7 @@
  * text; SQLite re-prepares it by itself after a schema change.
  */
 import type Sqlite from 'better-sqlite3';
-import type { SqliteDatabase } from 'kysely';
+import type { QueryResult, SqliteDatabase } from 'kysely';
 
 /** How many statements a cache keeps by default. */
 export const DEFAULT_STATEMENT_LIMIT = 512;
@@ -37,6 +37,22 @@ export class StatementCache implements SqliteDatabase {
       this.statements.set(sql, statement);
     }
     return statement;
+  }
+
+  /** Whether a transaction is open on the database (BEGIN run, COMMIT or ROLLBACK not yet). */
+  get inTransaction(): boolean {
+    return this.sqlite.inTransaction;
+  }
+
+  /**
+   * Runs `sql` with `parameters` now, answering what Kysely's SQLite connection would: the
+   * rows of a statement that returns rows, else how many rows it changed.
+   */
+  execute<R>(sql: string, parameters: readonly unknown[]): QueryResult<R> {
+    const statement = this.prepare(sql);
+    if (statement.reader) return { rows: statement.all(parameters) as R[] };
+    const { changes, lastInsertRowid } = statement.run(parameters);
+    return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
   }
 
   /** Forgets the statements and closes the database. */

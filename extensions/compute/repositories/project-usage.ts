@@ -9,6 +9,7 @@
 import { sql, type Kysely } from 'kysely';
 import { PreparedQuery } from '../db/prepared-query.js';
 import type { ComputeTables } from '../db/schema.js';
+import { perform, statement, type Work } from '../db/transaction-work.js';
 import type { QuotaUsage } from '../quotas.js';
 
 /** The part of a project's usage its servers make up. */
@@ -17,24 +18,24 @@ export type ServerUsage = Pick<QuotaUsage, 'instances' | 'cores' | 'ram'>;
 const NONE: ServerUsage = { instances: 0, cores: 0, ram: 0 };
 
 /** The project's server usage; zero for a project without servers. */
-export async function readServerUsage(
+export function readServerUsage(
   db: Kysely<ComputeTables>,
   projectId: string
 ): Promise<ServerUsage> {
-  return (await READ_USAGE.first(db, { projectId })) ?? { ...NONE };
+  return perform(db, serverUsage(projectId));
+}
+
+/** In a transaction's body (transaction-work.ts): the project's server usage. */
+export function* serverUsage(projectId: string): Work<ServerUsage> {
+  return (yield* statement(READ_USAGE, { projectId })).rows[0] ?? { ...NONE };
 }
 
 /**
- * Adds `count` servers of `flavorId` to the project's usage, creating its row, and holds
- * the row's lock (PostgreSQL) until the transaction ends.
+ * In a transaction's body: adds `count` servers of `flavorId` to the project's usage,
+ * creating its row, and holds the row's lock (PostgreSQL) until the transaction ends.
  */
-export async function addServers(
-  db: Kysely<ComputeTables>,
-  projectId: string,
-  flavorId: string,
-  count: number
-): Promise<void> {
-  await ADD_SERVERS.run(db, { projectId, flavorId, count });
+export function* addServers(projectId: string, flavorId: string, count: number): Work<void> {
+  yield* statement(ADD_SERVERS, { projectId, flavorId, count });
 }
 
 /**

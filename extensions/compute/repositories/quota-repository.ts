@@ -23,7 +23,8 @@ import {
   type QuotaUsage
 } from '../quotas.js';
 import { PreparedQuery } from '../db/prepared-query.js';
-import { lockServerUsage, readServerUsage } from './project-usage.js';
+import { statement, type Work } from '../db/transaction-work.js';
+import { lockServerUsage, readServerUsage, serverUsage } from './project-usage.js';
 import { nowIso } from './row-values.js';
 
 /** The `quotas` table, the counts behind usage, and the write guards. */
@@ -44,7 +45,11 @@ export class QuotaRepository {
     projectId: string,
     db: Kysely<ComputeTables> = this.database.db
   ): Promise<QuotaLimits> {
-    const rows = await QUOTA_ROWS.rows(db, { projectId });
+    return this.limitsOf(await QUOTA_ROWS.rows(db, { projectId }));
+  }
+
+  /** The limits of a project whose own rows are `rows`. */
+  private limitsOf(rows: readonly { resource: string; hard_limit: number }[]): QuotaLimits {
     const limits: Record<QuotaResource, number> = { ...this.defaults };
     for (const row of rows) {
       if (isQuotaResource(row.resource)) limits[row.resource] = row.hard_limit;
@@ -103,15 +108,15 @@ export class QuotaRepository {
   }
 
   /**
-   * Guard of a server create, run in its transaction once the servers' usage is added to
-   * the project's (`ServerRepository.createMany`, which locks the usage row first: the
-   * limits read here are the ones in force once every racing create or limit update of the
-   * project committed): the project's usage before, plus `maxCount` servers of `flavor`,
-   * must fit its instances, cores and ram, and each server's `metadataItems` its
-   * metadata_items. A refusal throws, and the rollback takes the addition back.
+   * Guard of a server create (a transaction's body: transaction-work.ts), run in its
+   * transaction once the servers' usage is added to the project's
+   * (`ServerRepository.createMany`, which locks the usage row first: the limits read here
+   * are the ones in force once every racing create or limit update of the project
+   * committed): the project's usage before, plus `maxCount` servers of `flavor`, must fit
+   * its instances, cores and ram, and each server's `metadataItems` its metadata_items. A
+   * refusal throws, and the rollback takes the addition back.
    */
-  async checkServerCreate(
-    trx: ComputeTransaction,
+  *checkServerCreate(
     projectId: string,
     request: {
       flavor: Pick<Flavor, 'vcpus' | 'ram'>;
@@ -119,11 +124,11 @@ export class QuotaRepository {
       maxCount: number;
       metadataItems: number;
     }
-  ): Promise<void> {
+  ): Work<void> {
     const { flavor, maxCount } = request;
-    const limits = await this.limits(projectId, trx);
+    const limits = this.limitsOf((yield* statement(QUOTA_ROWS, { projectId })).rows);
     assertMetadataFits(limits, request.metadataItems);
-    const after = await readServerUsage(trx, projectId);
+    const after = yield* serverUsage(projectId);
     const before = {
       instances: after.instances - maxCount,
       cores: after.cores - maxCount * flavor.vcpus,

@@ -7,14 +7,15 @@
 import { randomUUID } from 'node:crypto';
 import type { ComputeDatabase } from '../db/database.js';
 import type { Insertable } from 'kysely';
-import type {
-  ComputeTransaction,
-  ServerChanges,
-  ServerRow,
-  ServersTable,
-  WriteGuard
-} from '../db/schema.js';
-import { chunksOf, TimeSlice } from '../event-loop-turns.js';
+import type { ServerChanges, ServerRow, ServersTable } from '../db/schema.js';
+import {
+  inTransaction,
+  statement,
+  turn,
+  type Work,
+  type WorkGuard
+} from '../db/transaction-work.js';
+import { CHUNK_SIZE, chunksOf, TimeSlice } from '../event-loop-turns.js';
 import { InvalidMarker, ServerNotFound } from '../errors.js';
 import type { DiskConfig, Scope, Server } from '../models.js';
 import { PowerState, statusFilter, TaskState, VmState } from '../server-states.js';
@@ -91,26 +92,17 @@ export class ServerRepository {
    * Inserts servers and their metadata in one transaction: first their usage is added to
    * their projects' (project-usage.ts, which locks each project's usage row), then `guard`
    * (the quota check) runs, then the rows are written; all or none are. Rows go in
-   * multi-row INSERTs, with a turn of the event loop every few milliseconds, so a large
-   * batch never holds it. They start in BUILD with `taskState` (default scheduling).
+   * multi-row INSERTs; a batch of one chunk runs as one synchronous transaction on SQLite
+   * (transaction-work.ts), a larger one gives the event loop a turn every few milliseconds,
+   * so it never holds it. They start in BUILD with `taskState` (default scheduling).
    */
-  async createMany(
+  createMany(
     inputs: readonly CreateServerInput[],
-    guard?: WriteGuard,
+    guard?: WorkGuard,
     taskState: TaskState = TaskState.SCHEDULING
   ): Promise<Server[]> {
-    return this.database.db.transaction().execute(async (trx) => {
-      for (const { projectId, flavorId, count } of usageGroups(inputs)) {
-        await addServers(trx, projectId, flavorId, count);
-      }
-      await guard?.(trx);
-      const created: Server[] = [];
-      const slice = new TimeSlice();
-      for (const chunk of chunksOf(inputs)) {
-        await slice.turn();
-        created.push(...(await insertServers(trx, chunk, taskState)));
-      }
-      return created;
+    return inTransaction(this.database, () => createWork(inputs, guard, taskState), {
+      turns: inputs.length > CHUNK_SIZE
     });
   }
 
@@ -279,12 +271,30 @@ export class ServerRepository {
 /** Metadata rows one INSERT carries: 3000 parameters, well within every backend's limit. */
 const METADATA_ROWS_PER_INSERT = 1000;
 
+/** The body of `createMany`'s transaction. */
+function* createWork(
+  inputs: readonly CreateServerInput[],
+  guard: WorkGuard | undefined,
+  taskState: TaskState
+): Work<Server[]> {
+  for (const { projectId, flavorId, count } of usageGroups(inputs)) {
+    yield* addServers(projectId, flavorId, count);
+  }
+  if (guard) yield* guard();
+  const created: Server[] = [];
+  const slice = new TimeSlice();
+  for (const chunk of chunksOf(inputs)) {
+    yield* turn(slice);
+    created.push(...(yield* insertServers(chunk, taskState)));
+  }
+  return created;
+}
+
 /** Inserts one chunk of servers and their metadata; returns them in input order. */
-async function insertServers(
-  trx: ComputeTransaction,
+function* insertServers(
   inputs: readonly CreateServerInput[],
   taskState: TaskState
-): Promise<Server[]> {
+): Work<Server[]> {
   const now = nowIso();
   const ids = inputs.map(() => randomUUID());
   const parameters: Record<string, unknown> = {};
@@ -309,7 +319,7 @@ async function insertServers(
     };
     for (const column of SERVER_COLUMNS) parameters[`r${index}_${column}`] = row[column];
   });
-  const rows = await INSERT_SERVERS.of(inputs.length).rows(trx, parameters);
+  const { rows } = yield* statement(INSERT_SERVERS.of(inputs.length), parameters);
   const items = inputs.flatMap((input, index) =>
     Object.entries(copyRecord(input.metadata)).map(([key, value]) => ({
       server_id: ids[index]!,
@@ -325,7 +335,7 @@ async function insertServers(
       values[`m${index}_key`] = item.key;
       values[`m${index}_value`] = item.value;
     });
-    await INSERT_METADATA.of(part.length).run(trx, values);
+    yield* statement(INSERT_METADATA.of(part.length), values);
   }
   const byId = new Map(rows.map((row) => [row.id, row]));
   return inputs.map((input, index) => toServer(byId.get(ids[index]!)!, copyRecord(input.metadata)));

@@ -30,8 +30,8 @@ for (const backend of BACKENDS) {
     /** Creates `count` m1.tiny servers for `scope` through the quota guard. */
     function createGuarded(scope: Scope, count: number, metadata: Record<string, string> = {}) {
       const inputs = Array.from({ length: count }, () => givenServerInput(scope, { metadata }));
-      return servers.createMany(inputs, (trx) =>
-        quotas.checkServerCreate(trx, scope.projectId, {
+      return servers.createMany(inputs, () =>
+        quotas.checkServerCreate(scope.projectId, {
           flavor: TINY,
           minCount: count,
           maxCount: count,
@@ -161,8 +161,8 @@ for (const backend of BACKENDS) {
           const create = (repository: QuotaRepository, target: ServerRepository) =>
             target.createMany(
               Array.from({ length: perCreate }, () => givenServerInput(scope)),
-              (trx) =>
-                repository.checkServerCreate(trx, scope.projectId, {
+              () =>
+                repository.checkServerCreate(scope.projectId, {
                   flavor: TINY,
                   minCount: perCreate,
                   maxCount: perCreate,

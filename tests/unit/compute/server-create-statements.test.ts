@@ -10,16 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Sqlite from 'better-sqlite3';
-import { Kysely } from 'kysely';
 import { createLogger } from '../../../core/logger.js';
-import { SharedSqliteDialect } from '../../../extensions/compute/db/sqlite-dialect.js';
+import { sqliteDatabase } from '../../../extensions/compute/db/database.js';
 import { StatementCache } from '../../../extensions/compute/db/statement-cache.js';
 import {
   ComputeAPI,
   FakeDriver,
   quotaDefaults,
-  type ComputeDatabase,
-  type ComputeTables
+  type ComputeDatabase
 } from '../../../extensions/compute/index.js';
 import {
   migrateToLatest,
@@ -53,9 +51,7 @@ describe('one server create', () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'wharf-create-statements-'));
     statements = new RecordingStatements(new Sqlite(join(dir, 'compute.db')));
-    const db = new Kysely<ComputeTables>({
-      dialect: new SharedSqliteDialect({ database: statements })
-    });
+    const db = sqliteDatabase(statements);
     database = { db, dialect: 'sqlite', close: () => db.destroy() };
     await migrateToLatest(database);
   });
@@ -71,8 +67,8 @@ describe('one server create', () => {
     const scope = givenScope();
     await quotas.update(scope.projectId, { instances: -1, cores: -1, ram: -1 }, false);
     const boot = () =>
-      compute.bootMany([givenServerInput(scope)], scope, (trx) =>
-        quotas.checkServerCreate(trx, scope.projectId, {
+      compute.bootMany([givenServerInput(scope)], scope, () =>
+        quotas.checkServerCreate(scope.projectId, {
           flavor: { vcpus: 1, ram: 512 },
           minCount: 1,
           maxCount: 1,
