@@ -119,7 +119,7 @@ export type {
 } from './pipeline/types.js';
 export { FILTER_NAMESPACE, APP_NAMESPACE, COMPOSITE_NAMESPACE } from './pipeline/types.js';
 export { urlmap } from './pipeline/urlmap.js';
-export { FilterOptions } from './middleware/filter-options.js';
+export { FilterOptions, type FilterOptionSpec } from './middleware/filter-options.js';
 export type { RateLimitStore, WindowCounts } from './middleware/ratelimit-store.js';
 export { TRACER_PROVIDER } from './middleware/tracer.js';
 export type { TracerProvider } from '@opentelemetry/api';

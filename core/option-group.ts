@@ -7,6 +7,7 @@
  * Groups are recognised by brand, so a group declared with another copy of wharf is one too.
  */
 import { applyBrand, brandSymbol, hasBrand } from './brand.js';
+import { UndeclaredOptionError } from './errors.js';
 import type { OptionSpec } from './option-spec.js';
 
 /** The entry-point namespace whose entries are option groups. */
@@ -65,6 +66,23 @@ export class OptionGroup<
     /** Section descriptions. */
     readonly info: OptionGroupInfo = {}
   ) {}
+
+  /**
+   * The specs of the options named, in the order named: the options one reader (a filter)
+   * takes from the group. A name the group does not declare is a programming error.
+   */
+  pick<const N extends T[number]['name']>(...names: N[]): Extract<T[number], { name: N }>[] {
+    return names.map((name) => {
+      const spec = this.specs.find((candidate) => candidate.name === name);
+      if (spec === undefined)
+        throw new UndeclaredOptionError(
+          `option group ${this.name}`,
+          name,
+          this.specs.map((candidate) => candidate.name)
+        );
+      return spec as Extract<T[number], { name: N }>;
+    });
+  }
 
   /**
    * This group's values in a loaded configuration. A configuration loaded without this

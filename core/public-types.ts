@@ -31,7 +31,7 @@ export type {
   RedirectMatch,
   AllowedMethods
 } from './routing/index.js';
-export type { IntegerBounds } from './middleware/filter-options.js';
+export type { FilterOptionValue } from './middleware/filter-options.js';
 export type { UrlMapEntry } from './pipeline/urlmap.js';
 export type { FactoryResolver } from './pipeline/types.js';
 export type {

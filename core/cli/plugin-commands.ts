@@ -12,9 +12,15 @@ import { configFrom, withCommonOptions } from './common-options.js';
 
 const helpers: CommandHelpers = { withCommonOptions, configFrom };
 
-/** Registers the commands of every `wharf.commands` entry point found by default discovery. */
-export async function registerPluginCommands(program: Command): Promise<void> {
-  const catalog = await EntryPointCatalog.discover();
+/**
+ * Registers the commands of every `wharf.commands` entry point of `catalog` (default: what
+ * default discovery finds).
+ */
+export async function registerPluginCommands(
+  program: Command,
+  catalog?: EntryPointCatalog
+): Promise<void> {
+  catalog ??= await EntryPointCatalog.discover();
   const manager = await ExtensionManager.create<never>(COMMAND_NAMESPACE, {
     catalog,
     verify: (plugin) => {

@@ -19,6 +19,25 @@ export class PasteConfigError extends WharfError {
   }
 }
 
+/**
+ * Code asked for an option its declaration does not list (a filter reading an option it did
+ * not declare, a pick of a name its group lacks): a bug in that code, not in the
+ * configuration, so it is never answered with a silent default.
+ */
+export class UndeclaredOptionError extends WharfError {
+  /**
+   * @param owner who asked, for the message (`filter ratelimit`, `option group wharf`)
+   * @param declared the names it does declare
+   */
+  constructor(owner: string, option: string, declared: readonly string[]) {
+    super(
+      CODES.WHARF_OPTION_UNDECLARED,
+      `${owner}: option ${option} is not declared (declared: ${declared.join(', ') || 'none'})`,
+      500
+    );
+  }
+}
+
 /** An extension's `prepare()` failed, so the host cannot start (storage that cannot open...). */
 export class ExtensionPrepareError extends WharfError {
   constructor(extension: string, options: WharfErrorOptions = {}) {

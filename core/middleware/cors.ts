@@ -17,46 +17,15 @@
  *   start-up, as browsers refuse that pair and echoing would grant every site the caller's
  *   credentials.
  *
- * Options (paste section first, then wharf.conf `[cors]`) and their defaults: `CORS_DEFAULTS`.
+ * Options (paste section first, then wharf.conf `[cors]`), declared with their defaults in
+ * cors-options.ts.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import { ConfigError } from '../errors.js';
 import type { FilterFactory } from '../pipeline/types.js';
+import { CORS_OPTIONS } from './cors-options.js';
 import { FilterOptions } from './filter-options.js';
-
-/** The defaults of the `cors` options, which `[cors]` of wharf.conf declares too. */
-export const CORS_DEFAULTS = {
-  /** Origins allowed; none turns CORS off. */
-  allowedOrigin: [] as readonly string[],
-  /** wharf authenticates by header (`X-Auth-Token`), so browsers need send no cookies. */
-  allowCredentials: false,
-  allowMethods: ['GET', 'PUT', 'POST', 'DELETE', 'PATCH'] as readonly string[],
-  /** nova's list, plus what a JSON body and `noauth2` need. */
-  allowHeaders: [
-    'Content-Type',
-    'X-Auth-Token',
-    'X-Auth-Project-Id',
-    'X-Openstack-Request-Id',
-    'X-Identity-Status',
-    'X-Roles',
-    'X-Service-Catalog',
-    'X-User-Id',
-    'X-Tenant-Id',
-    'X-OpenStack-Nova-API-Version',
-    'OpenStack-API-Version'
-  ] as readonly string[],
-  exposeHeaders: [
-    'X-Auth-Token',
-    'X-Openstack-Request-Id',
-    'X-Compute-Request-Id',
-    'X-Subject-Token',
-    'X-Service-Token',
-    'X-OpenStack-Nova-API-Version',
-    'OpenStack-API-Version'
-  ] as readonly string[],
-  maxAge: 3600
-} as const;
 
 // CORS-safelisted request headers: always allowed in a preflight.
 const SAFELISTED = ['accept', 'accept-language', 'content-language'];
@@ -65,20 +34,15 @@ const lower = (value: string): string => value.toLowerCase();
 
 /** Factory of the `cors` filter. */
 export const corsFilter: FilterFactory = (context): RequestHandler => {
-  const options = FilterOptions.of('cors', context, 'cors');
-  const origins = options.list('allowed_origin', CORS_DEFAULTS.allowedOrigin).map(lower);
+  const options = FilterOptions.of('cors', context, CORS_OPTIONS.specs);
+  const origins = options.get('allowed_origin').map(lower);
   const anyOrigin = origins.includes('*');
   const allowedOrigins = new Set(origins);
-  const methods = new Set(
-    options.list('allow_methods', CORS_DEFAULTS.allowMethods).map((m) => m.toUpperCase())
-  );
-  const allowHeaders = new Set([
-    ...options.list('allow_headers', CORS_DEFAULTS.allowHeaders).map(lower),
-    ...SAFELISTED
-  ]);
-  const exposeHeaders = options.list('expose_headers', CORS_DEFAULTS.exposeHeaders).join(', ');
-  const maxAge = String(options.integer('max_age', CORS_DEFAULTS.maxAge, { min: 0 }));
-  const credentials = options.boolean('allow_credentials', CORS_DEFAULTS.allowCredentials);
+  const methods = new Set(options.get('allow_methods').map((m) => m.toUpperCase()));
+  const allowHeaders = new Set([...options.get('allow_headers').map(lower), ...SAFELISTED]);
+  const exposeHeaders = options.get('expose_headers').join(', ');
+  const maxAge = String(options.get('max_age'));
+  const credentials = options.get('allow_credentials');
   const allowMethods = [...methods].join(', ');
   if (anyOrigin && credentials)
     throw new ConfigError(
@@ -135,12 +99,4 @@ export const corsFilter: FilterFactory = (context): RequestHandler => {
 };
 // oslo_config_project: nova's file names the project whose configuration oslo.middleware
 // reads; wharf's is always wharf.conf, so the key is accepted and changes nothing.
-corsFilter.options = [
-  'allowed_origin',
-  'allow_methods',
-  'allow_headers',
-  'expose_headers',
-  'max_age',
-  'allow_credentials',
-  'oslo_config_project'
-];
+corsFilter.options = [...FilterOptions.names(CORS_OPTIONS.specs), 'oslo_config_project'];

@@ -21,12 +21,10 @@ import type { FactoryContext } from '../pipeline/types.js';
 import { clientAddress } from './client-address.js';
 import { FilterOptions } from './filter-options.js';
 import { OutageLog } from './outage-log.js';
-import { openRateLimitStore, RATE_LIMIT_STORE_OPTIONS } from './ratelimit-open-store.js';
+import { openRateLimitStore } from './ratelimit-open-store.js';
+import { FAILED_AUTH_OPTIONS } from './ratelimit-options.js';
 import type { RateLimitStore, WindowCounts } from './ratelimit-store.js';
 import { retryAfterSeconds, windowOf, withinLimit, type WindowLimit } from './ratelimit-window.js';
-
-/** Default `[ratelimit] failed_auth_per_minute`. */
-export const DEFAULT_FAILED_AUTH_PER_MINUTE = 30;
 
 /** Settings of a FailedAuthLimit. */
 export interface FailedAuthLimitOptions {
@@ -124,16 +122,11 @@ export function openFailedAuthLimit(
   filter: string,
   context: FactoryContext
 ): FailedAuthLimit | null | Promise<FailedAuthLimit> {
-  const options = FilterOptions.of(filter, context, 'ratelimit');
-  const perMinute = options.integer('failed_auth_per_minute', DEFAULT_FAILED_AUTH_PER_MINUTE, {
-    min: 0
-  });
+  const options = FilterOptions.of(filter, context, FAILED_AUTH_OPTIONS);
+  const perMinute = options.get('failed_auth_per_minute');
   if (perMinute === 0) return null;
   const limit = (store: RateLimitStore): FailedAuthLimit =>
     new FailedAuthLimit({ perMinute, store, logger: context.logger });
   const store = openRateLimitStore(options, 60_000, context, 'failed-auth:');
   return store instanceof Promise ? store.then(limit) : limit(store);
 }
-
-/** The options `openFailedAuthLimit` reads, for the auth filters' `options`. */
-export const FAILED_AUTH_OPTIONS = ['failed_auth_per_minute', ...RATE_LIMIT_STORE_OPTIONS];

@@ -26,6 +26,7 @@ import { ConfigError } from '../errors.js';
 import type { FilterFactory } from '../pipeline/types.js';
 import { setClientAddress } from './client-address.js';
 import { FilterOptions } from './filter-options.js';
+import { HTTP_PROXY_TO_WSGI_OPTIONS } from './http-proxy-to-wsgi-options.js';
 import { clientOfChain, parseForwarded, type ForwardedElement } from './forwarded-header.js';
 import { setPublicOrigin, type PublicOrigin } from '../http/public-url.js';
 import { TrustedProxies } from './trusted-proxies.js';
@@ -83,14 +84,11 @@ function forwardedFor(req: IncomingMessage, forwarded: readonly ForwardedElement
 
 /** Factory of the `http_proxy_to_wsgi` filter. */
 export const httpProxyToWsgiFilter: FilterFactory = (context): RequestHandler => {
-  const enabled = FilterOptions.of('http_proxy_to_wsgi', context, 'oslo_middleware').boolean(
-    'enable_proxy_headers_parsing',
-    false
-  );
-  const wsgi = FilterOptions.of('http_proxy_to_wsgi', context, 'wsgi');
-  const sslHeader = wsgi.string('secure_proxy_ssl_header', '').toLowerCase();
-  const trusted = TrustedProxies.parse(wsgi.list('trusted_proxies', []), (entry, expected) =>
-    wsgi.fail('trusted_proxies', entry, expected)
+  const options = FilterOptions.of('http_proxy_to_wsgi', context, HTTP_PROXY_TO_WSGI_OPTIONS);
+  const enabled = options.get('enable_proxy_headers_parsing');
+  const sslHeader = options.get('secure_proxy_ssl_header').toLowerCase();
+  const trusted = TrustedProxies.parse(options.get('trusted_proxies'), (entry, expected) =>
+    options.fail('trusted_proxies', entry, `expected ${expected}`)
   );
   if (!enabled && sslHeader === '')
     return function httpProxyToWsgiDisabled(_req, _res, next) {
@@ -117,8 +115,4 @@ export const httpProxyToWsgiFilter: FilterFactory = (context): RequestHandler =>
     next();
   };
 };
-httpProxyToWsgiFilter.options = [
-  'enable_proxy_headers_parsing',
-  'secure_proxy_ssl_header',
-  'trusted_proxies'
-];
+httpProxyToWsgiFilter.options = FilterOptions.names(HTTP_PROXY_TO_WSGI_OPTIONS);

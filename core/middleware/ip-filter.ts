@@ -18,15 +18,16 @@ import { HTTPForbidden } from '../errors.js';
 import type { FilterFactory } from '../pipeline/types.js';
 import { clientAddress } from './client-address.js';
 import { FilterOptions } from './filter-options.js';
+import { IP_FILTER_OPTIONS } from './ip-filter-options.js';
 import { TrustedProxies } from './trusted-proxies.js';
 
 /** Factory of the `ip_filter` filter. */
 export const ipFilter: FilterFactory = (context): RequestHandler => {
-  const options = FilterOptions.of('ip_filter', context, 'ip_filter');
+  const options = FilterOptions.of('ip_filter', context, IP_FILTER_OPTIONS.specs);
   // TrustedProxies is node:net's BlockList behind wharf's address/CIDR parsing.
-  const blocks = (name: string) =>
-    TrustedProxies.parse(options.list(name, []), (entry, expected) =>
-      options.fail(name, entry, expected)
+  const blocks = (name: 'allow' | 'deny') =>
+    TrustedProxies.parse(options.get(name), (entry, expected) =>
+      options.fail(name, entry, `expected ${expected}`)
     );
   const allow = blocks('allow');
   const deny = blocks('deny');
@@ -41,4 +42,4 @@ export const ipFilter: FilterFactory = (context): RequestHandler => {
     else next();
   };
 };
-ipFilter.options = ['allow', 'deny'];
+ipFilter.options = FilterOptions.names(IP_FILTER_OPTIONS.specs);

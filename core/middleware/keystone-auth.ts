@@ -21,8 +21,9 @@ import type { FilterFactory } from '../pipeline/types.js';
 import { authFilter } from './auth-filter.js';
 import { authToken, type Caller } from './caller.js';
 import { ExpiringCache } from './expiring-cache.js';
-import { FAILED_AUTH_OPTIONS } from './failed-auth-limit.js';
 import { FilterOptions } from './filter-options.js';
+import { KEYSTONE_AUTHTOKEN_OPTIONS } from './keystone-auth-options.js';
+import { FAILED_AUTH_OPTIONS } from './ratelimit-options.js';
 import { KeystoneClient, type KeystoneToken } from './keystone-client.js';
 
 /** Validated tokens one process keeps at most. */
@@ -50,9 +51,9 @@ function callerOf(token: KeystoneToken & { projectId: string }): Caller {
 
 /** Factory of the `keystone_authtoken` filter. */
 export const keystoneAuthFilter: FilterFactory = (context) => {
-  const options = FilterOptions.of('keystone_authtoken', context, 'keystone_authtoken');
-  const required = (name: string): string => {
-    const value = options.string(name, '');
+  const options = FilterOptions.of('keystone_authtoken', context, KEYSTONE_AUTHTOKEN_OPTIONS.specs);
+  const required = (name: 'auth_url' | 'username' | 'password'): string => {
+    const value = options.get(name);
     if (value === '')
       throw new ConfigError(
         `filter keystone_authtoken: option ${name} is required: set it in ` +
@@ -61,21 +62,21 @@ export const keystoneAuthFilter: FilterFactory = (context) => {
     return value;
   };
   const authUrl = required('auth_url');
-  if (!/^https?:\/\/./.test(authUrl)) options.fail('auth_url', authUrl, 'an http(s) URL');
+  if (!/^https?:\/\/./.test(authUrl)) options.fail('auth_url', authUrl, 'expected an http(s) URL');
   const client = new KeystoneClient(
     {
       authUrl,
       username: required('username'),
       password: required('password'),
-      projectName: options.string('project_name', 'service'),
-      userDomainName: options.string('user_domain_name', 'Default'),
-      projectDomainName: options.string('project_domain_name', 'Default'),
-      timeoutMs: options.integer('http_connect_timeout', 5, { min: 1, max: 300 }) * 1000
+      projectName: options.get('project_name'),
+      userDomainName: options.get('user_domain_name'),
+      projectDomainName: options.get('project_domain_name'),
+      timeoutMs: options.get('http_connect_timeout') * 1000
     },
     context.logger
   );
-  const header = `Keystone uri="${options.string('www_authenticate_uri', authUrl)}"`;
-  const cacheMs = options.integer('token_cache_time', 300, { min: 0 }) * 1000;
+  const header = `Keystone uri="${options.get('www_authenticate_uri') || authUrl}"`;
+  const cacheMs = options.get('token_cache_time') * 1000;
   const cache = new ExpiringCache<KeystoneToken | null>(TOKEN_CACHE_ENTRIES);
 
   return authFilter('keystone_authtoken', context, async (req) => {
@@ -91,15 +92,7 @@ export const keystoneAuthFilter: FilterFactory = (context) => {
     return callerOf({ ...found, projectId: found.projectId });
   });
 };
-keystoneAuthFilter.options = [
-  'auth_url',
-  'www_authenticate_uri',
-  'username',
-  'password',
-  'project_name',
-  'user_domain_name',
-  'project_domain_name',
-  'token_cache_time',
-  'http_connect_timeout',
+keystoneAuthFilter.options = FilterOptions.names([
+  ...KEYSTONE_AUTHTOKEN_OPTIONS.specs,
   ...FAILED_AUTH_OPTIONS
-];
+]);

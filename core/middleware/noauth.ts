@@ -15,8 +15,9 @@ import type { IncomingMessage } from 'node:http';
 import { HTTPUnauthorized } from '../errors.js';
 import type { FilterFactory } from '../pipeline/types.js';
 import { authFilter } from './auth-filter.js';
-import { FAILED_AUTH_OPTIONS } from './failed-auth-limit.js';
 import { authToken, type Caller } from './caller.js';
+import { FilterOptions } from './filter-options.js';
+import { FAILED_AUTH_OPTIONS } from './ratelimit-options.js';
 
 /** The caller `X-Auth-Token` (and `X-Auth-Project-Id`) claim to be. */
 function claimedCaller(req: IncomingMessage): Caller {
@@ -35,5 +36,5 @@ function claimedCaller(req: IncomingMessage): Caller {
 /** Factory of the `noauth2` filter (options: those of the failed-auth limit). */
 export const noauthFilter: FilterFactory = (context) =>
   authFilter('noauth2', context, claimedCaller);
-noauthFilter.options = FAILED_AUTH_OPTIONS;
+noauthFilter.options = FilterOptions.names(FAILED_AUTH_OPTIONS);
 noauthFilter.trustsClaimedIdentity = true;

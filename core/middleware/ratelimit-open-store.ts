@@ -9,46 +9,37 @@
 import { once } from 'node:events';
 import type { FactoryContext } from '../pipeline/types.js';
 import type { FilterOptions } from './filter-options.js';
-import { DEFAULT_MAX_KEYS, MemoryRateLimitStore } from './ratelimit-memory-store.js';
+import { MemoryRateLimitStore } from './ratelimit-memory-store.js';
+import type { RATE_LIMIT_STORE_OPTIONS } from './ratelimit-options.js';
 import type { RateLimitStore } from './ratelimit-store.js';
 
 /**
- * The store of `options` (`backend`, `redis_url`, `redis_key_prefix`, `max_keys`) counting
+ * The store of `options` (those of `RATE_LIMIT_STORE_OPTIONS`, ratelimit-options.ts) counting
  * windows of `windowMs`; `namespace` is added to Redis keys so two limits never share
  * counters. A promise only for Redis.
  */
 export function openRateLimitStore(
-  options: FilterOptions,
+  options: FilterOptions<typeof RATE_LIMIT_STORE_OPTIONS>,
   windowMs: number,
   context: Pick<FactoryContext, 'logger' | 'onClose'>,
   namespace = ''
 ): RateLimitStore | Promise<RateLimitStore> {
-  if (options.choice('backend', ['memory', 'redis'] as const, 'memory') === 'memory')
-    return new MemoryRateLimitStore(options.integer('max_keys', DEFAULT_MAX_KEYS, { min: 1 }));
-  const url = options.string('redis_url', '');
-  if (!/^rediss?:\/\//.test(url)) options.fail('redis_url', url, 'a redis:// or rediss:// URL');
-  const prefix = options.string('redis_key_prefix', '');
-  return import('./ratelimit-redis-store.js').then(
-    ({ RedisRateLimitStore, DEFAULT_REDIS_KEY_PREFIX }) => {
-      const store = RedisRateLimitStore.connect(url, {
-        windowMs,
-        prefix: `${prefix || DEFAULT_REDIS_KEY_PREFIX}${namespace}`
-      });
-      // ioredis reports connection trouble as events; the failing hits are what get logged.
-      store.redis.on('error', (error: Error) =>
-        context.logger.debug(`ratelimit redis: ${error.message}`)
-      );
-      context.onClose?.(() => store.close());
-      // Commands fail at once until the connection is up: the first requests must not meet
-      // an outage that is only the connection being opened. A Redis down at start-up fails
-      // the first attempt (an `error` event), and the host starts without it.
-      return once(store.redis, 'ready').then(
-        () => store,
-        () => store
-      );
-    }
-  );
+  if (options.get('backend') === 'memory') return new MemoryRateLimitStore(options.get('max_keys'));
+  const url = options.get('redis_url');
+  const prefix = `${options.get('redis_key_prefix')}${namespace}`;
+  return import('./ratelimit-redis-store.js').then(({ RedisRateLimitStore }) => {
+    const store = RedisRateLimitStore.connect(url, { windowMs, prefix });
+    // ioredis reports connection trouble as events; the failing hits are what get logged.
+    store.redis.on('error', (error: Error) =>
+      context.logger.debug(`ratelimit redis: ${error.message}`)
+    );
+    context.onClose?.(() => store.close());
+    // Commands fail at once until the connection is up: the first requests must not meet
+    // an outage that is only the connection being opened. A Redis down at start-up fails
+    // the first attempt (an `error` event), and the host starts without it.
+    return once(store.redis, 'ready').then(
+      () => store,
+      () => store
+    );
+  });
 }
-
-/** The options `openRateLimitStore` reads, for the factories that open a store. */
-export const RATE_LIMIT_STORE_OPTIONS = ['backend', 'redis_url', 'redis_key_prefix', 'max_keys'];

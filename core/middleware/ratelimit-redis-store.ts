@@ -6,7 +6,11 @@
  * script also runs on Redis Cluster.
  */
 import { Redis } from 'ioredis';
-import type { RateLimitStore, WindowCounts } from './ratelimit-store.js';
+import {
+  DEFAULT_REDIS_KEY_PREFIX,
+  type RateLimitStore,
+  type WindowCounts
+} from './ratelimit-store.js';
 
 const HIT_SCRIPT = `
 local current = redis.call('INCR', KEYS[1])
@@ -14,9 +18,6 @@ if current == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 local previous = tonumber(redis.call('GET', KEYS[2]) or '0')
 return {current, previous}
 `;
-
-/** Default prefix of every counter key. */
-export const DEFAULT_REDIS_KEY_PREFIX = 'wharf:ratelimit:';
 
 type WithHitCommand = Redis & {
   wharfRateLimitHit(current: string, previous: string, ttlMs: number): Promise<[number, number]>;

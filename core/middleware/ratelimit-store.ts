@@ -6,6 +6,9 @@
  * machines.
  */
 
+/** Default prefix of every counter key of the Redis store (`redis_key_prefix`). */
+export const DEFAULT_REDIS_KEY_PREFIX = 'wharf:ratelimit:';
+
 /** Hits of one key: in the current window (this hit included) and in the one before. */
 export interface WindowCounts {
   /** Hits in the current window, this one included. */

@@ -9,11 +9,11 @@
  * overlaps the last window length (no double burst at window edges); `fixed` counts each
  * window alone. Every request counts, refused ones included.
  *
- * Options (paste section first, then wharf.conf `[ratelimit]`): `enabled` (default true;
- * false passes everything), `requests_per_minute` (default 120), `burst` (default:
- * requests_per_minute, a one-minute window), `strategy` (`sliding` | `fixed`), `backend`
- * (`memory` | `redis`), `redis_url` (required for redis), `redis_key_prefix`, `max_keys`
- * (memory store bound), `on_backend_error` (`open` | `closed`).
+ * Options, declared with their defaults in ratelimit-options.ts (`RATELIMIT_FILTER_OPTIONS`;
+ * paste section first, then wharf.conf `[ratelimit]`): `enabled` (off passes everything),
+ * `requests_per_minute`, `burst` (default: requests_per_minute, a one-minute window),
+ * `strategy` (`sliding` | `fixed`), `backend` (`memory` | `redis`), `redis_url`,
+ * `redis_key_prefix`, `max_keys` (memory store bound), `on_backend_error` (`open` | `closed`).
  *
  * When the Redis store fails (down, or no answer within its 500 ms command timeout),
  * `on_backend_error = open` (the default) lets requests pass unlimited and `closed` answers
@@ -32,7 +32,8 @@ import type { FilterFactory } from '../pipeline/types.js';
 import { clientAddress } from './client-address.js';
 import { FilterOptions } from './filter-options.js';
 import { OutageLog } from './outage-log.js';
-import { openRateLimitStore, RATE_LIMIT_STORE_OPTIONS } from './ratelimit-open-store.js';
+import { openRateLimitStore } from './ratelimit-open-store.js';
+import { RATELIMIT_FILTER_OPTIONS } from './ratelimit-options.js';
 import type { RateLimitStore, WindowCounts } from './ratelimit-store.js';
 import { retryAfterSeconds, windowOf, withinLimit, type WindowLimit } from './ratelimit-window.js';
 
@@ -53,9 +54,6 @@ export type BackendErrorPolicy = 'open' | 'closed';
 
 /** `Retry-After` of the 503 `on_backend_error = closed` answers while the store fails. */
 export const RATELIMIT_RETRY_AFTER_SECONDS = 2;
-
-/** Default `requests_per_minute` (the `[ratelimit]` default of wharf.conf). */
-export const DEFAULT_REQUESTS_PER_MINUTE = 120;
 
 function clientKey(req: IncomingMessage): string {
   const { projectId } = getContext(req);
@@ -107,16 +105,16 @@ export function createRateLimiter(options: RateLimiterOptions): RequestHandler {
 
 /** Factory of the `ratelimit` filter. */
 export const ratelimitFilter: FilterFactory = (context) => {
-  const options = FilterOptions.of('ratelimit', context, 'ratelimit');
-  if (!options.boolean('enabled', true))
+  const options = FilterOptions.of('ratelimit', context, RATELIMIT_FILTER_OPTIONS);
+  // Read before `enabled` is looked at, so a bad value stops start-up either way.
+  const perMinute = options.get('requests_per_minute');
+  const burst = options.get('burst') ?? perMinute;
+  const sliding = options.get('strategy') === 'sliding';
+  const onBackendError = options.get('on_backend_error');
+  if (!options.get('enabled'))
     return function ratelimitDisabled(_req, _res, next) {
       next();
     };
-  const perMinute = options.integer('requests_per_minute', DEFAULT_REQUESTS_PER_MINUTE, { min: 1 });
-  const burst = options.integer('burst', perMinute, { min: 1 });
-  const sliding =
-    options.choice('strategy', ['sliding', 'fixed'] as const, 'sliding') === 'sliding';
-  const onBackendError = options.choice('on_backend_error', ['open', 'closed'] as const, 'open');
   const windowMs = Math.max(1, Math.round((burst * 60_000) / perMinute));
   const limiter = (store: RateLimitStore): RequestHandler =>
     createRateLimiter({
@@ -130,11 +128,4 @@ export const ratelimitFilter: FilterFactory = (context) => {
   const store = openRateLimitStore(options, windowMs, context);
   return store instanceof Promise ? store.then(limiter) : limiter(store);
 };
-ratelimitFilter.options = [
-  'enabled',
-  'requests_per_minute',
-  'burst',
-  'strategy',
-  'on_backend_error',
-  ...RATE_LIMIT_STORE_OPTIONS
-];
+ratelimitFilter.options = FilterOptions.names(RATELIMIT_FILTER_OPTIONS);

@@ -5,35 +5,34 @@
  * requestId, extension, remoteAddress (the client address: the socket's peer, or the client
  * a trusted proxy reported).
  *
- * Options: `level` (default `info`), the winston level of the line; `wsgi_log_format`
- * (default `[wsgi] wsgi_log_format`), the line's text, as nova's option (log-format.ts).
+ * Options (request-log-options.ts): `level` (default `info`), the winston level of the
+ * line; `wsgi_log_format` (default `[wsgi] wsgi_log_format`), the line's text, as nova's
+ * option (log-format.ts).
  */
 import type { ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Request, RequestHandler } from 'express';
-import winston from 'winston';
 import { getContext } from '../context.js';
 import { lineWriter } from '../logger.js';
 import type { FilterFactory } from '../pipeline/types.js';
 import { clientAddress } from './client-address.js';
 import { FilterOptions } from './filter-options.js';
-import { compileLogFormat, DEFAULT_LOG_FORMAT } from './log-format.js';
+import { compileLogFormat } from './log-format.js';
+import { REQUEST_LOG_OPTIONS } from './request-log-options.js';
 
 const STARTED = Symbol('wharf.request-log.started');
 
 type Timed = ServerResponse & { [STARTED]?: number };
 
-const LEVELS = Object.keys(winston.config.npm.levels);
-
 /** Factory of the `request_log` filter. */
 export const requestLogFilter: FilterFactory = (context): RequestHandler => {
   const { logger } = context;
   const writeLine = lineWriter(logger);
-  const options = FilterOptions.of('request_log', context, 'wsgi');
-  const level = options.choice('level', LEVELS, 'info');
-  const format = options.string('wsgi_log_format', DEFAULT_LOG_FORMAT);
+  const options = FilterOptions.of('request_log', context, REQUEST_LOG_OPTIONS);
+  const level = options.get('level');
+  const format = options.get('wsgi_log_format');
   const formatLine = compileLogFormat(format, (expected) =>
-    options.fail('wsgi_log_format', format, expected)
+    options.fail('wsgi_log_format', format, `expected ${expected}`)
   );
 
   // Runs as the `finish` listener: `this` is the response, so no closure per request.
@@ -83,4 +82,4 @@ export const requestLogFilter: FilterFactory = (context): RequestHandler => {
     next();
   };
 };
-requestLogFilter.options = ['level', 'wsgi_log_format'];
+requestLogFilter.options = FilterOptions.names(REQUEST_LOG_OPTIONS);

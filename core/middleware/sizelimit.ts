@@ -1,6 +1,6 @@
 /**
- * `sizelimit`: refuses request bodies larger than `max_request_body_size` bytes (default
- * 114688, 112 KiB, nova's default) with a 413 `overLimit` fault.
+ * `sizelimit`: refuses request bodies larger than `max_request_body_size` bytes (declared in
+ * sizelimit-options.ts: 114688, 112 KiB, nova's default) with a 413 `overLimit` fault.
  *
  * - A `Content-Length` over the limit is answered at once, before any body is read.
  * - A body without a length (chunked) is counted as the HTTP parser pushes it into the
@@ -22,9 +22,7 @@ import { HTTPRequestEntityTooLarge } from '../errors.js';
 import type { FilterFactory } from '../pipeline/types.js';
 import { FilterOptions } from './filter-options.js';
 import { lingerAfterAnswer } from './lingering-close.js';
-
-/** nova's default `max_request_body_size`: 112 KiB. */
-export const DEFAULT_MAX_REQUEST_BODY_SIZE = 114688;
+import { SIZELIMIT_OPTIONS } from './sizelimit-options.js';
 
 interface BodyBudget {
   res: ServerResponse;
@@ -71,10 +69,8 @@ function cutOff(req: IncomingMessage, res: ServerResponse): void {
 
 /** Factory of the `sizelimit` filter. */
 export const sizelimitFilter: FilterFactory = (context): RequestHandler => {
-  const limit = FilterOptions.of('sizelimit', context, 'sizelimit').integer(
-    'max_request_body_size',
-    DEFAULT_MAX_REQUEST_BODY_SIZE,
-    { min: 0 }
+  const limit = FilterOptions.of('sizelimit', context, SIZELIMIT_OPTIONS.specs).get(
+    'max_request_body_size'
   );
   return function sizelimit(req, res, next) {
     const declared = req.headers['content-length'];
@@ -96,4 +92,4 @@ export const sizelimitFilter: FilterFactory = (context): RequestHandler => {
     next();
   };
 };
-sizelimitFilter.options = ['max_request_body_size'];
+sizelimitFilter.options = FilterOptions.names(SIZELIMIT_OPTIONS.specs);

@@ -13,18 +13,21 @@ import { ConfigError, HTTPUnauthorized } from '../errors.js';
 import type { FilterFactory } from '../pipeline/types.js';
 import { authFilter } from './auth-filter.js';
 import { authToken } from './caller.js';
-import { FAILED_AUTH_OPTIONS } from './failed-auth-limit.js';
 import { FilterOptions } from './filter-options.js';
+import { FAILED_AUTH_OPTIONS } from './ratelimit-options.js';
+import { AUTH_OPTIONS } from './token-auth-options.js';
 import { tokenKey, verifyToken } from './token-signer.js';
 
 // A template literal: tests/unit/errors-doc.test.ts takes quoted WHARF_* words for error codes.
 /** Environment variable holding the token secret when no configuration names one. */
 export const TOKEN_SECRET_ENV = `WHARF_TOKEN_SECRET`;
 
+const TOKEN_AUTH_OPTIONS = AUTH_OPTIONS.pick('token_secret');
+
 /** Factory of the `authtoken` filter. */
 export const tokenAuthFilter: FilterFactory = (context) => {
   const secret =
-    FilterOptions.of('authtoken', context, 'auth').string('token_secret', '') ||
+    FilterOptions.of('authtoken', context, TOKEN_AUTH_OPTIONS).get('token_secret') ||
     (process.env[TOKEN_SECRET_ENV] ?? '').trim();
   if (secret === '')
     throw new ConfigError(
@@ -46,4 +49,4 @@ export const tokenAuthFilter: FilterFactory = (context) => {
     return verifyToken(token, key);
   });
 };
-tokenAuthFilter.options = ['token_secret', ...FAILED_AUTH_OPTIONS];
+tokenAuthFilter.options = FilterOptions.names([...TOKEN_AUTH_OPTIONS, ...FAILED_AUTH_OPTIONS]);

@@ -27,6 +27,7 @@ import { getContext, type StepTracer } from '../context.js';
 import { ConfigError } from '../errors.js';
 import type { FilterFactory } from '../pipeline/types.js';
 import { FilterOptions } from './filter-options.js';
+import { PROFILER_OPTIONS } from './tracing-options.js';
 import { tracerProviderOf } from './tracer.js';
 
 /** Instrumentation name of wharf's tracer. */
@@ -34,7 +35,7 @@ export const TRACER_NAME = 'wharf';
 
 /** Factory of the `tracing` filter. */
 export const tracingFilter: FilterFactory = (context): RequestHandler => {
-  if (!FilterOptions.of('tracing', context, 'profiler').boolean('enabled', false)) {
+  if (!FilterOptions.of('tracing', context, PROFILER_OPTIONS.specs).get('enabled')) {
     return function tracingOff(_req, _res, next) {
       next();
     };
@@ -74,7 +75,7 @@ export const tracingFilter: FilterFactory = (context): RequestHandler => {
     otelContext.with(active, next);
   };
 };
-tracingFilter.options = ['enabled'];
+tracingFilter.options = FilterOptions.names(PROFILER_OPTIONS.specs);
 
 /** Starts the child spans of one request's steps under `parent`. */
 function stepTracer(tracer: Tracer, parent: ReturnType<typeof trace.setSpan>): StepTracer {

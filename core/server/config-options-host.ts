@@ -3,7 +3,8 @@
  * (`[api]`), the HTTP server (`[wsgi]`) and extension loading (`[extensions]`).
  */
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_LOG_FORMAT } from '../middleware/log-format.js';
+import { PROXY_WSGI_OPTIONS } from '../middleware/http-proxy-to-wsgi-options.js';
+import { WSGI_LOG_FORMAT_OPTIONS } from '../middleware/request-log-options.js';
 import type { OptionSpec } from './config-options.js';
 
 const shipped = (path: string): string => fileURLToPath(new URL(`../../${path}`, import.meta.url));
@@ -178,27 +179,8 @@ export const HOST_OPTIONS = [
     defaultText: 'the shipped `etc/api-paste.ini`',
     help: 'The paste pipeline file (see docs/pipeline.md).'
   },
-  {
-    section: 'wsgi',
-    name: 'secure_proxy_ssl_header',
-    type: 'string',
-    default: '',
-    help: 'Header a TLS-terminating proxy sets to the original scheme (e.g. `X-Forwarded-Proto`); links use that scheme. Read only from `trusted_proxies`. Empty: not used.'
-  },
-  {
-    section: 'wsgi',
-    name: 'trusted_proxies',
-    type: 'list',
-    default: [],
-    help: 'Proxies whose headers (`X-Forwarded-*`, `Forwarded`, `secure_proxy_ssl_header`) are believed: IPv4 and IPv6 addresses and CIDR blocks, e.g. `10.0.0.0/8, 2001:db8::/32`; loopback only when listed (`127.0.0.0/8, ::1`). Empty: no peer is trusted.'
-  },
-  {
-    section: 'wsgi',
-    name: 'wsgi_log_format',
-    type: 'string',
-    default: DEFAULT_LOG_FORMAT,
-    help: "The request log line (the `request_log` filter), as nova's option: Python %-format with eventlet's placeholders `client_ip`, `date_time`, `request_line`, `status_code`, `body_length`, `wall_seconds` and wharf's `method`, `path`, `microversion`, `request_id`, `extension` (docs/pipeline.md). An unknown placeholder stops start-up."
-  },
+  ...PROXY_WSGI_OPTIONS,
+  ...WSGI_LOG_FORMAT_OPTIONS,
   {
     section: 'wsgi',
     name: 'client_socket_timeout',

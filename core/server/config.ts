@@ -12,7 +12,7 @@
 import { ConfigError } from '../errors.js';
 import { PER_API_OPTIONS, type OptionSpec } from './config-options.js';
 import { fromEnv, fromFile, fromOverrides, type Assignment } from './config-sources.js';
-import { parseValue, type ValueRule } from './config-values.js';
+import { parseValue, type ValueRule } from '../option-value.js';
 import type { CORE_OPTIONS } from './core-options.js';
 import type { SectionsOf } from '../option-group.js';
 import { OptionRegistry } from './option-registry.js';

@@ -13,6 +13,7 @@ export type { DatabaseTarget } from './db/connection-string.js';
 export { migrateToLatest, MIGRATION_TABLE } from './db/migrator.js';
 export { DEFAULT_FLAVORS, CATALOGUE_IMAGES } from './db/migrations/0002-seed-catalogue.js';
 export type * from './db/schema.js';
+export type { Work, WorkGuard } from './db/transaction-work.js';
 export { ServerRepository } from './repositories/server-repository.js';
 export type {
   CreateServerInput,

@@ -44,7 +44,7 @@ export class KeypairsController extends Controller {
         fingerprint: material.fingerprint,
         type
       },
-      (trx) => quotas.checkKeypair(trx, projectId, userId)
+      () => quotas.checkKeypair(projectId, userId)
     );
     return createdKeypair(keypair, material, req.context.apiVersion!);
   }

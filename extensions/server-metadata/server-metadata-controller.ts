@@ -15,7 +15,7 @@ import {
   type ComputeServices,
   type Scope,
   type Server,
-  type WriteGuard
+  type WorkGuard
 } from '../compute/index.js';
 import { META_ITEM_BODY, METADATA_BODY } from './metadata-schemas.js';
 
@@ -141,8 +141,8 @@ export class ServerMetadataController extends Controller {
 }
 
 /** The metadata_items quota of the server's project, checked in the write's transaction. */
-function quotaGuard(backend: ComputeBackend, server: Server): WriteGuard {
-  return (trx) => backend.quotas.checkMetadata(trx, server.projectId, server.id);
+function quotaGuard(backend: ComputeBackend, server: Server): WorkGuard {
+  return () => backend.quotas.checkMetadata(server.projectId, server.id);
 }
 
 /** nova's `check_instance_lock` and `check_instance_state` for metadata writes. */

@@ -77,19 +77,25 @@ function plainProject(): string {
 }
 
 describe('the command line loads only what a command needs', () => {
-  test('wharf --help loads exactly commander and the Reflect polyfill, nor the host', async () => {
-    const { packages, own } = await loadedBy(['--help']);
-    // Pinned: a package added here is a cost on every `wharf --help`.
-    assert.deepEqual([...packages].sort(), ['commander', 'reflect-metadata']);
-    // Only the plugin layer's own errors: not the barrel of every error class.
-    assert.deepEqual(
-      [...own].filter(
-        (file) =>
-          /^core\/(server|api|pipeline|middleware|http)\//.test(file) || file === 'core/errors.js'
-      ),
-      []
-    );
-  });
+  for (const flag of ['--help', '--version']) {
+    test(`wharf ${flag} loads commander and the command tables, not the plugin layer`, async () => {
+      const { packages, own } = await loadedBy([flag]);
+      // Pinned: a package added here is a cost on every `wharf --help`. No reflect-metadata,
+      // tsyringe or Express: the bundled plugins' commands come from their index.
+      assert.deepEqual([...packages].sort(), ['commander']);
+      // No extension manager nor discovery (no stat of installed packages), no host, and
+      // only the base error class: not the barrel of every error class.
+      assert.deepEqual(
+        [...own].filter(
+          (file) =>
+            /^core\/(plugins|server|api|pipeline|middleware|http)\//.test(file) ||
+            file === 'core/errors.js' ||
+            file === 'core/cli/plugin-commands.js'
+        ),
+        []
+      );
+    });
+  }
 
   test('wharf extensions list of a project of plain plugins loads exactly what listing needs', async () => {
     const { packages, own } = await loadedBy(['extensions', 'list', '--manifest', plainProject()]);

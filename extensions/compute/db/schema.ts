@@ -136,9 +136,3 @@ export type ServerChanges = Updateable<ServersTable>;
 
 /** A transaction over the compute tables. */
 export type ComputeTransaction = Transaction<ComputeTables>;
-
-/**
- * A check a repository runs inside the transaction of its write (a quota); throwing rolls
- * the write back.
- */
-export type WriteGuard = (trx: ComputeTransaction) => Promise<void>;

@@ -10,7 +10,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { ComputeDatabase } from '../db/database.js';
-import type { ComputeTables, ComputeTransaction } from '../db/schema.js';
+import type { ComputeTables } from '../db/schema.js';
 import type { Flavor } from '../models.js';
 import {
   assertInstancesFit,
@@ -138,27 +138,32 @@ export class QuotaRepository {
     assertInstancesFit(limits, before, flavor, request.minCount, maxCount);
   }
 
-  /** Guard of a key pair create, run before its row is written: the user may have one more. */
-  async checkKeypair(trx: ComputeTransaction, projectId: string, userId: string): Promise<void> {
-    await this.lock(trx, `user:${userId}`);
-    const limits = await this.limits(projectId, trx);
-    assertKeypairFits(limits, await this.keypairs(userId, trx));
+  /**
+   * Guard of a key pair create (a transaction's body), run before its row is written: the
+   * user may have one more.
+   */
+  *checkKeypair(projectId: string, userId: string): Work<void> {
+    yield* this.lock(`user:${userId}`);
+    const limits = this.limitsOf((yield* statement(QUOTA_ROWS, { projectId })).rows);
+    const { rows } = yield* statement(KEYPAIR_COUNT, { userId });
+    assertKeypairFits(limits, Number(rows[0]!.count));
   }
 
   /**
-   * Guard of a metadata write, run after it: the server of `projectId` may not hold more
-   * items than its project's metadata_items. Counting after the lock sees every write that
-   * committed before, so two racing writers cannot both pass.
+   * Guard of a metadata write (a transaction's body), run after it: the server of
+   * `projectId` may not hold more items than its project's metadata_items. Counting after
+   * the lock sees every write that committed before, so two racing writers cannot both pass.
    */
-  async checkMetadata(trx: ComputeTransaction, projectId: string, serverId: string): Promise<void> {
-    await this.lock(trx, `server:${serverId}`);
-    const row = await METADATA_COUNT.first(trx, { serverId });
-    assertMetadataFits(await this.limits(projectId, trx), Number(row!.count));
+  *checkMetadata(projectId: string, serverId: string): Work<void> {
+    yield* this.lock(`server:${serverId}`);
+    const { rows } = yield* statement(METADATA_COUNT, { serverId });
+    const limits = this.limitsOf((yield* statement(QUOTA_ROWS, { projectId })).rows);
+    assertMetadataFits(limits, Number(rows[0]!.count));
   }
 
-  private async lock(trx: ComputeTransaction, key: string): Promise<void> {
+  private *lock(key: string): Work<void> {
     if (this.database.dialect !== 'postgres') return;
-    await ADVISORY_LOCK.run(trx, { key: `wharf-quota:${key}` });
+    yield* statement(ADVISORY_LOCK, { key: `wharf-quota:${key}` });
   }
 }
 

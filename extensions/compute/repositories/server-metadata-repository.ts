@@ -3,11 +3,12 @@
  * (PUT), and one item at a time. Every call runs in one transaction that first checks the
  * server is live and visible to the caller, so metadata never outlives its view of the server;
  * a write's `guard` (the metadata_items quota) runs after it in that transaction, and
- * throwing rolls it back.
+ * throwing rolls it back. Each call is a transaction's body of prepared queries
+ * (transaction-work.ts): on SQLite it runs synchronously in one go.
  */
-import type { Transaction } from 'kysely';
 import type { ComputeDatabase } from '../db/database.js';
-import type { ComputeTables, WriteGuard } from '../db/schema.js';
+import { PreparedQuery, QueryShapes, type QueryParameters } from '../db/prepared-query.js';
+import { inTransaction, statement, type Work, type WorkGuard } from '../db/transaction-work.js';
 import { MetadataItemNotFound } from '../errors.js';
 import type { Scope } from '../models.js';
 import { toRecord } from './row-values.js';
@@ -20,50 +21,45 @@ export class ServerMetadataRepository {
   constructor(private readonly database: ComputeDatabase) {}
 
   /** Every item of the server. */
-  async getAll(serverId: string, scope: Scope): Promise<Record<string, string>> {
-    return this.inServer(serverId, scope, (trx) => readAll(trx, serverId));
+  getAll(serverId: string, scope: Scope): Promise<Record<string, string>> {
+    return this.inServer(serverId, scope, () => readAll(serverId));
   }
 
   /** Adds or overwrites the given items, keeping the others; returns all items. */
-  async merge(
+  merge(
     serverId: string,
     scope: Scope,
     items: Items,
-    guard?: WriteGuard
+    guard?: WorkGuard
   ): Promise<Record<string, string>> {
-    return this.inServer(serverId, scope, async (trx) => {
-      await upsert(trx, serverId, items);
-      await guard?.(trx);
-      return readAll(trx, serverId);
+    return this.inServer(serverId, scope, function* () {
+      yield* upsert(serverId, items);
+      if (guard) yield* guard();
+      return yield* readAll(serverId);
     });
   }
 
   /** Makes the given items the server's only ones; returns them. */
-  async replace(
+  replace(
     serverId: string,
     scope: Scope,
     items: Items,
-    guard?: WriteGuard
+    guard?: WorkGuard
   ): Promise<Record<string, string>> {
-    return this.inServer(serverId, scope, async (trx) => {
-      await trx.deleteFrom('server_metadata').where('server_id', '=', serverId).execute();
-      await upsert(trx, serverId, items);
-      await guard?.(trx);
-      return readAll(trx, serverId);
+    return this.inServer(serverId, scope, function* () {
+      yield* statement(DELETE_ALL, { serverId });
+      yield* upsert(serverId, items);
+      if (guard) yield* guard();
+      return yield* readAll(serverId);
     });
   }
 
   /** One item's value; `MetadataItemNotFound` when the key is absent. */
-  async getItem(serverId: string, scope: Scope, key: string): Promise<string> {
-    return this.inServer(serverId, scope, async (trx) => {
-      const row = await trx
-        .selectFrom('server_metadata')
-        .select('value')
-        .where('server_id', '=', serverId)
-        .where('key', '=', key)
-        .executeTakeFirst();
-      if (!row) throw new MetadataItemNotFound();
-      return row.value;
+  getItem(serverId: string, scope: Scope, key: string): Promise<string> {
+    return this.inServer(serverId, scope, function* () {
+      const { rows } = yield* statement(ITEM, { serverId, key });
+      if (rows.length === 0) throw new MetadataItemNotFound();
+      return rows[0]!.value;
     });
   }
 
@@ -73,65 +69,86 @@ export class ServerMetadataRepository {
     scope: Scope,
     key: string,
     value: string,
-    guard?: WriteGuard
+    guard?: WorkGuard
   ): Promise<void> {
-    await this.inServer(serverId, scope, async (trx) => {
-      await upsert(trx, serverId, { [key]: value });
-      await guard?.(trx);
+    await this.inServer(serverId, scope, function* () {
+      yield* upsert(serverId, { [key]: value });
+      if (guard) yield* guard();
     });
   }
 
   /** Removes one item; `MetadataItemNotFound` when the key is absent. */
   async deleteItem(serverId: string, scope: Scope, key: string): Promise<void> {
-    await this.inServer(serverId, scope, async (trx) => {
-      const result = await trx
-        .deleteFrom('server_metadata')
-        .where('server_id', '=', serverId)
-        .where('key', '=', key)
-        .executeTakeFirst();
-      if (result.numDeletedRows === 0n) throw new MetadataItemNotFound();
+    await this.inServer(serverId, scope, function* () {
+      const result = yield* statement(DELETE_ITEM, { serverId, key });
+      if (result.numAffectedRows === 0n) throw new MetadataItemNotFound();
     });
   }
 
-  private inServer<T>(
-    serverId: string,
-    scope: Scope,
-    work: (trx: Transaction<ComputeTables>) => Promise<T>
-  ): Promise<T> {
-    return this.database.db.transaction().execute(async (trx) => {
-      await assertServerVisible(trx, serverId, scope);
-      return work(trx);
+  /** Runs `work` in one transaction, after the check that the server is visible. */
+  private inServer<T>(serverId: string, scope: Scope, work: () => Work<T>): Promise<T> {
+    return inTransaction(this.database, function* () {
+      yield* assertServerVisible(serverId, scope);
+      return yield* work();
     });
   }
 }
 
-async function readAll(
-  trx: Transaction<ComputeTables>,
-  serverId: string
-): Promise<Record<string, string>> {
-  const rows = await trx
+function* readAll(serverId: string): Work<Record<string, string>> {
+  return toRecord((yield* statement(ITEMS, { serverId })).rows);
+}
+
+function* upsert(serverId: string, items: Items): Work<void> {
+  const entries = Object.entries(items);
+  if (entries.length === 0) return;
+  const parameters: Record<string, unknown> = { serverId };
+  entries.forEach(([key, value], index) => {
+    parameters[`k${index}`] = key;
+    parameters[`v${index}`] = value;
+  });
+  yield* statement(UPSERTS.of(entries.length), parameters);
+}
+
+const ITEMS = new PreparedQuery((db, p: { serverId: string }) =>
+  db
     .selectFrom('server_metadata')
     .select(['key', 'value'])
-    .where('server_id', '=', serverId)
+    .where('server_id', '=', p.serverId)
     .orderBy('key')
-    .execute();
-  return toRecord(rows);
-}
+);
 
-async function upsert(
-  trx: Transaction<ComputeTables>,
-  serverId: string,
-  items: Items
-): Promise<void> {
-  const rows = Object.entries(items).map(([key, value]) => ({ server_id: serverId, key, value }));
-  if (rows.length === 0) return;
-  await trx
-    .insertInto('server_metadata')
-    .values(rows)
-    .onConflict((conflict) =>
-      conflict
-        .columns(['server_id', 'key'])
-        .doUpdateSet((eb) => ({ value: eb.ref('excluded.value') }))
-    )
-    .execute();
-}
+const ITEM = new PreparedQuery((db, p: { serverId: string; key: string }) =>
+  db
+    .selectFrom('server_metadata')
+    .select('value')
+    .where('server_id', '=', p.serverId)
+    .where('key', '=', p.key)
+);
+
+const DELETE_ALL = new PreparedQuery((db, p: { serverId: string }) =>
+  db.deleteFrom('server_metadata').where('server_id', '=', p.serverId)
+);
+
+const DELETE_ITEM = new PreparedQuery((db, p: { serverId: string; key: string }) =>
+  db.deleteFrom('server_metadata').where('server_id', '=', p.serverId).where('key', '=', p.key)
+);
+
+/** Inserts or overwrites `count` items (`k0`, `v0`, ...) of the server `serverId`. */
+const UPSERTS = new QueryShapes(
+  (count: number) => String(count),
+  (count: number) => (db, p: QueryParameters) =>
+    db
+      .insertInto('server_metadata')
+      .values(
+        Array.from({ length: count }, (_, index) => ({
+          server_id: p.serverId as string,
+          key: p[`k${index}`] as string,
+          value: p[`v${index}`] as string
+        }))
+      )
+      .onConflict((conflict) =>
+        conflict
+          .columns(['server_id', 'key'])
+          .doUpdateSet((eb) => ({ value: eb.ref('excluded.value') }))
+      )
+);

@@ -3,9 +3,10 @@
  * an administrator asking for all tenants sees every project's. The two are two shapes of
  * every scoped query (the condition, not only its value, differs).
  */
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
 import { QueryShapes } from '../db/prepared-query.js';
 import type { ComputeTables } from '../db/schema.js';
+import { statement, type Work } from '../db/transaction-work.js';
 import { ServerNotFound } from '../errors.js';
 import type { Scope } from '../models.js';
 
@@ -34,15 +35,14 @@ const VISIBLE_ID = new QueryShapes(
       .where((eb) => visibleTo(eb, all, p.projectId))
 );
 
-/** Throws `ServerNotFound` unless a live server with this id is visible to `scope`. */
-export async function assertServerVisible(
-  db: Kysely<ComputeTables>,
-  serverId: string,
-  scope: Scope
-): Promise<void> {
-  const row = await VISIBLE_ID.of(seesAll(scope)).first(db, {
+/**
+ * In a transaction's body (transaction-work.ts): throws `ServerNotFound` unless a live
+ * server with this id is visible to `scope`.
+ */
+export function* assertServerVisible(serverId: string, scope: Scope): Work<void> {
+  const { rows } = yield* statement(VISIBLE_ID.of(seesAll(scope)), {
     id: serverId,
     projectId: scope.projectId
   });
-  if (!row) throw new ServerNotFound(serverId);
+  if (rows.length === 0) throw new ServerNotFound(serverId);
 }

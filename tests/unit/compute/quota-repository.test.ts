@@ -109,8 +109,7 @@ for (const backend of BACKENDS) {
       await quotas.update(scope.projectId, { metadata_items: 2 }, false);
       const [server] = await createGuarded(scope, 1, { a: '1' });
       const metadata = new ServerMetadataRepository(given.database);
-      const guard = (trx: Parameters<typeof quotas.checkMetadata>[0]) =>
-        quotas.checkMetadata(trx, scope.projectId, server!.id);
+      const guard = () => quotas.checkMetadata(scope.projectId, server!.id);
       await metadata.merge(server!.id, scope, { a: 'one', b: '2' }, guard);
       await assert.rejects(metadata.setItem(server!.id, scope, 'c', '3', guard), {
         code: 'COMPUTE_METADATA_LIMIT_EXCEEDED'
@@ -128,7 +127,7 @@ for (const backend of BACKENDS) {
       const create = (name: string) =>
         keypairs.create(
           { name, userId: scope.userId, publicKey: 'ssh-ed25519 AAAA k', fingerprint: 'f' },
-          (trx) => quotas.checkKeypair(trx, scope.projectId, scope.userId)
+          () => quotas.checkKeypair(scope.projectId, scope.userId)
         );
       await create('first');
       await assert.rejects(create('second'), { code: 'COMPUTE_KEYPAIR_LIMIT_EXCEEDED' });

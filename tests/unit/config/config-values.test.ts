@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseValue, type ValueRule } from '../../../core/server/config-values.js';
+import { parseValue, type ValueRule } from '../../../core/option-value.js';
 
 function valueOf(rule: ValueRule, text: string): unknown {
   const parsed = parseValue(rule, text, '/base');

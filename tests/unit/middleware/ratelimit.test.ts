@@ -4,7 +4,11 @@ import type { RequestHandler } from 'express';
 import request from 'supertest';
 import { getContext } from '../../../core/context.js';
 import { ConfigError } from '../../../core/errors.js';
+import { FilterOptions } from '../../../core/middleware/filter-options.js';
 import { MemoryRateLimitStore } from '../../../core/middleware/ratelimit-memory-store.js';
+import { openRateLimitStore } from '../../../core/middleware/ratelimit-open-store.js';
+import { RATE_LIMIT_STORE_OPTIONS } from '../../../core/middleware/ratelimit-options.js';
+import type { RedisRateLimitStore } from '../../../core/middleware/ratelimit-redis-store.js';
 import type { RateLimitStore } from '../../../core/middleware/ratelimit-store.js';
 import { createRateLimiter, ratelimitFilter } from '../../../core/middleware/ratelimit.js';
 import {
@@ -165,7 +169,7 @@ describe('ratelimit filter', () => {
 describe('ratelimitFilter factory', () => {
   test('limits to burst requests per burst/rate minutes', async () => {
     const app = givenApp([
-      await givenFilter(ratelimitFilter, { requests_per_minute: '1', burst: '1' })
+      await givenFilter(ratelimitFilter, { enabled: 'true', requests_per_minute: '1', burst: '1' })
     ]);
     await request(app).get('/').expect(200);
     const refused = await request(app).get('/').expect(429);
@@ -178,6 +182,12 @@ describe('ratelimitFilter factory', () => {
       givenFilter(ratelimitFilter, { on_backend_error: 'ignore' }),
       (error: unknown) => error instanceof ConfigError && /on_backend_error/.test(error.message)
     );
+  });
+
+  test('without a loaded configuration it is off, as `[ratelimit] enabled` declares', async () => {
+    const app = givenApp([await givenFilter(ratelimitFilter, { requests_per_minute: '1' })]);
+    await request(app).get('/').expect(200);
+    await request(app).get('/').expect(200);
   });
 
   test('reads [ratelimit] of wharf.conf behind its paste options', async () => {
@@ -202,11 +212,27 @@ describe('ratelimitFilter factory', () => {
     ];
     for (const [localConf, option] of bad) {
       assert.throws(
-        () => ratelimitFilter(givenFactoryContext(localConf)),
+        () => ratelimitFilter(givenFactoryContext({ enabled: 'true', ...localConf })),
         (error: unknown) =>
           error instanceof ConfigError &&
           new RegExp(`filter ratelimit: option ${option}`).test(error.message)
       );
+    }
+  });
+
+  test('without a loaded configuration, backend redis uses the declared redis_url', async () => {
+    const closers: (() => void | Promise<void>)[] = [];
+    const context = {
+      ...givenFactoryContext({ backend: 'redis' }),
+      onClose: (close: () => void | Promise<void>) => closers.push(close)
+    };
+    const options = FilterOptions.of('ratelimit', context, RATE_LIMIT_STORE_OPTIONS);
+    const store = (await openRateLimitStore(options, 60_000, context)) as RedisRateLimitStore;
+    try {
+      assert.equal(store.redis.options.host, '127.0.0.1');
+      assert.equal(store.redis.options.port, 6379);
+    } finally {
+      for (const close of closers) await close();
     }
   });
 });

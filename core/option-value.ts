@@ -1,10 +1,10 @@
 /**
- * Turns the text of one option (from wharf.conf, the environment or a flag) into its typed
- * value, or says what is wrong with it. Booleans accept what oslo.config accepted; lists
+ * Turns the text of one option (from wharf.conf, the environment, a flag or a filter's paste
+ * section) into its typed value, or says what is wrong with it. Booleans accept what oslo.config accepted; lists
  * are comma-separated (newlines from continuation lines count as commas).
  */
 import { resolve } from 'node:path';
-import type { OptionSpec } from './config-options.js';
+import type { OptionSpec } from './option-spec.js';
 
 /** The part of an option spec that decides how its text is read. */
 export type ValueRule = Pick<
