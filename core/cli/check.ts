@@ -13,7 +13,9 @@ import { diffPlans, type PlanDiff } from '../api/plan-diff.js';
 import type { CheckReport } from '../check/problem.js';
 import { runCheck } from '../check/run-check.js';
 import { hostOptionsFrom, withCommonOptions, type CommonOptions } from './common-options.js';
+import { writeLoadPlan } from './load-plan-file.js';
 import { readPlan, writePlan } from './plan-file.js';
+import { discoveryOf } from '../server/host-base.js';
 
 /** Adds the options and action of `check` to its command. */
 export function registerCheckCommand(check: Command): void {
@@ -23,19 +25,27 @@ export function registerCheckCommand(check: Command): void {
     .option('--plan <file>', 'write the deployment plan (what is served) to a file')
     .option('--diff <file>', 'compare with an accepted plan; exit 1 on a breaking change')
     .option('--strict', 'also fail on a drop-in entry point shadowed by an earlier source')
+    .option(
+      '--write-load-plan <file>',
+      'when the check passes, write the load plan `wharf serve --load-plan` starts from'
+    )
     .action(async (options: CheckOptions) => {
       const accepted = options.diff === undefined ? null : readPlan(options.diff);
       let plan: DeploymentPlan | null = null;
-      const report = await runCheck(
-        await hostOptionsFrom(options, { 'wsgi.api_paste_config': options.pasteConfig }),
-        {
-          strict: options.strict === true,
-          inspect: (router) => {
-            plan = planOf(router);
-          }
+      const hostOptions = await hostOptionsFrom(options, {
+        'wsgi.api_paste_config': options.pasteConfig
+      });
+      const report = await runCheck(hostOptions, {
+        strict: options.strict === true,
+        inspect: (router) => {
+          plan = planOf(router);
         }
-      );
+      });
       if (options.plan !== undefined && plan !== null) writePlan(options.plan, plan);
+      if (options.writeLoadPlan !== undefined) {
+        if (report.ok) await writeLoadPlan(options.writeLoadPlan, discoveryOf(hostOptions));
+        else process.stderr.write('wharf: no load plan written: the check found problems\n');
+      }
       const diff = accepted && plan ? diffPlans(accepted, plan) : null;
       if (options.json) {
         process.stdout.write(
@@ -55,6 +65,7 @@ interface CheckOptions extends CommonOptions {
   plan?: string;
   diff?: string;
   strict?: boolean;
+  writeLoadPlan?: string;
 }
 
 function printReport(report: CheckReport): void {

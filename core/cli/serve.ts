@@ -7,6 +7,8 @@ import type { Command } from 'commander';
 import { drainTimeoutMsOf, httpServerOptionsFor } from '../server/http-server-options.js';
 import { startHttpServer, type RunningServer } from '../server/http-server.js';
 import { assembleHost, type HostOptions } from '../server/host.js';
+import { discoveryOf } from '../server/host-base.js';
+import { catalogFromLoadPlan } from '../plugins/load-plan-check.js';
 import { warnIfNoauthExposed } from '../server/noauth-exposure.js';
 import { installFaultHandler } from '../server/process-faults.js';
 import { installReloadHandler } from '../server/reload-signal.js';
@@ -21,6 +23,7 @@ interface ServeOptions extends CommonOptions {
   host?: string;
   port?: string;
   workers?: string;
+  loadPlan?: string;
 }
 
 /** Assembles the host and starts one server per enabled API in this process. */
@@ -58,6 +61,10 @@ export function registerServeCommand(serve: Command): void {
     .option('--host <host>', 'listen address ([wsgi] host)')
     .option('--port <port>', 'listen port ([wsgi] port)')
     .option('--workers <n>', 'worker processes, a number or "auto" ([wsgi] workers)')
+    .option(
+      '--load-plan <file>',
+      'start from the load plan `wharf check --write-load-plan` wrote, refusing a stale one'
+    )
     .action(async (options: ServeOptions) => {
       const hostOptions = await hostOptionsFrom(options, {
         'wsgi.api_paste_config': options.pasteConfig,
@@ -65,6 +72,9 @@ export function registerServeCommand(serve: Command): void {
         'wsgi.port': options.port,
         'wsgi.workers': options.workers
       });
+      if (options.loadPlan !== undefined) {
+        hostOptions.catalog = catalogFromLoadPlan(options.loadPlan, discoveryOf(hostOptions));
+      }
       const { config } = hostOptions;
       const tls = tlsFilesOf(config);
       if (tls !== undefined) readTlsCredentials(tls);

@@ -35,3 +35,27 @@ export class PlanFileError extends WharfError {
     super(CODES.WHARF_PLAN_INVALID, `${file}: ${reason}`, 500, options);
   }
 }
+
+/**
+ * A load plan file (`wharf serve --load-plan`) is unreadable, not JSON, or not a plan
+ * `wharf check --write-load-plan` wrote; names the file and the problem.
+ */
+export class LoadPlanFileError extends WharfError {
+  constructor(file: string, reason: string, options: WharfErrorOptions = {}) {
+    super(CODES.WHARF_LOAD_PLAN_INVALID, `load plan ${file}: ${reason}`, 500, options);
+  }
+}
+
+/**
+ * A load plan no longer describes what is installed: a manifest, a package version, an
+ * extension module or a scanned folder changed since it was written; names what changed.
+ */
+export class LoadPlanStaleError extends WharfError {
+  constructor(file: string, change: string) {
+    super(
+      CODES.WHARF_LOAD_PLAN_STALE,
+      `load plan ${file} is stale: ${change}; run wharf check --write-load-plan again`,
+      500
+    );
+  }
+}

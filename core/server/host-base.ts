@@ -8,6 +8,7 @@
 import type { DependencyContainer } from 'tsyringe';
 import { createLogger, type Logger } from '../logger.js';
 import { EntryPointCatalog } from '../plugins/catalog.js';
+import { resolveDiscoveryOptions, type DiscoveryOptions } from '../plugins/discovery.js';
 import { tsyringe } from '../plugins/tsyringe-module.js';
 import { CONFIG, ENTRY_POINT_CATALOG, LOGGER } from '../tokens.js';
 import type { WharfConfig } from './config.js';
@@ -26,16 +27,24 @@ export interface HostBase {
   catalog: EntryPointCatalog;
 }
 
-/** Discovers entry points and fills the host container (logger, configuration, catalog). */
+/** Where a host's entry points are discovered: its manifest and drop-in folders, resolved. */
+export function discoveryOf(options: HostOptions): Required<DiscoveryOptions> {
+  return resolveDiscoveryOptions({
+    manifest: options.manifest ?? options.config.extensions.manifest,
+    dropins: dropinDirsOf(options.config, options.dropins)
+  });
+}
+
+/**
+ * Discovers entry points (or takes `options.catalog`) and fills the host container
+ * (logger, configuration, catalog).
+ */
 export async function prepareHost(options: HostOptions): Promise<HostBase> {
   const { config } = options;
   const logger =
     options.logger ??
     createLogger({ level: config.DEFAULT.log_level, format: config.DEFAULT.log_format });
-  const discovered = await EntryPointCatalog.discover({
-    manifest: options.manifest ?? config.extensions.manifest,
-    dropins: dropinDirsOf(config, options.dropins)
-  });
+  const discovered = options.catalog ?? (await EntryPointCatalog.discover(discoveryOf(options)));
   const catalog = options.entryPoints?.length ? discovered.with(options.entryPoints) : discovered;
   for (const problem of catalog.problems) logger.warn(problem.message);
   let container: DependencyContainer | undefined;

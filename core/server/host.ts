@@ -13,7 +13,7 @@ import { answerError } from '../http/answer-error.js';
 import { buildPipeline } from '../pipeline/build-pipeline.js';
 import { loadPasteConfig } from '../pipeline/paste-config.js';
 import { entryPointResolver } from '../pipeline/entry-point-resolver.js';
-import type { EntryPoint } from '../plugins/index.js';
+import type { EntryPoint, EntryPointCatalog } from '../plugins/index.js';
 import { API_ROUTER } from '../tokens.js';
 import { handleUnhandledRejections } from '../unhandled-rejections.js';
 import { entryPointScope, runLoading } from '../extension-scope.js';
@@ -32,6 +32,11 @@ export interface HostOptions {
   dropins?: string[];
   /** Replaces the logger built from `[DEFAULT] log_level` and `log_format`. */
   logger?: Logger;
+  /**
+   * The entry-point catalog to start from instead of discovering one (`wharf serve
+   * --load-plan`: the catalog a verified load plan recorded).
+   */
+  catalog?: EntryPointCatalog;
   /** Entry points added after the discovered ones (built in code, e.g. by `createTestHost`). */
   entryPoints?: readonly EntryPoint[];
 }

@@ -1,0 +1,137 @@
+/**
+ * `wharf check --write-load-plan` and `wharf serve --load-plan`: a plan written by a clean
+ * check serves the drop-in's routes; a plan is refused (exit 2, `WHARF_LOAD_PLAN_STALE`,
+ * naming what changed) after an extension module, its package's manifest or its version
+ * changed, and a file that is not a whole plan is refused (exit 2,
+ * `WHARF_LOAD_PLAN_INVALID`, naming the file and the problem).
+ */
+import assert from 'node:assert/strict';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, beforeEach, describe, test } from 'node:test';
+import { runCli } from '../helpers/run-cli.js';
+import { givenWharfServe, type WharfServe } from '../helpers/serve-cli.js';
+
+const MODULE = [
+  `import { APIExtensionBase, Controller, ResourceExtension } from 'wharf';`,
+  `class GadgetsController extends Controller {`,
+  `  show(req) { return { gadget: { id: req.params.id } }; }`,
+  `}`,
+  `export class Gadgets extends APIExtensionBase {`,
+  `  name = 'Gadgets';`,
+  `  alias = 'gadgets';`,
+  `  version = 1;`,
+  `  description = 'Gadgets for the load plan test.';`,
+  `  getResources() { return [new ResourceExtension('gadgets', new GadgetsController())]; }`,
+  `}`,
+  ``
+].join('\n');
+
+interface Given {
+  cwd: string;
+  dropins: string;
+  module: string;
+  manifest: string;
+  plan: string;
+}
+
+/** A fresh folder with a drop-in package declaring the `gadgets` collection. */
+function givenDropin(): Given {
+  const cwd = mkdtempSync(join(tmpdir(), 'wharf-load-plan-'));
+  const dropins = join(cwd, 'dropins');
+  const pkg = join(dropins, 'gadgets');
+  mkdirSync(pkg, { recursive: true });
+  writeFileSync(join(pkg, 'index.js'), MODULE);
+  const manifest = join(pkg, 'package.json');
+  writeFileSync(
+    manifest,
+    JSON.stringify({
+      name: 'gadgets',
+      version: '1.0.0',
+      type: 'module',
+      wharf: { entryPoints: { 'wharf.api.v21.extensions': { gadgets: './index.js:Gadgets' } } }
+    })
+  );
+  return { cwd, dropins, module: join(pkg, 'index.js'), manifest, plan: join(cwd, 'load.json') };
+}
+
+async function writePlan(given: Given): Promise<void> {
+  const args = ['check', '--dropin', given.dropins, '--write-load-plan', given.plan];
+  const result = await runCli(args, { cwd: given.cwd });
+  assert.equal(result.code, 0, result.stderr);
+}
+
+/** Runs `wharf serve --load-plan` expecting a refusal; returns its stderr. */
+async function refusedServe(given: Given, code: string): Promise<string> {
+  const args = ['serve', '--port', '0', '--dropin', given.dropins, '--load-plan', given.plan];
+  const result = await runCli(args, { cwd: given.cwd });
+  assert.equal(result.code, 2, result.stderr);
+  assert.match(result.stderr, new RegExp(`\\[${code}\\]`));
+  assert.ok(result.stderr.includes(given.plan), result.stderr);
+  return result.stderr;
+}
+
+describe('wharf serve --load-plan', () => {
+  let given: Given;
+  let served: WharfServe | undefined;
+  beforeEach(() => {
+    given = givenDropin();
+  });
+  after(() => served?.child.kill('SIGKILL'));
+
+  test('serves the extensions of a plan a clean check wrote', async () => {
+    await writePlan(given);
+    served = givenWharfServe(['--dropin', given.dropins, '--load-plan', given.plan], {
+      cwd: given.cwd
+    });
+    const url = await served.listening();
+    const reply = await fetch(`${url}/v2.1/gadgets/7`, { headers: { 'x-auth-token': 'u:p' } });
+    assert.equal(reply.status, 200);
+    assert.deepEqual(await reply.json(), { gadget: { id: '7' } });
+    served.child.kill('SIGTERM');
+    assert.equal(await served.exited, 0);
+  });
+
+  test('refuses the plan after an extension module changed', async () => {
+    await writePlan(given);
+    appendFileSync(given.module, '// edited\n');
+    const stderr = await refusedServe(given, 'WHARF_LOAD_PLAN_STALE');
+    assert.ok(stderr.includes(given.module), stderr);
+  });
+
+  test('refuses the plan after its manifest changed', async () => {
+    await writePlan(given);
+    const pkg = JSON.parse(readFileSync(given.manifest, 'utf8')) as Record<string, unknown>;
+    writeFileSync(given.manifest, JSON.stringify({ ...pkg, description: 'edited' }));
+    const stderr = await refusedServe(given, 'WHARF_LOAD_PLAN_STALE');
+    assert.ok(stderr.includes(given.manifest), stderr);
+  });
+
+  test('refuses the plan after the package version changed', async () => {
+    await writePlan(given);
+    const pkg = JSON.parse(readFileSync(given.manifest, 'utf8')) as Record<string, unknown>;
+    writeFileSync(given.manifest, JSON.stringify({ ...pkg, version: '1.0.1' }));
+    const stderr = await refusedServe(given, 'WHARF_LOAD_PLAN_STALE');
+    assert.match(stderr, /version 1\.0\.1, the plan has 1\.0\.0/);
+  });
+
+  test('refuses a plan written for other drop-in folders', async () => {
+    await writePlan(given);
+    const args = ['serve', '--port', '0', '--load-plan', given.plan];
+    const result = await runCli(args, { cwd: given.cwd });
+    assert.equal(result.code, 2, result.stderr);
+    assert.match(result.stderr, /\[WHARF_LOAD_PLAN_STALE\]/);
+  });
+
+  test('refuses a corrupt plan file, naming the file and the problem', async () => {
+    await writePlan(given);
+    const text = readFileSync(given.plan, 'utf8');
+    writeFileSync(given.plan, text.slice(0, text.length / 2));
+    assert.match(await refusedServe(given, 'WHARF_LOAD_PLAN_INVALID'), /cannot read it/);
+    writeFileSync(given.plan, text.replace('"gadgets"', '"widgets"'));
+    assert.match(await refusedServe(given, 'WHARF_LOAD_PLAN_INVALID'), /digest/);
+    writeFileSync(given.plan, JSON.stringify({ format: '1.0', extensions: [] }));
+    assert.match(await refusedServe(given, 'WHARF_LOAD_PLAN_INVALID'), /not a load plan/);
+  });
+});
