@@ -118,16 +118,6 @@ export class InstanceLocked extends ComputeConflict {
   }
 }
 
-/** A non-administrator tried to lift a lock an administrator set. */
-export class UnlockForbidden extends ComputeForbidden {
-  constructor() {
-    super(
-      'COMPUTE_UNLOCK_FORBIDDEN',
-      "Policy doesn't allow os_compute_api:os-lock-server:unlock:unlock_override to be performed."
-    );
-  }
-}
-
 /** A pagination marker names no row the caller can see. */
 export class InvalidMarker extends ComputeInvalid {
   constructor(marker: string) {

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { givenTestHost, type TestHost } from '../helpers/test-host.js';
 import {
@@ -117,5 +120,32 @@ describe('lock and unlock', () => {
     );
     await accepted(id, { unlock: null }, OTHER_ADMIN);
     await accepted(id, { 'os-stop': null });
+  });
+});
+
+describe('unlock, with a policy file granting unlock_override to members', () => {
+  let granting: TestHost;
+  let dir: string;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'wharf-unlock-override-'));
+    const policyFile = join(dir, 'policy.json');
+    writeFileSync(
+      policyFile,
+      JSON.stringify({ 'os_compute_api:os-lock-server:unlock:unlock_override': 'role:member' })
+    );
+    granting = await givenTestHost({ 'policy.policy_file': policyFile });
+  });
+  after(async () => {
+    await granting.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("lets a member lift an administrator's lock: the policy is the only check", async () => {
+    const id = await givenServer(granting);
+    const lock = await serverAction(granting, id, { lock: null }, OTHER_ADMIN);
+    assert.equal(lock.status, 202, lock.text);
+    const unlock = await serverAction(granting, id, { unlock: null });
+    assert.equal(unlock.status, 202, unlock.text);
+    assert.equal((await serverAction(granting, id, { 'os-stop': null })).status, 202);
   });
 });

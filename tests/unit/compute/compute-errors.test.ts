@@ -6,15 +6,13 @@ import {
   InstanceInvalidState,
   InvalidMarker,
   MigrationFailed,
-  ServerNotFound,
-  UnlockForbidden
+  ServerNotFound
 } from '../../../extensions/compute/index.js';
 
 describe('compute errors', () => {
   test("render as nova's fault of the status they declare, with their message", () => {
     const cases = [
       [new ServerNotFound('abc'), 'itemNotFound', 404],
-      [new UnlockForbidden(), 'forbidden', 403],
       [new InstanceInvalidState('stop', 'abc', 'vm_state', 'stopped'), 'conflictingRequest', 409],
       [new InvalidMarker('abc'), 'badRequest', 400]
     ] as const;
