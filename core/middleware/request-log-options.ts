@@ -3,7 +3,7 @@
  * section, and `[wsgi] wsgi_log_format`, which wharf's own group (core-options.ts) lists
  * among the other `[wsgi]` options.
  */
-import winston from 'winston';
+import { LOG_LEVELS } from '../log-levels.js';
 import type { FilterOptionSpec } from './filter-options.js';
 import { DEFAULT_LOG_FORMAT } from './log-format.js';
 import type { OptionSpec } from '../option-spec.js';
@@ -24,7 +24,7 @@ export const REQUEST_LOG_OPTIONS = [
   {
     name: 'level',
     type: 'enum',
-    choices: Object.keys(winston.config.npm.levels),
+    choices: LOG_LEVELS,
     default: 'info',
     help: 'The winston level of the request log line (paste section only).'
   },
