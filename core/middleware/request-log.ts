@@ -60,10 +60,10 @@ export const requestLogFilter: FilterFactory = (context): RequestHandler => {
       requestId: context.requestId,
       extension: context.extension
     });
-    // One object, fields then level and message (the key order winston's
-    // `log(level, message, meta)` gives), written straight through the root logger's format
-    // and transport (no splat scan, no copy of the fields, no stream per line).
-    writeLine({
+    // The fields, then level and message (the key order winston's `log(level, message,
+    // meta)` gives), written straight through the root logger's format and transport (no
+    // splat scan, no copy of the fields, no stream per line).
+    writeLine(level, message, {
       method: req.method,
       path,
       status: this.statusCode,
@@ -72,9 +72,7 @@ export const requestLogFilter: FilterFactory = (context): RequestHandler => {
       microversion,
       requestId: context.requestId,
       extension: context.extension,
-      remoteAddress,
-      level,
-      message
+      remoteAddress
     });
   }
 

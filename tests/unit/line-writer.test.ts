@@ -26,21 +26,44 @@ const untimedJson = (text: string | undefined) => {
   return rest;
 };
 
-function line(message: string) {
-  return { method: 'GET', status: 200, extension: null, level: 'info', message };
+/** The fields of a request-log-like line. */
+function fields(): Record<string, unknown> {
+  return { method: 'GET', status: 200, length: null, extension: undefined, requestId: 'req-2' };
 }
 
 describe('lineWriter', () => {
   test("writes a root logger's line as logger.log does, at once, in text and JSON", async () => {
     for (const format of ['text', 'json'] as const) {
       const { logger, chunks } = givenLogger({ format });
-      lineWriter(logger)(line('direct'));
+      lineWriter(logger)('info', 'direct', fields());
       assert.equal(chunks.length, 1, 'written before the call returns');
-      logger.log(line('direct'));
+      logger.log({ ...fields(), level: 'info', message: 'direct' });
       await nextTurn();
       assert.equal(chunks.length, 2);
       if (format === 'text') assert.equal(untimed(chunks[0]), untimed(chunks[1]));
       else assert.deepEqual(untimedJson(chunks[0]), untimedJson(chunks[1]));
+    }
+  });
+
+  test('writes the text line as logger.log does for fields that are empty, scoped or special', async () => {
+    const { logger, chunks } = givenLogger({ format: 'text' });
+    const scope = new ExtensionScope('os-widgets', createContext({ requestId: 'req-1', logger }), {
+      recordFault: () => undefined
+    });
+    const cases: [string, () => Record<string, unknown>][] = [
+      ['no fields', () => ({})],
+      ['only undefined', () => ({ extension: undefined })],
+      ['a label', () => ({ label: 'wharf.api:widgets', status: 200 })],
+      ['a timestamp', () => ({ timestamp: 'then', status: 200 })],
+      ['text to escape', () => ({ path: '/a "b"\n', status: 404 })]
+    ];
+    for (const [name, given] of cases) {
+      chunks.length = 0;
+      runInScope(scope, () => lineWriter(logger)('warn', name, given()));
+      runInScope(scope, () => logger.log({ ...given(), level: 'warn', message: name }));
+      await nextTurn();
+      assert.equal(chunks.length, 2, name);
+      assert.equal(untimed(chunks[0]), untimed(chunks[1]), name);
     }
   });
 
@@ -49,7 +72,7 @@ describe('lineWriter', () => {
     const scope = new ExtensionScope('os-widgets', createContext({ requestId: 'req-1', logger }), {
       recordFault: () => undefined
     });
-    runInScope(scope, () => lineWriter(logger)({ level: 'info', message: 'scoped' }));
+    runInScope(scope, () => lineWriter(logger)('info', 'scoped', {}));
     const written = JSON.parse(String(chunks[0])) as Record<string, unknown>;
     assert.equal(written.extension, 'os-widgets');
     assert.equal(written.requestId, 'req-1');
@@ -57,14 +80,14 @@ describe('lineWriter', () => {
 
   test("keeps a child logger's fields (it goes through winston)", async () => {
     const { logger, chunks } = givenLogger({ format: 'json' });
-    lineWriter(logger.child({ label: 'wharf.api:widgets' }))(line('child'));
+    lineWriter(logger.child({ label: 'wharf.api:widgets' }))('info', 'child', fields());
     await nextTurn();
     assert.equal(JSON.parse(String(chunks[0])).label, 'wharf.api:widgets');
   });
 
   test('writes nothing for a silent logger', async () => {
     const { logger, chunks } = givenLogger({ silent: true });
-    lineWriter(logger)(line('quiet'));
+    lineWriter(logger)('info', 'quiet', fields());
     await nextTurn();
     assert.deepEqual(chunks, []);
   });
