@@ -70,13 +70,21 @@ function firstChange(plan: LoadPlan, options: Required<DiscoveryOptions>): strin
   if (JSON.stringify(plan.discovery) !== wanted) {
     return `it was written for the discovery options ${JSON.stringify(plan.discovery)}, this host has ${wanted} (manifest and drop-in folders)`;
   }
-  for (const [manifest, version] of Object.entries(plan.packages)) {
-    const now = packageVersion(manifest);
-    if (now !== version)
-      return `the package of ${manifest} is at version ${now}, the plan has ${version}`;
+  // Each manifest is read once: a package's version is read again only when its manifest
+  // changed (to say so), or when its manifest was not stamped.
+  for (const [manifest, stamp] of Object.entries(plan.manifests)) {
+    if (fileStamp(manifest) !== stamp) {
+      return (
+        versionChange(plan, manifest) ??
+        `the manifest ${manifest} changed since the plan was written`
+      );
+    }
+  }
+  for (const manifest of Object.keys(plan.packages)) {
+    const change = manifest in plan.manifests ? undefined : versionChange(plan, manifest);
+    if (change !== undefined) return change;
   }
   const checks: [Record<string, string>, string, (path: string) => string][] = [
-    [plan.manifests, 'the manifest', fileStamp],
     [plan.folders, 'the listing of the folder', folderStamp],
     [plan.modules, 'the extension module', fileStamp]
   ];
@@ -86,4 +94,14 @@ function firstChange(plan: LoadPlan, options: Required<DiscoveryOptions>): strin
     }
   }
   return undefined;
+}
+
+/** How the version of the package of `manifest` differs from the plan's; else undefined. */
+function versionChange(plan: LoadPlan, manifest: string): string | undefined {
+  if (!(manifest in plan.packages)) return undefined;
+  const version = plan.packages[manifest];
+  const now = packageVersion(manifest);
+  return now === version
+    ? undefined
+    : `the package of ${manifest} is at version ${now}, the plan has ${version}`;
 }
