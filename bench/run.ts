@@ -37,7 +37,7 @@ const results: BenchResults = {
 if (sections.includes('load')) {
   results.loadExtensions = await runLoadExtensions(node, profile.loadRounds, log);
 }
-const removeFixtures = await prepareFixtures(specs);
+const removeFixtures = await prepareFixtures(specs, node);
 try {
   if (sections.includes('http')) {
     results.throughput = await runThroughput(specs, THROUGHPUT_RATIOS, node, profile, log);

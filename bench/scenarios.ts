@@ -41,6 +41,8 @@ export interface ServerSpec {
   connections?: number;
   /** Needs the synthetic API extensions of this many routes (see wharf/fixtures.ts). */
   fixtureRoutes?: number;
+  /** Starts from the load plan of the host over this many synthetic routes, written first. */
+  loadPlanRoutes?: number;
 }
 
 /** A throughput ratio: requests/s of `numerator` over requests/s of `denominator`. */
@@ -116,6 +118,14 @@ const BASE_SPECS: ServerSpec[] = [
     ...wharfRoutes(1000),
     name: 'import-floor-1000',
     script: benchServer('import-floor.js'),
+    throughput: false
+  },
+  // The same host started from a load plan (one bundled module of the 1000 extensions).
+  {
+    ...wharfRoutes(1000),
+    name: 'wharf-1000-routes-plan',
+    script: benchServer('wharf-routes-plan.js'),
+    loadPlanRoutes: 1000,
     throughput: false
   },
   // The same host with the log at `warn`: no request log line, so the line's share shows.

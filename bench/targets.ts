@@ -183,6 +183,21 @@ export const TARGET_SPECS: TargetSpec[] = [
     limit: 1.25
   },
   {
+    name: 'wharf start-up to listening from a load plan, 1000 extensions (ms)',
+    kind: 'startup-ms',
+    numerator: 'wharf-1000-routes-plan',
+    comparison: '<=',
+    limit: 500
+  },
+  {
+    name: 'wharf start-up from a load plan, 1000 extensions / import floor of the same files',
+    kind: 'startup-floor',
+    numerator: 'wharf-1000-routes-plan',
+    denominator: 'import-floor-1000',
+    comparison: '<=',
+    limit: 1
+  },
+  {
     name: 'wharf start-up 1000 / 100 extensions (assembleHost)',
     kind: 'startup-ratio',
     numerator: 'wharf-1000-routes',

@@ -11,13 +11,16 @@
  *
  * The start-up phases, measured with `performance.now()` (milliseconds since the process
  * started), are reported in the announcement: `bootMs` (Node itself and the server
- * script's own imports), `importMs` (wharf's package root), `assembleMs` (`assembleHost`:
+ * script's own imports), `importMs` (wharf's package root), `assembleMs` (reading and
+ * proving the load plan and importing its bundle when there is one, then `assembleHost`:
  * discovery, import and instantiation of the extensions, routing table, pipeline) and
  * `listenMs`.
  */
 import { performance } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
 import type { StartupPhases } from './announce.js';
+import type { HostOptions } from '../../core/host.js';
+import type { EntryPointCatalog } from '../../core/plugins/catalog.js';
 
 /** What the host is built from, besides the defaults. */
 export interface WharfHostOptions {
@@ -25,6 +28,8 @@ export interface WharfHostOptions {
   overrides?: Record<string, string>;
   /** Drop-in folders of extension packages. */
   dropins?: string[];
+  /** A load plan to start from, as `wharf serve --load-plan` does. */
+  loadPlan?: string;
 }
 
 /** The one API the default configuration enables. */
@@ -47,7 +52,12 @@ export async function startWharf(
     format: config.DEFAULT.log_format,
     stream: new Writable({ write: (_chunk, _encoding, done) => done() })
   });
-  const host = await wharf.assembleHost({ config, logger, dropins: options.dropins ?? [] });
+  const dropins = options.dropins ?? [];
+  const catalog =
+    options.loadPlan === undefined
+      ? undefined
+      : await fromLoadPlan(options.loadPlan, config, dropins);
+  const host = await wharf.assembleHost({ config, logger, dropins, catalog });
   const app = host.apps.get(API);
   if (app === undefined) throw new Error(`the host serves no ${API}`);
   const assembled = performance.now();
@@ -67,4 +77,15 @@ export async function startWharf(
       listenMs: listening - assembled
     }
   };
+}
+
+/** The catalog of a fresh load plan, its bundle imported (what `wharf serve --load-plan` does). */
+async function fromLoadPlan(
+  file: string,
+  config: HostOptions['config'],
+  dropins: string[]
+): Promise<EntryPointCatalog> {
+  const { startFromLoadPlan } = await import('../../core/plugins/load-plan-check.js');
+  const { discoveryOf } = await import('../../core/server/host-base.js');
+  return startFromLoadPlan(file, discoveryOf({ config, dropins }));
 }

@@ -10,17 +10,9 @@
 import { announceListening } from './announce.js';
 import { routeCountArgument } from './widget-api.js';
 import { startWharf } from './wharf-host.js';
-import { ensureRoutesFixture } from '../wharf/fixtures.js';
-import { syntheticAliases } from '../wharf/generate-api-extensions.js';
+import { routesHostOptions } from '../wharf/routes-host-config.js';
 
-const routes = routeCountArgument();
-const logLevel = process.argv[3];
-const dropin = await ensureRoutesFixture(routes);
-const { port, phases } = await startWharf({
-  overrides: {
-    'extensions.enabled': syntheticAliases(routes).join(','),
-    ...(logLevel === undefined ? {} : { 'DEFAULT.log_level': logLevel })
-  },
-  dropins: [dropin]
-});
+const { port, phases } = await startWharf(
+  await routesHostOptions(routeCountArgument(), process.argv[3])
+);
 announceListening(port, phases);

@@ -8,7 +8,7 @@ import { drainTimeoutMsOf, httpServerOptionsFor } from '../server/http-server-op
 import { startHttpServer, type RunningServer } from '../server/http-server.js';
 import { assembleHost, type HostOptions } from '../server/host.js';
 import { discoveryOf } from '../server/host-base.js';
-import { catalogFromLoadPlan } from '../plugins/load-plan-check.js';
+import { startFromLoadPlan } from '../plugins/load-plan-check.js';
 import { warnIfNoauthExposed } from '../server/noauth-exposure.js';
 import { installFaultHandler } from '../server/process-faults.js';
 import { installReloadHandler } from '../server/reload-signal.js';
@@ -73,7 +73,7 @@ export function registerServeCommand(serve: Command): void {
         'wsgi.workers': options.workers
       });
       if (options.loadPlan !== undefined) {
-        hostOptions.catalog = catalogFromLoadPlan(options.loadPlan, discoveryOf(hostOptions));
+        hostOptions.catalog = await startFromLoadPlan(options.loadPlan, discoveryOf(hostOptions));
       }
       const { config } = hostOptions;
       const tls = tlsFilesOf(config);

@@ -51,11 +51,22 @@ export class LoadPlanFileError extends WharfError {
  * extension module or a scanned folder changed since it was written; names what changed.
  */
 export class LoadPlanStaleError extends WharfError {
-  constructor(file: string, change: string) {
+  constructor(file: string, change: string, options: WharfErrorOptions = {}) {
     super(
       CODES.WHARF_LOAD_PLAN_STALE,
       `load plan ${file} is stale: ${change}; run wharf check --write-load-plan again`,
-      500
+      500,
+      options
     );
+  }
+}
+
+/**
+ * `wharf check --write-load-plan` cannot bundle the extension modules (esbuild's first
+ * error, e.g. a module with top-level await) or cannot write the bundle; names the bundle.
+ */
+export class LoadPlanBundleError extends WharfError {
+  constructor(file: string, reason: string, options: WharfErrorOptions = {}) {
+    super(CODES.WHARF_LOAD_PLAN_BUNDLE, `load plan bundle ${file}: ${reason}`, 500, options);
   }
 }

@@ -4,8 +4,9 @@
  */
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { entryPointScope } from '../extension-scope.js';
+import { entryPointScope, runLoadingSync } from '../extension-scope.js';
 import { importInScope } from '../import-scope.js';
+import { bundledModule } from './bundled-modules.js';
 import { importLocation } from './import-location.js';
 import { provideWharfTo } from './provide-wharf.js';
 
@@ -57,17 +58,23 @@ export class EntryPoint {
    * Imports the module and returns the export; throws EntryPointLoadError with the phase.
    * A package's module (installed or drop-in) is imported with the host's `wharf` provided.
    * An import failure names where it happened: file:line:column inside the package. What
-   * the module logs while it is imported carries the entry point's load scope.
+   * the module logs while it is imported carries the entry point's load scope. A module the
+   * load plan's bundle provides (bundled-modules.ts) is taken from it instead of imported
+   * (and needs no `wharf` provided).
    */
   async load(): Promise<unknown> {
     const packageDir = dirname(this.source.file);
-    if (this.source.kind !== 'project') provideWharfTo(packageDir);
+    const bundled = bundledModule(this.modulePath);
+    // The bundle imports `wharf` by the file it resolved to when it was written.
+    if (this.source.kind !== 'project' && !bundled) provideWharfTo(packageDir);
     let module: Record<string, unknown>;
     try {
-      module = (await importInScope(
-        pathToFileURL(this.modulePath).href,
-        entryPointScope(this)
-      )) as Record<string, unknown>;
+      module = bundled
+        ? runLoadingSync(entryPointScope(this), bundled)
+        : ((await importInScope(
+            pathToFileURL(this.modulePath).href,
+            entryPointScope(this)
+          )) as Record<string, unknown>);
     } catch (error) {
       throw new EntryPointLoadError(
         'import',

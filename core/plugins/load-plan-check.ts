@@ -2,12 +2,16 @@
  * Reading a load plan back (`wharf serve --load-plan FILE`) and proving it still describes
  * the disk before a host starts from it: the same discovery options, every package at its
  * recorded version, every manifest, scanned folder and extension module with its recorded
- * hash. A file that is not a whole, unedited plan is a LoadPlanFileError; the first change
- * found is a LoadPlanStaleError naming it. Either stops start-up (exit 2).
+ * hash, the same Node version, every file bundled and the bundle itself with theirs; then
+ * importing the bundle, whose modules the entry points load (bundled-modules.ts). A file
+ * that is not a whole, unedited plan of this format is a LoadPlanFileError; the first
+ * change found is a LoadPlanStaleError naming it. Either stops start-up (exit 2).
  */
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { LoadPlanFileError, LoadPlanStaleError } from '../errors.js';
 import { WharfError } from '../errors/wharf-error.js';
+import { useBundledModules, type BundledModuleLoader } from './bundled-modules.js';
 import { EntryPointCatalog } from './catalog.js';
 import type { DiscoveryOptions } from './discovery.js';
 import { EntryPoint } from './entry-point.js';
@@ -23,15 +27,17 @@ import {
 
 /**
  * The catalog a load plan recorded, once `file` is proved to be a fresh plan for discovery
- * `options`; throws LoadPlanFileError or LoadPlanStaleError.
+ * `options`, with its bundle imported for the entry points to load their modules from;
+ * throws LoadPlanFileError or LoadPlanStaleError.
  */
-export function catalogFromLoadPlan(
+export async function startFromLoadPlan(
   file: string,
   options: Required<DiscoveryOptions>
-): EntryPointCatalog {
+): Promise<EntryPointCatalog> {
   const plan = readLoadPlan(file);
   const change = firstChange(plan, options);
   if (change !== undefined) throw new LoadPlanStaleError(file, change);
+  useBundledModules(await importBundle(file, plan));
   return new EntryPointCatalog(
     plan.entryPoints.map((data) => EntryPoint.fromJSON(data)),
     plan.problems.map(({ code, message }) => new WharfError(code, message))
@@ -48,10 +54,13 @@ export function readLoadPlan(file: string): LoadPlan {
     throw new LoadPlanFileError(file, `cannot read it: ${reason}`, { cause: error });
   }
   const plan = data as Partial<LoadPlan> | null;
-  if (plan?.kind !== LOAD_PLAN_KIND || plan.format !== LOAD_PLAN_FORMAT) {
+  if (plan?.kind !== LOAD_PLAN_KIND) {
+    throw new LoadPlanFileError(file, `not a load plan (kind must be "${LOAD_PLAN_KIND}")`);
+  }
+  if (plan.format !== LOAD_PLAN_FORMAT) {
     throw new LoadPlanFileError(
       file,
-      `not a load plan (kind must be "${LOAD_PLAN_KIND}", format ${LOAD_PLAN_FORMAT})`
+      `it is a load plan of format ${JSON.stringify(plan.format)}, this wharf reads format ${LOAD_PLAN_FORMAT} (with a bundle): run wharf check --write-load-plan again`
     );
   }
   const { digest, ...rest } = plan as LoadPlan;
@@ -84,9 +93,14 @@ function firstChange(plan: LoadPlan, options: Required<DiscoveryOptions>): strin
     const change = manifest in plan.manifests ? undefined : versionChange(plan, manifest);
     if (change !== undefined) return change;
   }
+  if (plan.bundle.node !== process.version) {
+    return `its bundle was written by Node ${plan.bundle.node}, this is Node ${process.version} (packages resolve by the Node version)`;
+  }
   const checks: [Record<string, string>, string, (path: string) => string][] = [
     [plan.folders, 'the listing of the folder', folderStamp],
-    [plan.modules, 'the extension module', fileStamp]
+    [plan.modules, 'the extension module', fileStamp],
+    [bundledFilesToCheck(plan), 'the bundled file', fileStamp],
+    [{ [plan.bundle.file]: plan.bundle.digest }, 'the bundle', fileStamp]
   ];
   for (const [stamps, what, stampOf] of checks) {
     for (const [path, stamp] of Object.entries(stamps)) {
@@ -104,4 +118,32 @@ function versionChange(plan: LoadPlan, manifest: string): string | undefined {
   return now === version
     ? undefined
     : `the package of ${manifest} is at version ${now}, the plan has ${version}`;
+}
+
+/** Imports the plan's bundle: each bundled module path -> its loader. */
+async function importBundle(
+  file: string,
+  plan: LoadPlan
+): Promise<Map<string, BundledModuleLoader>> {
+  let exports: Record<string, BundledModuleLoader>;
+  try {
+    exports = (await import(pathToFileURL(plan.bundle.file).href)) as typeof exports;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new LoadPlanStaleError(
+      file,
+      `its bundle ${plan.bundle.file} cannot be imported (${reason})`,
+      { cause: error }
+    );
+  }
+  return new Map(Object.entries(plan.bundle.modules).map(([path, key]) => [path, exports[key]!]));
+}
+
+/** The bundled files whose stamp is not already checked as an extension module's. */
+function bundledFilesToCheck(plan: LoadPlan): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const [path, stamp] of Object.entries(plan.bundle.inputs)) {
+    if (plan.modules[path] !== stamp) files[path] = stamp;
+  }
+  return files;
 }

@@ -2,19 +2,22 @@
  * The prepared load plan (`wharf check --write-load-plan FILE`): what discovery found (every
  * entry point, every manifest problem), bound to what it was found from: the discovery
  * options, the version of every extension package, and a SHA-256 of every manifest it read,
- * of the listing of every folder it scanned and of every module an entry point names.
- * `wharf serve --load-plan FILE` starts from it instead of discovering again, once
- * load-plan-check.ts has proved none of that changed.
+ * of the listing of every folder it scanned and of every module an entry point names; and
+ * its bundle, one ES module of the extension modules (load-plan-bundle.ts), bound to the
+ * SHA-256 of every file bundled and of the bundle itself.
+ * `wharf serve --load-plan FILE` starts from it instead of discovering again and imports the
+ * bundle instead of each module, once load-plan-check.ts has proved none of that changed.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { discover, type DiscoveryOptions } from './discovery.js';
 import type { SerializedEntryPoint } from './entry-point.js';
+import { writeLoadPlanBundle, type LoadPlanBundle } from './load-plan-bundle.js';
 
 /** What `kind` says: a load plan, not a deployment plan (`wharf check --plan`). */
 export const LOAD_PLAN_KIND = 'wharf-load-plan';
-/** The version of the file's layout. */
-export const LOAD_PLAN_FORMAT = 1;
+/** The version of the file's layout (1: without a bundle, no longer read). */
+export const LOAD_PLAN_FORMAT = 2;
 
 /** A load plan, as written (JSON). */
 export interface LoadPlan {
@@ -34,6 +37,8 @@ export interface LoadPlan {
   folders: Record<string, string>;
   /** Every module an entry point names -> the SHA-256 of its content, or `missing`. */
   modules: Record<string, string>;
+  /** The bundle of the extension modules, and what it was built from. */
+  bundle: LoadPlanBundle;
   /** The SHA-256 of this plan's JSON without this field: a hand-edited file is refused. */
   digest: string;
 }
@@ -41,8 +46,14 @@ export interface LoadPlan {
 /** What a stamp says of a path that does not exist. */
 export const MISSING = 'missing';
 
-/** Discovers with `options` and binds what it found to the hashes of what it read. */
-export async function buildLoadPlan(options: Required<DiscoveryOptions>): Promise<LoadPlan> {
+/**
+ * Discovers with `options`, writes the bundle of the extension modules to `bundleFile`, and
+ * binds both to the hashes of what they were made from.
+ */
+export async function buildLoadPlan(
+  options: Required<DiscoveryOptions>,
+  bundleFile: string
+): Promise<LoadPlan> {
   const found = await discover(options);
   const entryPoints = found.entryPoints.map((entryPoint) => entryPoint.toJSON());
   const packages: Record<string, string | null> = {};
@@ -60,6 +71,7 @@ export async function buildLoadPlan(options: Required<DiscoveryOptions>): Promis
   }
   const modules: Record<string, string> = {};
   for (const { modulePath } of entryPoints) modules[modulePath] ??= fileStamp(modulePath);
+  const bundle = await writeLoadPlanBundle(bundleFile, entryPoints);
   const plan: Omit<LoadPlan, 'digest'> = {
     kind: LOAD_PLAN_KIND,
     format: LOAD_PLAN_FORMAT,
@@ -69,7 +81,8 @@ export async function buildLoadPlan(options: Required<DiscoveryOptions>): Promis
     packages,
     manifests,
     folders,
-    modules
+    modules,
+    bundle
   };
   return { ...plan, digest: planDigest(plan) };
 }

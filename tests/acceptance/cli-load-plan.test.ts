@@ -1,12 +1,19 @@
 /**
  * `wharf check --write-load-plan` and `wharf serve --load-plan`: a plan written by a clean
- * check serves the drop-in's routes; a plan is refused (exit 2, `WHARF_LOAD_PLAN_STALE`,
- * naming what changed) after an extension module, its package's manifest or its version
- * changed, and a file that is not a whole plan is refused (exit 2,
+ * check (with its bundle of the drop-in's modules beside it) serves the drop-in's routes; a
+ * plan is refused (exit 2, `WHARF_LOAD_PLAN_STALE`, naming what changed) after an extension
+ * module, a helper module it bundled, its package's manifest or its version changed, and a file that is not a whole plan is refused (exit 2,
  * `WHARF_LOAD_PLAN_INVALID`, naming the file and the problem).
  */
 import assert from 'node:assert/strict';
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, beforeEach, describe, test } from 'node:test';
@@ -15,8 +22,9 @@ import { givenWharfServe, type WharfServe } from '../helpers/serve-cli.js';
 
 const MODULE = [
   `import { APIExtensionBase, Controller, ResourceExtension } from 'wharf';`,
+  `import { gadgetOf } from './lib/gadget.js';`,
   `class GadgetsController extends Controller {`,
-  `  show(req) { return { gadget: { id: req.params.id } }; }`,
+  `  show(req) { return { gadget: gadgetOf(req.params.id) }; }`,
   `}`,
   `export class Gadgets extends APIExtensionBase {`,
   `  name = 'Gadgets';`,
@@ -32,6 +40,7 @@ interface Given {
   cwd: string;
   dropins: string;
   module: string;
+  helper: string;
   manifest: string;
   plan: string;
 }
@@ -41,8 +50,10 @@ function givenDropin(): Given {
   const cwd = mkdtempSync(join(tmpdir(), 'wharf-load-plan-'));
   const dropins = join(cwd, 'dropins');
   const pkg = join(dropins, 'gadgets');
-  mkdirSync(pkg, { recursive: true });
+  mkdirSync(join(pkg, 'lib'), { recursive: true });
   writeFileSync(join(pkg, 'index.js'), MODULE);
+  const helper = join(pkg, 'lib', 'gadget.js');
+  writeFileSync(helper, `export const gadgetOf = (id) => ({ id });\n`);
   const manifest = join(pkg, 'package.json');
   writeFileSync(
     manifest,
@@ -53,7 +64,8 @@ function givenDropin(): Given {
       wharf: { entryPoints: { 'wharf.api.v21.extensions': { gadgets: './index.js:Gadgets' } } }
     })
   );
-  return { cwd, dropins, module: join(pkg, 'index.js'), manifest, plan: join(cwd, 'load.json') };
+  const plan = join(cwd, 'load.json');
+  return { cwd, dropins, module: join(pkg, 'index.js'), helper, manifest, plan };
 }
 
 async function writePlan(given: Given): Promise<void> {
@@ -80,8 +92,11 @@ describe('wharf serve --load-plan', () => {
   });
   after(() => served?.child.kill('SIGKILL'));
 
-  test('serves the extensions of a plan a clean check wrote', async () => {
+  test('serves the extensions of a plan a clean check wrote, from its bundle', async () => {
     await writePlan(given);
+    const bundle = join(given.cwd, 'load.bundle.mjs');
+    assert.ok(existsSync(bundle));
+    assert.ok(readFileSync(bundle, 'utf8').includes('gadgetOf'));
     served = givenWharfServe(['--dropin', given.dropins, '--load-plan', given.plan], {
       cwd: given.cwd
     });
@@ -98,6 +113,13 @@ describe('wharf serve --load-plan', () => {
     appendFileSync(given.module, '// edited\n');
     const stderr = await refusedServe(given, 'WHARF_LOAD_PLAN_STALE');
     assert.ok(stderr.includes(given.module), stderr);
+  });
+
+  test('refuses the plan after a helper module it bundled changed', async () => {
+    await writePlan(given);
+    appendFileSync(given.helper, '// edited\n');
+    const stderr = await refusedServe(given, 'WHARF_LOAD_PLAN_STALE');
+    assert.ok(stderr.includes(given.helper), stderr);
   });
 
   test('refuses the plan after its manifest changed', async () => {
