@@ -40,6 +40,11 @@ export interface BuildPipelineOptions {
   authStrategy: string;
   /** Finds the factory a section names. */
   resolveFactory: FactoryResolver;
+  /**
+   * The file's factories, when the caller resolved and checked them already
+   * (`resolveAndCheck` with the same resolver); otherwise they are resolved here.
+   */
+  factories?: ResolvedFactories;
   /** The host container, handed to every factory. */
   container: DependencyContainer;
   /** The host's root logger, handed to every factory. */
@@ -68,7 +73,7 @@ export async function resolveAndCheck(
 /** Builds the handler serving `options.name`. */
 export async function buildPipeline(options: BuildPipelineOptions): Promise<RequestHandler> {
   const { config, name } = options;
-  const factories = await resolveAndCheck(config, options.resolveFactory);
+  const factories = options.factories ?? (await resolveAndCheck(config, options.resolveFactory));
   const section = config.sections.get(name);
   if (!section) {
     throw new PasteConfigError(`${config.file}: no app, pipeline or composite named "${name}"`);

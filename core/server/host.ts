@@ -10,8 +10,10 @@ import { parseDeadlineList } from '../api/request-deadlines.js';
 import { ExtensionPrepareError, HTTPNotFound } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { answerError } from '../http/answer-error.js';
-import { buildPipeline } from '../pipeline/build-pipeline.js';
+import { buildPipeline, resolveAndCheck } from '../pipeline/build-pipeline.js';
 import { loadPasteConfig } from '../pipeline/paste-config.js';
+import type { PasteConfig } from '../pipeline/paste-sections.js';
+import type { ResolvedFactories } from '../pipeline/resolve-factories.js';
 import { entryPointResolver } from '../pipeline/entry-point-resolver.js';
 import type { EntryPoint, EntryPointCatalog } from '../plugins/index.js';
 import { API_ROUTER } from '../tokens.js';
@@ -92,14 +94,36 @@ export interface HostApps {
   close(): Promise<void>;
 }
 
-/** Builds the paste pipeline of every enabled API of a host whose router is created. */
-export async function buildApps(base: HostBase): Promise<HostApps> {
+/** A host's paste file and the factories of its sections, resolved and checked. */
+export interface HostPipelines {
+  /** The parsed `[wsgi] api_paste_config`. */
+  paste: PasteConfig;
+  /** The factory of every section; absent when no API is enabled (nothing is built). */
+  factories?: ResolvedFactories;
+}
+
+/**
+ * Reads the paste file and resolves the factory of every section once, for every enabled
+ * API: their modules are imported, no factory is called (that needs the API router).
+ */
+export async function resolvePipelines(base: HostBase): Promise<HostPipelines> {
+  const { config, logger, catalog } = base;
+  const paste = loadPasteConfig(config.wsgi.api_paste_config);
+  if (config.DEFAULT.enabled_apis.length === 0) return { paste };
+  return { paste, factories: await resolveAndCheck(paste, entryPointResolver(catalog, logger)) };
+}
+
+/**
+ * Builds the paste pipeline of every enabled API of a host whose router is created, from
+ * `pipelines` when they were resolved already (`resolvePipelines`).
+ */
+export async function buildApps(base: HostBase, pipelines?: HostPipelines): Promise<HostApps> {
   const { config, logger, container, catalog } = base;
   const closers: (() => void | Promise<void>)[] = [];
   const close = async (): Promise<void> => {
     await Promise.allSettled(closers.map((closer) => closer()));
   };
-  const paste = loadPasteConfig(config.wsgi.api_paste_config);
+  const { paste, factories } = pipelines ?? (await resolvePipelines(base));
   const apps = new Map<string, Express>();
   const identityTrusting = new Map<string, string[]>();
   try {
@@ -110,6 +134,7 @@ export async function buildApps(base: HostBase): Promise<HostApps> {
         name,
         authStrategy: config.api.auth_strategy,
         resolveFactory: entryPointResolver(catalog, logger),
+        ...(factories ? { factories } : {}),
         container,
         logger,
         onClose: (closer) => closers.push(closer),
@@ -133,9 +158,13 @@ export async function buildApps(base: HostBase): Promise<HostApps> {
 export async function assembleHost(options: HostOptions): Promise<Host> {
   const base = await prepareHost(options);
   handleUnhandledRejections(base.logger);
+  // The pipeline's modules are imported before the API router's drop-in packages: one
+  // that needs `wharf` provided registers a resolve hook, and on Node 20 every module
+  // imported after it crosses to Node's loader thread (docs/performance.md, "Start-up").
+  const pipelines = await resolvePipelines(base);
   const router = await createApiRouter(base);
   await prepareExtensions(router);
-  return { ...base, router, ...(await buildApps(base)) };
+  return { ...base, router, ...(await buildApps(base, pipelines)) };
 }
 
 /**
