@@ -5,7 +5,7 @@
  */
 import { InvalidDeclarationError } from '../errors.js';
 import type { RedirectSpec, RouteCondition, RouteSpec } from './route.js';
-import { RoutingTable } from './routing-table.js';
+import { RoutingTable, type ParsedRoute } from './routing-table.js';
 import { SubMapper, type SubmapperOptions } from './submapper.js';
 import { checkMethod, parseTemplate } from './template.js';
 import { templateParams } from './url-generator.js';
@@ -100,8 +100,9 @@ export class Mapper<T> implements RouteDeclarer<T> {
   /** Whether `compile()` also registers every route behind `/{project_id}`. */
   readonly projectIdPrefix: boolean;
   private readonly formats: readonly string[] | undefined;
-  private readonly declared: RouteSpec<T>[] = [];
-  private readonly redirected: RedirectSpec[] = [];
+  // Each route with its template, checked and parsed once, when it is declared.
+  private readonly declared: ParsedRoute<RouteSpec<T>>[] = [];
+  private readonly redirected: ParsedRoute<RedirectSpec>[] = [];
 
   constructor(options: MapperOptions = {}) {
     this.projectIdPrefix = options.projectIdPrefix ?? true;
@@ -125,10 +126,17 @@ export class Mapper<T> implements RouteDeclarer<T> {
     for (const each of methods) {
       const route: RouteSpec<T> = { ...rest, method: each.toUpperCase() };
       if (conditions?.function !== undefined) route.condition = conditions.function;
-      checkMethod(route.method, route.path, route.owner);
-      parseTemplate(route.path, route.owner, route.requirements);
-      this.declared.push(route);
+      this.declare(route);
     }
+  }
+
+  /** Checks a route's method and template, and keeps the route with its parsed template. */
+  private declare(route: RouteSpec<T>): void {
+    checkMethod(route.method, route.path, route.owner);
+    this.declared.push({
+      route,
+      parsed: parseTemplate(route.path, route.owner, route.requirements)
+    });
   }
 
   /**
@@ -148,18 +156,22 @@ export class Mapper<T> implements RouteDeclarer<T> {
     checkRequirements(member, options.requirements, options.owner);
     const prefix =
       options.namePrefix ?? (options.parentResource ? `${options.parentResource.memberName}_` : '');
-    const add = (method: string, path: string, action: string, name: string | null): void =>
-      this.connect({
-        method,
+    // Declared directly, not through connect(): its requirements are picked from the
+    // resource's, already checked, and a resource declares thousands of routes at start-up.
+    const add = (method: string, path: string, action: string, name: string | null): void => {
+      const route: RouteSpec<T> = {
+        method: method.toUpperCase(),
         path,
         action,
-        ...(name === null ? {} : { name: `${prefix}${name}` }),
         target: options.target,
         owner: options.owner,
-        formatted: options.formatted ?? true,
-        ...(options.requirements ? { requirements: pick(options.requirements, path) } : {}),
-        ...(options.condition ? { conditions: { function: options.condition } } : {})
-      });
+        formatted: options.formatted ?? true
+      };
+      if (name !== null) route.name = `${prefix}${name}`;
+      if (options.requirements) route.requirements = pick(options.requirements, path);
+      if (options.condition) route.condition = options.condition;
+      this.declare(route);
+    };
 
     // One word for both (`metadata`): routes let the member's name overwrite the index's.
     add('GET', collection, 'index', memberName === collectionName ? null : collectionName);
@@ -191,8 +203,10 @@ export class Mapper<T> implements RouteDeclarer<T> {
     };
     checkMethod(redirect.method, from, options.owner);
     checkRequirements(from, options.requirements, options.owner);
-    parseTemplate(from, options.owner, options.requirements);
-    this.redirected.push(redirect);
+    this.redirected.push({
+      route: redirect,
+      parsed: parseTemplate(from, options.owner, options.requirements)
+    });
   }
 
   /** routes' `submapper`: declarations through it get its path and name prefixes and defaults. */
@@ -202,19 +216,18 @@ export class Mapper<T> implements RouteDeclarer<T> {
 
   /** The declared routes, in declaration order, without their `/{project_id}` forms. */
   routes(): RouteSpec<T>[] {
-    return [...this.declared];
+    return this.declared.map(({ route }) => route);
   }
 
   /** The declared redirects, in declaration order. */
   redirects(): RedirectSpec[] {
-    return [...this.redirected];
+    return this.redirected.map(({ route }) => route);
   }
 
   /** Compiles the declared routes (and their `/{project_id}` forms) into a RoutingTable. */
   compile(): RoutingTable<T> {
-    return RoutingTable.compile(this.declared, {
+    return RoutingTable.compileParsed(this.declared, this.redirected, {
       projectIdPrefix: this.projectIdPrefix,
-      redirects: this.redirected,
       ...(this.formats ? { formats: this.formats } : {})
     });
   }
@@ -235,8 +248,9 @@ function checkRequirements(
   requirements: Readonly<Record<string, string>> | undefined,
   owner: string
 ): void {
+  if (requirements === undefined) return;
   const params = new Set(templateParams(path));
-  for (const name of Object.keys(requirements ?? {})) {
+  for (const name of Object.keys(requirements)) {
     if (!params.has(name)) {
       throw new InvalidDeclarationError(
         `route ${path} declared by ${owner}: the requirement names {${name}}, which the path lacks`
