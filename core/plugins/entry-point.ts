@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { entryPointScope } from '../extension-scope.js';
 import { importInScope } from '../import-scope.js';
 import { importLocation } from './import-location.js';
-import { needsWharfProvided, provideWharfTo } from './provide-wharf.js';
+import { provideWharfTo, sourceNeedsWharf } from './provide-wharf.js';
 
 /** Where an entry point was declared. */
 export interface EntryPointSource {
@@ -54,14 +54,6 @@ export class EntryPoint {
   }
 
   /**
-   * Whether importing the module registers the resolve hook that provides the host's
-   * `wharf` (an installed or drop-in package with no copy of its own: provide-wharf.ts).
-   */
-  get needsWharfProvided(): boolean {
-    return this.source.kind !== 'project' && needsWharfProvided(dirname(this.source.file));
-  }
-
-  /**
    * Imports the module and returns the export; throws EntryPointLoadError with the phase.
    * A package's module (installed or drop-in) is imported with the host's `wharf` provided.
    * An import failure names where it happened: file:line:column inside the package. What
@@ -69,7 +61,7 @@ export class EntryPoint {
    */
   async load(): Promise<unknown> {
     const packageDir = dirname(this.source.file);
-    if (this.needsWharfProvided) provideWharfTo(packageDir);
+    if (sourceNeedsWharf(this.source)) provideWharfTo(packageDir);
     let module: Record<string, unknown>;
     try {
       module = (await importInScope(

@@ -21,6 +21,7 @@ export type { MapOutcome } from './map-runner.js';
 import { Extension } from './extension.js';
 import { isClass, isInvokable } from './plugin-kind.js';
 import { describeFailure, loadFailure, type LoadFailure, type LoadPhase } from './load-failure.js';
+import { sourceNeedsWharf } from './provide-wharf.js';
 
 /** Options every manager accepts. */
 export interface ManagerOptions<T = unknown> {
@@ -145,7 +146,7 @@ export abstract class ExtensionManagerBase<T = unknown, Lookup = Extension<T>> i
     const results: (Extension<T> | null)[] = [];
     for (const provided of [false, true]) {
       const wave = entryPoints.flatMap((entryPoint, index) =>
-        entryPoint.needsWharfProvided === provided ? [{ entryPoint, index }] : []
+        sourceNeedsWharf(entryPoint.source) === provided ? [{ entryPoint, index }] : []
       );
       const built = await Promise.all(
         wave.map(({ entryPoint }) => this.loadOne(entryPoint, invoker))

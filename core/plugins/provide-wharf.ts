@@ -27,13 +27,21 @@ function resolvesWharfItself(dir: string): boolean {
  * True when the modules of the package in `packageDir` (an installed or drop-in package)
  * cannot import `wharf` by themselves, so importing them registers the resolve hook.
  */
-export function needsWharfProvided(packageDir: string): boolean {
+function needsWharfProvided(packageDir: string): boolean {
   let answer = needs.get(packageDir);
   if (answer === undefined) {
     answer = !resolvesWharfItself(packageDir);
     needs.set(packageDir, answer);
   }
   return answer;
+}
+
+/**
+ * True when the modules an entry point of `source` names need the host's `wharf` provided:
+ * it was declared by an installed or drop-in package that cannot import it by itself.
+ */
+export function sourceNeedsWharf(source: { kind: string; file: string }): boolean {
+  return source.kind !== 'project' && needsWharfProvided(dirname(source.file));
 }
 
 /**

@@ -5,9 +5,9 @@
  */
 import { InvalidDeclarationError } from '../errors.js';
 import type { RedirectSpec, RouteCondition, RouteSpec } from './route.js';
-import { RoutingTable, type ParsedRoute } from './routing-table.js';
+import { RoutingTable } from './routing-table.js';
 import { SubMapper, type SubmapperOptions } from './submapper.js';
-import { checkMethod, parseTemplate } from './template.js';
+import { checkMethod, parseRouteTemplate } from './template.js';
 import { templateParams } from './url-generator.js';
 
 /** How a Mapper registers its routes. */
@@ -100,9 +100,8 @@ export class Mapper<T> implements RouteDeclarer<T> {
   /** Whether `compile()` also registers every route behind `/{project_id}`. */
   readonly projectIdPrefix: boolean;
   private readonly formats: readonly string[] | undefined;
-  // Each route with its template, checked and parsed once, when it is declared.
-  private readonly declared: ParsedRoute<RouteSpec<T>>[] = [];
-  private readonly redirected: ParsedRoute<RedirectSpec>[] = [];
+  private readonly declared: RouteSpec<T>[] = [];
+  private readonly redirected: RedirectSpec[] = [];
 
   constructor(options: MapperOptions = {}) {
     this.projectIdPrefix = options.projectIdPrefix ?? true;
@@ -130,13 +129,14 @@ export class Mapper<T> implements RouteDeclarer<T> {
     }
   }
 
-  /** Checks a route's method and template, and keeps the route with its parsed template. */
+  /**
+   * Checks a route's method and template and keeps it; the template's parse is kept for
+   * the routing table (`parseRouteTemplate`), which would otherwise parse it again.
+   */
   private declare(route: RouteSpec<T>): void {
     checkMethod(route.method, route.path, route.owner);
-    this.declared.push({
-      route,
-      parsed: parseTemplate(route.path, route.owner, route.requirements)
-    });
+    parseRouteTemplate(route);
+    this.declared.push(route);
   }
 
   /**
@@ -203,10 +203,8 @@ export class Mapper<T> implements RouteDeclarer<T> {
     };
     checkMethod(redirect.method, from, options.owner);
     checkRequirements(from, options.requirements, options.owner);
-    this.redirected.push({
-      route: redirect,
-      parsed: parseTemplate(from, options.owner, options.requirements)
-    });
+    parseRouteTemplate(redirect);
+    this.redirected.push(redirect);
   }
 
   /** routes' `submapper`: declarations through it get its path and name prefixes and defaults. */
@@ -216,18 +214,19 @@ export class Mapper<T> implements RouteDeclarer<T> {
 
   /** The declared routes, in declaration order, without their `/{project_id}` forms. */
   routes(): RouteSpec<T>[] {
-    return this.declared.map(({ route }) => route);
+    return [...this.declared];
   }
 
   /** The declared redirects, in declaration order. */
   redirects(): RedirectSpec[] {
-    return this.redirected.map(({ route }) => route);
+    return [...this.redirected];
   }
 
   /** Compiles the declared routes (and their `/{project_id}` forms) into a RoutingTable. */
   compile(): RoutingTable<T> {
-    return RoutingTable.compileParsed(this.declared, this.redirected, {
+    return RoutingTable.compile(this.declared, {
       projectIdPrefix: this.projectIdPrefix,
+      redirects: this.redirected,
       ...(this.formats ? { formats: this.formats } : {})
     });
   }

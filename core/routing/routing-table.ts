@@ -17,13 +17,7 @@ import {
 } from './route.js';
 import { checkRedirect, redirectLocation } from './redirect.js';
 import { SegmentTree, type LeafGuard } from './segment-tree.js';
-import {
-  behindProjectId,
-  checkMethod,
-  parseTemplate,
-  withProjectId,
-  type ParsedTemplate
-} from './template.js';
+import { behindProjectId, checkMethod, parseRouteTemplate, withProjectId } from './template.js';
 import { generatePath, templateParams, type UrlParams } from './url-generator.js';
 
 /** How a routing table is compiled. */
@@ -44,12 +38,6 @@ export interface RoutingTableOptions {
 }
 
 type Entry<T> = RouteSpec<T> | RedirectSpec;
-
-/** A route or redirect with its template already checked and parsed (`parseTemplate`). */
-export interface ParsedRoute<R extends RouteSpec<unknown> | RedirectSpec> {
-  route: R;
-  parsed: ParsedTemplate;
-}
 
 /** One template the tree holds, and the route it leads to. */
 interface Registration<T> {
@@ -90,35 +78,17 @@ export class RoutingTable<T> {
     routes: readonly RouteSpec<T>[],
     options: RoutingTableOptions = {}
   ): RoutingTable<T> {
-    const parse = <R extends Entry<T>>(route: R): ParsedRoute<R> => {
-      checkMethod(route.method, route.path, route.owner);
-      return { route, parsed: parseTemplate(route.path, route.owner, route.requirements) };
-    };
-    return RoutingTable.compileParsed(
-      routes.map(parse),
-      (options.redirects ?? []).map(parse),
-      options
-    );
-  }
-
-  /**
-   * `compile` for routes and redirects whose methods and templates were checked and
-   * parsed when they were declared (as `Mapper` does).
-   */
-  static compileParsed<T>(
-    routes: readonly ParsedRoute<RouteSpec<T>>[],
-    redirects: readonly ParsedRoute<RedirectSpec>[],
-    options: Omit<RoutingTableOptions, 'redirects'> = {}
-  ): RoutingTable<T> {
     const tree = new SegmentTree<Entry<T>>(MAX_PARAM_LENGTH);
     const formattedTree = new SegmentTree<Entry<T>>(MAX_PARAM_LENGTH);
     const byShape = new Map<string, Registration<T>>();
     const names = new Map<string, Entry<T>>();
-    const entries: readonly ParsedRoute<Entry<T>>[] = [...routes, ...redirects];
-    for (const { route, parsed: own } of entries) {
+    const redirects = options.redirects ?? [];
+    for (const route of [...routes, ...redirects]) {
+      checkMethod(route.method, route.path, route.owner);
       nameRoute(names, route);
       if (!('target' in route)) checkRedirect(route);
       const guard = 'target' in route ? guardOf(route) : undefined;
+      const own = parseRouteTemplate(route);
       const prefixed = options.projectIdPrefix === true ? withProjectId(route.path) : null;
       const forms = [{ template: route.path, parsed: own }];
       if (prefixed !== null) {
@@ -143,8 +113,8 @@ export class RoutingTable<T> {
       tree,
       formattedTree,
       new Set(options.formats ?? DEFAULT_FORMATS),
-      Object.freeze(routes.map(({ route }) => route)),
-      Object.freeze(redirects.map(({ route }) => route)),
+      Object.freeze([...routes]),
+      Object.freeze([...redirects]),
       names,
       registrations,
       methods

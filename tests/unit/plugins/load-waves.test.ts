@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { EntryPoint, EntryPointCatalog, ExtensionManager } from '../../../core/plugins/index.js';
+import { sourceNeedsWharf } from '../../../core/plugins/provide-wharf.js';
 import { givenCapturedLogger } from '../../helpers/capture-logger.js';
 
 const NAMESPACE = 'wharf.test.waves';
@@ -65,8 +66,8 @@ test('imports the modules that need no provided wharf before those that do', asy
     cacheDir: null
   });
   const [project, dropin] = catalog.list(NAMESPACE);
-  assert.equal(project?.needsWharfProvided, false);
-  assert.equal(dropin?.needsWharfProvided, true);
+  assert.equal(sourceNeedsWharf(project!.source), false);
+  assert.equal(sourceNeedsWharf(dropin!.source), true);
   const recorder = givenLoadRecorder();
   try {
     const manager = await ExtensionManager.create(NAMESPACE, {
