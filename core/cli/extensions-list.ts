@@ -7,7 +7,8 @@
 import type { Command } from 'commander';
 import { API_NAMESPACE } from '../api/api-namespace.js';
 import { deferredLogger } from '../logger.js';
-import { ExtensionManager, type LoadReportEntry } from '../plugins/index.js';
+import type { LoadReportEntry } from '../plugins/extension-manager-base.js';
+import { ExtensionManager } from '../plugins/extension-manager.js';
 import { prepareHost, type HostBase } from '../server/host-base.js';
 import { hostOptionsFrom, withCommonOptions, type CommonOptions } from './common-options.js';
 import { profileFor } from '../server/namespace-profiles.js';

@@ -21,9 +21,14 @@ export const SLICE_MS = 10;
 export class TimeSlice {
   private started = performance.now();
 
-  /** Gives the event loop a turn when this slice has run SLICE_MS or more. */
+  /** Whether this slice has run SLICE_MS or more: the loop should give the event loop a turn. */
+  get usedUp(): boolean {
+    return performance.now() - this.started >= SLICE_MS;
+  }
+
+  /** Gives the event loop a turn when this slice is used up. */
   async turn(): Promise<void> {
-    if (performance.now() - this.started < SLICE_MS) return;
+    if (!this.usedUp) return;
     await nextTurn();
     this.started = performance.now();
   }
@@ -55,21 +60,38 @@ export function requestSlice(request: object): TimeSlice {
 }
 
 /**
- * Calls `each` on every item, giving the event loop a turn whenever `slice` is used up
- * (checked once per CHUNK_SIZE items). A list of at most one chunk runs straight through:
- * no turn, no await.
+ * Calls `each` on every item, a chunk of CHUNK_SIZE items at a time, giving the event loop a
+ * turn before a chunk whenever `slice` is used up. Until the slice runs out it goes straight
+ * through, synchronously: it returns undefined when it got to the end that way (a short
+ * list, the common case, costs its caller no promise and no await), else a promise of the
+ * end, reached after its turns.
  */
-export async function eachInTurns<T>(
+export function eachInTurns<T>(
   items: readonly T[],
   slice: TimeSlice,
   each: (item: T) => void
+): Promise<void> | undefined {
+  for (let start = 0; start < items.length; start += CHUNK_SIZE) {
+    if (slice.usedUp) return eachAfterTurns(items, start, slice, each);
+    eachOfChunk(items, start, each);
+  }
+  return undefined;
+}
+
+/** The rest of `eachInTurns` from `start`, each chunk after the turn its slice calls for. */
+async function eachAfterTurns<T>(
+  items: readonly T[],
+  start: number,
+  slice: TimeSlice,
+  each: (item: T) => void
 ): Promise<void> {
-  if (items.length <= CHUNK_SIZE) {
-    for (const item of items) each(item);
-    return;
-  }
-  for (const chunk of chunksOf(items)) {
+  for (let chunk = start; chunk < items.length; chunk += CHUNK_SIZE) {
     await slice.turn();
-    for (const item of chunk) each(item);
+    eachOfChunk(items, chunk, each);
   }
+}
+
+function eachOfChunk<T>(items: readonly T[], start: number, each: (item: T) => void): void {
+  const end = Math.min(items.length, start + CHUNK_SIZE);
+  for (let index = start; index < end; index++) each(items[index]!);
 }

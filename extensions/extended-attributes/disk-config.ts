@@ -25,14 +25,14 @@ export class DiskConfigController extends ServerAttributesController {
   @wsgi.extends()
   @wsgi.policy(RULE)
   @wsgi.addsFields('server', FIELDS)
-  create(req: ApiRequest, resp: ResponseObject): Promise<void> {
+  create(req: ApiRequest, resp: ResponseObject): Promise<void> | undefined {
     return this.extendViews(req, resp);
   }
 
   @wsgi.extends()
   @wsgi.policy(RULE)
   @wsgi.addsFields('server', FIELDS)
-  update(req: ApiRequest, resp: ResponseObject): Promise<void> {
+  update(req: ApiRequest, resp: ResponseObject): Promise<void> | undefined {
     return this.extendViews(req, resp);
   }
 }

@@ -10,7 +10,8 @@
  * `req.get_db_instance(id)`: never one query per server, nor a second read of the page. A
  * view that carries no server (a response some other extension replaced) gets no
  * attributes. Extending a page of a thousand views gives the event loop turns as it goes,
- * within the request's time slice.
+ * within the request's time slice; extending what fits in the slice (a show, a create, most
+ * pages) answers synchronously, so the plan runs the next step without an await.
  */
 import { Controller, ControllerExtension, wsgi, type ApiRequest, type ResponseObject } from 'wharf';
 import {
@@ -42,22 +43,24 @@ export abstract class ServerAttributesController extends Controller {
   protected abstract addAttributes(view: ServerView, server: Server): void;
 
   @wsgi.extends()
-  show(req: ApiRequest, resp: ResponseObject): Promise<void> {
+  show(req: ApiRequest, resp: ResponseObject): Promise<void> | undefined {
     return this.extendViews(req, resp);
   }
 
   @wsgi.extends()
-  detail(req: ApiRequest, resp: ResponseObject): Promise<void> {
+  detail(req: ApiRequest, resp: ResponseObject): Promise<void> | undefined {
     return this.extendViews(req, resp);
   }
 
-  /** Adds the attributes to every server view of `resp`, if the declared rule allows. */
-  protected async extendViews(req: ApiRequest, resp: ResponseObject): Promise<void> {
+  /**
+   * Adds the attributes to every server view of `resp`, if the declared rule allows; a
+   * promise only when the views took turns of the event loop (eachInTurns).
+   */
+  protected extendViews(req: ApiRequest, resp: ResponseObject): Promise<void> | undefined {
     // nova checks these rules against the caller's own project, not each server's.
     const target = { project_id: req.context.projectId, user_id: req.context.userId };
-    if (!this.services.policy.allows(req, target)) return;
-    const views = serverViews(resp);
-    await eachInTurns(views, requestSlice(req), (view) => {
+    if (!this.services.policy.allows(req, target)) return undefined;
+    return eachInTurns(serverViews(resp), requestSlice(req), (view) => {
       const server = shownServer(view);
       if (server !== undefined) this.addAttributes(view, server);
     });
