@@ -14,6 +14,7 @@ import type winston from 'winston';
 import type TransportStream from 'winston-transport';
 import { currentLoadScope, currentScope } from './extension-scope.js';
 import { lineTransportFor } from './log-line-transport.js';
+import { isoTimestamp } from './iso-timestamp.js';
 
 const require = createRequire(import.meta.url);
 let winstonModule: typeof winston | undefined;
@@ -40,25 +41,12 @@ export interface LoggerOptions {
 }
 
 /**
- * winston's `timestamp()` (`new Date().toISOString()` unless the line has one), with the
- * text kept for the millisecond it names: under load many lines share a millisecond, and
- * formatting the date was a tenth of the cost of a request-log line.
+ * winston's `timestamp()` (`new Date().toISOString()` unless the line has one), made cheaply
+ * (see iso-timestamp.ts).
  */
 function stampTime(info: winston.Logform.TransformableInfo): winston.Logform.TransformableInfo {
-  if (!info.timestamp) info.timestamp = isoNow();
+  if (!info.timestamp) info.timestamp = isoTimestamp();
   return info;
-}
-
-let isoMillisecond = Number.NaN;
-let isoText = '';
-
-function isoNow(): string {
-  const now = Date.now();
-  if (now !== isoMillisecond) {
-    isoMillisecond = now;
-    isoText = new Date(now).toISOString();
-  }
-  return isoText;
 }
 
 function textLine({
@@ -152,7 +140,7 @@ function directLineWriter(
     const info = stampInfo(fields) as Info;
     if (logger.format === textFormat && !('timestamp' in info) && !('label' in info)) {
       // textLine's output, the fields being exactly textLine's `rest`.
-      const stamp = isoNow();
+      const stamp = isoTimestamp();
       const line = `${stamp} ${level} ${message}${hasKeys(info) ? ` ${JSON.stringify(info)}` : ''}`;
       info.level = level;
       info.message = message;

@@ -12,51 +12,54 @@
  * - prom-client's default metrics: event-loop delay, heap, CPU, handles, process start time.
  *
  * Label values come from the routing table and the extension set, never from the request,
- * so their number is bounded.
+ * so their number is bounded. The request and processor metrics are counted in series tables
+ * (series-table.ts: a series found by one key, no per-call label checks) and exposed through
+ * the registry as prom-client's own metrics would be.
  */
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { shareWithPrimary } from './cluster-metrics.js';
 import type { ExtensionHealth } from './extension-health.js';
+import { registerCounter, registerHistogram, SeriesTable } from './series-table.js';
 
-const LABELS = ['api', 'route', 'method', 'status', 'extension'] as const;
+/** Separates the label values in a series key: it never occurs in a route, method or alias. */
+const KEY_SEPARATOR = '\u0000';
 
 /** The metrics of one API router. */
 export class ApiMetrics {
   /** The registry `/metrics` serves. */
   readonly registry = new Registry();
-  private readonly requests: Counter<(typeof LABELS)[number]>;
-  private readonly errors: Counter<(typeof LABELS)[number]>;
-  private readonly latency: Histogram<(typeof LABELS)[number]>;
-  private readonly processors: Histogram<'extension' | 'phase'>;
+  /** Every answered request, by API, route, method, status and extension. */
+  private readonly requests = new SeriesTable([
+    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
+  ]);
+  /** Time in pre- and post-processors, by extension and phase. */
+  private readonly processors = new SeriesTable([
+    0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5
+  ]);
 
   /** @param extensions the aliases whose health is reported; @param health where it is */
   constructor(extensions: () => readonly string[], health: ExtensionHealth) {
     const registers = [this.registry];
-    this.requests = new Counter({
+    registerCounter(this.registry, this.requests, {
       name: 'wharf_requests_total',
-      help: 'API requests answered, by API, route, method, status and owning extension.',
-      labelNames: LABELS,
-      registers
+      help: 'API requests answered, by API, route, method, status and owning extension.'
     });
-    this.errors = new Counter({
-      name: 'wharf_request_errors_total',
-      help: 'API requests answered with a 5xx status.',
-      labelNames: LABELS,
-      registers
-    });
-    this.latency = new Histogram({
+    registerCounter(
+      this.registry,
+      this.requests,
+      {
+        name: 'wharf_request_errors_total',
+        help: 'API requests answered with a 5xx status.'
+      },
+      (series) => Number(series.labels.status) >= 500
+    );
+    registerHistogram(this.registry, this.requests, {
       name: 'wharf_request_duration_seconds',
-      help: 'Time from routing to the response finishing.',
-      labelNames: LABELS,
-      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-      registers
+      help: 'Time from routing to the response finishing.'
     });
-    this.processors = new Histogram({
+    registerHistogram(this.registry, this.processors, {
       name: 'wharf_processor_duration_seconds',
-      help: 'Time in pre- and post-processors, by extension and phase.',
-      labelNames: ['extension', 'phase'],
-      buckets: [0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
-      registers
+      help: 'Time in pre- and post-processors, by extension and phase.'
     });
     new Gauge({
       name: 'wharf_extension_quarantined',
@@ -91,14 +94,17 @@ export class ApiMetrics {
     extension: string,
     seconds: number
   ): void {
-    const labels = { api, route, method, status: String(status), extension };
-    this.requests.inc(labels);
-    if (status >= 500) this.errors.inc(labels);
-    this.latency.observe(labels, seconds);
+    const key = `${api}${KEY_SEPARATOR}${route}${KEY_SEPARATOR}${method}${KEY_SEPARATOR}${status}${KEY_SEPARATOR}${extension}`;
+    const series =
+      this.requests.find(key) ??
+      this.requests.add(key, { api, route, method, status: String(status), extension });
+    this.requests.record(series, seconds);
   }
 
   /** Records the time one pre- or post-processor of `extension` took. */
   observeProcessor(extension: string, phase: 'pre' | 'post', seconds: number): void {
-    this.processors.observe({ extension, phase }, seconds);
+    const key = `${extension}${KEY_SEPARATOR}${phase}`;
+    const series = this.processors.find(key) ?? this.processors.add(key, { extension, phase });
+    this.processors.record(series, seconds);
   }
 }

@@ -13,13 +13,16 @@ import type { APIRouter } from '../api-router.js';
 import { buildOpenApiDocument } from './openapi-document.js';
 
 const PATH = '/openapi.json';
+const PATH_WITH_QUERY = `${PATH}?`;
 
 /** Factory of the `openapi` filter (no options). */
 export const openapiFilter: FilterFactory = ({ container }) => {
   const document = buildOpenApiDocument(container.resolve<APIRouter>(API_ROUTER));
   return function openapi(req: Request, res: Response, next: () => void) {
-    const path = (req.url ?? '/').split('?', 1)[0];
-    if (path !== PATH || (req.method !== 'GET' && req.method !== 'HEAD')) {
+    // Compared in place: splitting off the query made an array on every request.
+    const url = req.url ?? '/';
+    const asked = url === PATH || url.startsWith(PATH_WITH_QUERY);
+    if (!asked || (req.method !== 'GET' && req.method !== 'HEAD')) {
       next();
       return;
     }
