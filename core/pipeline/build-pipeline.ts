@@ -67,8 +67,18 @@ export async function resolveAndCheck(
 
 /** Builds the handler serving `options.name`. */
 export async function buildPipeline(options: BuildPipelineOptions): Promise<RequestHandler> {
+  return buildPipelineFrom(options, await resolveAndCheck(options.config, options.resolveFactory));
+}
+
+/**
+ * `buildPipeline` from the file's factories, resolved and checked already
+ * (`resolveAndCheck`), so a host serving several APIs resolves them once.
+ */
+export async function buildPipelineFrom(
+  options: BuildPipelineOptions,
+  factories: ResolvedFactories
+): Promise<RequestHandler> {
   const { config, name } = options;
-  const factories = await resolveAndCheck(config, options.resolveFactory);
   const section = config.sections.get(name);
   if (!section) {
     throw new PasteConfigError(`${config.file}: no app, pipeline or composite named "${name}"`);

@@ -8,7 +8,7 @@ import { entryPointScope, runLoadingSync } from '../extension-scope.js';
 import { importInScope } from '../import-scope.js';
 import { bundledModule } from './bundled-modules.js';
 import { importLocation } from './import-location.js';
-import { provideWharfTo } from './provide-wharf.js';
+import { provideWharfTo, sourceNeedsWharf } from './provide-wharf.js';
 
 /** Where an entry point was declared. */
 export interface EntryPointSource {
@@ -66,7 +66,7 @@ export class EntryPoint {
     const packageDir = dirname(this.source.file);
     const bundled = bundledModule(this.modulePath);
     // The bundle imports `wharf` by the file it resolved to when it was written.
-    if (this.source.kind !== 'project' && !bundled) provideWharfTo(packageDir);
+    if (!bundled && sourceNeedsWharf(this.source)) provideWharfTo(packageDir);
     let module: Record<string, unknown>;
     try {
       module = bundled

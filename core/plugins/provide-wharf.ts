@@ -12,7 +12,8 @@ import { register } from 'node:module';
 import { dirname, join } from 'node:path';
 
 let provided = false;
-const checked = new Set<string>();
+/** Per package folder: whether its modules need the host's `wharf` provided. */
+const needs = new Map<string, boolean>();
 
 /** True when Node's own lookup finds a `node_modules/wharf` from `dir` upwards. */
 function resolvesWharfItself(dir: string): boolean {
@@ -23,13 +24,32 @@ function resolvesWharfItself(dir: string): boolean {
 }
 
 /**
+ * True when the modules of the package in `packageDir` (an installed or drop-in package)
+ * cannot import `wharf` by themselves, so importing them registers the resolve hook.
+ */
+function needsWharfProvided(packageDir: string): boolean {
+  let answer = needs.get(packageDir);
+  if (answer === undefined) {
+    answer = !resolvesWharfItself(packageDir);
+    needs.set(packageDir, answer);
+  }
+  return answer;
+}
+
+/**
+ * True when the modules an entry point of `source` names need the host's `wharf` provided:
+ * it was declared by an installed or drop-in package that cannot import it by itself.
+ */
+export function sourceNeedsWharf(source: { kind: string; file: string }): boolean {
+  return source.kind !== 'project' && needsWharfProvided(dirname(source.file));
+}
+
+/**
  * Ensures a package's modules can import `wharf`: registers the resolve hook unless the
  * package (folder `packageDir`) finds a copy itself; once registered, later calls do nothing.
  */
 export function provideWharfTo(packageDir: string): void {
-  if (provided || checked.has(packageDir)) return;
-  checked.add(packageDir);
-  if (resolvesWharfItself(packageDir)) return;
+  if (provided || !needsWharfProvided(packageDir)) return;
   register(new URL('./wharf-resolve-hook.js', import.meta.url));
   provided = true;
 }

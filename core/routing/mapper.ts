@@ -7,7 +7,7 @@ import { InvalidDeclarationError } from '../errors.js';
 import type { RedirectSpec, RouteCondition, RouteSpec } from './route.js';
 import { RoutingTable } from './routing-table.js';
 import { SubMapper, type SubmapperOptions } from './submapper.js';
-import { checkMethod, parseTemplate } from './template.js';
+import { checkMethod, parseRouteTemplate } from './template.js';
 import { templateParams } from './url-generator.js';
 
 /** How a Mapper registers its routes. */
@@ -125,10 +125,18 @@ export class Mapper<T> implements RouteDeclarer<T> {
     for (const each of methods) {
       const route: RouteSpec<T> = { ...rest, method: each.toUpperCase() };
       if (conditions?.function !== undefined) route.condition = conditions.function;
-      checkMethod(route.method, route.path, route.owner);
-      parseTemplate(route.path, route.owner, route.requirements);
-      this.declared.push(route);
+      this.declare(route);
     }
+  }
+
+  /**
+   * Checks a route's method and template and keeps it; the template's parse is kept for
+   * the routing table (`parseRouteTemplate`), which would otherwise parse it again.
+   */
+  private declare(route: RouteSpec<T>): void {
+    checkMethod(route.method, route.path, route.owner);
+    parseRouteTemplate(route);
+    this.declared.push(route);
   }
 
   /**
@@ -148,18 +156,22 @@ export class Mapper<T> implements RouteDeclarer<T> {
     checkRequirements(member, options.requirements, options.owner);
     const prefix =
       options.namePrefix ?? (options.parentResource ? `${options.parentResource.memberName}_` : '');
-    const add = (method: string, path: string, action: string, name: string | null): void =>
-      this.connect({
-        method,
+    // Declared directly, not through connect(): its requirements are picked from the
+    // resource's, already checked, and a resource declares thousands of routes at start-up.
+    const add = (method: string, path: string, action: string, name: string | null): void => {
+      const route: RouteSpec<T> = {
+        method: method.toUpperCase(),
         path,
         action,
-        ...(name === null ? {} : { name: `${prefix}${name}` }),
         target: options.target,
         owner: options.owner,
-        formatted: options.formatted ?? true,
-        ...(options.requirements ? { requirements: pick(options.requirements, path) } : {}),
-        ...(options.condition ? { conditions: { function: options.condition } } : {})
-      });
+        formatted: options.formatted ?? true
+      };
+      if (name !== null) route.name = `${prefix}${name}`;
+      if (options.requirements) route.requirements = pick(options.requirements, path);
+      if (options.condition) route.condition = options.condition;
+      this.declare(route);
+    };
 
     // One word for both (`metadata`): routes let the member's name overwrite the index's.
     add('GET', collection, 'index', memberName === collectionName ? null : collectionName);
@@ -191,7 +203,7 @@ export class Mapper<T> implements RouteDeclarer<T> {
     };
     checkMethod(redirect.method, from, options.owner);
     checkRequirements(from, options.requirements, options.owner);
-    parseTemplate(from, options.owner, options.requirements);
+    parseRouteTemplate(redirect);
     this.redirected.push(redirect);
   }
 
@@ -235,8 +247,9 @@ function checkRequirements(
   requirements: Readonly<Record<string, string>> | undefined,
   owner: string
 ): void {
+  if (requirements === undefined) return;
   const params = new Set(templateParams(path));
-  for (const name of Object.keys(requirements ?? {})) {
+  for (const name of Object.keys(requirements)) {
     if (!params.has(name)) {
       throw new InvalidDeclarationError(
         `route ${path} declared by ${owner}: the requirement names {${name}}, which the path lacks`

@@ -17,7 +17,7 @@ import {
 } from './route.js';
 import { checkRedirect, redirectLocation } from './redirect.js';
 import { SegmentTree, type LeafGuard } from './segment-tree.js';
-import { behindProjectId, checkMethod, parseTemplate, withProjectId } from './template.js';
+import { behindProjectId, checkMethod, parseRouteTemplate, withProjectId } from './template.js';
 import { generatePath, templateParams, type UrlParams } from './url-generator.js';
 
 /** How a routing table is compiled. */
@@ -88,7 +88,7 @@ export class RoutingTable<T> {
       nameRoute(names, route);
       if (!('target' in route)) checkRedirect(route);
       const guard = 'target' in route ? guardOf(route) : undefined;
-      const own = parseTemplate(route.path, route.owner, route.requirements);
+      const own = parseRouteTemplate(route);
       const prefixed = options.projectIdPrefix === true ? withProjectId(route.path) : null;
       const forms = [{ template: route.path, parsed: own }];
       if (prefixed !== null) {

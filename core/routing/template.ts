@@ -83,6 +83,34 @@ export function parseTemplate(
   return { segments, paramNames, shape, sample };
 }
 
+/** What a route's template parse was computed from, and the parse. */
+interface RememberedParse {
+  path: string;
+  requirements: Readonly<Record<string, string>> | undefined;
+  parsed: ParsedTemplate;
+}
+
+const routeParses = new WeakMap<object, RememberedParse>();
+
+/**
+ * `parseTemplate` of a route's (or redirect's) path, owner and requirements, computed once
+ * per route object while its path and requirements stay the same: `Mapper` checks each
+ * template as it is declared, and the routing table compiles from that parse.
+ */
+export function parseRouteTemplate(route: {
+  path: string;
+  owner: string;
+  requirements?: Readonly<Record<string, string>>;
+}): ParsedTemplate {
+  const known = routeParses.get(route);
+  if (known?.path === route.path && known.requirements === route.requirements) {
+    return known.parsed;
+  }
+  const parsed = parseTemplate(route.path, route.owner, route.requirements);
+  routeParses.set(route, { path: route.path, requirements: route.requirements, parsed });
+  return parsed;
+}
+
 /**
  * The template nova also registered each route under: the same path behind
  * `/{project_id}`; `null` when the template already names `{project_id}` itself.

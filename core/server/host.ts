@@ -10,8 +10,10 @@ import { parseDeadlineList } from '../api/request-deadlines.js';
 import { ExtensionPrepareError, HTTPNotFound } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { answerError } from '../http/answer-error.js';
-import { buildPipeline } from '../pipeline/build-pipeline.js';
+import { buildPipelineFrom, resolveAndCheck } from '../pipeline/build-pipeline.js';
 import { loadPasteConfig } from '../pipeline/paste-config.js';
+import type { PasteConfig } from '../pipeline/paste-sections.js';
+import type { ResolvedFactories } from '../pipeline/resolve-factories.js';
 import { entryPointResolver } from '../pipeline/entry-point-resolver.js';
 import type { EntryPoint, EntryPointCatalog } from '../plugins/index.js';
 import { API_ROUTER } from '../tokens.js';
@@ -92,29 +94,57 @@ export interface HostApps {
   close(): Promise<void>;
 }
 
+/** A host's paste file and the factories of its sections, resolved and checked. */
+interface HostPipelines {
+  /** The parsed `[wsgi] api_paste_config`. */
+  paste: PasteConfig;
+  /** The factory of every section; null when no API is enabled (nothing is built). */
+  factories: ResolvedFactories | null;
+}
+
+/**
+ * Reads the paste file and resolves the factory of every section once, for every enabled
+ * API: their modules are imported, no factory is called (that needs the API router).
+ */
+async function resolvePipelines(base: HostBase): Promise<HostPipelines> {
+  const { config, logger, catalog } = base;
+  const paste = loadPasteConfig(config.wsgi.api_paste_config);
+  if (config.DEFAULT.enabled_apis.length === 0) return { paste, factories: null };
+  return { paste, factories: await resolveAndCheck(paste, entryPointResolver(catalog, logger)) };
+}
+
 /** Builds the paste pipeline of every enabled API of a host whose router is created. */
 export async function buildApps(base: HostBase): Promise<HostApps> {
+  return buildAppsFrom(base, await resolvePipelines(base));
+}
+
+/** `buildApps` from the paste file and factories `resolvePipelines` gave. */
+async function buildAppsFrom(
+  base: HostBase,
+  { paste, factories }: HostPipelines
+): Promise<HostApps> {
   const { config, logger, container, catalog } = base;
   const closers: (() => void | Promise<void>)[] = [];
   const close = async (): Promise<void> => {
     await Promise.allSettled(closers.map((closer) => closer()));
   };
-  const paste = loadPasteConfig(config.wsgi.api_paste_config);
   const apps = new Map<string, Express>();
   const identityTrusting = new Map<string, string[]>();
   try {
     for (const name of config.DEFAULT.enabled_apis) {
       const trusting: string[] = [];
-      const pipeline = await buildPipeline({
+      const options = {
         config: paste,
         name,
         authStrategy: config.api.auth_strategy,
         resolveFactory: entryPointResolver(catalog, logger),
         container,
         logger,
-        onClose: (closer) => closers.push(closer),
-        onIdentityTrusted: (label) => trusting.push(label)
-      });
+        onClose: (closer: () => void | Promise<void>) => closers.push(closer),
+        onIdentityTrusted: (label: string) => trusting.push(label)
+      };
+      // An enabled API means resolvePipelines resolved the factories.
+      const pipeline = await buildPipelineFrom(options, factories!);
       apps.set(name, expressApp(pipeline));
       if (trusting.length > 0) identityTrusting.set(name, trusting);
     }
@@ -133,9 +163,13 @@ export async function buildApps(base: HostBase): Promise<HostApps> {
 export async function assembleHost(options: HostOptions): Promise<Host> {
   const base = await prepareHost(options);
   handleUnhandledRejections(base.logger);
+  // The pipeline's modules are imported before the API router's drop-in packages: one
+  // that needs `wharf` provided registers a resolve hook, and on Node 20 every module
+  // imported after it crosses to Node's loader thread (docs/performance.md, "Start-up").
+  const pipelines = await resolvePipelines(base);
   const router = await createApiRouter(base);
   await prepareExtensions(router);
-  return { ...base, router, ...(await buildApps(base)) };
+  return { ...base, router, ...(await buildAppsFrom(base, pipelines)) };
 }
 
 /**
