@@ -12,6 +12,7 @@ import {
 } from '../../../core/index.js';
 import { APIRouter } from '../../../core/api/api-router.js';
 import { describeController } from '../../../core/api/controller-descriptor.js';
+import { givenExtension } from '../../helpers/built-extension.js';
 import { givenCapturedLogger } from '../../helpers/capture-logger.js';
 
 class ThingsController extends Controller {
@@ -38,20 +39,6 @@ class MissingTargetController extends Controller {
   @wsgi.extends({ method: 'detail' })
   @wsgi.addsFields('things[]', { size: { type: 'integer' } })
   detail(_req: ApiRequest, _resp: ResponseObject) {}
-}
-
-function givenExtension(
-  alias: string,
-  build: (self: APIExtensionBase) => Partial<APIExtensionBase>
-): Extension<APIExtensionBase> {
-  class Made extends APIExtensionBase {
-    readonly name = alias;
-    readonly alias = alias;
-    override readonly version = 1;
-  }
-  const made = new Made();
-  Object.assign(made, build(made));
-  return new Extension(alias, null, Made, made);
 }
 
 const things = givenExtension('things', () => ({

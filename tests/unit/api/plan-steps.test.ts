@@ -5,15 +5,14 @@ import { after, before, describe, test } from 'node:test';
 import { APIRouter } from '../../../core/api/api-router.js';
 import { createContext, setContext } from '../../../core/context.js';
 import {
-  APIExtensionBase,
   Controller,
   ControllerExtension,
-  Extension,
   ResourceExtension,
   ResponseObject,
   wsgi,
   type ApiRequest
 } from '../../../core/index.js';
+import { givenExtension } from '../../helpers/built-extension.js';
 import { givenCapturedLogger } from '../../helpers/capture-logger.js';
 
 /** The steps that ran, in order. */
@@ -64,20 +63,6 @@ class MarksController extends Controller {
     ran.push('pre delete');
     if (req.params.id === 'kept') return new ResponseObject({ kept: true }, { code: 200 });
   }
-}
-
-function givenExtension(
-  alias: string,
-  build: (self: APIExtensionBase) => Partial<APIExtensionBase>
-): Extension<APIExtensionBase> {
-  class Made extends APIExtensionBase {
-    readonly name = alias;
-    readonly alias = alias;
-    override readonly version = 1;
-  }
-  const made = new Made();
-  Object.assign(made, build(made));
-  return new Extension(alias, null, Made, made);
 }
 
 describe('running a dispatch plan', () => {
