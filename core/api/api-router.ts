@@ -207,11 +207,9 @@ export class APIRouter extends EnabledManagerBase<APIExtensionBase> {
 
   /**
    * The request handler to mount (an Express-compatible middleware that always answers);
-   * `api` names the API it serves (`osapi_compute`), the `api` label of its metrics. It
-   * returns a promise only while the answer waits on something asynchronous (a body, an
-   * asynchronous handler); a request answered synchronously makes none.
+   * `api` names the API it serves (`osapi_compute`), the `api` label of its metrics.
    */
-  handler(api: string): (req: IncomingMessage, res: ServerResponse) => Promise<void> | undefined {
+  handler(api: string): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
     const range = this.versions;
     const table = this.table;
     // Most requests send no version (the minimum) or `latest` (the maximum): their headers
@@ -234,10 +232,7 @@ export class APIRouter extends EnabledManagerBase<APIExtensionBase> {
         (performance.now() - this[STARTED]) / 1000
       );
     }
-    return function apiRouter(
-      req: IncomingMessage,
-      res: ServerResponse
-    ): Promise<void> | undefined {
+    return async function apiRouter(req: IncomingMessage, res: ServerResponse): Promise<void> {
       const context = getContext(req);
       res.setHeader(FINGERPRINT_HEADER, fingerprint);
       const observed = res as Observed;
@@ -261,24 +256,13 @@ export class APIRouter extends EnabledManagerBase<APIExtensionBase> {
         const lookup = table.match(method, url, { method, url, headers: req.headers });
         if (lookup === null) throw new HTTPNotFound();
         if ('allowed' in lookup) throw new HTTPMethodNotAllowed(lookup.allowed);
-        if ('redirect' in lookup) {
-          answerRedirect(req, res, lookup);
-          return undefined;
-        }
+        if ('redirect' in lookup) return answerRedirect(req, res, lookup);
         checkFormat(lookup.params);
         context.extension = lookup.route.owner;
         observed[ROUTE] = lookup.route.path;
-        const pending = lookup.route.target.dispatch(
-          req,
-          res,
-          lookup.route,
-          lookup.params,
-          context
-        );
-        return pending?.then(undefined, (error: unknown) => answerError(error, req, res));
+        await lookup.route.target.dispatch(req, res, lookup.route, lookup.params, context);
       } catch (error) {
         answerError(error, req, res);
-        return undefined;
       }
     };
   }

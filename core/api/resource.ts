@@ -166,53 +166,32 @@ export class Resource {
     return plan === undefined ? [] : [plan];
   }
 
-  /**
-   * Serves one matched request; throws (or, once asynchronous, rejects with) HTTP errors for
-   * the caller to turn into faults. Returns a promise only when the request has to wait: for
-   * its body, or for a step of its plan that went asynchronous.
-   */
-  dispatch(
+  /** Serves one matched request; throws HTTP errors for the caller to turn into faults. */
+  async dispatch(
     req: IncomingMessage,
     res: ServerResponse,
     route: RouteSpec<Resource>,
     params: Record<string, string>,
     context: RequestContext
-  ): Promise<void> | undefined {
+  ): Promise<void> {
+    const version = context.apiVersion!;
     checkContentType(req.headers['content-type']);
-    if (route.action === 'action')
-      return readJsonBody(req).then((body) =>
-        this.serve(req, res, this.actionPlanFor(body), params, context, body)
-      );
-    const plans = this.methodPlans.get(route.action);
-    if (!plans) throw new HTTPNotFound();
-    const version = context.apiVersion!;
-    // The variant whose range holds the version; else the first, which answers 404 below.
-    const plan = plans.find((candidate) => isAvailable(candidate.main.spec, version)) ?? plans[0]!;
-    if (req.method === 'POST' || req.method === 'PUT')
-      return readJsonBody(req).then((body) => this.serve(req, res, plan, params, context, body));
-    return this.serve(req, res, plan, params, context, null);
-  }
-
-  /** The plan of the action the body of an action request names. */
-  private actionPlanFor(body: unknown): DispatchPlan {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw malformedBody();
-    const keys = Object.keys(body);
-    if (keys.length !== 1) throw malformedBody();
-    const plan = this.actionPlans.get(keys[0]!);
-    if (!plan) throw new NoSuchActionError(`There is no such action: ${keys[0]}`);
-    return plan;
-  }
-
-  /** The checks after the lookup (quarantine, project id, version, schemas), then the plan. */
-  private serve(
-    req: IncomingMessage,
-    res: ServerResponse,
-    plan: DispatchPlan,
-    params: Record<string, string>,
-    context: RequestContext,
-    body: unknown
-  ): Promise<void> | undefined {
-    const version = context.apiVersion!;
+    let body: unknown = null;
+    let plan: DispatchPlan | undefined;
+    if (route.action === 'action') {
+      body = await readJsonBody(req);
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw malformedBody();
+      const keys = Object.keys(body);
+      if (keys.length !== 1) throw malformedBody();
+      plan = this.actionPlans.get(keys[0]!);
+      if (!plan) throw new NoSuchActionError(`There is no such action: ${keys[0]}`);
+    } else {
+      const plans = this.methodPlans.get(route.action);
+      if (!plans) throw new HTTPNotFound();
+      // The variant whose range holds the version; else the first, which answers 404 below.
+      plan = plans.find((candidate) => isAvailable(candidate.main.spec, version)) ?? plans[0]!;
+      if (req.method === 'POST' || req.method === 'PUT') body = await readJsonBody(req);
+    }
     context.extension = plan.main.owner;
     const retryAfter = this.runtime.health.retryAfter(plan.main.owner);
     if (retryAfter > 0) throw new ExtensionQuarantinedError(retryAfter);
@@ -245,7 +224,7 @@ export class Resource {
       urlFor: urlForRequest,
       [URL_SOURCE]: this.urls
     };
-    return runPlan(plan, request, res, this.runtime);
+    await runPlan(plan, request, res, this.runtime);
   }
 }
 
