@@ -21,7 +21,7 @@ export type { MapOutcome } from './map-runner.js';
 import { Extension } from './extension.js';
 import { isClass, isInvokable } from './plugin-kind.js';
 import { describeFailure, loadFailure, type LoadFailure, type LoadPhase } from './load-failure.js';
-import { sourceNeedsWharf } from './provide-wharf.js';
+import { loadInWaves } from './load-waves.js';
 
 /** Options every manager accepts. */
 export interface ManagerOptions<T = unknown> {
@@ -125,35 +125,13 @@ export abstract class ExtensionManagerBase<T = unknown, Lookup = Extension<T>> i
     const candidates = resolveConflicts(catalog.list(this.namespace), resolver, () => this.logger);
     this.attempted = this.selectEntryPoints(candidates);
     const invoker = await this.invoker();
-    const loaded = await this.loadAll(this.attempted, invoker);
+    const loaded = await loadInWaves(this.attempted, (entryPoint) =>
+      this.loadOne(entryPoint, invoker)
+    );
     this.extensions = this.orderExtensions(
       loaded.filter((extension): extension is Extension<T> => extension !== null)
     );
     this.afterLoad();
-  }
-
-  /**
-   * Loads `entryPoints` concurrently, in two waves: first those whose modules import
-   * `wharf` by themselves, then those that need it provided. Providing it registers a
-   * resolve hook, and on Node 20 every module resolved after that crosses to Node's loader
-   * thread, the modules those imports pull in included (see "Start-up" in
-   * docs/performance.md). Results keep the order of `entryPoints`.
-   */
-  private async loadAll(
-    entryPoints: readonly EntryPoint[],
-    invoker: ((plugin: Function, entryPoint: EntryPoint) => T) | null
-  ): Promise<(Extension<T> | null)[]> {
-    const results: (Extension<T> | null)[] = [];
-    for (const provided of [false, true]) {
-      const wave = entryPoints.flatMap((entryPoint, index) =>
-        sourceNeedsWharf(entryPoint.source) === provided ? [{ entryPoint, index }] : []
-      );
-      const built = await Promise.all(
-        wave.map(({ entryPoint }) => this.loadOne(entryPoint, invoker))
-      );
-      wave.forEach(({ index }, position) => (results[index] = built[position]!));
-    }
-    return results;
   }
 
   /** Installs hand-built extensions (test instances). */
