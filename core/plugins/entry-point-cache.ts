@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
+import { wharfCacheDir } from '../cache-dir.js';
 import { join } from 'node:path';
 import { WharfError } from '../errors/wharf-error.js';
 import { EntryPoint, type SerializedEntryPoint } from './entry-point.js';
@@ -24,7 +24,7 @@ interface CacheFile {
 
 /** The default cache folder: `$XDG_CACHE_HOME/wharf` or `~/.cache/wharf`. */
 export function defaultCacheDir(): string {
-  return join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'wharf');
+  return wharfCacheDir();
 }
 
 /** The cache file for one set of (resolved) discovery options. */
