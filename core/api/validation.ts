@@ -6,9 +6,11 @@
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { AJV_OPTIONS } from './ajv-options.js';
 import { InvalidDeclarationError, ValidationFailedError } from '../errors.js';
 import { pythonStr } from './python-repr.js';
 import { canonicalJson } from './canonical-json.js';
+import { checkSchema } from './schema-check.js';
 import { reasonFor, reportedError } from './validation-messages.js';
 
 /**
@@ -21,17 +23,10 @@ export type BodyValidator = (body: unknown, legacyV2?: boolean) => void;
 /** Checks query parameters (strings, arrays for repeated ones); throws like BodyValidator. */
 export type QueryValidator = (query: Readonly<Record<string, string | string[]>>) => void;
 
-// One instance for the process; ajv itself caches compiled functions by schema object.
-const OPTIONS = {
-  allErrors: false,
-  verbose: true, // the messages print the failing value and read the failing schema
-  strictSchema: true, // an unknown keyword or format is a declaration error, not ignored
-  strictTypes: false,
-  strictTuples: false,
-  allowUnionTypes: true,
-  logger: false
-} as const;
-const ajv = new Ajv(OPTIONS);
+// One instance for the process; ajv itself caches compiled functions by schema object. It
+// does not check schemas against the meta-schema itself: `compile` does, with the validator
+// compiled at build time (schema-check.ts).
+const ajv = new Ajv({ ...AJV_OPTIONS, validateSchema: false });
 addFormats.default(ajv);
 // The legacy-v2 twin (`removeAdditional` drops what `additionalProperties: false` forbids)
 // is made on the first legacy-v2 request: see `compileBodySchema`.
@@ -89,7 +84,7 @@ function cached<V>(validators: Map<string, V>, schema: object | boolean, build: 
 // Schemas reach the twin only after the strict instance checked them against the meta-schema.
 function relaxedCompiler(): Ajv {
   if (relaxedAjv === undefined) {
-    relaxedAjv = new Ajv({ ...OPTIONS, removeAdditional: true, validateSchema: false });
+    relaxedAjv = new Ajv({ ...AJV_OPTIONS, removeAdditional: true, validateSchema: false });
     addFormats.default(relaxedAjv);
   }
   return relaxedAjv;
@@ -97,6 +92,7 @@ function relaxedCompiler(): Ajv {
 
 function compile(schema: object | boolean, compiler: Ajv = ajv): ValidateFunction {
   try {
+    if (compiler === ajv) checkSchema(ajv, schema);
     return compiler.compile(schema);
   } catch (error) {
     throw new InvalidDeclarationError(`invalid JSON schema: ${(error as Error).message}`);

@@ -6,7 +6,8 @@
 import type { APIRouter } from '../api/api-router.js';
 import type { HostOptions } from '../server/host.js';
 import { apiExtensionsOf } from './dropin-packages.js';
-import { checkHost, type HostCheck } from './host-problems.js';
+import { disabledStartProblems } from './disabled-start.js';
+import type { HostCheck } from './host-problems.js';
 import { isolatedImportProblems } from './isolated-import.js';
 import type { Problem } from './problem.js';
 import { typeCheckProblems } from './type-check.js';
@@ -46,36 +47,6 @@ function declarationProblems(router: APIRouter, dir: string): Problem[] {
       message: `extension ${alias} (${extension.target} in ${dir}) declares no resource, action or extension method: it adds nothing to the API`,
       extensions: [alias]
     });
-  }
-  return problems;
-}
-
-async function disabledStartProblems(
-  router: APIRouter,
-  dir: string,
-  options: HostOptions,
-  hostProblems: readonly Problem[]
-): Promise<Problem[]> {
-  const known = new Set(hostProblems.map((problem) => problem.message));
-  const problems: Problem[] = [];
-  for (const extension of apiExtensionsOf(router, dir)) {
-    const alias = extension.obj!.alias;
-    const { config } = options;
-    const disabled = {
-      ...options,
-      config: {
-        ...config,
-        extensions: { ...config.extensions, disabled: [...config.extensions.disabled, alias] }
-      }
-    };
-    for (const problem of (await checkHost(disabled)).problems) {
-      if (known.has(problem.message)) continue;
-      problems.push({
-        kind: 'disabled-start',
-        message: `with "${alias}" disabled (${dir}), the host does not check clean: ${problem.kind}: ${problem.message}`,
-        extensions: [alias, ...problem.extensions.filter((name) => name !== alias)]
-      });
-    }
   }
   return problems;
 }

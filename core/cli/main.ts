@@ -8,7 +8,7 @@
  */
 import { enableCompileCache } from './compile-cache.js';
 
-enableCompileCache();
+await enableCompileCache();
 const { quickAnswer } = await import('./program-help.js');
 
 /** Runs the command line and returns the exit code. */

@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import * as nodeModule from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +36,8 @@ interface Loaded {
   /** Paths relative to the compiled output, e.g. `core/server/host.js`. */
   own: Set<string>;
 }
+
+const NODE_HAS_COMPILE_CACHE = 'enableCompileCache' in nodeModule;
 
 const DIST = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -95,6 +98,13 @@ describe('the command line loads only what a command needs', () => {
         ),
         []
       );
+    });
+
+    test(`wharf ${flag} imports the cache folder's module only where Node has a compile cache`, async () => {
+      const { own } = await loadedBy([flag]);
+      // core/cache-dir.js loads node:os: about 14 M instructions of `wharf --help` on Node 20,
+      // which has no compile cache to put there.
+      assert.equal(own.has('core/cache-dir.js'), NODE_HAS_COMPILE_CACHE, [...own].join(' '));
     });
   }
 

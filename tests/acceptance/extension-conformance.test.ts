@@ -64,6 +64,17 @@ describe('checkExtension', () => {
     assert.match(report.problems[0]!.message, /with "levers" disabled/);
   });
 
+  test('finds the one alias of many the host does not check clean without (grouped checks)', async () => {
+    const report = await expectOnly(conformanceFixture('breaks-when-one-of-many-disabled'), [
+      'disabled-start'
+    ]);
+    assert.deepEqual(
+      report.problems.map((problem) => problem.extensions),
+      [['levers', 'lever-extras']]
+    );
+    assert.match(report.problems[0]!.message, /with "levers" disabled/);
+  });
+
   test('reports a folder with no wharf package in it', async () => {
     await expectOnly(conformanceFixture('../options'), ['declarations']);
   });

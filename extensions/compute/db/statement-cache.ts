@@ -9,6 +9,7 @@
  */
 import type Sqlite from 'better-sqlite3';
 import type { QueryResult, SqliteDatabase } from 'kysely';
+import { allRows } from './row-objects.js';
 
 /** How many statements a cache keeps by default. */
 export const DEFAULT_STATEMENT_LIMIT = 512;
@@ -46,11 +47,12 @@ export class StatementCache implements SqliteDatabase {
 
   /**
    * Runs `sql` with `parameters` now, answering what Kysely's SQLite connection would: the
-   * rows of a statement that returns rows, else how many rows it changed.
+   * rows of a statement that returns rows (built by row-objects.ts), else how many rows it
+   * changed.
    */
   execute<R>(sql: string, parameters: readonly unknown[]): QueryResult<R> {
     const statement = this.prepare(sql);
-    if (statement.reader) return { rows: statement.all(parameters) as R[] };
+    if (statement.reader) return { rows: allRows(statement, parameters) as R[] };
     const { changes, lastInsertRowid } = statement.run(parameters);
     return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
   }

@@ -182,6 +182,13 @@ describe('compileBodySchema', () => {
     assert.notEqual(compileBodySchema(SERVER_SCHEMA), compileBodySchema(REBOOT_SCHEMA));
   });
 
+  test('refuses a schema its meta-schema refuses, naming the field', () => {
+    assert.throws(() => compileBodySchema({ type: 'string', maxLength: -1 }), {
+      code: 'WHARF_INVALID_DECLARATION',
+      message: 'invalid JSON schema: schema is invalid: data/maxLength must be >= 0'
+    });
+  });
+
   test('refuses a schema ajv cannot compile', () => {
     assert.throws(
       () => compileBodySchema({ type: 'object', format: 'no-such-format' }),
