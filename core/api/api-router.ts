@@ -232,7 +232,7 @@ export class APIRouter extends EnabledManagerBase<APIExtensionBase> {
         (performance.now() - this[STARTED]) / 1000
       );
     }
-    return async function apiRouter(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    return function apiRouter(req: IncomingMessage, res: ServerResponse): Promise<void> {
       const context = getContext(req);
       res.setHeader(FINGERPRINT_HEADER, fingerprint);
       const observed = res as Observed;
@@ -256,17 +256,26 @@ export class APIRouter extends EnabledManagerBase<APIExtensionBase> {
         const lookup = table.match(method, url, { method, url, headers: req.headers });
         if (lookup === null) throw new HTTPNotFound();
         if ('allowed' in lookup) throw new HTTPMethodNotAllowed(lookup.allowed);
-        if ('redirect' in lookup) return answerRedirect(req, res, lookup);
+        if ('redirect' in lookup) {
+          answerRedirect(req, res, lookup);
+          return ANSWERED;
+        }
         checkFormat(lookup.params);
         context.extension = lookup.route.owner;
         observed[ROUTE] = lookup.route.path;
-        await lookup.route.target.dispatch(req, res, lookup.route, lookup.params, context);
+        return lookup.route.target
+          .dispatch(req, res, lookup.route, lookup.params, context)
+          .then(undefined, (error: unknown) => answerError(error, req, res));
       } catch (error) {
         answerError(error, req, res);
+        return ANSWERED;
       }
     };
   }
 }
+
+/** What the handler returns for a request it answered synchronously (a fault, a redirect). */
+const ANSWERED: Promise<void> = Promise.resolve();
 
 /** Sets the microversion headers, appending to any `Vary` an earlier filter (CORS) set. */
 function setVersionHeaders(res: ServerResponse, headers: Readonly<Record<string, string>>): void {

@@ -166,32 +166,55 @@ export class Resource {
     return plan === undefined ? [] : [plan];
   }
 
-  /** Serves one matched request; throws HTTP errors for the caller to turn into faults. */
-  async dispatch(
+  /**
+   * Serves one matched request. The checks before the plan runs (content type, lookup) throw
+   * their HTTP errors; later ones, and the plan's, reject with them: either way for the caller
+   * to turn into faults. Not an `async` function: a request that reads no body makes no
+   * promise of its own besides the plan run's.
+   */
+  dispatch(
     req: IncomingMessage,
     res: ServerResponse,
     route: RouteSpec<Resource>,
     params: Record<string, string>,
     context: RequestContext
   ): Promise<void> {
-    const version = context.apiVersion!;
     checkContentType(req.headers['content-type']);
-    let body: unknown = null;
-    let plan: DispatchPlan | undefined;
     if (route.action === 'action') {
-      body = await readJsonBody(req);
-      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw malformedBody();
-      const keys = Object.keys(body);
-      if (keys.length !== 1) throw malformedBody();
-      plan = this.actionPlans.get(keys[0]!);
-      if (!plan) throw new NoSuchActionError(`There is no such action: ${keys[0]}`);
-    } else {
-      const plans = this.methodPlans.get(route.action);
-      if (!plans) throw new HTTPNotFound();
-      // The variant whose range holds the version; else the first, which answers 404 below.
-      plan = plans.find((candidate) => isAvailable(candidate.main.spec, version)) ?? plans[0]!;
-      if (req.method === 'POST' || req.method === 'PUT') body = await readJsonBody(req);
+      return readJsonBody(req).then((body) =>
+        this.serve(req, res, this.actionPlanFor(body), params, context, body)
+      );
     }
+    const plans = this.methodPlans.get(route.action);
+    if (!plans) throw new HTTPNotFound();
+    const version = context.apiVersion!;
+    // The variant whose range holds the version; else the first, which answers 404 below.
+    const plan = plans.find((candidate) => isAvailable(candidate.main.spec, version)) ?? plans[0]!;
+    if (req.method === 'POST' || req.method === 'PUT')
+      return readJsonBody(req).then((body) => this.serve(req, res, plan, params, context, body));
+    return this.serve(req, res, plan, params, context, null);
+  }
+
+  /** The plan of the action an action request's body names. */
+  private actionPlanFor(body: unknown): DispatchPlan {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw malformedBody();
+    const keys = Object.keys(body);
+    if (keys.length !== 1) throw malformedBody();
+    const plan = this.actionPlans.get(keys[0]!);
+    if (!plan) throw new NoSuchActionError(`There is no such action: ${keys[0]}`);
+    return plan;
+  }
+
+  /** The checks after the lookup (quarantine, project id, version, schemas), then the plan. */
+  private serve(
+    req: IncomingMessage,
+    res: ServerResponse,
+    plan: DispatchPlan,
+    params: Record<string, string>,
+    context: RequestContext,
+    body: unknown
+  ): Promise<void> {
+    const version = context.apiVersion!;
     context.extension = plan.main.owner;
     const retryAfter = this.runtime.health.retryAfter(plan.main.owner);
     if (retryAfter > 0) throw new ExtensionQuarantinedError(retryAfter);
@@ -224,7 +247,7 @@ export class Resource {
       urlFor: urlForRequest,
       [URL_SOURCE]: this.urls
     };
-    await runPlan(plan, request, res, this.runtime);
+    return runPlan(plan, request, res, this.runtime);
   }
 }
 
