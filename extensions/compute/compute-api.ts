@@ -68,7 +68,7 @@ export class ComputeAPI {
     const slice = new TimeSlice();
     const spawned: (Server | null)[] = [];
     for (const server of created) {
-      await slice.turn();
+      if (slice.usedUp) await slice.turn();
       spawned.push(await this.spawn(server));
     }
     // Null when the first server was deleted while it spawned: answer what is left of it.

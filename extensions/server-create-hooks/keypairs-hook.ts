@@ -19,20 +19,31 @@ export class KeypairsCreateHook {
     return { key_name: NAME };
   }
 
-  /** Checks the caller owns the keypair and boots with it. */
-  async serverCreate(
+  /**
+   * Checks the caller owns the keypair and boots with it; answers at once (no promise) when
+   * the request names none.
+   */
+  serverCreate(
     server: Readonly<Record<string, unknown>>,
     kwargs: { keyName?: string | null },
     context: RequestContext
+  ): Promise<void> | undefined {
+    if (typeof server.key_name !== 'string') return undefined;
+    return this.useKeypair(server.key_name, kwargs, context);
+  }
+
+  private async useKeypair(
+    keyName: string,
+    kwargs: { keyName?: string | null },
+    context: RequestContext
   ): Promise<void> {
-    if (typeof server.key_name !== 'string') return;
     const { keypairs } = await this.services.backend();
     try {
-      await keypairs.get(context.userId ?? '', server.key_name);
+      await keypairs.get(context.userId ?? '', keyName);
     } catch (error) {
       if (!(error instanceof KeypairNotFound)) throw error;
       throw new HTTPBadRequest('Invalid key_name provided.', { cause: error });
     }
-    kwargs.keyName = server.key_name;
+    kwargs.keyName = keyName;
   }
 }

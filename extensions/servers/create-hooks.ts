@@ -68,12 +68,14 @@ export class ServerCreateHooks {
   readonly schema: CreateSchema;
   /** Validates a create body; throws 400 `WHARF_VALIDATION_FAILED`. */
   readonly validate: BodyValidator;
+  /** The hooks that have a `serverCreate`, in load order. */
+  private readonly creating: readonly ServerCreateHook[];
 
   /**
    * @param hooks the hooks by entry-point name, in load order
    * @throws InvalidDeclarationError when two hooks add the same property
    */
-  constructor(private readonly hooks: ReadonlyMap<string, ServerCreateHook>) {
+  constructor(hooks: ReadonlyMap<string, ServerCreateHook>) {
     this.schema = baseCreateSchema();
     const properties = this.schema.properties.server.properties;
     const owners = new Map<string, string>();
@@ -90,6 +92,7 @@ export class ServerCreateHooks {
       }
     }
     this.validate = compileBodySchema(this.schema);
+    this.creating = [...hooks.values()].filter((hook) => typeof hook.serverCreate === 'function');
   }
 
   /** Loads every enabled hook of SERVER_CREATE_NAMESPACE and assembles the schema. */
@@ -125,13 +128,39 @@ export class ServerCreateHooks {
     );
   }
 
-  /** Runs every hook's `serverCreate` in order and returns the arguments they filled in. */
-  async apply(
+  /**
+   * Runs every hook's `serverCreate` in order and returns the arguments they filled in:
+   * at once when no hook answered a promise (the common create), else a promise, each hook
+   * still running after the one before it finished.
+   */
+  apply(
     server: Readonly<Record<string, unknown>>,
     context: RequestContext
-  ): Promise<ServerCreateKwargs> {
+  ): ServerCreateKwargs | Promise<ServerCreateKwargs> {
     const kwargs: ServerCreateKwargs = {};
-    for (const hook of this.hooks.values()) await hook.serverCreate?.(server, kwargs, context);
+    const hooks = this.creating;
+    for (let index = 0; index < hooks.length; index++) {
+      const pending = hooks[index]!.serverCreate!(server, kwargs, context);
+      if (typeof pending?.then === 'function') {
+        return this.applyAfter(pending, index + 1, server, kwargs, context);
+      }
+    }
+    return kwargs;
+  }
+
+  /** The rest of `apply` from the hook at `next`, once `pending` settled. */
+  private async applyAfter(
+    pending: Promise<void>,
+    next: number,
+    server: Readonly<Record<string, unknown>>,
+    kwargs: ServerCreateKwargs,
+    context: RequestContext
+  ): Promise<ServerCreateKwargs> {
+    await pending;
+    const hooks = this.creating;
+    for (let index = next; index < hooks.length; index++) {
+      await hooks[index]!.serverCreate!(server, kwargs, context);
+    }
     return kwargs;
   }
 }

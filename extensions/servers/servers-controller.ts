@@ -39,6 +39,9 @@ function displayName(name: string, index: number, count: number): string {
 
 /** Serves `/servers`; the create hooks arrive once loaded. */
 export class ServersController extends Controller {
+  /** The create hooks once loaded: a create after that does not wait for them. */
+  private loadedHooks: ServerCreateHooks | undefined;
+
   constructor(
     private readonly services: ComputeServices,
     private readonly createHooks: Promise<ServerCreateHooks>
@@ -69,10 +72,11 @@ export class ServersController extends Controller {
   @wsgi.response(202)
   @wsgi.expectedErrors([400, 403, 409])
   async create(req: ApiRequest): Promise<ResponseObject> {
-    const hooks = await this.createHooks;
+    const hooks = this.loadedHooks ?? (this.loadedHooks = await this.createHooks);
     hooks.validate(req.body, req.legacyV2);
     const server = (req.body as { server: ServerDict }).server;
-    const kwargs = await hooks.apply(server, req.context);
+    const applied = hooks.apply(server, req.context);
+    const kwargs = applied instanceof Promise ? await applied : applied;
     this.services.policy.authorize(req, callerTarget(req.context));
     const booted = await this.boot(req.context, server, kwargs);
     const adminPass = typeof server.adminPass === 'string' ? server.adminPass : generatePassword();
