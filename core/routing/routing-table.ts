@@ -17,7 +17,13 @@ import {
 } from './route.js';
 import { checkRedirect, redirectLocation } from './redirect.js';
 import { SegmentTree, type LeafGuard } from './segment-tree.js';
-import { behindProjectId, checkMethod, parseRouteTemplate, withProjectId } from './template.js';
+import {
+  behindProjectId,
+  checkMethod,
+  parseRouteTemplate,
+  withProjectId,
+  type ParsedTemplate
+} from './template.js';
 import { generatePath, templateParams, type UrlParams } from './url-generator.js';
 
 /** How a routing table is compiled. */
@@ -63,7 +69,7 @@ export class RoutingTable<T> {
     private readonly routes: readonly RouteSpec<T>[],
     private readonly redirectList: readonly RedirectSpec[],
     private readonly names: ReadonlyMap<string, Entry<T>>,
-    private readonly registrations: readonly Registration<T>[],
+    private readonly samples: readonly Registration<T>[],
     private readonly methods: readonly string[]
   ) {}
 
@@ -82,33 +88,44 @@ export class RoutingTable<T> {
     const formattedTree = new SegmentTree<Entry<T>>(MAX_PARAM_LENGTH);
     const byShape = new Map<string, Registration<T>>();
     const names = new Map<string, Entry<T>>();
+    const methods = new Set<string>();
     const redirects = options.redirects ?? [];
-    for (const route of [...routes, ...redirects]) {
-      checkMethod(route.method, route.path, route.owner);
-      nameRoute(names, route);
-      if (!('target' in route)) checkRedirect(route);
-      const guard = 'target' in route ? guardOf(route) : undefined;
-      const own = parseRouteTemplate(route);
-      const prefixed = options.projectIdPrefix === true ? withProjectId(route.path) : null;
-      const forms = [{ template: route.path, parsed: own }];
-      if (prefixed !== null) {
-        const parsed = behindProjectId(own, prefixed, route.owner, route.requirements);
-        forms.push({ template: prefixed, parsed });
+    const register = (
+      route: Entry<T>,
+      guard: LeafGuard | undefined,
+      template: string,
+      parsed: ParsedTemplate
+    ): void => {
+      const key = `${route.method} ${parsed.shape}`;
+      const registration = { route, template, sample: parsed.sample };
+      const existing = byShape.get(key);
+      if (existing !== undefined) throw conflictBetween(existing, registration);
+      byShape.set(key, registration);
+      tree.insert(route.method, parsed, route, guard);
+      if ('target' in route && route.formatted === true) {
+        formattedTree.insert(route.method, parsed, route, guard);
       }
-      for (const { template, parsed } of forms) {
-        const key = `${route.method} ${parsed.shape}`;
-        const registration = { route, template, sample: parsed.sample };
-        const existing = byShape.get(key);
-        if (existing !== undefined) throw conflictBetween(existing, registration);
-        byShape.set(key, registration);
-        tree.insert(route.method, parsed, route, guard);
-        if ('target' in route && route.formatted === true) {
-          formattedTree.insert(route.method, parsed, route, guard);
+    };
+    for (const list of [routes, redirects]) {
+      for (const route of list) {
+        checkMethod(route.method, route.path, route.owner);
+        nameRoute(names, route);
+        if (!('target' in route)) checkRedirect(route);
+        methods.add(route.method);
+        const guard = 'target' in route ? guardOf(route) : undefined;
+        const own = parseRouteTemplate(route);
+        register(route, guard, route.path, own);
+        const prefixed = options.projectIdPrefix === true ? withProjectId(route.path) : null;
+        if (prefixed !== null) {
+          register(
+            route,
+            guard,
+            prefixed,
+            behindProjectId(own, prefixed, route.owner, route.requirements)
+          );
         }
       }
     }
-    const registrations = [...byShape.values()];
-    const methods = [...new Set(registrations.map(({ route }) => route.method))].sort();
     return new RoutingTable(
       tree,
       formattedTree,
@@ -116,8 +133,8 @@ export class RoutingTable<T> {
       Object.freeze([...routes]),
       Object.freeze([...redirects]),
       names,
-      registrations,
-      methods
+      warmingSamples(byShape),
+      [...methods].sort()
     );
   }
 
@@ -183,18 +200,14 @@ export class RoutingTable<T> {
    * meets real requests later. Returns the number of lookups.
    */
   warm(): number {
-    const step = Math.ceil(this.registrations.length / WARM_LOOKUPS);
-    let lookups = 0;
-    for (let index = 0; index < this.registrations.length; index += step) {
-      const { route, sample } = this.registrations[index]!;
+    for (const { route, sample } of this.samples) {
       try {
         this.match(route.method, sample);
       } catch {
         // Warming only: the request that meets this condition gets its fault then.
       }
-      lookups++;
     }
-    return lookups;
+    return this.samples.length;
   }
 
   /** The routes as declared, in declaration order, without their `/{project_id}` forms. */
@@ -248,6 +261,20 @@ export class RoutingTable<T> {
     }
     return { allowed };
   }
+}
+
+/**
+ * The registrations `warm()` looks up: all of them up to `WARM_LOOKUPS`, else an even
+ * spread; only these are kept, not the thousands of registrations behind them.
+ */
+function warmingSamples<T>(byShape: ReadonlyMap<string, Registration<T>>): Registration<T>[] {
+  const step = Math.ceil(byShape.size / WARM_LOOKUPS);
+  const samples: Registration<T>[] = [];
+  let index = 0;
+  for (const registration of byShape.values()) {
+    if (index++ % step === 0) samples.push(registration);
+  }
+  return samples;
 }
 
 function guardOf<T>(route: RouteSpec<T>): LeafGuard | undefined {

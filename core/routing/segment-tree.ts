@@ -30,12 +30,25 @@ interface Leaf<V> {
   guard: LeafGuard | undefined;
 }
 
+/** A parameter child whose segment must match a requirement. */
+interface PatternedBranch<V> {
+  requirement: Requirement;
+  node: TreeNode<V>;
+}
+
+// Most nodes have no static children, no patterned parameters or no routes of their own:
+// they share these empty ones until their first insert (thousands of nodes at start-up).
+// The lookup reads them like any other; only `insert` replaces them, and never writes them.
+const NO_STATICS = new Map<string, never>();
+const NO_PATTERNED: readonly never[] = [];
+const NO_LEAVES = new Map<string, never>();
+
 /** One segment position of some templates. */
 class TreeNode<V> {
-  readonly statics = new Map<string, TreeNode<V>>();
+  statics: ReadonlyMap<string, TreeNode<V>> = NO_STATICS;
   param: TreeNode<V> | null = null;
-  readonly patterned: { requirement: Requirement; node: TreeNode<V> }[] = [];
-  readonly leaves = new Map<string, Leaf<V>>();
+  patterned: readonly PatternedBranch<V>[] = NO_PATTERNED;
+  leaves: ReadonlyMap<string, Leaf<V>> = NO_LEAVES;
 }
 
 /** A template broken into segments: static text, a parameter, or a patterned parameter. */
@@ -76,19 +89,20 @@ export class SegmentTree<V> {
         let branch = node.patterned.find(({ requirement }) => requirement === segment);
         if (branch === undefined) {
           branch = { requirement: segment, node: new TreeNode<V>() };
-          node.patterned.push(branch);
+          node.patterned = [...node.patterned, branch];
         }
         node = branch.node;
       } else {
         let child = node.statics.get(segment);
         if (child === undefined) {
           child = new TreeNode<V>();
-          node.statics.set(segment, child);
+          node.statics = writable(node.statics, NO_STATICS).set(segment, child);
         }
         node = child;
       }
     }
-    node.leaves.set(method, { value, paramNames: template.paramNames, guard });
+    const leaf = { value, paramNames: template.paramNames, guard };
+    node.leaves = writable(node.leaves, NO_LEAVES).set(method, leaf);
   }
 
   /**
@@ -162,6 +176,11 @@ export class SegmentTree<V> {
     }
     return segments;
   }
+}
+
+/** A node's own map to add to: a new one in place of the shared empty one. */
+function writable<K, E>(map: ReadonlyMap<K, E>, shared: ReadonlyMap<K, never>): Map<K, E> {
+  return map === shared ? new Map<K, E>() : (map as Map<K, E>);
 }
 
 function paramsOf<V>(leaf: Leaf<V>, values: readonly string[]): Record<string, string> {
