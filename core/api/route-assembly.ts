@@ -38,6 +38,8 @@ export interface Assembly {
 interface Contribution {
   alias: string;
   resource: ResourceExtension;
+  /** The collection's key in `resources` (`resourceKey`). */
+  key: string;
 }
 
 /** Registers every extension's resources and controller extensions and compiles the table. */
@@ -49,20 +51,27 @@ export function assembleRoutes(
   const mapper = new Mapper<Resource>({ projectIdPrefix: options.projectIdInUrl });
   const resources = new Map<string, Resource>();
   const problems: AssemblyProblem[] = [];
-  const contributions: Contribution[] = extensions.flatMap((extension) =>
-    fromExtension(extension, 'getResources', () => extension.obj!.getResources()).map(
-      (resource) => ({
-        alias: extension.obj!.alias,
-        resource
-      })
-    )
-  );
-  const ordered = [
-    ...contributions.filter(({ resource }) => !resource.options.inherits),
-    ...contributions.filter(({ resource }) => resource.options.inherits)
-  ];
-  for (const { alias, resource } of ordered) {
-    const key = resourceKey(resource);
+  const returned: { alias: string; resource: ResourceExtension }[] = [];
+  for (const extension of extensions) {
+    const alias = extension.obj!.alias;
+    for (const resource of fromExtension(extension, 'getResources', () =>
+      extension.obj!.getResources()
+    )) {
+      returned.push({ alias, resource });
+    }
+  }
+  // Every extension's getResources() runs before any declaration is looked into.
+  const ordered: Contribution[] = [];
+  const inheriting: Contribution[] = [];
+  for (const { alias, resource } of returned) {
+    (resource.options.inherits ? inheriting : ordered).push({
+      alias,
+      resource,
+      key: resourceKey(resource)
+    });
+  }
+  ordered.push(...inheriting);
+  for (const { alias, resource, key } of ordered) {
     const existing = resources.get(key);
     if (existing) {
       throw new ExtensionConflictError(
@@ -70,17 +79,19 @@ export function assembleRoutes(
         [existing.owner, alias]
       );
     }
-    const controller = declared(alias, () => controllerOf(resource, resources));
-    const created = declared(alias, () => new Resource(key, controller, alias));
+    const created = declared(
+      alias,
+      () => new Resource(key, controllerOf(resource, resources), alias)
+    );
     resources.set(key, created);
     registry.get(alias)?.resources.push(key);
   }
-  for (const { alias, resource } of ordered)
-    linkInherits(resources, resource, alias, problems, options.logger);
+  for (const contribution of ordered)
+    linkInherits(resources, contribution, problems, options.logger);
   for (const extension of extensions)
     addControllerExtensions(extension, resources, registry, problems, options.logger);
-  for (const { alias, resource } of ordered)
-    routeResource(mapper, resources.get(resourceKey(resource))!, resource, alias);
+  for (const { alias, resource, key } of ordered)
+    routeResource(mapper, resources.get(key)!, resource, alias);
   for (const resource of resources.values()) resource.seal(options.runtime);
   problems.push(...checkAddedFields(resources.values(), options.logger));
   const table = mapper.compile();
@@ -150,8 +161,7 @@ function controllerOf(
 
 function linkInherits(
   resources: Map<string, Resource>,
-  declaration: ResourceExtension,
-  alias: string,
+  { alias, resource: declaration, key }: Contribution,
   problems: AssemblyProblem[],
   logger: Logger
 ): void {
@@ -164,7 +174,7 @@ function linkInherits(
     problems.push({ kind: 'missing-inherits', message, extensions: [alias] });
     return;
   }
-  resources.get(resourceKey(declaration))!.inheritsFrom = parent;
+  resources.get(key)!.inheritsFrom = parent;
 }
 
 function addControllerExtensions(

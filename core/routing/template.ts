@@ -24,6 +24,8 @@ const STATIC_SEGMENT = /^[A-Za-z0-9\-._~!$&'()+,;=@]+$/;
 // Decodes to `{warm}`; holds `%`, which no static segment may, so it never hits a sibling.
 const SAMPLE_PARAM = '%7Bwarm%7D';
 const KNOWN_METHODS = new Set(METHODS);
+const OPEN_BRACE = 0x7b;
+const PROJECT_ID_SEGMENT = `{${PROJECT_ID_PARAM}}`;
 
 /** Checks that `method` is an upper-case HTTP method Node can receive. */
 export function checkMethod(method: string, path: string, owner: string): void {
@@ -56,7 +58,8 @@ export function parseTemplate(
   let shape = '';
   let sample = '';
   for (const segment of template.slice(1).split('/')) {
-    const param = PARAM_SEGMENT.exec(segment);
+    // Most segments are static text: only one opening with `{` can be a parameter.
+    const param = segment.charCodeAt(0) === OPEN_BRACE ? PARAM_SEGMENT.exec(segment) : null;
     if (param !== null) {
       const name = param[1]!;
       if (paramNames.includes(name)) throw invalid(`parameter {${name}} appears twice`);
@@ -116,8 +119,8 @@ export function parseRouteTemplate(route: {
  * `/{project_id}`; `null` when the template already names `{project_id}` itself.
  */
 export function withProjectId(template: string): string | null {
-  if (template.includes(`{${PROJECT_ID_PARAM}}`)) return null;
-  return `/{${PROJECT_ID_PARAM}}${template === '/' ? '' : template}`;
+  if (template.includes(PROJECT_ID_SEGMENT)) return null;
+  return `/${PROJECT_ID_SEGMENT}${template === '/' ? '' : template}`;
 }
 
 /**
@@ -134,11 +137,11 @@ export function behindProjectId(
   if (Object.hasOwn(requirements, PROJECT_ID_PARAM)) {
     return parseTemplate(prefixed, owner, requirements);
   }
-  const rest = (text: string): string => (text === '/' ? '' : text);
+  const root = parsed.shape === '/';
   return {
     segments: [null, ...parsed.segments],
     paramNames: [PROJECT_ID_PARAM, ...parsed.paramNames],
-    shape: `/{}${rest(parsed.shape)}`,
-    sample: `/${SAMPLE_PARAM}${rest(parsed.sample)}`
+    shape: root ? '/{}' : `/{}${parsed.shape}`,
+    sample: root ? `/${SAMPLE_PARAM}` : `/${SAMPLE_PARAM}${parsed.sample}`
   };
 }
