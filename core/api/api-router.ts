@@ -207,9 +207,11 @@ export class APIRouter extends EnabledManagerBase<APIExtensionBase> {
 
   /**
    * The request handler to mount (an Express-compatible middleware that always answers);
-   * `api` names the API it serves (`osapi_compute`), the `api` label of its metrics.
+   * `api` names the API it serves (`osapi_compute`), the `api` label of its metrics. It
+   * returns a promise only while the answer waits on something asynchronous (a body, an
+   * asynchronous handler); a request answered synchronously makes none.
    */
-  handler(api: string): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  handler(api: string): (req: IncomingMessage, res: ServerResponse) => Promise<void> | undefined {
     const range = this.versions;
     const table = this.table;
     // Most requests send no version (the minimum) or `latest` (the maximum): their headers
@@ -232,7 +234,10 @@ export class APIRouter extends EnabledManagerBase<APIExtensionBase> {
         (performance.now() - this[STARTED]) / 1000
       );
     }
-    return function apiRouter(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    return function apiRouter(
+      req: IncomingMessage,
+      res: ServerResponse
+    ): Promise<void> | undefined {
       const context = getContext(req);
       res.setHeader(FINGERPRINT_HEADER, fingerprint);
       const observed = res as Observed;
@@ -258,24 +263,26 @@ export class APIRouter extends EnabledManagerBase<APIExtensionBase> {
         if ('allowed' in lookup) throw new HTTPMethodNotAllowed(lookup.allowed);
         if ('redirect' in lookup) {
           answerRedirect(req, res, lookup);
-          return ANSWERED;
+          return undefined;
         }
         checkFormat(lookup.params);
         context.extension = lookup.route.owner;
         observed[ROUTE] = lookup.route.path;
-        return lookup.route.target
-          .dispatch(req, res, lookup.route, lookup.params, context)
-          .then(undefined, (error: unknown) => answerError(error, req, res));
+        const pending = lookup.route.target.dispatch(
+          req,
+          res,
+          lookup.route,
+          lookup.params,
+          context
+        );
+        return pending?.then(undefined, (error: unknown) => answerError(error, req, res));
       } catch (error) {
         answerError(error, req, res);
-        return ANSWERED;
+        return undefined;
       }
     };
   }
 }
-
-/** What the handler returns for a request it answered synchronously (a fault, a redirect). */
-const ANSWERED: Promise<void> = Promise.resolve();
 
 /** Sets the microversion headers, appending to any `Vary` an earlier filter (CORS) set. */
 function setVersionHeaders(res: ServerResponse, headers: Readonly<Record<string, string>>): void {

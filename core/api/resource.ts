@@ -167,10 +167,9 @@ export class Resource {
   }
 
   /**
-   * Serves one matched request. The checks before the plan runs (content type, lookup) throw
-   * their HTTP errors; later ones, and the plan's, reject with them: either way for the caller
-   * to turn into faults. Not an `async` function: a request that reads no body makes no
-   * promise of its own besides the plan run's.
+   * Serves one matched request; throws (or, once asynchronous, rejects with) HTTP errors for
+   * the caller to turn into faults. Returns a promise only when the request has to wait: for
+   * its body, or for a step of its plan that went asynchronous.
    */
   dispatch(
     req: IncomingMessage,
@@ -178,13 +177,12 @@ export class Resource {
     route: RouteSpec<Resource>,
     params: Record<string, string>,
     context: RequestContext
-  ): Promise<void> {
+  ): Promise<void> | undefined {
     checkContentType(req.headers['content-type']);
-    if (route.action === 'action') {
+    if (route.action === 'action')
       return readJsonBody(req).then((body) =>
         this.serve(req, res, this.actionPlanFor(body), params, context, body)
       );
-    }
     const plans = this.methodPlans.get(route.action);
     if (!plans) throw new HTTPNotFound();
     const version = context.apiVersion!;
@@ -195,7 +193,7 @@ export class Resource {
     return this.serve(req, res, plan, params, context, null);
   }
 
-  /** The plan of the action an action request's body names. */
+  /** The plan of the action the body of an action request names. */
   private actionPlanFor(body: unknown): DispatchPlan {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw malformedBody();
     const keys = Object.keys(body);
@@ -213,7 +211,7 @@ export class Resource {
     params: Record<string, string>,
     context: RequestContext,
     body: unknown
-  ): Promise<void> {
+  ): Promise<void> | undefined {
     const version = context.apiVersion!;
     context.extension = plan.main.owner;
     const retryAfter = this.runtime.health.retryAfter(plan.main.owner);
