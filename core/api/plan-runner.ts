@@ -42,6 +42,7 @@ import type { DeclaredPolicy } from './metadata-keys.js';
 import type { RequestDeadlines, Watched } from './request-deadlines.js';
 import { isResponseObject, ResponseObject } from './response-object.js';
 import { sendResponse } from './send-response.js';
+import { isPromiseLike } from '../promise-like.js';
 
 /** What plans run under: the router's fault counts and quarantine, and its deadlines. */
 export interface ExtensionRuntime {
@@ -132,7 +133,7 @@ class PlanRun extends ExtensionScope {
       const step = this.stepAt(index);
       if (step !== plan.main && !this.runs(step, version)) continue;
       const produced = this.invoke(step, index > plan.pre.length ? this.response! : undefined);
-      if (isThenable(produced)) {
+      if (isPromiseLike(produced)) {
         this.watch(step.owner);
         return this.settle(index, produced);
       }
@@ -246,7 +247,7 @@ class PlanRun extends ExtensionScope {
       settled(error);
       throw error;
     }
-    if (!isThenable(result)) {
+    if (!isPromiseLike(result)) {
       settled();
       return result;
     }
@@ -340,12 +341,4 @@ class PlanRun extends ExtensionScope {
 
 function describe({ spec, owner, controller }: Owned<MethodSpec>): string {
   return `${controller}.${spec.property}() of extension ${owner}`;
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    (typeof value === 'object' || typeof value === 'function') &&
-    value !== null &&
-    typeof (value as PromiseLike<unknown>).then === 'function'
-  );
 }

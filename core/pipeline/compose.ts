@@ -13,6 +13,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { HTTPInternalServerError, NextCalledTwiceError } from '../errors.js';
 import { raiseError } from '../http/error-sink.js';
+import { isPromiseLike } from '../promise-like.js';
 
 /** Builds one handler running `handlers` in order; `labels` name them in errors. */
 export function compose(
@@ -54,14 +55,6 @@ export function compose(
   return function composed(req: Request, res: Response, next: NextFunction): void {
     dispatch(0, req, res, next);
   };
-}
-
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as PromiseLike<unknown>).then === 'function'
-  );
 }
 
 /** A thrown `undefined` or `null` would read as "no error" downstream; name it instead. */

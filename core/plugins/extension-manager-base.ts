@@ -22,6 +22,7 @@ import { Extension } from './extension.js';
 import { isClass, isInvokable } from './plugin-kind.js';
 import { describeFailure, loadFailure, type LoadFailure, type LoadPhase } from './load-failure.js';
 import { loadInWaves } from './load-waves.js';
+import { isPromiseLike } from '../promise-like.js';
 
 /** Options every manager accepts. */
 export interface ManagerOptions<T = unknown> {
@@ -233,7 +234,8 @@ export abstract class ExtensionManagerBase<T = unknown, Lookup = Extension<T>> i
       } catch (error) {
         return this.fail(entryPoint, 'instantiate', error);
       }
-      if (isPromiseLike(obj)) return this.keepWhenSettled(entryPoint, plugin, obj);
+      if (isPromiseLike(obj))
+        return this.keepWhenSettled(entryPoint, plugin, obj as PromiseLike<T>);
     }
     return this.keep(entryPoint, plugin, obj);
   }
@@ -360,10 +362,6 @@ export abstract class ExtensionManagerBase<T = unknown, Lookup = Extension<T>> i
       logger: this.logger
     };
   }
-}
-
-function isPromiseLike(value: unknown): value is PromiseLike<never> {
-  return typeof (value as PromiseLike<unknown> | null | undefined)?.then === 'function';
 }
 
 function describeType(value: unknown): string {
