@@ -7,9 +7,17 @@
  * that cost more than all of wharf's own work. Created with those prototypes from the start,
  * the objects are identical, Express's `setPrototypeOf` finds the prototype already in place
  * and does nothing, and property accesses stay fast.
+ *
+ * The constructors are subclasses of Node's, and the app's `request` and `response` become
+ * their prototypes (same properties, same prototype chain). A plain function calling Node's
+ * constructor on `this` made objects with room for a handful of properties in the object
+ * itself; Node's constructors add 30-40, and past that a symbol-keyed one turned each object
+ * into a dictionary ("slow" properties) while it was being built: every response on Node 20,
+ * every request and response on Node 24. A subclass's objects are sized for what Node's
+ * constructor adds; `Reflect.construct` with a plain function as `new.target` sizes them too,
+ * but Node 20's V8 makes a new hidden class for every object built that way.
  */
 import { IncomingMessage, ServerResponse, type RequestListener } from 'node:http';
-import type { Socket } from 'node:net';
 
 /** The constructors `http.createServer` takes, for a handler's prototypes. */
 export interface MessageClasses {
@@ -26,32 +34,35 @@ interface WithPrototypes {
 /**
  * Constructors creating `IncomingMessage`s and `ServerResponse`s whose prototypes are the
  * handler's `request` and `response` objects, when it has both (an Express app); null for
- * any other handler, which gets Node's own classes.
+ * any other handler, which gets Node's own classes. The handler's `request` and `response`
+ * are replaced by the constructors' prototypes, copies of them (see above).
  */
 export function messageClassesFor(handler: RequestListener): MessageClasses | null {
-  const { request, response } = handler as Partial<WithPrototypes>;
-  if (
-    !callable(IncomingMessage) ||
-    !callable(ServerResponse) ||
-    !inherits(IncomingMessage, request) ||
-    !inherits(ServerResponse, response)
-  ) {
-    return null;
-  }
-  // Plain constructor functions with the prototype set: V8 keeps one hidden class for
-  // every object they build (Reflect.construct with another new.target does not).
-  function Request(this: IncomingMessage, socket: Socket): void {
-    IncomingMessage.call(this, socket);
-  }
-  Request.prototype = request;
-  function Response(this: ServerResponse, req: IncomingMessage, options?: object): void {
-    (ServerResponse as Function).call(this, req, options);
-  }
-  Response.prototype = response;
-  return {
-    IncomingMessage: Request as unknown as typeof IncomingMessage,
-    ServerResponse: Response as unknown as typeof ServerResponse
-  };
+  const app = handler as Partial<WithPrototypes>;
+  const { request, response } = app;
+  if (!inherits(IncomingMessage, request) || !inherits(ServerResponse, response)) return null;
+  const Request = subclassInPlaceOf(IncomingMessage, request);
+  const Response = subclassInPlaceOf(ServerResponse, response);
+  app.request = Request.prototype;
+  app.response = Response.prototype;
+  return { IncomingMessage: Request, ServerResponse: Response };
+}
+
+/**
+ * A subclass of `base` whose prototype stands in for `prototype`: the same own properties,
+ * the same prototype, and no `constructor` of its own (so `constructor` still reads
+ * `base`'s, as on `prototype`).
+ */
+function subclassInPlaceOf<T extends typeof IncomingMessage | typeof ServerResponse>(
+  base: T,
+  prototype: object
+): T {
+  const Subclass = class extends (base as typeof IncomingMessage) {} as unknown as T;
+  const own = Subclass.prototype as object;
+  delete (own as { constructor?: unknown }).constructor;
+  Object.setPrototypeOf(own, Object.getPrototypeOf(prototype));
+  Object.defineProperties(own, Object.getOwnPropertyDescriptors(prototype));
+  return Subclass;
 }
 
 /** True when `candidate` is an object whose prototype chain holds `base.prototype`. */
@@ -61,9 +72,4 @@ function inherits(base: Function, candidate: unknown): candidate is object {
     candidate !== null &&
     Object.prototype.isPrototypeOf.call(base.prototype, candidate)
   );
-}
-
-/** True for a constructor that may be called on an existing object (not an ES class). */
-function callable(base: Function): boolean {
-  return !Function.prototype.toString.call(base).startsWith('class');
 }

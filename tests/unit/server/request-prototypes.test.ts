@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { IncomingMessage, ServerResponse, type RequestListener } from 'node:http';
 import { describe, test } from 'node:test';
 import express from 'express';
@@ -15,6 +16,26 @@ describe('messageClassesFor', () => {
     assert.equal(classes.ServerResponse.prototype, app.response);
   });
 
+  test('builds requests and responses whose properties V8 keeps fast (not dictionaries)', () => {
+    // %HasFastProperties needs --allow-natives-syntax: asked in a child process.
+    const script = [
+      "import express from 'express';",
+      "import { Socket } from 'node:net';",
+      'const { messageClassesFor } = await import(process.argv[1]);',
+      'const classes = messageClassesFor(express());',
+      'const req = new classes.IncomingMessage(new Socket());',
+      'const res = new classes.ServerResponse(req);',
+      'console.log(JSON.stringify([%HasFastProperties(req), %HasFastProperties(res)]));'
+    ].join('\n');
+    const module = new URL('../../../core/server/request-prototypes.js', import.meta.url).href;
+    const printed = execFileSync(
+      process.execPath,
+      ['--allow-natives-syntax', '--input-type=module', '-e', script, module],
+      { encoding: 'utf8' }
+    );
+    assert.deepEqual(JSON.parse(printed), [true, true]);
+  });
+
   test('leaves any other handler with node:http classes', () => {
     assert.equal(
       messageClassesFor(() => undefined),
@@ -29,6 +50,7 @@ describe('messageClassesFor', () => {
         q: req.query.q,
         message: req instanceof IncomingMessage,
         response: res instanceof ServerResponse,
+        constructors: req.constructor === IncomingMessage && res.constructor === ServerResponse,
         samePrototype: Object.getPrototypeOf(req) === app.request
       });
     });
@@ -49,6 +71,7 @@ describe('messageClassesFor', () => {
         q: 'hi',
         message: true,
         response: true,
+        constructors: true,
         samePrototype: true
       });
     } finally {
