@@ -29,14 +29,44 @@ export function templateParams(template: string): string[] {
   return [...template.matchAll(PARAM)].map((match) => match[1]!);
 }
 
+/** A template cut at its parameters: `texts[0]`, `{names[0]}`, `texts[1]`, ... `texts[n]`. */
+interface TemplateParts {
+  readonly texts: readonly string[];
+  readonly names: readonly string[];
+}
+
+// Cut once per template: a link is generated on most responses.
+const cutTemplates = new Map<string, TemplateParts>();
+
+/** `template` cut at its parameters. */
+function templateParts(template: string): TemplateParts {
+  let parts = cutTemplates.get(template);
+  if (parts === undefined) {
+    const texts: string[] = [];
+    const names: string[] = [];
+    let from = 0;
+    for (const match of template.matchAll(PARAM)) {
+      texts.push(template.slice(from, match.index));
+      names.push(match[1]!);
+      from = match.index + match[0].length;
+    }
+    texts.push(template.slice(from));
+    parts = { texts, names };
+    cutTemplates.set(template, parts);
+  }
+  return parts;
+}
+
 /**
  * The path of `route` with `params`; `label` names the route in errors. Throws
  * `UrlGenerationError` for a missing parameter, one that breaks a requirement, or a
  * `format` on a route that takes none.
  */
 export function generatePath(route: GeneratedRoute, params: UrlParams, label: string): string {
-  const used = new Set<string>();
-  let path = route.path.replace(PARAM, (_whole, name: string) => {
+  const { texts, names } = templateParts(route.path);
+  let path = texts[0]!;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
     const value = params[name];
     if (typeof value !== 'string' || value === '') {
       throw new UrlGenerationError(`route ${label} needs the parameter {${name}}`);
@@ -47,29 +77,29 @@ export function generatePath(route: GeneratedRoute, params: UrlParams, label: st
         `route ${label}: {${name}} = "${value}" does not match its requirement ${pattern}`
       );
     }
-    used.add(name);
-    return encodeURIComponent(value);
-  });
+    path += encodeURIComponent(value) + texts[i + 1]!;
+  }
   const project = params[PROJECT_ID_PARAM];
-  if (!used.has(PROJECT_ID_PARAM)) {
-    if (typeof project === 'string' && project !== '') {
-      path = `/${encodeURIComponent(project)}${path === '/' ? '' : path}`;
-    }
-    used.add(PROJECT_ID_PARAM);
+  if (!names.includes(PROJECT_ID_PARAM) && typeof project === 'string' && project !== '') {
+    path = `/${encodeURIComponent(project)}${path === '/' ? '' : path}`;
   }
   const format = params[FORMAT_PARAM];
-  if (typeof format === 'string') {
+  const formatUsed = typeof format === 'string';
+  if (formatUsed) {
     if (route.formatted !== true) {
       throw new UrlGenerationError(`route ${label} takes no .{format} suffix`);
     }
     path += `.${encodeURIComponent(format)}`;
-    used.add(FORMAT_PARAM);
   }
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (used.has(key) || value === undefined) continue;
+  // The rest goes to the query string; most links have none.
+  let query: URLSearchParams | undefined;
+  for (const key of Object.keys(params)) {
+    const value = params[key];
+    if (value === undefined || key === PROJECT_ID_PARAM || names.includes(key)) continue;
+    if (key === FORMAT_PARAM && formatUsed) continue;
+    query ??= new URLSearchParams();
     for (const item of typeof value === 'string' ? [value] : value) query.append(key, item);
   }
-  const search = query.toString();
+  const search = query === undefined ? '' : query.toString();
   return search === '' ? path : `${path}?${search}`;
 }

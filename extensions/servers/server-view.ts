@@ -36,10 +36,23 @@ function isotime(date: Date): string {
   return `${date.toISOString().slice(0, -5)}Z`;
 }
 
+/** How many hostIds are kept (the oldest is dropped first). */
+const HOST_ID_LIMIT = 1024;
+
+// Each view of a server hashes the same project and host again: each pair is hashed once.
+const hostIds = new Map<string, string>();
+
 /** nova's hostId: sha224 of project id and host, so tenants cannot tell hosts apart. */
 function hostId(server: Server): string {
   if (!server.host) return '';
-  return createHash('sha224').update(`${server.projectId}${server.host}`).digest('hex');
+  const key = `${server.projectId}${server.host}`;
+  let id = hostIds.get(key);
+  if (id === undefined) {
+    id = createHash('sha224').update(key).digest('hex');
+    if (hostIds.size >= HOST_ID_LIMIT) hostIds.delete(hostIds.keys().next().value!);
+    hostIds.set(key, id);
+  }
+  return id;
 }
 
 /** The fake network's address of a server: 10.0.0.2 for the first, then one per server. */
