@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '../logger.js';
 import { loadHostConfig } from '../server/host-config.js';
+import { messageClassesFor } from '../server/request-prototypes.js';
 import { assembleHost, type Host } from '../server/host.js';
 import { classEntryPoints, type ExtensionClass } from './class-entry-points.js';
 
@@ -85,7 +86,9 @@ export async function createTestHost(options: TestHostOptions = {}): Promise<Tes
     await host.close();
     throw new Error(`createTestHost: no API "${api}" in [DEFAULT] enabled_apis`);
   }
-  const server: Server = createServer(app);
+  // Requests and responses born with the app's prototypes, as `wharf serve` makes them
+  // (see request-prototypes.ts).
+  const server: Server = createServer({ ...messageClassesFor(app) }, app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

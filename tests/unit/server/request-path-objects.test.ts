@@ -14,7 +14,8 @@ import { describe, test } from 'node:test';
 const script = `
 import http from 'node:http';
 import { Writable } from 'node:stream';
-const [testing, logging, contexts, servers] = await Promise.all(process.argv.slice(1).map((m) => import(m)));
+const [testing, logging, contexts, servers] = await Promise.all(process.argv.slice(2).map((m) => import(m)));
+const served = process.argv[1]; // 'startHttpServer' or 'createTestHost'
 const logger = logging.createLogger({ level: 'info', stream: new Writable({ write: (_c, _e, done) => done() }) });
 const seen = { request: [], response: [], context: [], logRecord: [] };
 const transport = logger.transports[0];
@@ -28,22 +29,24 @@ http.Server.prototype.emit = function (event, req, res) {
   if (event === 'request') res.on('finish', () => { seen.request.push(req); seen.response.push(res); seen.context.push(contexts.findContext(req)); });
   return emit.apply(this, arguments);
 };
-// The test host assembles the host; its app is served the way \`wharf serve\` serves it.
+// The test host assembles the host; its app is served by the test host itself or the way
+// \`wharf serve\` serves it.
 const host = await testing.createTestHost({ logger });
-const server = await servers.startHttpServer(host.host.apps.get('osapi_compute'), {
+const server = served === 'createTestHost' ? null : await servers.startHttpServer(host.host.apps.get('osapi_compute'), {
   host: '127.0.0.1', port: 0, backlog: 16, maxHeaderSize: 16384, keepAliveTimeoutMs: 1000,
   requestTimeoutMs: 5000, maxUrlLength: 8192, maxConcurrentRequests: 10, logger
 });
+const url = server === null ? host.url : \`http://127.0.0.1:\${server.address.port}\`;
 try {
   for (let i = 0; i < 20; i += 1) {
-    const reply = await fetch(\`http://127.0.0.1:\${server.address.port}/v2.1/flavors/1\`, {
+    const reply = await fetch(\`\${url}/v2.1/flavors/1\`, {
       headers: { 'x-auth-token': 'user1:project1' }
     });
     if (reply.status !== 200) throw new Error(\`status \${reply.status}\`);
     await reply.arrayBuffer();
   }
 } finally {
-  await server.close(1000);
+  await server?.close(1000);
   await host.close();
 }
 const report = {};
@@ -54,25 +57,31 @@ for (const [name, objects] of Object.entries(seen)) {
 console.log(JSON.stringify(report));
 `;
 
+/** What the child reports for a host served by `served`. */
+async function objectsServedBy(served: 'startHttpServer' | 'createTestHost'): Promise<unknown> {
+  const modules = [
+    'wharf/testing',
+    '../../../core/logger.js',
+    '../../../core/context.js',
+    '../../../core/server/http-server.js'
+  ].map((specifier) => import.meta.resolve(specifier));
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--allow-natives-syntax', '--input-type=module', '-e', script, served, ...modules],
+    { encoding: 'utf8' }
+  );
+  return JSON.parse(stdout.trim().split('\n').at(-1)!);
+}
+
+const FAST = { fast: true, sameHiddenClass: true };
+const ALL_FAST = { request: FAST, response: FAST, context: FAST, logRecord: FAST };
+
 describe('objects of the core request path', () => {
   test('keep fast properties and one hidden class from request to request', async () => {
-    const modules = [
-      'wharf/testing',
-      '../../../core/logger.js',
-      '../../../core/context.js',
-      '../../../core/server/http-server.js'
-    ].map((specifier) => import.meta.resolve(specifier));
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      ['--allow-natives-syntax', '--input-type=module', '-e', script, ...modules],
-      { encoding: 'utf8' }
-    );
-    const expected = { fast: true, sameHiddenClass: true };
-    assert.deepEqual(JSON.parse(stdout.trim().split('\n').at(-1)!), {
-      request: expected,
-      response: expected,
-      context: expected,
-      logRecord: expected
-    });
+    assert.deepEqual(await objectsServedBy('startHttpServer'), ALL_FAST);
+  });
+
+  test('are the same in the test host (createTestHost)', async () => {
+    assert.deepEqual(await objectsServedBy('createTestHost'), ALL_FAST);
   });
 });
