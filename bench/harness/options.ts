@@ -19,8 +19,16 @@ export interface Profile {
   durationSeconds: number;
   /** Upper bound on the requests of one load run. */
   maxRequests: number;
-  /** Unrecorded load on each server before the rounds. */
+  /** Unrecorded load on each server before the rounds, at least this long... */
   warmupSeconds: number;
+  /**
+   * ...and until the server answered this many requests (V8 optimises a function after a
+   * count of calls, not a time: a slow path needs more seconds to reach its steady state),
+   * within `warmupMaxSeconds` in all.
+   */
+  warmupRequests: number;
+  /** The longest a server's warm-up runs. */
+  warmupMaxSeconds: number;
   /** Fresh-process rounds of the first-request scenario. */
   firstRequestRounds: number;
   /** Rounds of the command-line scenario (each runs every command once). */
@@ -35,6 +43,8 @@ export const FULL_PROFILE: Profile = {
   durationSeconds: 5,
   maxRequests: 500_000,
   warmupSeconds: 2,
+  warmupRequests: 15_000,
+  warmupMaxSeconds: 10,
   firstRequestRounds: 7,
   cliRounds: 10
 };
@@ -47,6 +57,8 @@ export const QUICK_PROFILE: Profile = {
   durationSeconds: 2,
   maxRequests: 200_000,
   warmupSeconds: 1,
+  warmupRequests: 5_000,
+  warmupMaxSeconds: 4,
   firstRequestRounds: 3,
   cliRounds: 5
 };

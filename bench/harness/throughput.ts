@@ -1,8 +1,9 @@
 /**
  * The throughput scenario: every server runs in its own child process at once (idle ones
- * cost nothing), each is checked and warmed up, then each round drives every server in
- * turn, the order rotating from round to round so none always follows another. Requests/s
- * are reported as medians; ratios are taken within each round, then their median.
+ * cost nothing), each is checked and warmed up (for a time and a count of requests: see
+ * `warmUp`), then each round drives every server in turn, the order rotating from round to
+ * round so none always follows another. Requests/s are reported as medians; ratios are taken
+ * within each round, then their median.
  *
  * Each run also reads the CPU time the server process used (from `/proc`), so each server
  * gets a CPU cost per request. On a machine shared with other work, requests/s depend on
@@ -11,7 +12,7 @@
  * second over the first (the throughput ratio the CPU costs alone predict).
  */
 import { ratioName, requestOf, type RatioSpec, type ServerSpec } from '../scenarios.js';
-import { assertAnswer } from './bench-request.js';
+import { assertAnswer, type BenchRequest } from './bench-request.js';
 import { runLoad, type LoadSample, type LoadShape } from './load-run.js';
 import type { Profile } from './options.js';
 import { requestOnce } from './request-once.js';
@@ -73,6 +74,8 @@ export interface ThroughputResult {
   shape: LoadShape;
   rounds: number;
   warmupSeconds: number;
+  /** Requests each server answered at least before the rounds (within a time bound). */
+  warmupRequests: number;
   servers: ServerThroughput[];
   ratios: RatioResult[];
 }
@@ -99,10 +102,7 @@ export async function runThroughput(
       const request = requestOf(spec);
       assertAnswer(spec.name, request, await requestOnce(server.port, request));
       log(`http: warming up ${spec.name}`);
-      await runLoad(server.port, request, {
-        ...shapeOf(spec, shape),
-        durationSeconds: profile.warmupSeconds
-      });
+      await warmUp(server.port, request, shapeOf(spec, shape), profile);
     }
     const samples = new Map<string, ThroughputSample[]>(specs.map((spec) => [spec.name, []]));
     for (let round = 0; round < profile.httpRounds; round++) {
@@ -120,6 +120,7 @@ export async function runThroughput(
       shape,
       rounds: profile.httpRounds,
       warmupSeconds: profile.warmupSeconds,
+      warmupRequests: profile.warmupRequests,
       servers: specs.map((spec) => summarize(spec.name, samples.get(spec.name)!)),
       ratios: ratios
         .filter((ratio) => samples.has(ratio.numerator) && samples.has(ratio.denominator))
@@ -131,6 +132,27 @@ export async function runThroughput(
 }
 
 /** The load shape of `spec`: the profile's, with the spec's own connection count if any. */
+/**
+ * The unrecorded load before the rounds: `warmupSeconds`, then on until the server answered
+ * `warmupRequests` in all or `warmupMaxSeconds` passed.
+ */
+async function warmUp(
+  port: number,
+  request: BenchRequest,
+  shape: LoadShape,
+  profile: Profile
+): Promise<void> {
+  const first = await runLoad(port, request, { ...shape, durationSeconds: profile.warmupSeconds });
+  const missing = profile.warmupRequests - first.requests;
+  const secondsLeft = profile.warmupMaxSeconds - first.seconds;
+  if (missing <= 0 || secondsLeft < 1) return;
+  await runLoad(port, request, {
+    ...shape,
+    durationSeconds: Math.floor(secondsLeft),
+    maxRequests: Math.min(shape.maxRequests, missing)
+  });
+}
+
 function shapeOf(spec: ServerSpec, shape: LoadShape): LoadShape {
   return spec.connections === undefined ? shape : { ...shape, connections: spec.connections };
 }
