@@ -17,6 +17,9 @@ import { givenTestHost, type TestHost } from '../helpers/test-host.js';
 import { givenServerInput } from '../unit/compute/given-server.js';
 import { ADMIN } from './compute-servers-given.js';
 
+/** How many times the list runs while the event loop is watched. */
+const LISTS = 5;
+
 const SCOPE = { projectId: 'project1', userId: 'user1', isAdmin: false, allTenants: false };
 
 /** Seeds `count` running servers with two metadata items each, straight through storage. */
@@ -58,10 +61,16 @@ describe('a detailed list of the largest page', () => {
   test('never holds the event loop, and /healthcheck answers during it', async (t) => {
     const url = `${host.url}/v2.1/servers/detail?limit=${MAX_LIMIT}`;
     // The 1.4 MB body is decoded and parsed after the measurement: that is the client's
-    // work, not the host's, though both run in this process.
+    // work, not the host's, though both run in this process. The list runs LISTS times in a
+    // row: one alone now ends within a healthcheck's round trip or two, too soon to see
+    // /healthcheck answer beside it.
     const observation = await observeEventLoop(host, async () => {
-      const response = await fetch(url, { headers: { 'x-auth-token': ADMIN } });
-      return { status: response.status, bytes: await response.arrayBuffer() };
+      let last: { status: number; bytes: ArrayBuffer } | undefined;
+      for (let run = 0; run < LISTS; run += 1) {
+        const response = await fetch(url, { headers: { 'x-auth-token': ADMIN } });
+        last = { status: response.status, bytes: await response.arrayBuffer() };
+      }
+      return last!;
     });
     assert.equal(observation.result.status, 200);
     const body = JSON.parse(Buffer.from(observation.result.bytes).toString('utf8'));
@@ -76,7 +85,7 @@ describe('a detailed list of the largest page', () => {
     t.diagnostic(
       `held ${observation.maxHeldCpuMs.toFixed(0)} ms of CPU, ` +
         `delay ${observation.maxDelayMs.toFixed(0)} ms, ` +
-        `slowest healthcheck ${Math.max(...observation.healthchecks).toFixed(0)} ms`
+        `${observation.healthchecks.length} healthchecks, the slowest ${Math.max(...observation.healthchecks).toFixed(0)} ms`
     );
     assertLoopNeverHeld(observation);
   });
