@@ -7,8 +7,8 @@
  * given (an array repeats its key; `undefined` is left out).
  */
 import { UrlGenerationError } from '../errors.js';
-import { compileRequirement } from './requirement.js';
 import { FORMAT_PARAM, PROJECT_ID_PARAM } from './route.js';
+import { parseRouteTemplate } from './template.js';
 
 /** Parameters of a generated URL. */
 export type UrlParams = Readonly<Record<string, string | readonly string[] | undefined>>;
@@ -29,56 +29,35 @@ export function templateParams(template: string): string[] {
   return [...template.matchAll(PARAM)].map((match) => match[1]!);
 }
 
-/** A template cut at its parameters: `texts[0]`, `{names[0]}`, `texts[1]`, ... `texts[n]`. */
-interface TemplateParts {
-  readonly texts: readonly string[];
-  readonly names: readonly string[];
-}
-
-// Cut once per template: a link is generated on most responses.
-const cutTemplates = new Map<string, TemplateParts>();
-
-/** `template` cut at its parameters. */
-function templateParts(template: string): TemplateParts {
-  let parts = cutTemplates.get(template);
-  if (parts === undefined) {
-    const texts: string[] = [];
-    const names: string[] = [];
-    let from = 0;
-    for (const match of template.matchAll(PARAM)) {
-      texts.push(template.slice(from, match.index));
-      names.push(match[1]!);
-      from = match.index + match[0].length;
-    }
-    texts.push(template.slice(from));
-    parts = { texts, names };
-    cutTemplates.set(template, parts);
-  }
-  return parts;
-}
-
 /**
  * The path of `route` with `params`; `label` names the route in errors. Throws
  * `UrlGenerationError` for a missing parameter, one that breaks a requirement, or a
  * `format` on a route that takes none.
  */
 export function generatePath(route: GeneratedRoute, params: UrlParams, label: string): string {
-  const { texts, names } = templateParts(route.path);
-  let path = texts[0]!;
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i]!;
+  // The route's parse, made once when it was declared: static text, and each parameter
+  // with its compiled requirement, if any.
+  const { segments, paramNames: names } = parseRouteTemplate(route);
+  let path = '';
+  let param = 0;
+  for (const segment of segments) {
+    if (typeof segment === 'string') {
+      path += `/${segment}`;
+      continue;
+    }
+    const name = names[param++]!;
     const value = params[name];
     if (typeof value !== 'string' || value === '') {
       throw new UrlGenerationError(`route ${label} needs the parameter {${name}}`);
     }
-    const pattern = route.requirements?.[name];
-    if (pattern !== undefined && !compileRequirement(pattern, name, route.owner).test(value)) {
+    if (segment !== null && !segment.test(value)) {
       throw new UrlGenerationError(
-        `route ${label}: {${name}} = "${value}" does not match its requirement ${pattern}`
+        `route ${label}: {${name}} = "${value}" does not match its requirement ${segment.source}`
       );
     }
-    path += encodeURIComponent(value) + texts[i + 1]!;
+    path += `/${encodeURIComponent(value)}`;
   }
+  if (path === '') path = '/';
   const project = params[PROJECT_ID_PARAM];
   if (!names.includes(PROJECT_ID_PARAM) && typeof project === 'string' && project !== '') {
     path = `/${encodeURIComponent(project)}${path === '/' ? '' : path}`;
