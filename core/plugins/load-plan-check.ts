@@ -34,14 +34,24 @@ export async function startFromLoadPlan(
   file: string,
   options: Required<DiscoveryOptions>
 ): Promise<EntryPointCatalog> {
-  const plan = readLoadPlan(file);
-  const change = firstChange(plan, options);
-  if (change !== undefined) throw new LoadPlanStaleError(file, change);
+  const plan = checkLoadPlan(file, options);
   useBundledModules(await importBundle(file, plan));
   return new EntryPointCatalog(
     plan.entryPoints.map((data) => EntryPoint.fromJSON(data)),
     plan.problems.map(({ code, message }) => new WharfError(code, message))
   );
+}
+
+/**
+ * Proves `file` a fresh plan for discovery `options` without importing its bundle (what a
+ * process that builds no host needs: `wharf serve`'s primary) and returns it; throws
+ * LoadPlanFileError or LoadPlanStaleError.
+ */
+export function checkLoadPlan(file: string, options: Required<DiscoveryOptions>): LoadPlan {
+  const plan = readLoadPlan(file);
+  const change = firstChange(plan, options);
+  if (change !== undefined) throw new LoadPlanStaleError(file, change);
+  return plan;
 }
 
 /** Reads a plan `wharf check --write-load-plan` wrote; throws LoadPlanFileError naming the file. */
