@@ -16,6 +16,13 @@
  * asynchronous phases (`prepare()`, paste factories) use AsyncLocalStorage: once any
  * AsyncLocalStorage runs, every promise of the process pays Node's promise hook, and the
  * module loader makes many promises per module.
+ *
+ * Both scopes share one AsyncLocalStorage, whose store is either an ExtensionScope or a
+ * LoadScope: on Node 20 every async resource pays once per enabled storage, so a second
+ * storage, for a load scope that is empty while requests run, doubled that cost (see
+ * docs/performance.md). An extension scope wins over a load scope, as it does in log lines:
+ * a load scope started inside one leaves it in place, and one started inside a load scope
+ * replaces it.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { RequestContext } from './context.js';
@@ -44,8 +51,6 @@ export class ExtensionScope {
   ) {}
 }
 
-const storage = new AsyncLocalStorage<ExtensionScope>();
-
 /**
  * The extension whose code runs at start-up. `extension` is the entry point's name while
  * its module is imported and its object built, and the API extension's alias from then on
@@ -57,7 +62,8 @@ export interface LoadScope {
   entryPoint?: string;
 }
 
-const loading = new AsyncLocalStorage<LoadScope>();
+/** The scope of the running code's asynchronous context, extension or load. */
+const storage = new AsyncLocalStorage<ExtensionScope | LoadScope>();
 
 /** The load scope of an entry point's extension, named `extension` (default: the entry point's name). */
 export function entryPointScope(
@@ -72,7 +78,7 @@ export function entryPointScope(
  * phases (`prepare()`, paste factories); see `runLoadingSync` for synchronous ones.
  */
 export function runLoading<R>(scope: LoadScope, fn: () => R): R {
-  return loading.run(scope, fn);
+  return currentScope() === undefined ? storage.run(scope, fn) : fn();
 }
 
 let synchronousScope: LoadScope | undefined;
@@ -93,7 +99,10 @@ export function runLoadingSync<R>(scope: LoadScope, fn: () => R): R {
 
 /** The load scope of the code running now, or undefined. */
 export function currentLoadScope(): LoadScope | undefined {
-  return synchronousScope ?? loading.getStore() ?? importingModuleScope();
+  if (synchronousScope !== undefined) return synchronousScope;
+  const store = storage.getStore();
+  if (store !== undefined && !(store instanceof ExtensionScope)) return store;
+  return importingModuleScope();
 }
 
 /** Runs `fn(...args)` in `scope`; everything it starts, synchronous or not, inherits it. */
@@ -105,14 +114,18 @@ export function runInScope<A extends unknown[], R>(
   return storage.run(scope, fn, ...args);
 }
 
-/** Runs `fn` outside any scope: for shared timers that must not inherit a request's. */
+/**
+ * Runs `fn` outside any extension scope: for shared timers that must not inherit a request's.
+ * Called in a load scope (no request, no faults), it keeps it.
+ */
 export function runOutsideScopes<R>(fn: () => R): R {
-  return storage.exit(fn);
+  return currentScope() === undefined ? fn() : storage.exit(fn);
 }
 
 /** The scope of the code running now, or undefined outside any extension's request code. */
 export function currentScope(): ExtensionScope | undefined {
-  return storage.getStore();
+  const store = storage.getStore();
+  return store instanceof ExtensionScope ? store : undefined;
 }
 
 /**
@@ -121,7 +134,7 @@ export function currentScope(): ExtensionScope | undefined {
  * the code that threw or created the promise, so this names the culprit.
  */
 export function currentExtension(): string | null {
-  return storage.getStore()?.extension ?? null;
+  return currentScope()?.extension ?? null;
 }
 
 /**
@@ -131,7 +144,7 @@ export function currentExtension(): string | null {
 export function blameCurrentExtension(
   kind: FaultKind
 ): { extension: string; requestId: string } | null {
-  const scope = storage.getStore();
+  const scope = currentScope();
   if (scope === undefined) return null;
   scope.faults.recordFault(scope.extension, kind, scope.context.requestId);
   return { extension: scope.extension, requestId: scope.context.requestId };

@@ -5,7 +5,8 @@
  * `setImmediate` that emits `logged` whether or not anyone listens (a timer per line, a
  * measurable share of a request's request-log line): here `logged` is emitted, on the
  * next turn as winston's do, only when something listens for it. The request log's lines
- * skip winston's streams altogether and come to `log` directly (`lineWriter` in logger.ts).
+ * skip winston's streams altogether and come to the transport directly (`lineWriter` in
+ * logger.ts), as text alone (`writeText`) when nothing needs the line's object.
  */
 import { EOL } from 'node:os';
 import type winston from 'winston';
@@ -16,13 +17,29 @@ const MESSAGE = Symbol.for('message');
 type Winston = typeof winston;
 type TransformableInfo = winston.Logform.TransformableInfo & { [MESSAGE]?: unknown };
 
+/** wharf's line transport: winston's transport, plus a way to write a line given as text. */
+export interface LineTransport extends TransportStream {
+  /**
+   * Writes `line` (formatted, without its end of line) and returns true when nothing needs
+   * the line's object: the stream takes text and nobody listens for `logged`. Otherwise it
+   * writes nothing and returns false, and the caller hands the object to `log`.
+   */
+  writeText(line: string): boolean;
+}
+
 /** Builds the transport class on the given winston (winston itself is loaded lazily). */
-export function lineTransportFor(winston: Winston, stream: NodeJS.WritableStream): TransportStream {
+export function lineTransportFor(winston: Winston, stream: NodeJS.WritableStream): LineTransport {
   // winston exports the transport base class as `Transport` (its typings call it `transport`).
   const Transport = (winston as unknown as { Transport: typeof TransportStream }).Transport;
   const objectMode = (stream as { writableObjectMode?: boolean }).writableObjectMode === true;
 
-  class LineTransport extends Transport {
+  class WharfLineTransport extends Transport implements LineTransport {
+    writeText(line: string): boolean {
+      if (objectMode || this.listenerCount('logged') > 0) return false;
+      stream.write(`${line}${EOL}`);
+      return true;
+    }
+
     override log(info: TransformableInfo, callback: () => void): void {
       if (this.listenerCount('logged') > 0) setImmediate(() => this.emit('logged', info));
       if (objectMode) (stream as { write(chunk: unknown): boolean }).write(info);
@@ -30,5 +47,5 @@ export function lineTransportFor(winston: Winston, stream: NodeJS.WritableStream
       callback();
     }
   }
-  return new LineTransport();
+  return new WharfLineTransport();
 }

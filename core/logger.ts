@@ -11,9 +11,8 @@
  */
 import { createRequire } from 'node:module';
 import type winston from 'winston';
-import type TransportStream from 'winston-transport';
 import { currentLoadScope, currentScope } from './extension-scope.js';
-import { lineTransportFor } from './log-line-transport.js';
+import { lineTransportFor, type LineTransport } from './log-line-transport.js';
 import { isoTimestamp } from './iso-timestamp.js';
 
 const require = createRequire(import.meta.url);
@@ -121,7 +120,7 @@ export function lineWriter(logger: Logger): LineWriter {
  */
 function directLineWriter(
   logger: winston.Logger,
-  transport: TransportStream,
+  transport: LineTransport,
   textFormat: winston.Logform.Format | null
 ): LineWriter {
   const written = (): void => undefined;
@@ -139,9 +138,15 @@ function directLineWriter(
     }
     const info = stampInfo(fields) as Info;
     if (logger.format === textFormat && !('timestamp' in info) && !('label' in info)) {
-      // textLine's output, the fields being exactly textLine's `rest`.
+      // textLine's output, the fields being exactly textLine's `rest`. The object only
+      // becomes winston's line (level, message, timestamp) when the transport needs one.
       const stamp = isoTimestamp();
-      const line = `${stamp} ${level} ${message}${hasKeys(info) ? ` ${JSON.stringify(info)}` : ''}`;
+      const json = JSON.stringify(info);
+      const line =
+        json !== '{}' || hasKeys(info)
+          ? `${stamp} ${level} ${message} ${json}`
+          : `${stamp} ${level} ${message}`;
+      if (transport.writeText(line)) return;
       info.level = level;
       info.message = message;
       info.timestamp = stamp;

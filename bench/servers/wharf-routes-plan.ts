@@ -3,12 +3,20 @@
  * (with its bundle of the N extension modules) that the harness wrote before the round
  * (wharf/routes-load-plan.ts), proved fresh and its bundle imported, then every start-up
  * step of the host as without a plan. Argument: the route count (default 1000).
+ *
+ * Like `wharf serve` (core/cli/main.ts), it first enables Node's compile cache where Node has
+ * one (>= 22.1; core/cli/compile-cache.ts, under the run's `XDG_CACHE_HOME`), and imports
+ * everything else after, so that from the second round on wharf, its packages and the plan's
+ * bundle are compiled from V8's cached code, as a restarted `wharf serve` compiles them.
  */
-import { announceListening } from './announce.js';
-import { routeCountArgument } from './widget-api.js';
-import { startWharf } from './wharf-host.js';
-import { routesHostOptions } from '../wharf/routes-host-config.js';
-import { routesLoadPlanFile } from '../wharf/fixtures.js';
+import { enableCompileCache } from '../../core/cli/compile-cache.js';
+
+await enableCompileCache();
+const { announceListening } = await import('./announce.js');
+const { routeCountArgument } = await import('./widget-api.js');
+const { startWharf } = await import('./wharf-host.js');
+const { routesHostOptions } = await import('../wharf/routes-host-config.js');
+const { routesLoadPlanFile } = await import('../wharf/fixtures.js');
 
 const routes = routeCountArgument();
 const { port, phases } = await startWharf({

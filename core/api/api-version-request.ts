@@ -12,6 +12,7 @@ export class APIVersionRequest implements MicroversionLike {
   readonly major: number;
   /** The minor number. */
   readonly minor: number;
+  #text: string | undefined = undefined;
 
   constructor(major: number, minor: number) {
     this.major = major;
@@ -65,7 +66,9 @@ export class APIVersionRequest implements MicroversionLike {
 
   /** `X.Y`, as the response headers and error messages print it. */
   toString(): string {
-    return `${this.major}.${this.minor}`;
+    // Kept: the request log and the version headers ask for it on every request.
+    this.#text ??= `${this.major}.${this.minor}`;
+    return this.#text;
   }
 }
 

@@ -1,8 +1,8 @@
 /**
  * The load plan files `wharf check --write-load-plan FILE` writes (see
  * core/plugins/load-plan.ts): the plan, FILE (JSON), and its bundle beside it, FILE without
- * `.json` plus `.bundle.mjs`. `wharf serve --load-plan FILE` reads them back through
- * core/plugins/load-plan-check.ts.
+ * `.json` plus `.bundle.mjs`, with its chunks (`.bundle-HASH.mjs`). `wharf serve --load-plan
+ * FILE` reads them back through core/plugins/load-plan-check.ts.
  */
 import { resolve } from 'node:path';
 import type { DiscoveryOptions } from '../plugins/discovery.js';

@@ -3,12 +3,13 @@
  * `--workers N|auto` worker processes under a supervising primary (one by default); drains
  * in-flight requests on SIGTERM/SIGINT, and replaces a worker after an uncaught exception.
  */
+import cluster from 'node:cluster';
 import type { Command } from 'commander';
 import { drainTimeoutMsOf, httpServerOptionsFor } from '../server/http-server-options.js';
 import { startHttpServer, type RunningServer } from '../server/http-server.js';
 import { assembleHost, type HostOptions } from '../server/host.js';
 import { discoveryOf } from '../server/host-base.js';
-import { startFromLoadPlan } from '../plugins/load-plan-check.js';
+import { checkLoadPlan, startFromLoadPlan } from '../plugins/load-plan-check.js';
 import { warnIfNoauthExposed } from '../server/noauth-exposure.js';
 import { installFaultHandler } from '../server/process-faults.js';
 import { installReloadHandler } from '../server/reload-signal.js';
@@ -73,7 +74,12 @@ export function registerServeCommand(serve: Command): void {
         'wsgi.workers': options.workers
       });
       if (options.loadPlan !== undefined) {
-        hostOptions.catalog = await startFromLoadPlan(options.loadPlan, discoveryOf(hostOptions));
+        // The primary refuses a stale plan before any worker starts, and builds no host: only
+        // the workers import the bundle (each proves the plan fresh again when it starts).
+        const discovery = discoveryOf(hostOptions);
+        if (cluster.isWorker) {
+          hostOptions.catalog = await startFromLoadPlan(options.loadPlan, discovery);
+        } else checkLoadPlan(options.loadPlan, discovery);
       }
       const { config } = hostOptions;
       const tls = tlsFilesOf(config);

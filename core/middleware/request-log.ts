@@ -36,9 +36,21 @@ export const requestLogFilter: FilterFactory = (context): RequestHandler => {
     options.fail('wsgi_log_format', format, `expected ${expected}`)
   );
 
+  // winston's `isLevelEnabled` walks the levels and the transports (a closure per call);
+  // its answer only changes with the logger's level, so it is asked again only then.
+  let checkedAt: string | undefined;
+  let enabled = false;
+  const lineEnabled = (): boolean => {
+    if (logger.level !== checkedAt) {
+      checkedAt = logger.level;
+      enabled = logger.isLevelEnabled(level);
+    }
+    return enabled;
+  };
+
   // Runs as the `finish` listener: `this` is the response, so no closure per request.
   function logRequest(this: Timed): void {
-    if (!logger.isLevelEnabled(level) || isWarmUpRequest(this.req)) return;
+    if (!lineEnabled() || isWarmUpRequest(this.req)) return;
     const req = this.req as Request;
     const context = getContext(req);
     const elapsedMs = performance.now() - (this[STARTED] ?? 0);

@@ -23,14 +23,19 @@
  * Each entry-point module is wrapped lazily: the bundle exports one function per module
  * (`m0`, `m1`...) that runs the module's top-level code on its first call and returns its
  * exports, so a module runs when its entry point is loaded, as `import()` would, and a
- * module that throws fails its own entry point only. `import.meta.url`, `.filename` and
+ * module that throws fails its own entry point only. A bundled file reached only through
+ * `import()` goes, with what only it imports, into a chunk of its own beside the bundle
+ * (`x.bundle-HASH.mjs`, esbuild's code splitting; code shared with the bundle goes into
+ * a shared chunk), imported when that `import()` runs: in one file its imports of packages
+ * would be hoisted and run at start-up (the compute storage's Kysely and better-sqlite3:
+ * about 280 modules). `import.meta.url`, `.filename` and
  * `.dirname` of a bundled file keep naming the file itself. A module with top-level
  * `await` cannot be wrapped: the bundle is then refused (LoadPlanBundleError).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BuildOptions, ImportKind, Plugin, PluginBuild } from 'esbuild';
 import { LoadPlanBundleError } from '../errors.js';
@@ -47,6 +52,8 @@ export interface LoadPlanBundle {
   node: string;
   /** Each bundled entry-point module (absolute path) -> the bundle's export that loads it. */
   modules: Record<string, string>;
+  /** Each chunk beside the bundle (absolute path) -> the SHA-256 of its content. */
+  chunks: Record<string, string>;
   /** Every file esbuild read (absolute path) -> the SHA-256 of its content. */
   inputs: Record<string, string>;
 }
@@ -58,8 +65,9 @@ const HOST_CORE = fileURLToPath(new URL('../', import.meta.url));
 const OWN_RESOLVE = Symbol('load-plan-bundle');
 
 /**
- * Bundles the extension modules of `entryPoints` into `file` and returns what the plan
- * records of it; throws LoadPlanBundleError when esbuild cannot build it.
+ * Bundles the extension modules of `entryPoints` into `file` (a `.mjs` path) and its chunks
+ * and returns what the plan records of them; throws LoadPlanBundleError when esbuild cannot
+ * build them.
  */
 export async function writeLoadPlanBundle(
   file: string,
@@ -76,16 +84,21 @@ export async function writeLoadPlanBundle(
   const esbuild = await import('esbuild');
   let result;
   try {
-    result = await esbuild.build(bundleOptions(modules, bundled));
+    result = await esbuild.build(bundleOptions(file, modules, bundled));
   } catch (error) {
     throw new LoadPlanBundleError(file, describeBuildFailure(error), { cause: error });
   }
-  const text = result.outputFiles![0]!.contents;
-  try {
-    writeFileSync(file, text);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new LoadPlanBundleError(file, `cannot write it: ${reason}`, { cause: error });
+  let digest = '';
+  const chunks: Record<string, string> = {};
+  for (const output of result.outputFiles!) {
+    try {
+      writeFileSync(output.path, output.contents);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      throw new LoadPlanBundleError(output.path, `cannot write it: ${reason}`, { cause: error });
+    }
+    if (output.path === file) digest = sha256(output.contents);
+    else chunks[output.path] = sha256(output.contents);
   }
   const inputs: Record<string, string> = {};
   for (const input of Object.keys(result.metafile!.inputs)) {
@@ -93,14 +106,19 @@ export async function writeLoadPlanBundle(
     const path = resolve('/', input);
     inputs[path] = sha256(readFileSync(path));
   }
-  return { file, digest: sha256(text), node: process.version, modules, inputs };
+  return { file, digest, node: process.version, modules, chunks, inputs };
 }
 
-/** The esbuild options of a bundle exporting each of `modules` under its key. */
+/**
+ * The esbuild options of the bundle `file` exporting each of `modules` under its key, its
+ * chunks beside it named after it (`x.bundle.mjs` -> `x.bundle-HASH.mjs`).
+ */
 function bundleOptions(
+  file: string,
   modules: Record<string, string>,
   bundled: (path: string) => boolean
 ): BuildOptions & { write: false; metafile: true } {
+  const name = basename(file).replace(/\.mjs$/, '');
   const contents = Object.entries(modules)
     .map(([path, key]) => `export function ${key}() { return require(${JSON.stringify(path)}); }`)
     .join('\n');
@@ -111,6 +129,11 @@ function bundleOptions(
     write: false,
     metafile: true,
     format: 'esm',
+    splitting: true,
+    outdir: dirname(file),
+    entryNames: name,
+    chunkNames: `${name}-[hash]`,
+    outExtension: { '.js': '.mjs' },
     platform: 'node',
     // Node's own resolution: no `module` field or condition, `module-sync` where Node has it.
     mainFields: ['main'],

@@ -2,7 +2,7 @@
  * Reading a load plan back (`wharf serve --load-plan FILE`) and proving it still describes
  * the disk before a host starts from it: the same discovery options, every package at its
  * recorded version, every manifest, scanned folder and extension module with its recorded
- * hash, the same Node version, every file bundled and the bundle itself with theirs; then
+ * hash, the same Node version, every file bundled, the bundle and its chunks with theirs; then
  * importing the bundle, whose modules the entry points load (bundled-modules.ts). A file
  * that is not a whole, unedited plan of this format is a LoadPlanFileError; the first
  * change found is a LoadPlanStaleError naming it. Either stops start-up (exit 2).
@@ -34,14 +34,24 @@ export async function startFromLoadPlan(
   file: string,
   options: Required<DiscoveryOptions>
 ): Promise<EntryPointCatalog> {
-  const plan = readLoadPlan(file);
-  const change = firstChange(plan, options);
-  if (change !== undefined) throw new LoadPlanStaleError(file, change);
+  const plan = checkLoadPlan(file, options);
   useBundledModules(await importBundle(file, plan));
   return new EntryPointCatalog(
     plan.entryPoints.map((data) => EntryPoint.fromJSON(data)),
     plan.problems.map(({ code, message }) => new WharfError(code, message))
   );
+}
+
+/**
+ * Proves `file` a fresh plan for discovery `options` without importing its bundle (what a
+ * process that builds no host needs: `wharf serve`'s primary) and returns it; throws
+ * LoadPlanFileError or LoadPlanStaleError.
+ */
+export function checkLoadPlan(file: string, options: Required<DiscoveryOptions>): LoadPlan {
+  const plan = readLoadPlan(file);
+  const change = firstChange(plan, options);
+  if (change !== undefined) throw new LoadPlanStaleError(file, change);
+  return plan;
 }
 
 /** Reads a plan `wharf check --write-load-plan` wrote; throws LoadPlanFileError naming the file. */
@@ -60,7 +70,7 @@ export function readLoadPlan(file: string): LoadPlan {
   if (plan.format !== LOAD_PLAN_FORMAT) {
     throw new LoadPlanFileError(
       file,
-      `it is a load plan of format ${JSON.stringify(plan.format)}, this wharf reads format ${LOAD_PLAN_FORMAT} (with a bundle): run wharf check --write-load-plan again`
+      `it is a load plan of format ${JSON.stringify(plan.format)}, this wharf reads format ${LOAD_PLAN_FORMAT} (with a bundle and its chunks): run wharf check --write-load-plan again`
     );
   }
   const { digest, ...rest } = plan as LoadPlan;
@@ -100,7 +110,8 @@ function firstChange(plan: LoadPlan, options: Required<DiscoveryOptions>): strin
     [plan.folders, 'the listing of the folder', folderStamp],
     [plan.modules, 'the extension module', fileStamp],
     [bundledFilesToCheck(plan), 'the bundled file', fileStamp],
-    [{ [plan.bundle.file]: plan.bundle.digest }, 'the bundle', fileStamp]
+    [{ [plan.bundle.file]: plan.bundle.digest }, 'the bundle', fileStamp],
+    [plan.bundle.chunks, 'the bundle chunk', fileStamp]
   ];
   for (const [stamps, what, stampOf] of checks) {
     for (const [path, stamp] of Object.entries(stamps)) {

@@ -3,8 +3,9 @@
  * entry point, every manifest problem), bound to what it was found from: the discovery
  * options, the version of every extension package, and a SHA-256 of every manifest it read,
  * of the listing of every folder it scanned and of every module an entry point names; and
- * its bundle, one ES module of the extension modules (load-plan-bundle.ts), bound to the
- * SHA-256 of every file bundled and of the bundle itself.
+ * its bundle, one ES module of the extension modules and the chunks it imports on demand
+ * (load-plan-bundle.ts), bound to the SHA-256 of every file bundled and of the bundle and
+ * each chunk.
  * `wharf serve --load-plan FILE` starts from it instead of discovering again and imports the
  * bundle instead of each module, once load-plan-check.ts has proved none of that changed.
  */
@@ -16,8 +17,11 @@ import { writeLoadPlanBundle, type LoadPlanBundle } from './load-plan-bundle.js'
 
 /** What `kind` says: a load plan, not a deployment plan (`wharf check --plan`). */
 export const LOAD_PLAN_KIND = 'wharf-load-plan';
-/** The version of the file's layout (1: without a bundle, no longer read). */
-export const LOAD_PLAN_FORMAT = 2;
+/**
+ * The version of the file's layout (1: without a bundle, 2: a bundle without chunks; neither
+ * is read any more).
+ */
+export const LOAD_PLAN_FORMAT = 3;
 
 /** A load plan, as written (JSON). */
 export interface LoadPlan {

@@ -1,9 +1,11 @@
 /**
  * `wharf check --write-load-plan` and `wharf serve --load-plan`: a plan written by a clean
  * check (with its bundle of the drop-in's modules beside it) serves the drop-in's routes; a
+ * plan's bundle is imported by the worker that serves, not by the supervising primary; a
  * plan is refused (exit 2, `WHARF_LOAD_PLAN_STALE`, naming what changed) after an extension
- * module, a helper module it bundled, its package's manifest or its version changed, and a file that is not a whole plan is refused (exit 2,
- * `WHARF_LOAD_PLAN_INVALID`, naming the file and the problem).
+ * module, a helper module it bundled, its package's manifest or its version changed, and a
+ * file that is not a whole plan is refused (exit 2, `WHARF_LOAD_PLAN_INVALID`, naming the
+ * file and the problem).
  */
 import assert from 'node:assert/strict';
 import {
@@ -106,6 +108,32 @@ describe('wharf serve --load-plan', () => {
     assert.deepEqual(await reply.json(), { gadget: { id: '7' } });
     served.child.kill('SIGTERM');
     assert.equal(await served.exited, 0);
+  });
+
+  test('imports the bundle in the worker only, not in the supervising primary', async () => {
+    // The drop-in imports a package of its own that records each process evaluating it.
+    const marks = join(given.cwd, 'evaluated-by');
+    const pkg = join(given.dropins, 'gadgets', 'node_modules', 'marker');
+    mkdirSync(pkg, { recursive: true });
+    writeFileSync(
+      join(pkg, 'package.json'),
+      JSON.stringify({ name: 'marker', type: 'module', main: 'index.js' })
+    );
+    writeFileSync(
+      join(pkg, 'index.js'),
+      `import { appendFileSync } from 'node:fs';\nconst marks = process.env.WHARF_TEST_MARKS;\nif (marks) appendFileSync(marks, process.pid + '\\n');\nexport const marked = true;\n`
+    );
+    writeFileSync(given.module, `import 'marker';\n${MODULE}`);
+    await writePlan(given);
+    served = givenWharfServe(['--dropin', given.dropins, '--load-plan', given.plan], {
+      cwd: given.cwd,
+      env: { WHARF_TEST_MARKS: marks }
+    });
+    await served.listening();
+    const worker = /started worker 1 \{"pid":(\d+)/.exec(served.log())?.[1];
+    served.child.kill('SIGTERM');
+    assert.equal(await served.exited, 0);
+    assert.deepEqual(readFileSync(marks, 'utf8').trim().split('\n'), [worker]);
   });
 
   test('refuses the plan after an extension module changed', async () => {

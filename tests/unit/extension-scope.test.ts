@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict';
+import { AsyncResource } from 'node:async_hooks';
 import { describe, test } from 'node:test';
 import { createContext } from '../../core/context.js';
 import {
   ExtensionScope,
   blameCurrentExtension,
   currentExtension,
+  currentLoadScope,
+  currentScope,
   runInScope,
+  runLoading,
+  runOutsideScopes,
   type FaultKind,
   type FaultRecorder
 } from '../../core/extension-scope.js';
@@ -65,6 +70,77 @@ describe('extension scope', () => {
     const blamed = runInScope(scope, () => blameCurrentExtension('exception'));
     assert.deepEqual(blamed, { extension: 'os-widgets', requestId: context.requestId });
     assert.deepEqual(recorder.faults, [['os-widgets', 'exception', context.requestId]]);
+  });
+});
+
+/** What a timer started now sees of the scopes when it fires. */
+function scopesSeenLater(): Promise<[string | undefined, string | undefined]> {
+  return new Promise((resolve) =>
+    setTimeout(() => resolve([currentScope()?.extension, currentLoadScope()?.extension]), 1)
+  );
+}
+
+/** Stores Node 20's async hooks put on an async resource, one per enabled AsyncLocalStorage. */
+function storesOn(resource: object): number {
+  return Object.getOwnPropertySymbols(resource).filter(
+    (key) => key.description === 'kResourceStore'
+  ).length;
+}
+
+describe('extension scope and load scope together', () => {
+  const load = { extension: 'os-loader', entryPoint: 'wharf.api.extensions:os-loader' };
+
+  test('puts at most one store on each async resource, whichever scopes ran', async () => {
+    const { scope } = givenScope('os-widgets');
+    await runLoading(load, async () => undefined);
+    const resource = runInScope(scope, () => new AsyncResource('probe'));
+    assert.ok(storesOn(resource) <= 1, `${storesOn(resource)} stores`);
+  });
+
+  test('stamps lines of work a load scope left running with it, after it returned', async () => {
+    const { logger, lines } = givenCapturedLogger();
+    let later!: Promise<void>;
+    await runLoading(load, async () => {
+      later = new Promise((resolve) => setTimeout(resolve, 5)).then(
+        () => void logger.info('later')
+      );
+    });
+    logger.info('outside');
+    await later;
+    await flushLogs();
+    const [outside, inLoad] = lines;
+    assert.equal(outside!.extension, undefined);
+    assert.deepEqual([inLoad!.extension, inLoad!.entryPoint], [load.extension, load.entryPoint]);
+  });
+
+  test('lets an extension scope win over a load scope, started inside it or around it', async () => {
+    const { scope, context, lines, recorder } = givenScope('os-widgets');
+    await runLoading(load, () => runInScope(scope, async () => context.logger.info('request')));
+    const blamed = runInScope(scope, () =>
+      runLoading(load, () => {
+        context.logger.info('load in request');
+        return blameCurrentExtension('error');
+      })
+    );
+    await flushLogs();
+    for (const line of lines) {
+      assert.deepEqual(
+        [line.extension, line.requestId, line.entryPoint],
+        ['os-widgets', context.requestId, undefined]
+      );
+    }
+    assert.equal(blamed?.extension, 'os-widgets');
+    assert.deepEqual(recorder.faults, [['os-widgets', 'error', context.requestId]]);
+  });
+
+  test('runOutsideScopes leaves a request scope and keeps a load scope', async () => {
+    const { scope } = givenScope('os-widgets');
+    const inRequest = runInScope(scope, () => runOutsideScopes(scopesSeenLater));
+    const inLoad = runLoading(load, () => runOutsideScopes(scopesSeenLater));
+    const inside = runInScope(scope, scopesSeenLater);
+    assert.deepEqual(await inRequest, [undefined, undefined]);
+    assert.deepEqual(await inLoad, [undefined, 'os-loader']);
+    assert.deepEqual(await inside, ['os-widgets', undefined]);
   });
 });
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { EOL } from 'node:os';
 import { Writable } from 'node:stream';
 import { describe, test } from 'node:test';
 import { createContext } from '../../core/context.js';
@@ -65,6 +66,23 @@ describe('lineWriter', () => {
       assert.equal(chunks.length, 2, name);
       assert.equal(untimed(chunks[0]), untimed(chunks[1]), name);
     }
+  });
+
+  test("hands a 'logged' listener winston's line object, with the line written", async () => {
+    const { logger, chunks } = givenLogger({ format: 'text' });
+    const logged: Record<string | symbol, unknown>[] = [];
+    logger.transports[0]!.on('logged', (info: Record<string | symbol, unknown>) =>
+      logged.push(info)
+    );
+    lineWriter(logger)('info', 'direct', fields());
+    await nextTurn();
+    assert.equal(chunks.length, 1);
+    assert.equal(logged.length, 1);
+    const [info] = logged;
+    assert.equal(info!.level, 'info');
+    assert.equal(info!.message, 'direct');
+    assert.equal(info!.requestId, 'req-2');
+    assert.equal(`${String(info![Symbol.for('message')])}${EOL}`, chunks[0]);
   });
 
   test('stamps the line with the extension scope it is written in', () => {

@@ -66,6 +66,22 @@ describe('log line transport', () => {
     assert.deepEqual(logged, []);
   });
 
+  test('writes a line given as text when nothing needs its object', () => {
+    const { stream, chunks } = givenStream();
+    assert.equal(lineTransportFor(winston, stream).writeText('one'), true);
+    assert.deepEqual(chunks, [`one${EOL}`]);
+  });
+
+  test("refuses a line given as text for an object-mode stream or a 'logged' listener", () => {
+    const objects = givenStream(true);
+    assert.equal(lineTransportFor(winston, objects.stream).writeText('one'), false);
+    const text = givenStream();
+    const transport = lineTransportFor(winston, text.stream);
+    transport.on('logged', () => undefined);
+    assert.equal(transport.writeText('one'), false);
+    assert.deepEqual([...objects.chunks, ...text.chunks], []);
+  });
+
   test("is the root logger's transport: text lines as winston's Stream transport wrote them", async () => {
     const { stream, chunks } = givenStream();
     const logger = createLogger({ stream, level: 'info' });

@@ -36,7 +36,7 @@ async function givenLoggedApp(
     await givenFilter(faultwrapFilter),
     await givenFilter(requestLogFilter, localConf, { logger: capture.logger })
   ];
-  return { app: givenApp(filters, handler), lines: capture.lines };
+  return { app: givenApp(filters, handler), lines: capture.lines, logger: capture.logger };
 }
 
 describe('request_log filter', () => {
@@ -98,6 +98,19 @@ describe('request_log filter', () => {
     await request(app).get('/').expect(200);
     await new Promise((resolve) => setTimeout(resolve, 20));
     assert.equal(lines.length, 0);
+  });
+
+  test("follows the logger's level when it changes while serving", async () => {
+    const { app, lines, logger } = await givenLoggedApp(versionedHandler, {}, 'info');
+    await request(app).get('/').expect(200);
+    await eventually(() => lines.length === 1);
+    logger.level = 'warn';
+    await request(app).get('/').expect(200);
+    logger.level = 'info';
+    await request(app).get('/').expect(200);
+    await eventually(() => lines.length === 2);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(lines.length, 2, 'no line while the logger was at warn');
   });
 
   test('writes the line wsgi_log_format describes, from [wsgi] of wharf.conf', async () => {

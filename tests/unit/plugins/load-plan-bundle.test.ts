@@ -1,8 +1,10 @@
 /**
  * The load plan's bundle: written beside the plan with the drop-in's ES modules and their
  * relative imports (not a CommonJS entry module, not wharf itself), its modules taken by
- * `EntryPoint.load()` once the plan is proved fresh, and the plan refused (naming the file)
- * after a bundled helper or the bundle itself changed, or when it is a format-1 plan.
+ * `EntryPoint.load()` once the plan is proved fresh, a module reached only by `import()`
+ * (and the package only it imports) left to a chunk imported when that `import()` runs, and
+ * the plan refused (naming the file) after a bundled helper, the bundle itself or a chunk
+ * changed, or when it is a plan of an older format.
  */
 import assert from 'node:assert/strict';
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,12 +18,16 @@ import { startFromLoadPlan } from '../../../core/plugins/load-plan-check.js';
 import { planDigest, type LoadPlan } from '../../../core/plugins/load-plan.js';
 
 const NAMESPACE = 'wharf.test.bundled';
+/** The global the lazily imported package counts its evaluations in. */
+const LAZY_RUNS = 'wharfTestLazyDependencyRuns';
 
 interface Given {
   plan: string;
   bundle: string;
   module: string;
   helper: string;
+  /** The chunk holding the module only import() reaches. */
+  chunk: string;
   commonjs: string;
   options: ReturnType<typeof resolveDiscoveryOptions>;
 }
@@ -35,6 +41,21 @@ async function givenWrittenPlan(): Promise<Given> {
   const helper = join(pkg, 'lib', 'greeting.js');
   const commonjs = join(pkg, 'legacy.cjs');
   writeFileSync(helper, `export const greeting = (name) => 'hello ' + name;\n`);
+  // A module only import() reaches, importing a package that counts its evaluations.
+  const dependency = join(pkg, 'node_modules', 'lazy-dependency');
+  mkdirSync(dependency, { recursive: true });
+  writeFileSync(
+    join(dependency, 'package.json'),
+    JSON.stringify({ name: 'lazy-dependency', type: 'module', main: 'index.js' })
+  );
+  writeFileSync(
+    join(dependency, 'index.js'),
+    `globalThis.${LAZY_RUNS} = (globalThis.${LAZY_RUNS} ?? 0) + 1;\nexport const lazy = 'lazy';\n`
+  );
+  writeFileSync(
+    join(pkg, 'lib', 'lazy.js'),
+    `import { lazy } from 'lazy-dependency';\nimport { greeting } from './greeting.js';\nexport const lazyGreeting = greeting(lazy);\n`
+  );
   writeFileSync(
     module,
     [
@@ -43,6 +64,7 @@ async function givenWrittenPlan(): Promise<Given> {
       `export const hello = greeting('plan');`,
       `export const errorClass = WharfError;`,
       `export const here = import.meta.url;`,
+      `export const later = async () => (await import('./lib/lazy.js')).lazyGreeting;`,
       ``
     ].join('\n')
   );
@@ -61,7 +83,11 @@ async function givenWrittenPlan(): Promise<Given> {
   const options = resolveDiscoveryOptions({ manifest: null, dropins: [join(root, 'dropins')] });
   const plan = join(root, 'load.json');
   await writeLoadPlan(plan, options);
-  return { plan, bundle: loadPlanBundleFile(plan), module, helper, commonjs, options };
+  const bundle = loadPlanBundleFile(plan);
+  const chunk = Object.keys(readPlan(plan).bundle.chunks).find((file) =>
+    readFileSync(file, 'utf8').includes('lazy-dependency')
+  );
+  return { plan, bundle, module, helper, chunk: chunk!, commonjs, options };
 }
 
 function readPlan(file: string): LoadPlan {
@@ -96,6 +122,22 @@ describe('load plan bundle', () => {
     assert.equal(module.here, `file://${given.module}`);
   });
 
+  test('leaves a module reached only by import() to a chunk imported when it runs', async () => {
+    const given = await givenWrittenPlan();
+    const { bundle } = readPlan(given.plan);
+    for (const chunk of Object.keys(bundle.chunks)) {
+      assert.ok(chunk.startsWith(given.bundle.replace(/\.mjs$/, '-')), chunk);
+    }
+    assert.ok(!readFileSync(given.bundle, 'utf8').includes('lazy-dependency'));
+    const runs = (): unknown => (globalThis as Record<string, unknown>)[LAZY_RUNS];
+    const before = runs();
+    await startFromLoadPlan(given.plan, given.options);
+    const module = bundledModule(given.module)!();
+    assert.equal(runs(), before, 'the package only import() reaches is not run at start-up');
+    assert.equal(await (module.later as () => Promise<string>)(), 'hello lazy');
+    assert.equal(runs(), ((before as number | undefined) ?? 0) + 1);
+  });
+
   test('refuses the plan after a bundled helper changed, naming it', async () => {
     const given = await givenWrittenPlan();
     appendFileSync(given.helper, '// edited\n');
@@ -116,13 +158,23 @@ describe('load plan bundle', () => {
     });
   });
 
+  test('refuses the plan after a chunk of its bundle was edited, naming it', async () => {
+    const given = await givenWrittenPlan();
+    appendFileSync(given.chunk, 'globalThis.edited = true;\n');
+    await assert.rejects(startFromLoadPlan(given.plan, given.options), (error: Error) => {
+      assert.match(error.message, /stale: the bundle chunk /);
+      assert.ok(error.message.includes(given.chunk), error.message);
+      return true;
+    });
+  });
+
   test('refuses a format-1 plan (no bundle), naming the format', async () => {
     const given = await givenWrittenPlan();
     const { digest: _digest, bundle: _bundle, ...rest } = readPlan(given.plan);
     const old = { ...rest, format: 1 } as unknown as Omit<LoadPlan, 'digest'>;
     writeFileSync(given.plan, JSON.stringify({ ...old, digest: planDigest(old) }));
     await assert.rejects(startFromLoadPlan(given.plan, given.options), (error: Error) => {
-      assert.match(error.message, /load plan of format 1, this wharf reads format 2/);
+      assert.match(error.message, /load plan of format 1, this wharf reads format 3/);
       return true;
     });
   });
