@@ -16,8 +16,7 @@ import { versionDocument } from './version-document.js';
 
 /** Answers `GET` of an API's root (302 without the slash, the document with it); else false. */
 export function answerVersionRoot(router: APIRouter, req: Request, res: Response): boolean {
-  const path = (req.url ?? '/').split('?', 1)[0];
-  if ((path !== '/' && path !== '') || (req.method !== 'GET' && req.method !== 'HEAD')) {
+  if (!isRootPath(req.url ?? '/') || (req.method !== 'GET' && req.method !== 'HEAD')) {
     return false;
   }
   const original = req.originalUrl.split('?', 1)[0]!;
@@ -35,6 +34,20 @@ export function answerVersionRoot(router: APIRouter, req: Request, res: Response
 }
 
 /** Factory of the version-root filter. */
+const SLASH = 0x2f;
+const QUESTION_MARK = 0x3f;
+
+/**
+ * Whether the path of `url` (before any query) is empty or `/`, read from its first two
+ * characters: every request passes here, and splitting off the query made an array each.
+ */
+function isRootPath(url: string): boolean {
+  if (url.length === 0) return true;
+  const first = url.charCodeAt(0);
+  if (first === QUESTION_MARK) return true;
+  return first === SLASH && (url.length === 1 || url.charCodeAt(1) === QUESTION_MARK);
+}
+
 export const versionRootFilter: FilterFactory = ({ container }) => {
   const router = container.resolve<APIRouter>(tokens.API_ROUTER);
   return function versionRoot(req, res, next) {

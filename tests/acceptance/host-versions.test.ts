@@ -47,6 +47,13 @@ describe('versions documents', () => {
     assert.equal(reply.body.version.version, '2.2');
     assert.equal(reply.body.version.links[0].href, `${host.url}/v2.1/`);
     assert.equal(reply.body.version['media-types'][0].base, 'application/json');
+    const queried = await host.call('GET', '/v2.1/?fields=all', { token: null });
+    assert.equal(queried.status, 200);
+    assert.equal(queried.body.version.id, 'v2.1');
+    const redirectQueried = await host.call('GET', '/v2.1?fields=all', { token: null });
+    assert.equal(redirectQueried.status, 302);
+    const below = await host.call('GET', '/v2.1//', { token: null });
+    assert.notEqual(below.status, 200, 'a path below the root is not the root');
   });
 
   test('answers 300 choices to an unversioned API path', async () => {
