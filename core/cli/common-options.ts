@@ -49,20 +49,44 @@ export async function hostOptionsFrom(
   options: CommonOptions,
   overrides: Record<string, string | undefined> = {}
 ): Promise<HostOptions> {
+  const { sources, discovery } = configSourcesOf(options, overrides);
+  // Imported here, not at the top: registering commands (`wharf --help`) needs none of it.
+  const { loadHostConfig } = await import('../server/host-config.js');
+  return { config: await loadHostConfig({ ...sources, ...discovery }), ...discovery };
+}
+
+/**
+ * Host options as `hostOptionsFrom` makes them, with only wharf's own options read and
+ * checked (the extensions' option groups are passed over, so no plugin is discovered or
+ * imported): for a process that builds no host, `wharf serve`'s primary, whose workers each
+ * load and check the whole configuration.
+ */
+export async function coreHostOptionsFrom(
+  options: CommonOptions,
+  overrides: Record<string, string | undefined> = {}
+): Promise<HostOptions> {
+  const { sources, discovery } = configSourcesOf(options, overrides);
+  const { loadCoreConfigLeniently } = await import('../server/config.js');
+  return { config: loadCoreConfigLeniently(sources), ...discovery };
+}
+
+/** The configuration file and flag overrides, and the discovery folders, the options name. */
+function configSourcesOf(
+  options: CommonOptions,
+  overrides: Record<string, string | undefined>
+): {
+  sources: { file?: string; overrides: Record<string, string> };
+  discovery: { manifest?: string; dropins: string[] };
+} {
   const flags = Object.fromEntries(
     Object.entries(overrides).filter((entry): entry is [string, string] => entry[1] !== undefined)
   );
   const fromEnv = (process.env.WHARF_DROPINS ?? '').split(delimiter).filter(Boolean);
-  const discovery = {
-    ...(options.manifest ? { manifest: options.manifest } : {}),
-    dropins: [...options.dropin, ...fromEnv]
+  return {
+    sources: { ...(options.config ? { file: options.config } : {}), overrides: flags },
+    discovery: {
+      ...(options.manifest ? { manifest: options.manifest } : {}),
+      dropins: [...options.dropin, ...fromEnv]
+    }
   };
-  // Imported here, not at the top: registering commands (`wharf --help`) needs none of it.
-  const { loadHostConfig } = await import('../server/host-config.js');
-  const config = await loadHostConfig({
-    ...(options.config ? { file: options.config } : {}),
-    overrides: flags,
-    ...discovery
-  });
-  return { config, ...discovery };
 }

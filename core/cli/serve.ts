@@ -2,22 +2,22 @@
  * `wharf serve`: assembles the host and listens, one server per enabled API, in
  * `--workers N|auto` worker processes under a supervising primary (one by default); drains
  * in-flight requests on SIGTERM/SIGINT, and replaces a worker after an uncaught exception.
+ * What a worker runs is in serve-in-process.ts, imported by the worker only.
  */
 import cluster from 'node:cluster';
 import type { Command } from 'commander';
-import { drainTimeoutMsOf, httpServerOptionsFor } from '../server/http-server-options.js';
-import { startHttpServer, type RunningServer } from '../server/http-server.js';
-import { assembleHost, type HostOptions } from '../server/host.js';
+import { drainTimeoutMsOf } from '../server/http-server-options.js';
 import { discoveryOf } from '../server/host-base.js';
 import { checkLoadPlan, startFromLoadPlan } from '../plugins/load-plan-check.js';
-import { warnIfNoauthExposed } from '../server/noauth-exposure.js';
-import { installFaultHandler } from '../server/process-faults.js';
-import { installReloadHandler } from '../server/reload-signal.js';
-import { installSignalHandlers } from '../server/signal-handlers.js';
 import { readTlsCredentials, tlsFilesOf } from '../server/tls.js';
 import { runWorkers } from '../server/workers.js';
 import { createLogger } from '../logger.js';
-import { hostOptionsFrom, withCommonOptions, type CommonOptions } from './common-options.js';
+import {
+  coreHostOptionsFrom,
+  hostOptionsFrom,
+  withCommonOptions,
+  type CommonOptions
+} from './common-options.js';
 
 interface ServeOptions extends CommonOptions {
   pasteConfig?: string;
@@ -25,31 +25,6 @@ interface ServeOptions extends CommonOptions {
   port?: string;
   workers?: string;
   loadPlan?: string;
-}
-
-/** Assembles the host and starts one server per enabled API in this process. */
-export async function serveInProcess(options: HostOptions): Promise<RunningServer[]> {
-  const host = await assembleHost(options);
-  const servers: RunningServer[] = [];
-  for (const [name, app] of host.apps) {
-    const serverOptions = httpServerOptionsFor(host.config, name, host.logger);
-    const server = await startHttpServer(app, serverOptions);
-    const scheme = serverOptions.tls === undefined ? 'http' : 'https';
-    host.logger.info(
-      `${name} listening on ${scheme}://${server.address.host}:${server.address.port}`
-    );
-    warnIfNoauthExposed(host.config, name, host.identityTrusting.get(name) ?? [], host.logger);
-    servers.push(server);
-  }
-  const stopping = {
-    drainTimeoutMs: drainTimeoutMsOf(host.config),
-    logger: host.logger,
-    onStopped: host.close
-  };
-  installSignalHandlers(servers, stopping);
-  installFaultHandler(servers, stopping);
-  installReloadHandler(servers, host.logger);
-  return servers;
 }
 
 /** Adds the options and action of `serve` to its command. */
@@ -67,32 +42,39 @@ export function registerServeCommand(serve: Command): void {
       'start from the load plan `wharf check --write-load-plan` wrote, refusing a stale one'
     )
     .action(async (options: ServeOptions) => {
-      const hostOptions = await hostOptionsFrom(options, {
+      const flags = {
         'wsgi.api_paste_config': options.pasteConfig,
         'wsgi.host': options.host,
         'wsgi.port': options.port,
         'wsgi.workers': options.workers
-      });
-      if (options.loadPlan !== undefined) {
-        // The primary refuses a stale plan before any worker starts, and builds no host: only
-        // the workers import the bundle (each proves the plan fresh again when it starts).
-        const discovery = discoveryOf(hostOptions);
-        if (cluster.isWorker) {
-          hostOptions.catalog = await startFromLoadPlan(options.loadPlan, discovery);
-        } else checkLoadPlan(options.loadPlan, discovery);
+      };
+      // The primary builds no host: it reads wharf's own options only and refuses a stale
+      // plan before any worker starts. Each worker, as it starts, loads and checks the whole
+      // configuration and proves the plan again before importing its bundle; a worker that
+      // cannot start stops the service with its status.
+      const { config, ...discovery } = await coreHostOptionsFrom(options, flags);
+      if (options.loadPlan !== undefined && !cluster.isWorker) {
+        checkLoadPlan(options.loadPlan, discoveryOf({ config, ...discovery }));
       }
-      const { config } = hostOptions;
       const tls = tlsFilesOf(config);
       if (tls !== undefined) readTlsCredentials(tls);
       const logger = createLogger({
         level: config.DEFAULT.log_level,
         format: config.DEFAULT.log_format
       });
-      await runWorkers(
-        config.wsgi.workers,
-        async () => void (await serveInProcess({ ...hostOptions, logger })),
-        // Even one worker runs under a primary, which replaces it after an uncaught exception.
-        { logger, drainTimeoutMs: drainTimeoutMsOf(config), supervise: true }
-      );
+      const startWorker = async (): Promise<void> => {
+        const hostOptions = await hostOptionsFrom(options, flags);
+        if (options.loadPlan !== undefined) {
+          hostOptions.catalog = await startFromLoadPlan(options.loadPlan, discoveryOf(hostOptions));
+        }
+        const { serveInProcess } = await import('./serve-in-process.js');
+        await serveInProcess({ ...hostOptions, logger });
+      };
+      // Even one worker runs under a primary, which replaces it after an uncaught exception.
+      await runWorkers(config.wsgi.workers, startWorker, {
+        logger,
+        drainTimeoutMs: drainTimeoutMsOf(config),
+        supervise: true
+      });
     });
 }
