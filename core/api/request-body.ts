@@ -9,6 +9,7 @@ import {
   MalformedBodyError
 } from '../errors.js';
 import { assertJsonDepth, assertValueDepth } from './json-depth.js';
+import { sinkBody } from '../http/body-sink.js';
 
 const ACCEPTED_MEDIA_TYPES = new Set([
   'application/json',
@@ -32,7 +33,9 @@ export function malformedBody(): MalformedBodyError {
 
 /**
  * Reads the whole body and parses it as JSON; an empty body is null. A body nested deeper
- * than MAX_JSON_DEPTH is refused (400 `WHARF_BODY_TOO_DEEP`) before it is parsed.
+ * than MAX_JSON_DEPTH is refused (400 `WHARF_BODY_TOO_DEEP`) before it is parsed. wharf's
+ * own requests hand their body over through a sink (core/http/body-sink.ts), others
+ * through their stream.
  */
 export function readJsonBody(req: IncomingMessage): Promise<unknown> {
   const preParsed = (req as IncomingMessage & { body?: unknown }).body;
@@ -45,27 +48,34 @@ export function readJsonBody(req: IncomingMessage): Promise<unknown> {
     return Promise.resolve(preParsed);
   }
   return new Promise((resolve, reject) => {
+    // 'error' and the body's end settle the promise, which settles once: plain listeners will
+    // do. A request stream errs only when its connection is gone mid-body ('aborted').
+    req.on('error', (error) => reject(new ClientDisconnectedError({ cause: error })));
+    const done = (chunks: Buffer[]): void => {
+      try {
+        resolve(parseJsonBody(chunks));
+      } catch (error) {
+        reject(error);
+      }
+    };
+    if (sinkBody(req, done)) return;
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    // 'error' and 'end' settle the promise, which settles once: plain listeners will do.
-    // A request stream errs only when its connection is gone mid-body ('aborted').
-    req.on('error', (error) => reject(new ClientDisconnectedError({ cause: error })));
-    req.on('end', () => {
-      const text =
-        chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
-      if (text.trim() === '') return resolve(null);
-      try {
-        assertJsonDepth(text);
-      } catch (error) {
-        return reject(error);
-      }
-      try {
-        resolve(JSON.parse(text));
-      } catch {
-        reject(malformedBody());
-      }
-    });
+    req.on('end', () => done(chunks));
   });
+}
+
+/** The JSON of a body's chunks: null when blank; throws the 400s of `readJsonBody`. */
+function parseJsonBody(chunks: readonly Buffer[]): unknown {
+  const text =
+    chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return null;
+  assertJsonDepth(text);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw malformedBody();
+  }
 }
 
 /**

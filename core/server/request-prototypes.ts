@@ -16,8 +16,12 @@
  * every request and response on Node 24. A subclass's objects are sized for what Node's
  * constructor adds; `Reflect.construct` with a plain function as `new.target` sizes them too,
  * but Node 20's V8 makes a new hidden class for every object built that way.
+ *
+ * The request class also takes its body through a sink when a reader asks for one
+ * (core/http/body-sink.ts): Node's stream machinery is skipped for it.
  */
 import { IncomingMessage, ServerResponse, type RequestListener } from 'node:http';
+import { BODY_SINK, sinkingPush, type BodySink } from '../http/body-sink.js';
 
 /** The constructors `http.createServer` takes, for a handler's prototypes. */
 export interface MessageClasses {
@@ -57,12 +61,28 @@ function subclassInPlaceOf<T extends typeof IncomingMessage | typeof ServerRespo
   base: T,
   prototype: object
 ): T {
-  const Subclass = class extends (base as typeof IncomingMessage) {} as unknown as T;
+  const Subclass = (base === IncomingMessage
+    ? sinkingMessage()
+    : class extends (base as typeof ServerResponse) {}) as unknown as T;
   const own = Subclass.prototype as object;
   delete (own as { constructor?: unknown }).constructor;
   Object.setPrototypeOf(own, Object.getPrototypeOf(prototype));
   Object.defineProperties(own, Object.getOwnPropertyDescriptors(prototype));
+  if (base === IncomingMessage) {
+    Object.defineProperty(own, 'push', { value: sinkingPush, writable: true, configurable: true });
+  }
   return Subclass;
+}
+
+/**
+ * The requests: Node's, born with an empty body sink (a field of every request, so every
+ * request keeps one hidden class), and on the prototype a `push` that fills it when a reader
+ * set it (core/http/body-sink.ts). A new class per handler, as for the responses.
+ */
+function sinkingMessage(): typeof IncomingMessage {
+  return class extends IncomingMessage {
+    [BODY_SINK]: BodySink | null = null;
+  };
 }
 
 /** True when `candidate` is an object whose prototype chain holds `base.prototype`. */
