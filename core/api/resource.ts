@@ -229,7 +229,7 @@ export class Resource {
     // V8 more per request than building both strings.
     const apiUrl = publicBaseUrl(req);
     const mount = (req as IncomingMessage & { baseUrl?: string }).baseUrl ?? '';
-    const request: RoutedRequest = {
+    const request = {
       context,
       params,
       query,
@@ -242,9 +242,12 @@ export class Resource {
         mount && apiUrl.endsWith(mount) ? apiUrl.slice(0, apiUrl.length - mount.length) : apiUrl,
       legacyV2,
       policy: main.policy,
-      urlFor: urlForRequest,
-      [URL_SOURCE]: this.urls
-    };
+      urlFor: urlForRequest
+    } as RoutedRequest;
+    // Stored after the literal, not as a computed key in it: with 1000 resources V8 defined
+    // the literal's computed key through the runtime on every request, with a map transition
+    // and a migration each time (docs/performance.md, "The request path, session 14").
+    (request as { [URL_SOURCE]: UrlSource | null })[URL_SOURCE] = this.urls;
     return runPlan(plan, request, res, this.runtime);
   }
 }
