@@ -26,6 +26,23 @@ export const LOOP_DELAY_FLOOR_MS = 50;
 /** Seconds a client refused for load is told to wait before retrying. */
 export const OVERLOAD_RETRY_AFTER_SECONDS = 1;
 
+// A request in flight, linked into its limit's list in order of admission. The list is
+// intrusive (the slot hangs on the request; a request belongs to one server's limit)
+// rather than a Map keyed by the request: the in-flight count swings between 0 and its
+// peak every turn of the event loop, so a Map grew, shrank and rehashed, and hashed each
+// request object (docs/performance.md, "In-flight requests in a list, session 14").
+interface Slot {
+  req: IncomingMessage;
+  res: ServerResponse;
+  previous: Slot | null;
+  next: Slot | null;
+  linked: boolean;
+}
+
+const SLOT = Symbol('wharf.concurrency-limit.slot');
+
+type Tracked = IncomingMessage & { [SLOT]?: Slot };
+
 interface Waiting {
   req: IncomingMessage;
   res: ServerResponse;
@@ -41,11 +58,13 @@ export class ConcurrencyLimit {
   readonly max: number;
   /** Longest wait for a slot, in ms; 0 refuses at once and ignores the event loop's delay. */
   readonly maxQueueWaitMs: number;
-  readonly #inFlight = new Map<IncomingMessage, ServerResponse>();
+  #first: Slot | null = null;
+  #last: Slot | null = null;
+  #inFlight = 0;
   readonly #queue: Waiting[] = [];
   readonly #loop = new LoopDelay();
   readonly #runLater: AdmittedRequest;
-  // Listeners shared by every request (`this` is the emitter). Deleting from a map is
+  // Listeners shared by every request (`this` is the emitter). Unlinking a slot is
   // idempotent, so a request is released once whichever event comes first. The request's
   // 'close' covers what the response's events miss: a pipelined request whose response
   // never got the socket emits neither 'finish' nor 'close' on its response.
@@ -60,8 +79,12 @@ export class ConcurrencyLimit {
     this.max = max;
     this.maxQueueWaitMs = maxQueueWaitMs;
     this.#runLater = runLater;
-    const release = (req: IncomingMessage): void => {
-      if (this.#inFlight.delete(req)) this.#next();
+    const release = (req: Tracked): void => {
+      const slot = req[SLOT];
+      if (slot !== undefined && slot.linked) {
+        this.#unlink(slot);
+        this.#next();
+      }
     };
     this.#responseFinished = function responseFinished(this: ServerResponse): void {
       release(this.req);
@@ -74,7 +97,7 @@ export class ConcurrencyLimit {
 
   /** Requests in flight now. */
   get inFlight(): number {
-    return this.#inFlight.size;
+    return this.#inFlight;
   }
 
   /** Requests waiting for a slot now. */
@@ -89,7 +112,7 @@ export class ConcurrencyLimit {
    */
   admit(req: IncomingMessage, res: ServerResponse): boolean {
     if (this.max > 0) {
-      const free = this.#inFlight.size < this.max && this.#queue.length === 0;
+      const free = this.#inFlight < this.max && this.#queue.length === 0;
       if (this.maxQueueWaitMs === 0) {
         if (!free) return refuse(res);
       } else {
@@ -104,14 +127,16 @@ export class ConcurrencyLimit {
 
   /** Counts a request in flight without asking for a slot (requests that bypass admission). */
   track(req: IncomingMessage, res: ServerResponse): void {
-    this.#inFlight.set(req, res);
+    this.#link(req, res);
     res.on('finish', this.#responseFinished);
     req.on('close', this.#requestClosed);
   }
 
   /** The responses of the requests in flight now (a snapshot). */
   responses(): ServerResponse[] {
-    return [...this.#inFlight.values()];
+    const responses: ServerResponse[] = [];
+    for (let slot = this.#first; slot !== null; slot = slot.next) responses.push(slot.res);
+    return responses;
   }
 
   /** Stops measuring the event loop (the server is closed). */
@@ -126,8 +151,36 @@ export class ConcurrencyLimit {
    */
   async closed(): Promise<void> {
     // A plain listener, not events.once: a cut request also emits 'error', which is no failure here.
-    const pending = [...this.#inFlight.keys()];
+    const pending: IncomingMessage[] = [];
+    for (let slot = this.#first; slot !== null; slot = slot.next) pending.push(slot.req);
     await Promise.all(pending.map((req) => new Promise((resolve) => req.once('close', resolve))));
+  }
+
+  // Tracking a request again keeps its place and takes its new response, as a Map would.
+  #link(req: Tracked, res: ServerResponse): void {
+    const tracked = req[SLOT];
+    if (tracked !== undefined && tracked.linked) {
+      tracked.res = res;
+      return;
+    }
+    const slot: Slot = { req, res, previous: this.#last, next: null, linked: true };
+    req[SLOT] = slot;
+    if (this.#last === null) this.#first = slot;
+    else this.#last.next = slot;
+    this.#last = slot;
+    this.#inFlight++;
+  }
+
+  #unlink(slot: Slot): void {
+    slot.linked = false;
+    if (slot.previous === null) this.#first = slot.next;
+    else slot.previous.next = slot.next;
+    if (slot.next === null) this.#last = slot.previous;
+    else slot.next.previous = slot.previous;
+    // A released request keeps no other in memory.
+    slot.previous = null;
+    slot.next = null;
+    this.#inFlight--;
   }
 
   #enqueue(req: IncomingMessage, res: ServerResponse, waitMs: number): false {
@@ -142,7 +195,7 @@ export class ConcurrencyLimit {
   }
 
   #next(): void {
-    while (this.#queue.length > 0 && this.#inFlight.size < this.max) {
+    while (this.#queue.length > 0 && this.#inFlight < this.max) {
       const waiting = this.#queue.shift()!;
       clearTimeout(waiting.timer);
       this.track(waiting.req, waiting.res);
