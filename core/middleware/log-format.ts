@@ -14,6 +14,7 @@
  * The format is compiled once, at start-up, into a list of literal texts and field writers;
  * an unknown placeholder or a stray `%` is a ConfigError then, never a surprise per request.
  */
+import { fixedDecimals } from './fixed-decimals.js';
 
 /** The facts of one finished request a log line may print. */
 export interface LogFields {
@@ -32,7 +33,8 @@ export interface LogFields {
 /** A compiled format: one call per request, no parsing. */
 export type LogFormatter = (fields: LogFields) => string;
 
-type Value = string | number | null;
+// Reads one fact of the request; null when the request does not have it.
+type Read<T> = (fields: LogFields) => T | null;
 
 const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
 
@@ -49,13 +51,10 @@ function dateTime(): string {
   );
 }
 
-const PLACEHOLDERS: Readonly<Record<string, (fields: LogFields) => Value>> = {
+const TEXTS: Readonly<Record<string, Read<string>>> = {
   client_ip: (f) => f.clientIp,
   date_time: () => dateTime(),
   request_line: (f) => `${f.method} ${f.path} HTTP/${f.httpVersion}`,
-  status_code: (f) => f.statusCode,
-  body_length: (f) => f.bodyLength,
-  wall_seconds: (f) => f.wallSeconds,
   method: (f) => f.method,
   path: (f) => f.path,
   microversion: (f) => f.microversion,
@@ -63,39 +62,69 @@ const PLACEHOLDERS: Readonly<Record<string, (fields: LogFields) => Value>> = {
   extension: (f) => f.extension
 };
 
+const NUMBERS: Readonly<Record<string, Read<number>>> = {
+  status_code: (f) => f.statusCode,
+  body_length: (f) => f.bodyLength,
+  wall_seconds: (f) => f.wallSeconds
+};
+
 /** The placeholders a format may use. */
-export const LOG_FORMAT_PLACEHOLDERS: readonly string[] = Object.keys(PLACEHOLDERS);
+export const LOG_FORMAT_PLACEHOLDERS: readonly string[] = [
+  ...Object.keys(TEXTS),
+  ...Object.keys(NUMBERS)
+];
 
 /** wharf's line: nova's, with the microversion, and the time to 4 decimals. */
 export const DEFAULT_LOG_FORMAT =
   '%(client_ip)s "%(method)s %(path)s" status: %(status_code)s len: %(body_length)s ' +
   'microversion: %(microversion)s time: %(wall_seconds).4f';
 
-const NUMERIC = new Set(['status_code', 'body_length', 'wall_seconds']);
-
 const DIRECTIVE = /%(?:%|\((\w+)\)(-?)(\d*)(?:\.(\d+))?([sdif]))/y;
 
-function converted(value: Value, conversion: string, precision: number | undefined): string {
-  if (value === null) return '-';
-  if (conversion === 's')
-    return precision === undefined ? String(value) : String(value).slice(0, precision);
-  const number = Number(value);
-  if (conversion === 'f') return number.toFixed(precision ?? 6);
-  return String(Math.trunc(number));
+// Each directive gets a writer made for its own conversion and precision at compile time,
+// so a request's line runs no tests of the format and no conversion of unknown types.
+function textWriter(read: Read<string>, precision: number | undefined): LogFormatter {
+  if (precision === undefined) return (fields) => read(fields) ?? '-';
+  return (fields) => {
+    const text = read(fields);
+    return text === null ? '-' : text.slice(0, precision);
+  };
 }
 
-function field(
-  read: (fields: LogFields) => Value,
-  leftAlign: boolean,
-  width: number,
+function numberWriter(
+  read: Read<number>,
   conversion: string,
   precision: number | undefined
 ): LogFormatter {
-  if (width === 0) return (fields) => converted(read(fields), conversion, precision);
+  if (conversion === 'f') {
+    const digits = precision ?? 6;
+    return (fields) => {
+      const number = read(fields);
+      return number === null ? '-' : fixedDecimals(number, digits);
+    };
+  }
+  if (conversion !== 's') {
+    return (fields) => {
+      const number = read(fields);
+      return number === null ? '-' : String(Math.trunc(number));
+    };
+  }
+  if (precision === undefined) {
+    return (fields) => {
+      const number = read(fields);
+      return number === null ? '-' : String(number);
+    };
+  }
   return (fields) => {
-    const text = converted(read(fields), conversion, precision);
-    return leftAlign ? text.padEnd(width) : text.padStart(width);
+    const number = read(fields);
+    return number === null ? '-' : String(number).slice(0, precision);
   };
+}
+
+function padded(write: LogFormatter, leftAlign: boolean, width: number): LogFormatter {
+  if (width === 0) return write;
+  if (leftAlign) return (fields) => write(fields).padEnd(width);
+  return (fields) => write(fields).padStart(width);
 }
 
 /**
@@ -103,7 +132,9 @@ function field(
  * starts no directive, and must throw.
  */
 export function compileLogFormat(format: string, fail: (problem: string) => never): LogFormatter {
-  const parts: (string | LogFormatter)[] = [];
+  // The line is texts[0] + writers[0](fields) + texts[1] + ... + texts[writers.length].
+  const texts: string[] = [];
+  const writers: LogFormatter[] = [];
   let literal = '';
   let at = 0;
   while (at < format.length) {
@@ -118,32 +149,29 @@ export function compileLogFormat(format: string, fail: (problem: string) => neve
     if (match === null)
       fail(`a %(name)s directive at character ${percent + 1} (a literal % is written %%)`);
     at = DIRECTIVE.lastIndex;
-    const [, name, flag, width, precision, conversion] = match;
+    const [, name, flag, width, digits, conversion] = match;
     if (name === undefined) {
       literal += '%';
       continue;
     }
-    const read = Object.hasOwn(PLACEHOLDERS, name) ? PLACEHOLDERS[name] : undefined;
-    if (read === undefined)
+    const precision = digits === undefined ? undefined : Number(digits);
+    let write: LogFormatter;
+    if (Object.hasOwn(NUMBERS, name)) write = numberWriter(NUMBERS[name], conversion!, precision);
+    else if (!Object.hasOwn(TEXTS, name))
       fail(`known placeholders only (${LOG_FORMAT_PLACEHOLDERS.join(', ')}), not %(${name})`);
-    if (conversion !== 's' && !NUMERIC.has(name))
-      fail(`%(${name})s: only numbers (${[...NUMERIC].join(', ')}) take d, i or f`);
-    if (literal !== '') parts.push(literal);
+    else if (conversion !== 's')
+      fail(`%(${name})s: only numbers (${Object.keys(NUMBERS).join(', ')}) take d, i or f`);
+    else write = textWriter(TEXTS[name], precision);
+    texts.push(literal);
+    writers.push(padded(write!, flag === '-', Number(width)));
     literal = '';
-    parts.push(
-      field(
-        read,
-        flag === '-',
-        Number(width),
-        conversion!,
-        precision === undefined ? undefined : Number(precision)
-      )
-    );
   }
-  if (literal !== '') parts.push(literal);
+  texts.push(literal);
+  const first = texts[0];
+  const count = writers.length;
   return (fields) => {
-    let line = '';
-    for (const part of parts) line += typeof part === 'string' ? part : part(fields);
+    let line = first;
+    for (let i = 0; i < count; i++) line += writers[i](fields) + texts[i + 1];
     return line;
   };
 }

@@ -54,11 +54,24 @@ describe('wsgi_log_format', () => {
       '[  200][GET  ][0]%'
     );
     assert.equal(format('%(request_id).3s %(extension)s'), 'req servers');
+    assert.equal(
+      format(
+        '[%(wall_seconds)-9.3f][%(body_length)4s][%(status_code).2s][%(path).0s][%(wall_seconds)f]'
+      ),
+      '[0.012    ][  15][20][][0.012346]'
+    );
   });
 
   test('writes - for a value the request does not have', () => {
     const fields = { ...FIELDS, bodyLength: null, microversion: null, clientIp: null };
     assert.equal(format('%(client_ip)s %(body_length)d %(microversion)s', fields), '- - -');
+    assert.equal(
+      format(
+        '[%(client_ip)-3s][%(body_length)3.2f][%(microversion).0s][%(body_length).0s]',
+        fields
+      ),
+      '[-  ][  -][-][-]'
+    );
   });
 
   test('refuses an unknown placeholder, a stray % and a number conversion of text', () => {
