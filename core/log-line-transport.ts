@@ -32,18 +32,19 @@ export function lineTransportFor(winston: Winston, stream: NodeJS.WritableStream
   // winston exports the transport base class as `Transport` (its typings call it `transport`).
   const Transport = (winston as unknown as { Transport: typeof TransportStream }).Transport;
   const objectMode = (stream as { writableObjectMode?: boolean }).writableObjectMode === true;
+  const writeLine = (line: string): void => void stream.write(`${line}${EOL}`);
 
   class WharfLineTransport extends Transport implements LineTransport {
     writeText(line: string): boolean {
       if (objectMode || this.listenerCount('logged') > 0) return false;
-      stream.write(`${line}${EOL}`);
+      writeLine(line);
       return true;
     }
 
     override log(info: TransformableInfo, callback: () => void): void {
       if (this.listenerCount('logged') > 0) setImmediate(() => this.emit('logged', info));
       if (objectMode) (stream as { write(chunk: unknown): boolean }).write(info);
-      else stream.write(`${String(info[MESSAGE])}${EOL}`);
+      else writeLine(String(info[MESSAGE]));
       callback();
     }
   }
