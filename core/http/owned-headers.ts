@@ -44,6 +44,20 @@ export function setResponseHeader(res: ServerResponse, name: string, value: stri
   }
 }
 
+/**
+ * Adds `value` to header `name` of `res`, as `appendHeader` does: kept wharf-side when the
+ * response has no such header yet, else left to Node's `appendHeader` (which makes the
+ * header a list of values). Same validity rule as `setResponseHeader`.
+ */
+export function appendResponseHeader(res: ServerResponse, name: string, value: string): void {
+  const owned = (res as OwningResponse)[OWNED_HEADERS];
+  if (owned == null || res.headersSent || headerIndex(owned, name) !== -1) {
+    res.appendHeader(name, value);
+    return;
+  }
+  owned.push(name, value);
+}
+
 /** Index of the name of header `name` (any case) in `list`, or -1. */
 export function headerIndex(list: HeaderList, name: string): number {
   let lower: string | undefined;

@@ -10,6 +10,7 @@ import { connect, type AddressInfo } from 'node:net';
 import { after, describe, test } from 'node:test';
 import express, { type Response } from 'express';
 import {
+  appendResponseHeader,
   OWNED_HEADERS,
   setResponseHeader,
   type OwningResponse
@@ -127,6 +128,26 @@ describe('owned response headers', () => {
     });
     assert.match(bytes, /\r\nVary: Origin, OpenStack-API-Version\r\n/);
     assert.doesNotMatch(bytes, /X-Filter/i);
+  });
+
+  test("append as Node's appendHeader does, a first value kept, a second one Node's", async () => {
+    let keptOwn: boolean | undefined;
+    const once = await sameAnswer((res) => {
+      appendResponseHeader(res, 'Vary', 'Origin');
+      setResponseHeader(res, 'x-openstack-request-id', 'req-1');
+      setResponseHeader(res, 'Vary', `${String(res.getHeader('vary'))}, OpenStack-API-Version`);
+      keptOwn ??= (res as OwningResponse)[OWNED_HEADERS] != null;
+      sendJson(res, '{}');
+    });
+    assert.equal(keptOwn, true);
+    assert.match(once, /\r\nVary: Origin, OpenStack-API-Version\r\n/);
+    const twice = await sameAnswer((res, seen) => {
+      appendResponseHeader(res, 'Vary', 'Origin');
+      appendResponseHeader(res, 'vary', 'Accept');
+      seen.push(res.getHeader('Vary'));
+      sendJson(res, '{}');
+    });
+    assert.match(twice, /\r\nVary: Origin\r\nVary: Accept\r\n/);
   });
 
   test('merge the headers given to writeHead with the kept ones', async () => {
