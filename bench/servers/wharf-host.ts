@@ -19,7 +19,7 @@
 import { performance } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
 import type { StartupPhases } from './announce.js';
-import type { HostOptions } from '../../core/host.js';
+import type { HostConfigOptions, HostOptions } from '../../core/host.js';
 import type { EntryPointCatalog } from '../../core/plugins/catalog.js';
 
 /** What the host is built from, besides the defaults. */
@@ -42,21 +42,21 @@ export async function startWharf(
   const booted = performance.now();
   const wharf = await import('../../core/host.js');
   const imported = performance.now();
-  const config = await wharf.loadHostConfig({
+  const dropins = options.dropins ?? [];
+  const sources = {
     env: {},
     overrides: { 'wsgi.host': '127.0.0.1', 'wsgi.port': '0', ...options.overrides },
-    dropins: options.dropins ?? []
-  });
+    dropins
+  };
+  const { config, catalog } =
+    options.loadPlan === undefined
+      ? { config: await wharf.loadHostConfig(sources), catalog: undefined }
+      : await fromLoadPlan(options.loadPlan, sources);
   const logger = wharf.createLogger({
     level: config.DEFAULT.log_level,
     format: config.DEFAULT.log_format,
     stream: new Writable({ write: (_chunk, _encoding, done) => done() })
   });
-  const dropins = options.dropins ?? [];
-  const catalog =
-    options.loadPlan === undefined
-      ? undefined
-      : await fromLoadPlan(options.loadPlan, config, dropins);
   const host = await wharf.assembleHost({ config, logger, dropins, catalog });
   const app = host.apps.get(API);
   if (app === undefined) throw new Error(`the host serves no ${API}`);
@@ -79,13 +79,14 @@ export async function startWharf(
   };
 }
 
-/** The catalog of a fresh load plan, its bundle imported (what `wharf serve --load-plan` does). */
+/**
+ * The configuration and catalog of a fresh load plan, its bundle imported (what `wharf serve
+ * --load-plan` does).
+ */
 async function fromLoadPlan(
   file: string,
-  config: HostOptions['config'],
-  dropins: string[]
-): Promise<EntryPointCatalog> {
-  const { startFromLoadPlan } = await import('../../core/plugins/load-plan-check.js');
-  const { discoveryOf } = await import('../../core/server/host-base.js');
-  return startFromLoadPlan(file, discoveryOf({ config, dropins }));
+  sources: HostConfigOptions
+): Promise<{ config: HostOptions['config']; catalog: EntryPointCatalog }> {
+  const { loadHostConfigFromPlan } = await import('../../core/server/host-config.js');
+  return loadHostConfigFromPlan(file, sources);
 }

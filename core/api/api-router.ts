@@ -30,6 +30,7 @@ import { answerRedirect, checkFormat } from './route-outcomes.js';
 import { fingerprintOf, planOf } from './deployment-plan.js';
 import { listRoutes, type RouteInfo } from './route-listing.js';
 import { API_NAMESPACE } from './api-namespace.js';
+import { setResponseHeader } from '../http/owned-headers.js';
 
 export { API_NAMESPACE } from './api-namespace.js';
 
@@ -239,7 +240,7 @@ export class APIRouter extends EnabledManagerBase<APIExtensionBase> {
       res: ServerResponse
     ): Promise<void> | undefined {
       const context = getContext(req);
-      res.setHeader(FINGERPRINT_HEADER, fingerprint);
+      setResponseHeader(res, FINGERPRINT_HEADER, fingerprint);
       const observed = res as Observed;
       observed[STARTED] = performance.now();
       observed[ROUTE] = 'unmatched';
@@ -288,7 +289,7 @@ export class APIRouter extends EnabledManagerBase<APIExtensionBase> {
 function setVersionHeaders(res: ServerResponse, headers: Readonly<Record<string, string>>): void {
   for (const name in headers) {
     const earlier = name === 'Vary' ? res.getHeader('Vary') : undefined;
-    res.setHeader(name, earlier ? `${String(earlier)}, ${headers[name]}` : headers[name]!);
+    setResponseHeader(res, name, earlier ? `${String(earlier)}, ${headers[name]}` : headers[name]!);
   }
 }
 

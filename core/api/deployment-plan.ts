@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { addedFieldsOf } from './added-fields.js';
 import type { APIRouter } from './api-router.js';
 import { planPolicy, type PlanPolicy } from './plan-policy.js';
+import { sortedByKey } from './sort-by-key.js';
 import type { VersionRange } from './version-range.js';
 
 /** The format marker of a plan file. */
@@ -113,14 +114,14 @@ export function planOf(router: APIRouter): DeploymentPlan {
   return {
     format: PLAN_FORMAT,
     microversions: { min: router.versions.min.toString(), max: router.versions.max.toString() },
-    extensions: router.registry
-      .loaded()
-      .map(({ alias, name, version }) => ({ alias, name, version }))
-      .sort(by((e) => e.alias)),
-    routes: routes.sort(by((r) => `${r.path} ${r.method}`)),
-    actions: actions.sort(by((a) => `${a.collection} ${a.action}`)),
-    processors: processors.sort(by(processorKey)),
-    fields: fields.sort(by((f) => `${f.collection} ${f.target} ${f.at} ${f.field}`))
+    extensions: sortedByKey(
+      router.registry.loaded().map(({ alias, name, version }) => ({ alias, name, version })),
+      (e) => e.alias
+    ),
+    routes: sortedByKey(routes, (r) => `${r.path} ${r.method}`),
+    actions: sortedByKey(actions, (a) => `${a.collection} ${a.action}`),
+    processors: sortedByKey(processors, processorKey),
+    fields: sortedByKey(fields, (f) => `${f.collection} ${f.target} ${f.at} ${f.field}`)
   };
 }
 
@@ -136,8 +137,4 @@ export function fingerprintOf(plan: DeploymentPlan): string {
 
 function rangeOf(range: VersionRange): PlanRange {
   return { minVersion: range.min?.toString() ?? null, maxVersion: range.max?.toString() ?? null };
-}
-
-function by<T>(key: (item: T) => string): (a: T, b: T) => number {
-  return (a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 }

@@ -44,14 +44,25 @@ export async function configFrom(
   return (await hostOptionsFrom(options, overrides)).config;
 }
 
-/** Host options from the common options (configuration, manifest, drop-ins). */
+/**
+ * Host options from the common options (configuration, manifest, drop-ins); with `loadPlan`,
+ * the catalog of that load plan, proved fresh and its bundle imported, instead of one
+ * discovered (`loadHostConfigFromPlan`: LoadPlanFileError or LoadPlanStaleError otherwise).
+ */
 export async function hostOptionsFrom(
   options: CommonOptions,
-  overrides: Record<string, string | undefined> = {}
+  overrides: Record<string, string | undefined> = {},
+  loadPlan?: string
 ): Promise<HostOptions> {
   const { sources, discovery } = configSourcesOf(options, overrides);
   // Imported here, not at the top: registering commands (`wharf --help`) needs none of it.
-  const { loadHostConfig } = await import('../server/host-config.js');
+  const { loadHostConfig, loadHostConfigFromPlan } = await import('../server/host-config.js');
+  if (loadPlan !== undefined) {
+    return {
+      ...(await loadHostConfigFromPlan(loadPlan, { ...sources, ...discovery })),
+      ...discovery
+    };
+  }
   return { config: await loadHostConfig({ ...sources, ...discovery }), ...discovery };
 }
 

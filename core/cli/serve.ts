@@ -8,7 +8,7 @@ import cluster from 'node:cluster';
 import type { Command } from 'commander';
 import { drainTimeoutMsOf } from '../server/http-server-options.js';
 import { discoveryOf } from '../server/host-base.js';
-import { checkLoadPlan, startFromLoadPlan } from '../plugins/load-plan-check.js';
+import { checkLoadPlan } from '../plugins/load-plan-check.js';
 import { readTlsCredentials, tlsFilesOf } from '../server/tls.js';
 import { runWorkers } from '../server/workers.js';
 import { createLogger } from '../logger.js';
@@ -49,9 +49,10 @@ export function registerServeCommand(serve: Command): void {
         'wsgi.workers': options.workers
       };
       // The primary builds no host: it reads wharf's own options only and refuses a stale
-      // plan before any worker starts. Each worker, as it starts, loads and checks the whole
-      // configuration and proves the plan again before importing its bundle; a worker that
-      // cannot start stops the service with its status.
+      // plan before any worker starts. Each worker, as it starts, proves the plan again and
+      // imports its bundle, then loads and checks the whole configuration against the plan's
+      // plugins (none discovered); a worker that cannot start stops the service with its
+      // status.
       const { config, ...discovery } = await coreHostOptionsFrom(options, flags);
       if (options.loadPlan !== undefined && !cluster.isWorker) {
         checkLoadPlan(options.loadPlan, discoveryOf({ config, ...discovery }));
@@ -63,10 +64,7 @@ export function registerServeCommand(serve: Command): void {
         format: config.DEFAULT.log_format
       });
       const startWorker = async (): Promise<void> => {
-        const hostOptions = await hostOptionsFrom(options, flags);
-        if (options.loadPlan !== undefined) {
-          hostOptions.catalog = await startFromLoadPlan(options.loadPlan, discoveryOf(hostOptions));
-        }
+        const hostOptions = await hostOptionsFrom(options, flags, options.loadPlan);
         const { serveInProcess } = await import('./serve-in-process.js');
         await serveInProcess({ ...hostOptions, logger });
       };

@@ -7,6 +7,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import { isWharfError } from '../errors.js';
+import { setResponseHeader } from './owned-headers.js';
 
 const FAULT_NAMES: Readonly<Record<number, string>> = {
   400: 'badRequest',
@@ -57,8 +58,8 @@ export function sendFault(res: ServerResponse, error: unknown): void {
   const payload = JSON.stringify(fault.body);
   res.statusCode = fault.status;
   for (const [name, value] of Object.entries(fault.headers)) res.setHeader(name, value);
-  res.setHeader('Content-Type', 'application/json; charset=UTF-8');
-  res.setHeader('Content-Length', Buffer.byteLength(payload));
+  setResponseHeader(res, 'Content-Type', 'application/json; charset=UTF-8');
+  setResponseHeader(res, 'Content-Length', Buffer.byteLength(payload));
   res.end(payload);
 }
 

@@ -17,12 +17,17 @@
  *   start-up, as browsers refuse that pair and echoing would grant every site the caller's
  *   credentials.
  *
+ * `Vary` and the headers of an actual request go to wharf's header list of the response
+ * (core/http/owned-headers.ts), so a response stays on Node's one-call head with CORS on;
+ * they are checked where they are set (`expose_headers` at start-up), as setHeader would.
+ *
  * Options (paste section first, then wharf.conf `[cors]`), declared with their defaults in
  * cors-options.ts.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { validateHeaderValue, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import { ConfigError } from '../errors.js';
+import { appendResponseHeader, setResponseHeader } from '../http/owned-headers.js';
 import type { FilterFactory } from '../pipeline/types.js';
 import { CORS_OPTIONS } from './cors-options.js';
 import { FilterOptions } from './filter-options.js';
@@ -31,6 +36,9 @@ import { FilterOptions } from './filter-options.js';
 const SAFELISTED = ['accept', 'accept-language', 'content-language'];
 
 const lower = (value: string): string => value.toLowerCase();
+
+const ALLOW_ORIGIN = 'Access-Control-Allow-Origin';
+const EXPOSE_HEADERS = 'Access-Control-Expose-Headers';
 
 /** Factory of the `cors` filter. */
 export const corsFilter: FilterFactory = (context): RequestHandler => {
@@ -49,6 +57,13 @@ export const corsFilter: FilterFactory = (context): RequestHandler => {
       'filter cors: allowed_origin * with allow_credentials = true would let every site use ' +
         "the caller's credentials: list the origins, or turn allow_credentials off"
     );
+  try {
+    validateHeaderValue(EXPOSE_HEADERS, exposeHeaders);
+  } catch (error) {
+    throw new ConfigError('filter cors: expose_headers holds a character a header cannot carry', {
+      cause: error
+    });
+  }
   if (origins.length === 0)
     return function corsDisabled(_req, _res, next) {
       next();
@@ -57,8 +72,10 @@ export const corsFilter: FilterFactory = (context): RequestHandler => {
   const allows = (origin: string): boolean => anyOrigin || allowedOrigins.has(lower(origin));
 
   function allowOrigin(res: ServerResponse, origin: string): void {
-    res.setHeader('Access-Control-Allow-Origin', anyOrigin ? '*' : origin);
-    if (credentials) res.setHeader('Access-Control-Allow-Credentials', 'true');
+    // The client's origin is checked where it is set, as setHeader would.
+    if (!anyOrigin) validateHeaderValue(ALLOW_ORIGIN, origin);
+    setResponseHeader(res, ALLOW_ORIGIN, anyOrigin ? '*' : origin);
+    if (credentials) setResponseHeader(res, 'Access-Control-Allow-Credentials', 'true');
   }
 
   function answerPreflight(req: IncomingMessage, res: ServerResponse, origin: string): void {
@@ -83,7 +100,7 @@ export const corsFilter: FilterFactory = (context): RequestHandler => {
   }
 
   return function cors(req, res, next) {
-    res.appendHeader('Vary', 'Origin');
+    appendResponseHeader(res, 'Vary', 'Origin');
     const origin = req.headers.origin;
     if (origin === undefined) return next();
     if (req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined) {
@@ -92,7 +109,7 @@ export const corsFilter: FilterFactory = (context): RequestHandler => {
     }
     if (allows(origin)) {
       allowOrigin(res, origin);
-      if (exposeHeaders !== '') res.setHeader('Access-Control-Expose-Headers', exposeHeaders);
+      if (exposeHeaders !== '') setResponseHeader(res, EXPOSE_HEADERS, exposeHeaders);
     }
     next();
   };

@@ -11,6 +11,7 @@ import {
   COMPUTE_REQUEST_ID_HEADER,
   OPENSTACK_REQUEST_ID_HEADER
 } from '../http/request-id-headers.js';
+import { setResponseHeader } from '../http/owned-headers.js';
 import type { FilterFactory } from '../pipeline/types.js';
 
 const GLOBAL_REQUEST_ID =
@@ -26,8 +27,8 @@ export const requestIdFilter: FilterFactory = ({ logger }): RequestHandler =>
     if (typeof given === 'string') id = given;
     else {
       id = newRequestId();
-      res.setHeader(OPENSTACK_REQUEST_ID_HEADER, id);
-      res.setHeader(COMPUTE_REQUEST_ID_HEADER, id);
+      setResponseHeader(res, OPENSTACK_REQUEST_ID_HEADER, id);
+      setResponseHeader(res, COMPUTE_REQUEST_ID_HEADER, id);
     }
     const incoming = req.headers[OPENSTACK_REQUEST_ID_HEADER];
     const globalRequestId =

@@ -32,7 +32,6 @@
  * `.dirname` of a bundled file keep naming the file itself. A module with top-level
  * `await` cannot be wrapped: the bundle is then refused (LoadPlanBundleError).
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
@@ -41,6 +40,7 @@ import type { BuildOptions, ImportKind, Plugin, PluginBuild } from 'esbuild';
 import { LoadPlanBundleError } from '../errors.js';
 import type { SerializedEntryPoint } from './entry-point.js';
 import { isEsModuleFile } from './module-format.js';
+import { sha256 } from './sha256.js';
 
 /** What a load plan records of its bundle. */
 export interface LoadPlanBundle {
@@ -247,8 +247,4 @@ function describeBuildFailure(error: unknown): string {
   if (first === undefined) return `cannot bundle the extension modules: ${String(error)}`;
   const where = first.location ? ` (in ${resolve('/', first.location.file)})` : '';
   return `cannot bundle the extension modules: ${first.text}${where}`;
-}
-
-function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
 }

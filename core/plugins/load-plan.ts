@@ -9,11 +9,11 @@
  * `wharf serve --load-plan FILE` starts from it instead of discovering again and imports the
  * bundle instead of each module, once load-plan-check.ts has proved none of that changed.
  */
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { discover, type DiscoveryOptions } from './discovery.js';
 import type { SerializedEntryPoint } from './entry-point.js';
 import { writeLoadPlanBundle, type LoadPlanBundle } from './load-plan-bundle.js';
+import { sha256 } from './sha256.js';
 
 /** What `kind` says: a load plan, not a deployment plan (`wharf check --plan`). */
 export const LOAD_PLAN_KIND = 'wharf-load-plan';
@@ -122,8 +122,4 @@ export function packageVersion(file: string): string | null {
   } catch {
     return null;
   }
-}
-
-function sha256(data: string | Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
 }

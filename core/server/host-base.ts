@@ -8,11 +8,11 @@
 import type { DependencyContainer } from 'tsyringe';
 import { createLogger, type Logger } from '../logger.js';
 import { EntryPointCatalog } from '../plugins/catalog.js';
-import { resolveDiscoveryOptions, type DiscoveryOptions } from '../plugins/discovery.js';
+import type { DiscoveryOptions } from '../plugins/discovery.js';
 import { tsyringe } from '../plugins/tsyringe-module.js';
 import { CONFIG, ENTRY_POINT_CATALOG, LOGGER } from '../tokens.js';
 import type { WharfConfig } from './config.js';
-import { dropinDirsOf } from './host-config.js';
+import { hostDiscovery } from './host-config.js';
 import type { HostOptions } from './host.js';
 
 /** The host container and what it holds before any API is built. */
@@ -29,10 +29,7 @@ export interface HostBase {
 
 /** Where a host's entry points are discovered: its manifest and drop-in folders, resolved. */
 export function discoveryOf(options: HostOptions): Required<DiscoveryOptions> {
-  return resolveDiscoveryOptions({
-    manifest: options.manifest ?? options.config.extensions.manifest,
-    dropins: dropinDirsOf(options.config, options.dropins)
-  });
+  return hostDiscovery(options.config, options);
 }
 
 /**

@@ -22,6 +22,7 @@ import { applyClientSocketTimeout } from './client-socket-timeout.js';
 import { ConcurrencyLimit } from './concurrency-limit.js';
 import { GracefulShutdown, type DrainOutcome } from './graceful-shutdown.js';
 import { messageClassesFor } from './request-prototypes.js';
+import { setResponseHeader } from '../http/owned-headers.js';
 import { createServerFor, reloadTls, type TlsFiles } from './tls.js';
 import { refuseLongUrl } from './url-length-limit.js';
 import { markIfWarmUp, warmUpServer } from '../http/warm-up-requests.js';
@@ -129,9 +130,9 @@ export async function startHttpServer(
       // the request_id filter adopts this id.
       const id = newRequestId();
       if (warming) markIfWarmUp(req);
-      res.setHeader(OPENSTACK_REQUEST_ID_HEADER, id);
-      res.setHeader(COMPUTE_REQUEST_ID_HEADER, id);
-      if (closeEveryConnection || shutdown.draining) res.setHeader('Connection', 'close');
+      setResponseHeader(res, OPENSTACK_REQUEST_ID_HEADER, id);
+      setResponseHeader(res, COMPUTE_REQUEST_ID_HEADER, id);
+      if (closeEveryConnection || shutdown.draining) setResponseHeader(res, 'Connection', 'close');
       if (refuseLongUrl(req, res, maxUrlLength)) return;
       if (bypassesAdmission(req)) limit.track(req, res);
       else if (!limit.admit(req, res)) return;

@@ -18,10 +18,14 @@
  * but Node 20's V8 makes a new hidden class for every object built that way.
  *
  * The request class also takes its body through a sink when a reader asks for one
- * (core/http/body-sink.ts): Node's stream machinery is skipped for it.
+ * (core/http/body-sink.ts): Node's stream machinery is skipped for it. The response class
+ * keeps wharf's headers until its head is written (core/http/owned-headers.ts), with header
+ * methods that show everyone else the same response (core/http/owned-header-methods.ts).
  */
 import { IncomingMessage, ServerResponse, type RequestListener } from 'node:http';
 import { BODY_SINK, sinkingPush, type BodySink } from '../http/body-sink.js';
+import { ownedHeaderMethods } from '../http/owned-header-methods.js';
+import { OWNED_HEADERS, type HeaderList } from '../http/owned-headers.js';
 
 /** The constructors `http.createServer` takes, for a handler's prototypes. */
 export interface MessageClasses {
@@ -61,15 +65,15 @@ function subclassInPlaceOf<T extends typeof IncomingMessage | typeof ServerRespo
   base: T,
   prototype: object
 ): T {
-  const Subclass = (base === IncomingMessage
-    ? sinkingMessage()
-    : class extends (base as typeof ServerResponse) {}) as unknown as T;
+  const Subclass = (base === IncomingMessage ? sinkingMessage() : owningResponse()) as unknown as T;
   const own = Subclass.prototype as object;
   delete (own as { constructor?: unknown }).constructor;
   Object.setPrototypeOf(own, Object.getPrototypeOf(prototype));
   Object.defineProperties(own, Object.getOwnPropertyDescriptors(prototype));
   if (base === IncomingMessage) {
     Object.defineProperty(own, 'push', { value: sinkingPush, writable: true, configurable: true });
+  } else {
+    Object.defineProperties(own, ownedHeaderMethods(own as ServerResponse));
   }
   return Subclass;
 }
@@ -83,6 +87,16 @@ function sinkingMessage(): typeof IncomingMessage {
   return class extends IncomingMessage {
     [BODY_SINK]: BodySink | null = null;
   };
+}
+
+/**
+ * The responses: Node's, born owning an empty header list (a field of every response, for
+ * one hidden class), with the header methods defined on the prototype by the caller.
+ */
+function owningResponse(): typeof ServerResponse {
+  return class extends ServerResponse {
+    [OWNED_HEADERS]: HeaderList | null = [];
+  } as unknown as typeof ServerResponse;
 }
 
 /** True when `candidate` is an object whose prototype chain holds `base.prototype`. */

@@ -42,9 +42,12 @@ export class ServersController extends Controller {
   /** The create hooks once loaded: a create after that does not wait for them. */
   private loadedHooks: ServerCreateHooks | undefined;
 
+  /**
+   * @param createHooks the create hooks, loaded on its first call (the same promise after)
+   */
   constructor(
     private readonly services: ComputeServices,
-    private readonly createHooks: Promise<ServerCreateHooks>
+    private readonly createHooks: () => Promise<ServerCreateHooks>
   ) {
     super();
   }
@@ -72,7 +75,7 @@ export class ServersController extends Controller {
   @wsgi.response(202)
   @wsgi.expectedErrors([400, 403, 409])
   async create(req: ApiRequest): Promise<ResponseObject> {
-    const hooks = this.loadedHooks ?? (this.loadedHooks = await this.createHooks);
+    const hooks = this.loadedHooks ?? (this.loadedHooks = await this.createHooks());
     hooks.validate(req.body, req.legacyV2);
     const server = (req.body as { server: ServerDict }).server;
     const applied = hooks.apply(server, req.context);

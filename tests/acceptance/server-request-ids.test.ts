@@ -93,3 +93,63 @@ describe('request-id headers on every response the host writes', () => {
     });
   }
 });
+
+describe('the head of a response the API writes', () => {
+  /** The header names of `answer`'s head, in order, as sent. */
+  function headerNames(answer: string): string[] {
+    const head = answer.slice(0, answer.indexOf('\r\n\r\n'));
+    return head
+      .split('\r\n')
+      .slice(1)
+      .map((line) => line.slice(0, line.indexOf(':')));
+  }
+  const API_HEAD = [
+    'x-openstack-request-id',
+    'x-compute-request-id',
+    'X-Wharf-Fingerprint',
+    'OpenStack-API-Version',
+    'X-OpenStack-Nova-API-Version',
+    'Vary'
+  ];
+
+  for (const [what, request, status, names] of [
+    [
+      'a show',
+      'GET /v2.1/flavors/1 HTTP/1.1',
+      200,
+      [...API_HEAD, 'Content-Type', 'Content-Length', 'Date', 'Connection']
+    ],
+    [
+      'a HEAD of a show',
+      'HEAD /v2.1/flavors/1 HTTP/1.1',
+      200,
+      [...API_HEAD, 'Content-Type', 'Content-Length', 'Date', 'Connection']
+    ],
+    [
+      'a fault of the router',
+      'GET /v2.1/nowhere HTTP/1.1',
+      404,
+      [...API_HEAD, 'Content-Type', 'Content-Length', 'Date', 'Connection']
+    ],
+    [
+      'a fault before the router (no token)',
+      'GET /v2.1/flavors/1 HTTP/1.1\r\nX-Auth-Token:',
+      401,
+      [API_HEAD[0], API_HEAD[1], 'Content-Type', 'Content-Length', 'Date', 'Connection']
+    ]
+  ] as const) {
+    test(`${what}: every header once, in its case and order (${status})`, async () => {
+      const token = request.includes('X-Auth-Token') ? '' : '\r\nX-Auth-Token: u:p';
+      const answer = await raw(`${request}${token}\r\nHost: t\r\nConnection: close\r\n\r\n`);
+      assert.match(answer, new RegExp(`^HTTP/1\\.1 ${status} `));
+      assert.deepEqual(headerNames(answer), names);
+      const id = /\r\nx-openstack-request-id: (\S+)\r\n/.exec(answer)?.[1];
+      assert.match(String(id), REQUEST_ID);
+      assert.match(answer, new RegExp(`\r\nx-compute-request-id: ${id}\r\n`));
+      const body = answer.slice(answer.indexOf('\r\n\r\n') + 4);
+      const length = /\r\nContent-Length: (\d+)\r\n/.exec(answer)?.[1];
+      if (request.startsWith('HEAD')) assert.equal(body, '');
+      else assert.equal(Buffer.byteLength(body), Number(length));
+    });
+  }
+});

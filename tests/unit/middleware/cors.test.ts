@@ -191,6 +191,14 @@ describe('cors filter', () => {
     assert.equal(res.headers['access-control-allow-origin'], ORIGIN);
   });
 
+  test('refuses expose_headers a header cannot carry', () => {
+    assert.throws(
+      () => corsFilter(givenFactoryContext({ allowed_origin: '*', expose_headers: 'X-A,\u0001' })),
+      (error: unknown) =>
+        error instanceof ConfigError && /filter cors: expose_headers/.test(error.message)
+    );
+  });
+
   test('refuses a bad max_age', () => {
     assert.throws(
       () => corsFilter(givenFactoryContext({ allowed_origin: '*', max_age: 'forever' })),
