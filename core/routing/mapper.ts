@@ -7,7 +7,7 @@ import { InvalidDeclarationError } from '../errors.js';
 import type { RedirectSpec, RouteCondition, RouteSpec } from './route.js';
 import { RoutingTable } from './routing-table.js';
 import { SubMapper, type SubmapperOptions } from './submapper.js';
-import { checkMethod, parseRouteTemplate } from './template.js';
+import { checkMethod, parseRouteTemplate, shareRouteParse } from './template.js';
 import { templateParams } from './url-generator.js';
 
 /** How a Mapper registers its routes. */
@@ -158,7 +158,10 @@ export class Mapper<T> implements RouteDeclarer<T> {
       options.namePrefix ?? (options.parentResource ? `${options.parentResource.memberName}_` : '');
     // Declared directly, not through connect(): its requirements are picked from the
     // resource's, already checked, and a resource declares thousands of routes at start-up.
+    // Routes of one path share its requirements and its template's parse.
+    const firstOfPath = new Map<string, RouteSpec<T>>();
     const add = (method: string, path: string, action: string, name: string | null): void => {
+      const first = firstOfPath.get(path);
       const route: RouteSpec<T> = {
         method: method.toUpperCase(),
         path,
@@ -168,8 +171,12 @@ export class Mapper<T> implements RouteDeclarer<T> {
         formatted: options.formatted ?? true
       };
       if (name !== null) route.name = `${prefix}${name}`;
-      if (options.requirements) route.requirements = pick(options.requirements, path);
+      if (options.requirements) {
+        route.requirements = first?.requirements ?? pick(options.requirements, path);
+      }
       if (options.condition) route.condition = options.condition;
+      if (first === undefined) firstOfPath.set(path, route);
+      else shareRouteParse(route, first);
       this.declare(route);
     };
 

@@ -115,6 +115,21 @@ export function parseRouteTemplate(route: {
 }
 
 /**
+ * Makes `route` share the parse `parseRouteTemplate` remembered for `from`, a route with the
+ * same path and the same requirements object (a resource's index and create, or its show,
+ * update and delete), instead of parsing the template again; otherwise does nothing.
+ */
+export function shareRouteParse(
+  route: { path: string; requirements?: Readonly<Record<string, string>> },
+  from: object
+): void {
+  const known = routeParses.get(from);
+  if (known?.path === route.path && known.requirements === route.requirements) {
+    routeParses.set(route, known);
+  }
+}
+
+/**
  * The template nova also registered each route under: the same path behind
  * `/{project_id}`; `null` when the template already names `{project_id}` itself.
  */
@@ -123,9 +138,12 @@ export function withProjectId(template: string): string | null {
   return `/${PROJECT_ID_SEGMENT}${template === '/' ? '' : template}`;
 }
 
+/** `behindProjectId` of each parse without a `project_id` requirement: routes share parses. */
+const projectIdForms = new WeakMap<ParsedTemplate, ParsedTemplate>();
+
 /**
  * The parse of `prefixed` (`withProjectId` of the template `parsed` came from), built from
- * `parsed` instead of parsing the longer template again.
+ * `parsed` instead of parsing the longer template again, once per parse.
  */
 export function behindProjectId(
   parsed: ParsedTemplate,
@@ -137,11 +155,15 @@ export function behindProjectId(
   if (Object.hasOwn(requirements, PROJECT_ID_PARAM)) {
     return parseTemplate(prefixed, owner, requirements);
   }
+  const known = projectIdForms.get(parsed);
+  if (known !== undefined) return known;
   const root = parsed.shape === '/';
-  return {
+  const form: ParsedTemplate = {
     segments: [null, ...parsed.segments],
     paramNames: [PROJECT_ID_PARAM, ...parsed.paramNames],
     shape: root ? '/{}' : `/{}${parsed.shape}`,
     sample: root ? `/${SAMPLE_PARAM}` : `/${SAMPLE_PARAM}${parsed.sample}`
   };
+  projectIdForms.set(parsed, form);
+  return form;
 }
