@@ -200,13 +200,18 @@ describe('startHttpServer admission', () => {
   test('answers /healthcheck even when every slot is taken', async () => {
     const held = givenHeldHandler();
     const server = await givenTrackedServer(
-      (req, res) => (req.url === '/healthcheck' ? okHandler(req, res) : held.handler(req, res)),
+      (req, res) =>
+        req.url?.startsWith('/healthcheck') ? okHandler(req, res) : held.handler(req, res),
       { maxConcurrentRequests: 1 }
     );
     const busy = request(server.address.port, '/busy');
     await held.receivedAtLeast(1);
     assert.equal((await request(server.address.port, '/other')).status, 503);
     assert.equal((await request(server.address.port, '/healthcheck')).status, 200);
+    assert.equal((await request(server.address.port, '/healthcheck?detailed=1')).status, 200);
+    for (const other of ['/healthcheckx', '/healthcheck/x', '/v2.1/healthcheck']) {
+      assert.equal((await request(server.address.port, other)).status, 503, other);
+    }
     held.releaseAll();
     assert.equal((await busy).status, 200);
   });
