@@ -86,9 +86,17 @@ export function createLogger(options: LoggerOptions = {}): Logger {
  * Writes one line at a level the caller has found enabled (`logger.isLevelEnabled`): its
  * level, message and fields, as `logger.log({ ...fields, level, message })` would. The
  * fields object is the caller's to give away (the writer adds to it), and names neither
- * `level` nor `message`.
+ * `level` nor `message`. `json`, when given, returns `JSON.stringify(fields)`'s text for the
+ * fields as the caller built them (a serializer made for their shape); the writer calls it
+ * for a text line whose fields the scope stamp leaves as they are (`extension` and
+ * `requestId` both set), and `JSON.stringify` otherwise.
  */
-export type LineWriter = (level: string, message: string, fields: Record<string, unknown>) => void;
+export type LineWriter = <Fields extends object>(
+  level: string,
+  message: string,
+  fields: Fields,
+  json?: (fields: Fields) => string
+) => void;
 
 const LINE_WRITER = Symbol('wharf.logger.line-writer');
 const LEVEL = Symbol.for('level');
@@ -124,7 +132,12 @@ function directLineWriter(
   textFormat: winston.Logform.Format | null
 ): LineWriter {
   const written = (): void => undefined;
-  return (level, message, fields) => {
+  return <Fields extends object>(
+    level: string,
+    message: string,
+    fields: Fields,
+    json?: (fields: Fields) => string
+  ) => {
     const transports = logger.transports;
     if (
       logger.silent ||
@@ -136,15 +149,19 @@ function directLineWriter(
       logger.log({ ...fields, level, message });
       return;
     }
-    const info = stampInfo(fields) as Info;
+    // The stamp fills only an undefined `extension` or `requestId` (see stampInfo).
+    const stamped =
+      (fields as { extension?: unknown }).extension === undefined ||
+      (fields as { requestId?: unknown }).requestId === undefined;
+    const info = stampInfo(fields as Record<string, unknown>) as Info;
     if (logger.format === textFormat && !('timestamp' in info) && !('label' in info)) {
       // textLine's output, the fields being exactly textLine's `rest`. The object only
       // becomes winston's line (level, message, timestamp) when the transport needs one.
       const stamp = isoTimestamp();
-      const json = JSON.stringify(info);
+      const text = json === undefined || stamped ? JSON.stringify(info) : json(fields);
       const line =
-        json !== '{}' || hasKeys(info)
-          ? `${stamp} ${level} ${message} ${json}`
+        text !== '{}' || hasKeys(info)
+          ? `${stamp} ${level} ${message} ${text}`
           : `${stamp} ${level} ${message}`;
       if (transport.writeText(line)) return;
       info.level = level;

@@ -20,6 +20,7 @@ import { clientAddress } from './client-address.js';
 import { FilterOptions } from './filter-options.js';
 import { compileLogFormat } from './log-format.js';
 import { REQUEST_LOG_OPTIONS } from './request-log-options.js';
+import { requestLineJson, type RequestLineFields } from './request-line-json.js';
 
 const STARTED = Symbol('wharf.request-log.started');
 
@@ -74,8 +75,9 @@ export const requestLogFilter: FilterFactory = (context): RequestHandler => {
     });
     // The fields, then level and message (the key order winston's `log(level, message,
     // meta)` gives), written straight through the root logger's format and transport (no
-    // splat scan, no copy of the fields, no stream per line).
-    writeLine(level, message, {
+    // splat scan, no copy of the fields, no stream per line), their JSON by a serializer
+    // made for them.
+    const fields: RequestLineFields = {
       method: req.method,
       path,
       status: this.statusCode,
@@ -85,7 +87,8 @@ export const requestLogFilter: FilterFactory = (context): RequestHandler => {
       requestId: context.requestId,
       extension: context.extension,
       remoteAddress
-    });
+    };
+    writeLine(level, message, fields, requestLineJson);
   }
 
   return function requestLog(_req, res, next) {

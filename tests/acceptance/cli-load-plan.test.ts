@@ -136,6 +136,43 @@ describe('wharf serve --load-plan', () => {
     assert.deepEqual(readFileSync(marks, 'utf8').trim().split('\n'), [worker]);
   });
 
+  test("takes a drop-in's option group from the bundle: the worker evaluates it once", async () => {
+    // The option module records each evaluation; the extension module imports it too.
+    const marks = join(given.cwd, 'evaluated-by');
+    const options = join(given.dropins, 'gadgets', 'options.js');
+    writeFileSync(
+      options,
+      [
+        `import { appendFileSync } from 'node:fs';`,
+        `import { defineOptions } from 'wharf';`,
+        `const marks = process.env.WHARF_TEST_MARKS;`,
+        `if (marks) appendFileSync(marks, process.pid + '\\n');`,
+        `export const GADGET_OPTIONS = defineOptions('gadgets', [`,
+        `  { section: 'gadgets', name: 'size', type: 'int', default: 3, help: 'A size.' }`,
+        `]);`,
+        ``
+      ].join('\n')
+    );
+    writeFileSync(given.module, `import './options.js';\n${MODULE}`);
+    const pkg = JSON.parse(readFileSync(given.manifest, 'utf8')) as {
+      wharf: { entryPoints: Record<string, Record<string, string>> };
+    };
+    pkg.wharf.entryPoints['wharf.config.options'] = { gadgets: './options.js:GADGET_OPTIONS' };
+    writeFileSync(given.manifest, JSON.stringify(pkg));
+    await writePlan(given);
+    served = givenWharfServe(['--dropin', given.dropins, '--load-plan', given.plan], {
+      cwd: given.cwd,
+      env: { WHARF_TEST_MARKS: marks }
+    });
+    await served.listening();
+    const worker = /started worker 1 \{"pid":(\d+)/.exec(served.log())?.[1];
+    served.child.kill('SIGTERM');
+    assert.equal(await served.exited, 0);
+    // Once: the configuration's option group is the bundle's module, which the extension's
+    // import shares; not also its file imported for the configuration before the bundle.
+    assert.deepEqual(readFileSync(marks, 'utf8').trim().split('\n'), [worker]);
+  });
+
   test('refuses the plan after an extension module changed', async () => {
     await writePlan(given);
     appendFileSync(given.module, '// edited\n');

@@ -96,6 +96,28 @@ describe('lineWriter', () => {
     assert.equal(written.requestId, 'req-1');
   });
 
+  test("uses the caller's JSON of the fields only when the scope stamp leaves them alone", async () => {
+    const { logger, chunks } = givenLogger({ format: 'text' });
+    const scope = new ExtensionScope('os-widgets', createContext({ requestId: 'req-1', logger }), {
+      recordFault: () => undefined
+    });
+    const marked = (): string => '{"marked":true}';
+    const cases: [string, () => Record<string, unknown>, boolean][] = [
+      ['both set', () => ({ status: 200, requestId: 'req-2', extension: null }), true],
+      ['no extension', () => ({ status: 200, requestId: 'req-2', extension: undefined }), false],
+      ['no request id', () => ({ status: 200, extension: 'servers' }), false]
+    ];
+    for (const [name, given, usesJson] of cases) {
+      chunks.length = 0;
+      runInScope(scope, () => lineWriter(logger)('info', name, given(), marked));
+      runInScope(scope, () => logger.log({ ...given(), level: 'info', message: name }));
+      await nextTurn();
+      assert.equal(chunks.length, 2, name);
+      if (usesJson) assert.equal(untimed(chunks[0]), `info ${name} {"marked":true}${EOL}`, name);
+      else assert.equal(untimed(chunks[0]), untimed(chunks[1]), name);
+    }
+  });
+
   test("keeps a child logger's fields (it goes through winston)", async () => {
     const { logger, chunks } = givenLogger({ format: 'json' });
     lineWriter(logger.child({ label: 'wharf.api:widgets' }))('info', 'child', fields());
