@@ -86,6 +86,29 @@ async function refusedServe(given: Given, code: string): Promise<string> {
   return result.stderr;
 }
 
+/**
+ * Serves `given` from its plan with `WHARF_TEST_MARKS` set to `marks` (a file modules append
+ * their process id to when evaluated), stops it, and returns the worker's pid and the pids
+ * that evaluated a marking module, in order (killed on a failure).
+ */
+async function serveMarking(
+  given: Given,
+  marks: string
+): Promise<{ worker: string | undefined; evaluatedBy: string[] }> {
+  const served = givenWharfServe(['--dropin', given.dropins, '--load-plan', given.plan], {
+    cwd: given.cwd,
+    env: { WHARF_TEST_MARKS: marks }
+  });
+  try {
+    await served.listening();
+    const worker = /started worker 1 \{"pid":(\d+)/.exec(served.log())?.[1];
+    served.child.kill('SIGTERM');
+    assert.equal(await served.exited, 0);
+    return { worker, evaluatedBy: readFileSync(marks, 'utf8').trim().split('\n') };
+  } finally {
+    if (served.child.exitCode === null) served.child.kill('SIGKILL');
+  }
+}
 describe('wharf serve --load-plan', () => {
   let given: Given;
   let served: WharfServe | undefined;
@@ -125,15 +148,8 @@ describe('wharf serve --load-plan', () => {
     );
     writeFileSync(given.module, `import 'marker';\n${MODULE}`);
     await writePlan(given);
-    served = givenWharfServe(['--dropin', given.dropins, '--load-plan', given.plan], {
-      cwd: given.cwd,
-      env: { WHARF_TEST_MARKS: marks }
-    });
-    await served.listening();
-    const worker = /started worker 1 \{"pid":(\d+)/.exec(served.log())?.[1];
-    served.child.kill('SIGTERM');
-    assert.equal(await served.exited, 0);
-    assert.deepEqual(readFileSync(marks, 'utf8').trim().split('\n'), [worker]);
+    const { worker, evaluatedBy } = await serveMarking(given, marks);
+    assert.deepEqual(evaluatedBy, [worker]);
   });
 
   test("takes a drop-in's option group from the bundle: the worker evaluates it once", async () => {
@@ -160,17 +176,10 @@ describe('wharf serve --load-plan', () => {
     pkg.wharf.entryPoints['wharf.config.options'] = { gadgets: './options.js:GADGET_OPTIONS' };
     writeFileSync(given.manifest, JSON.stringify(pkg));
     await writePlan(given);
-    served = givenWharfServe(['--dropin', given.dropins, '--load-plan', given.plan], {
-      cwd: given.cwd,
-      env: { WHARF_TEST_MARKS: marks }
-    });
-    await served.listening();
-    const worker = /started worker 1 \{"pid":(\d+)/.exec(served.log())?.[1];
-    served.child.kill('SIGTERM');
-    assert.equal(await served.exited, 0);
+    const { worker, evaluatedBy } = await serveMarking(given, marks);
     // Once: the configuration's option group is the bundle's module, which the extension's
     // import shares; not also its file imported for the configuration before the bundle.
-    assert.deepEqual(readFileSync(marks, 'utf8').trim().split('\n'), [worker]);
+    assert.deepEqual(evaluatedBy, [worker]);
   });
 
   test('refuses the plan after an extension module changed', async () => {
