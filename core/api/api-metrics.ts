@@ -21,21 +21,20 @@ import { shareWithPrimary } from './cluster-metrics.js';
 import type { ExtensionHealth } from './extension-health.js';
 import { registerCounter, registerHistogram, SeriesTable } from './series-table.js';
 
-/** Separates the label values in a series key: it never occurs in a route, method or alias. */
-const KEY_SEPARATOR = '\u0000';
-
 /** The metrics of one API router. */
 export class ApiMetrics {
   /** The registry `/metrics` serves. */
   readonly registry = new Registry();
   /** Every answered request, by API, route, method, status and extension. */
-  private readonly requests = new SeriesTable([
-    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
-  ]);
+  private readonly requests = new SeriesTable(
+    ['api', 'route', 'method', 'status', 'extension'],
+    [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
+  );
   /** Time in pre- and post-processors, by extension and phase. */
-  private readonly processors = new SeriesTable([
-    0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5
-  ]);
+  private readonly processors = new SeriesTable(
+    ['extension', 'phase'],
+    [0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5]
+  );
 
   /** @param extensions the aliases whose health is reported; @param health where it is */
   constructor(extensions: () => readonly string[], health: ExtensionHealth) {
@@ -94,17 +93,13 @@ export class ApiMetrics {
     extension: string,
     seconds: number
   ): void {
-    const key = `${api}${KEY_SEPARATOR}${route}${KEY_SEPARATOR}${method}${KEY_SEPARATOR}${status}${KEY_SEPARATOR}${extension}`;
-    const series =
-      this.requests.find(key) ??
-      this.requests.add(key, { api, route, method, status: String(status), extension });
+    const series = this.requests.seriesOf([api, route, method, status, extension]);
     this.requests.record(series, seconds);
   }
 
   /** Records the time one pre- or post-processor of `extension` took. */
   observeProcessor(extension: string, phase: 'pre' | 'post', seconds: number): void {
-    const key = `${extension}${KEY_SEPARATOR}${phase}`;
-    const series = this.processors.find(key) ?? this.processors.add(key, { extension, phase });
+    const series = this.processors.seriesOf([extension, phase]);
     this.processors.record(series, seconds);
   }
 }

@@ -4,9 +4,10 @@
  *
  * Why not prom-client's own `Counter` and `Histogram`: each `inc` and `observe` checks every
  * label name and builds a string out of all the label pairs to find its series, per call (two
- * calls for the counter and the histogram of every request, one more per processor). Here the
- * caller finds a series by a key it builds from the label values, and recording is two
- * additions and a bucket search. The views answer the registry as prom-client's own metrics
+ * calls for the counter and the histogram of every request, one more per processor). Here a
+ * series is found by its label values, one Map lookup per label (the values are the routing
+ * table's and the extension set's own strings, whose hashes V8 keeps: no key string is built
+ * and hashed per call), and recording is two additions and a bucket search. The views answer the registry as prom-client's own metrics
  * do (same names, types, labels, bucket bounds and values, `sum` aggregation under
  * `--workers`), so the exposition and the cluster aggregation are unchanged.
  */
@@ -33,22 +34,45 @@ export class Series {
   }
 }
 
-/** The series of one family of metrics, by key. */
+/** A label's value: text, or a number (a status) exposed as its decimal text. */
+export type LabelValue = string | number;
+
+/** One level of a table's index: a label's values to the next level, or to the series. */
+type IndexLevel = Map<LabelValue, IndexLevel | Series>;
+
+/** The series of one family of metrics, found by their label values. */
 export class SeriesTable {
-  private readonly byKey = new Map<string, Series>();
+  private readonly index: IndexLevel = new Map();
+  private readonly started: Series[] = [];
 
-  /** @param bounds the histogram's upper bounds, ascending (none for a plain counter) */
-  constructor(readonly bounds: readonly number[] = []) {}
+  /**
+   * @param labelNames the labels of every series, in the order the exposition lists them
+   * @param bounds the histogram's upper bounds, ascending (none for a plain counter)
+   */
+  constructor(
+    readonly labelNames: readonly string[],
+    readonly bounds: readonly number[] = []
+  ) {}
 
-  /** The series of `key`, if anything was recorded in it. */
-  find(key: string): Series | undefined {
-    return this.byKey.get(key);
-  }
-
-  /** Starts the series of `key`, labelled `labels`. */
-  add(key: string, labels: Labels): Series {
+  /** The series of the label values `values` (one per label name, in order), started if new. */
+  seriesOf(values: readonly LabelValue[]): Series {
+    let level = this.index;
+    const last = values.length - 1;
+    for (let at = 0; at < last; at += 1) {
+      let next = level.get(values[at]!) as IndexLevel | undefined;
+      if (next === undefined) {
+        next = new Map();
+        level.set(values[at]!, next);
+      }
+      level = next;
+    }
+    const found = level.get(values[last]!) as Series | undefined;
+    if (found !== undefined) return found;
+    const labels: Record<string, string> = {};
+    this.labelNames.forEach((name, at) => (labels[name] = String(values[at])));
     const series = new Series(labels, this.bounds.length);
-    this.byKey.set(key, series);
+    level.set(values[last]!, series);
+    this.started.push(series);
     return series;
   }
 
@@ -67,12 +91,13 @@ export class SeriesTable {
 
   /** Every series, in the order they were first recorded. */
   all(): IterableIterator<Series> {
-    return this.byKey.values();
+    return this.started.values();
   }
 
   /** Forgets every series. */
   reset(): void {
-    this.byKey.clear();
+    this.index.clear();
+    this.started.length = 0;
   }
 }
 

@@ -38,7 +38,7 @@ function givenBothRegistries(): { theirs: Registry; ours: Registry } {
     registers: [theirs]
   });
   const ours = new Registry();
-  const table = new SeriesTable(BOUNDS);
+  const table = new SeriesTable(LABELS, BOUNDS);
   registerCounter(ours, table, { name: 'x_total', help: 'All.' });
   registerCounter(
     ours,
@@ -52,8 +52,7 @@ function givenBothRegistries(): { theirs: Registry; ours: Registry } {
     count.inc(labels);
     if (status === '500') failed.inc(labels);
     time.observe(labels, seconds);
-    const key = `${route} ${status}`;
-    table.record(table.find(key) ?? table.add(key, labels), seconds);
+    table.record(table.seriesOf([route, Number(status)]), seconds);
   }
   return { theirs, ours };
 }
@@ -75,15 +74,28 @@ describe('series tables', () => {
     assert.deepEqual(await ours.getMetricsAsJSON(), withoutExemplars);
   });
 
-  test('find a series by its key and forget them all on reset', async () => {
+  test('find a series by its label values, one per value set, and forget them all on reset', async () => {
     const { ours } = givenBothRegistries();
-    const table = new SeriesTable();
-    assert.equal(table.find('k'), undefined);
-    const series = table.add('k', { route: '/a' });
+    const table = new SeriesTable(['route', 'status', 'extension']);
+    const series = table.seriesOf(['/a', 200, 'x']);
     table.record(series, 3);
-    table.record(series, 4);
-    assert.equal(table.find('k'), series);
+    table.record(table.seriesOf(['/a', 200, 'x']), 4);
+    assert.deepEqual(series.labels, { route: '/a', status: '200', extension: 'x' });
     assert.deepEqual([series.count, series.sum], [2, 7]);
+    // Values that a joined key could confuse stay apart.
+    assert.notEqual(table.seriesOf(['/a', 20, '0x']), series);
+    assert.notEqual(table.seriesOf(['/a 200', '', 'x']), series);
+    assert.deepEqual(
+      [...table.all()].map((each) => each.labels),
+      [
+        { route: '/a', status: '200', extension: 'x' },
+        { route: '/a', status: '20', extension: '0x' },
+        { route: '/a 200', status: '', extension: 'x' }
+      ]
+    );
+    table.reset();
+    assert.deepEqual([...table.all()], []);
+    assert.notEqual(table.seriesOf(['/a', 200, 'x']), series);
     ours.resetMetrics();
     assert.doesNotMatch(await ours.metrics(), /route=/);
   });
