@@ -149,11 +149,8 @@ function directLineWriter(
       logger.log({ ...fields, level, message });
       return;
     }
-    // The stamp fills only an undefined `extension` or `requestId` (see stampInfo).
-    const stamped =
-      (fields as { extension?: unknown }).extension === undefined ||
-      (fields as { requestId?: unknown }).requestId === undefined;
-    const info = stampInfo(fields as Record<string, unknown>) as Info;
+    const info = fields as unknown as Info;
+    const stamped = stampFields(info);
     if (logger.format === textFormat && !('timestamp' in info) && !('label' in info)) {
       // textLine's output, the fields being exactly textLine's `rest`. The object only
       // becomes winston's line (level, message, timestamp) when the transport needs one.
@@ -221,26 +218,29 @@ function stampScope(logger: winston.Logger): void {
   ) => boolean;
   Object.defineProperty(logger, 'write', {
     value: function scopedWrite(info: Record<string, unknown>, encoding?: unknown, cb?: unknown) {
-      return write(stampInfo(info), encoding, cb);
+      stampFields(info);
+      return write(info, encoding, cb);
     }
   });
 }
 
-/** Adds the extension scope's (or else the load scope's) fields the line does not set. */
-function stampInfo<Info extends Record<string, unknown>>(info: Info): Info {
-  const fields = info as Record<string, unknown>;
+/**
+ * Adds the extension scope's (or else the load scope's) fields the line does not set; true
+ * when it added any.
+ */
+function stampFields(fields: Record<string, unknown>): boolean {
   const scope = currentScope();
   if (scope !== undefined) {
+    const stamped = fields.extension === undefined || fields.requestId === undefined;
     if (fields.extension === undefined) fields.extension = scope.extension;
     if (fields.requestId === undefined) fields.requestId = scope.context.requestId;
-  } else {
-    const load = currentLoadScope();
-    if (load !== undefined && fields.extension === undefined) {
-      fields.extension = load.extension;
-      if (load.entryPoint !== undefined) fields.entryPoint = load.entryPoint;
-    }
+    return stamped;
   }
-  return info;
+  const load = currentLoadScope();
+  if (load === undefined || fields.extension !== undefined) return false;
+  fields.extension = load.extension;
+  if (load.entryPoint !== undefined) fields.entryPoint = load.entryPoint;
+  return true;
 }
 
 /** The child logger of one extension, labelled `namespace:name`. */
