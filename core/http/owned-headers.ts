@@ -63,7 +63,8 @@ export function headerIndex(list: HeaderList, name: string): number {
   let lower: string | undefined;
   for (let at = 0; at < list.length; at += 2) {
     const given = list[at] as string;
-    // Lengths first: wharf's own header names all differ in length.
+    // Lengths first: a name of another length cannot match in any case, so the case-folding
+    // compare runs only for names of equal length (few among a response's headers).
     if (given.length !== name.length) continue;
     if (given === name || given.toLowerCase() === (lower ??= name.toLowerCase())) return at;
   }
