@@ -1,11 +1,13 @@
 /**
  * `npm run chaos` (never part of `npm test`): runs the scenarios against real `wharf serve`
  * processes, one after another: kill -9 durability, SIGTERM under keep-alive load,
- * quarantine of a faulty extension, overload. Progress goes to standard error, the table
- * to standard output; the exit status is 1 when any row fails. `--only NAME[,NAME]` runs
- * some of them (names: kill, sigterm, quarantine, overload). See docs/reliability.md.
+ * quarantine of a faulty extension, overload, and processes opening one new SQLite file at
+ * once. Progress goes to standard error, the table to standard output; the exit status is 1
+ * when any row fails. `--only NAME[,NAME]` runs some of them (names: kill, sigterm,
+ * quarantine, overload, open-race). See docs/reliability.md.
  */
 import { killDurability } from './kill-durability.js';
+import { openRace } from './open-race.js';
 import { overload } from './overload.js';
 import { quarantine } from './quarantine.js';
 import { renderReport, runScenario, type ChaosRow, type Scenario } from './report.js';
@@ -15,7 +17,8 @@ const SCENARIOS: Record<string, Scenario> = {
   kill: killDurability,
   sigterm: sigtermDrain,
   quarantine,
-  overload
+  overload,
+  'open-race': openRace
 };
 
 const onlyAt = process.argv.indexOf('--only');

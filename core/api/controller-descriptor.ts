@@ -11,7 +11,7 @@
 import type { MicroversionLike } from '../context.js';
 import { InvalidDeclarationError, WharfError } from '../errors.js';
 import { isController, type Controller } from './controller.js';
-import { declaresOwn, readNearest } from './metadata.js';
+import { declaresOwn, methodDeclarations, type DeclarationReader } from './metadata.js';
 import {
   ACTION,
   ADDS_FIELDS,
@@ -118,17 +118,18 @@ export function describeController(controller: Controller): ControllerDescriptor
 
   for (const [property, method] of methodsOf(chain)) {
     const where = `${controllerName}.${property}`;
-    const actionName = readNearest(ACTION, prototype, property);
-    const extension = readNearest(EXTENDS, prototype, property);
-    const variantOf = readNearest(VARIANT_OF, prototype, property);
+    const read = methodDeclarations(prototype, property);
+    const actionName = read(ACTION);
+    const extension = read(EXTENDS);
+    const variantOf = read(VARIANT_OF);
     const kinds = [actionName, extension, variantOf].filter((kind) => kind !== undefined);
     if (kinds.length > 1) {
       throw new InvalidDeclarationError(
         `${where}: a method can be only one of @action, @extends and @variant`
       );
     }
-    const spec = describeMethod(prototype, property, method.bind(controller), where);
-    const addedFields = readNearest(ADDS_FIELDS, prototype, property) ?? [];
+    const spec = describeMethod(read, property, method.bind(controller), where);
+    const addedFields = read(ADDS_FIELDS) ?? [];
     if (addedFields.length > 0 && extension?.phase !== 'post') {
       throw new InvalidDeclarationError(
         `${where}: @addsFields belongs on a post-processing @extends method`
@@ -155,7 +156,7 @@ export function describeController(controller: Controller): ControllerDescriptor
         phase: extension.phase,
         addedFields
       });
-    } else if (isDispatchable(prototype, property)) {
+    } else if (isDispatchable(read, property)) {
       descriptor.methods.set(property, spec);
     }
   }
@@ -179,16 +180,16 @@ const STANDARD_METHODS: ReadonlySet<string> = new Set([
 ]);
 
 /** A standard method, or one that declares how it is dispatched (a private helper does not). */
-function isDispatchable(prototype: object, property: string): boolean {
+function isDispatchable(read: DeclarationReader, property: string): boolean {
   return (
     STANDARD_METHODS.has(property) ||
     [
-      readNearest(API_VERSION, prototype, property),
-      readNearest(RESPONSE, prototype, property),
-      readNearest(EXPECTED_ERRORS, prototype, property),
-      readNearest(SCHEMA, prototype, property),
-      readNearest(QUERY_SCHEMA, prototype, property),
-      readNearest(POLICY, prototype, property)
+      read(API_VERSION),
+      read(RESPONSE),
+      read(EXPECTED_ERRORS),
+      read(SCHEMA),
+      read(QUERY_SCHEMA),
+      read(POLICY)
     ].some((declared) => declared !== undefined)
   );
 }
@@ -243,7 +244,7 @@ export function expectedErrorsFor(spec: MethodSpec, version: MicroversionLike): 
 }
 
 function describeMethod(
-  prototype: object,
+  read: DeclarationReader,
   property: string,
   invoke: (...args: any[]) => unknown,
   where: string
@@ -252,18 +253,20 @@ function describeMethod(
     return {
       property,
       invoke,
-      range: readNearest(API_VERSION, prototype, property) ?? ANY_VERSION,
-      responseCodes: [...(readNearest(RESPONSE, prototype, property) ?? [])],
-      expectedErrors: [...(readNearest(EXPECTED_ERRORS, prototype, property) ?? [])],
-      schemas: (readNearest(SCHEMA, prototype, property) ?? []).map(({ schema, range }) => ({
+      range: read(API_VERSION) ?? ANY_VERSION,
+      responseCodes: [...(read(RESPONSE) ?? [])],
+      expectedErrors: [...(read(EXPECTED_ERRORS) ?? [])],
+      schemas: (read(SCHEMA) ?? []).map(({ schema, range }) => ({
         validate: compileBodySchema(schema),
         range,
         schema
       })),
-      querySchemas: (readNearest(QUERY_SCHEMA, prototype, property) ?? []).map(
-        ({ schema, range }) => ({ validate: compileQuerySchema(schema), range, schema })
-      ),
-      policy: readNearest(POLICY, prototype, property) ?? null
+      querySchemas: (read(QUERY_SCHEMA) ?? []).map(({ schema, range }) => ({
+        validate: compileQuerySchema(schema),
+        range,
+        schema
+      })),
+      policy: read(POLICY) ?? null
     };
   } catch (error) {
     if (error instanceof WharfError)

@@ -1,7 +1,7 @@
 /**
  * The one place that reads and writes `Reflect` metadata (as in tsyringe). Decorators record
  * through `declareOnce` / `declareRepeatable`; `describeController` reads through
- * `readNearest` / `declaresOwn` once, at registration, and never per request.
+ * `methodDeclarations` / `declaresOwn` once, at registration, and never per request.
  */
 import '../plugins/reflect-polyfill.js';
 import { InvalidDeclarationError } from '../errors.js';
@@ -38,17 +38,22 @@ export function declareRepeatable<T>(
   Reflect.defineMetadata(key, [entry, ...own], target, property);
 }
 
+/** Reads one kind of declaration of one method (see `methodDeclarations`). */
+export type DeclarationReader = <T>(key: MetadataKey<T>) => T | undefined;
+
+const NOTHING_DECLARED: DeclarationReader = () => undefined;
+
 /**
- * The declaration a method carries, looked up from `prototype` towards its bases: the
- * nearest class that declares this kind wins, so an override keeps its base's declarations
- * unless it makes its own of the same kind.
+ * The declarations a method carries, each looked up from `prototype` towards its bases: the
+ * nearest class that declares a kind wins, so an override keeps its base's declarations
+ * unless it makes its own of the same kind. The method's metadata keys are listed once
+ * first: a method nothing is declared on (an undecorated `show`, most methods) then answers
+ * every kind without asking `Reflect` again, instead of one walk of the prototype chain per
+ * kind.
  */
-export function readNearest<T>(
-  key: MetadataKey<T>,
-  prototype: object,
-  property: string
-): T | undefined {
-  return Reflect.getMetadata(key, prototype, property) as T | undefined;
+export function methodDeclarations(prototype: object, property: string): DeclarationReader {
+  if (Reflect.getMetadataKeys(prototype, property).length === 0) return NOTHING_DECLARED;
+  return <T>(key: MetadataKey<T>) => Reflect.getMetadata(key, prototype, property) as T | undefined;
 }
 
 /** True when `prototype` itself (not a base) declares this kind on the method. */

@@ -12,6 +12,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { parseConnectionString, SQLITE_MEMORY, type DatabaseTarget } from './connection-string.js';
 import type { Logger } from 'wharf';
 import { migrateToLatest } from './migrator.js';
+import { retryWhileBusy } from './busy-retry.js';
 import {
   DEFAULT_POOL_OPTIONS,
   openPostgresPool,
@@ -56,7 +57,7 @@ export async function openDatabase(
   const db =
     target.dialect === 'sqlite'
       ? sqliteDatabase(
-          new StatementCache(openSqlite(target.filename, options.busyTimeoutMs ?? 5000))
+          new StatementCache(await openSqlite(target.filename, options.busyTimeoutMs ?? 5000))
         )
       : new Kysely<ComputeTables>({
           dialect: new PostgresDialect({
@@ -97,12 +98,25 @@ export function sqliteDatabase(statements: StatementCache): Kysely<ComputeTables
   return db;
 }
 
-function openSqlite(filename: string, busyTimeoutMs: number): Sqlite.Database {
+/**
+ * Opens the file in WAL mode. Turning WAL on in a new file is the one step of the open that
+ * SQLite's busy handler does not cover when another process turns it on at the same moment,
+ * so it is retried for up to the busy timeout (busy-retry.ts).
+ */
+async function openSqlite(filename: string, busyTimeoutMs: number): Promise<Sqlite.Database> {
   if (filename !== SQLITE_MEMORY) mkdirSync(dirname(filename), { recursive: true });
   const sqlite = new Sqlite(filename);
-  sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
-  if (filename !== SQLITE_MEMORY) sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('synchronous = NORMAL');
+  try {
+    sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    if (filename !== SQLITE_MEMORY)
+      await retryWhileBusy('turning on WAL (journal_mode = WAL)', busyTimeoutMs, () =>
+        sqlite.pragma('journal_mode = WAL')
+      );
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('synchronous = NORMAL');
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
   return sqlite;
 }

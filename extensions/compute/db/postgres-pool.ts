@@ -58,6 +58,10 @@ export async function openPostgresPool(
       });
       let wrapped = clients.get(client);
       if (!wrapped) {
+        // A connection dropped while a caller holds it is reported on the client, not on the
+        // pool (pg takes its idle listener off a client it hands out): listen for the
+        // client's whole life. Its query fails too; its release then discards it.
+        client.on('error', (error: Error) => outage.failed(error));
         wrapped = translatingClient(client, outage);
         clients.set(client, wrapped);
       }

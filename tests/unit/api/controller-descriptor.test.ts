@@ -149,6 +149,20 @@ describe('describeController', () => {
     });
   });
 
+  test('reads no declaration of a method that carries none', (t) => {
+    class Plain extends Controller {
+      show() {
+        return {};
+      }
+    }
+    const controller = new Plain();
+    const reads = t.mock.method(Reflect, 'getMetadata');
+    const { methods } = describeController(controller);
+    assert.deepEqual([...methods.keys()], ['show']);
+    assert.deepEqual(methods.get('show')!.range, { min: null, max: null });
+    assert.equal(reads.mock.callCount(), 0);
+  });
+
   test('rejects an object that is not a controller', () => {
     assert.throws(() => describeController({} as Controller), {
       code: 'WHARF_INVALID_DECLARATION'

@@ -55,6 +55,15 @@ describe('requestLineJson', () => {
       }
   });
 
+  test('writes the same text when a repeated value alternates with one that needs escapes', () => {
+    const keys = ['method', 'microversion', 'extension', 'remoteAddress'] as const;
+    for (const key of keys)
+      for (const value of ['plain', 'a "quoted" word', 'plain', 'tab\t', 'plain', 'plain']) {
+        const fields = givenFields({ [key]: value });
+        assert.equal(requestLineJson(fields), JSON.stringify(fields), `${key}: ${value}`);
+      }
+  });
+
   test('writes null for the fields that may be null', () => {
     const fields = givenFields({
       length: null,
