@@ -9,6 +9,7 @@
  * (throughput and first request) picks it up.
  */
 import { fileURLToPath } from 'node:url';
+import { WORKER_HEAP_FLAGS } from '../core/server/worker-heap.js';
 import { WIDGET_REQUEST, type BenchRequest } from './harness/bench-request.js';
 import {
   collectionRequest,
@@ -29,6 +30,11 @@ export interface ServerSpec {
   script: string;
   /** Arguments after the script (the many-routes servers take a route count). */
   args: string[];
+  /**
+   * Node options before the script: a wharf server that stands for a worker of `wharf serve`
+   * gets the options `wharf serve` gives its workers (`WORKER_HEAP_FLAGS`).
+   */
+  nodeArgs?: readonly string[];
   /** Environment variables added to the harness's own. */
   env: Record<string, string>;
   /** What every check and load run sends; default `WIDGET_REQUEST`. */
@@ -65,6 +71,7 @@ function wharfRoutes(routes: number, request = WHARF_WIDGET_REQUEST): ServerSpec
     name: `wharf-${routes}-routes`,
     script: benchServer('wharf-routes.js'),
     args: [String(routes)],
+    nodeArgs: WORKER_HEAP_FLAGS,
     env: {},
     request,
     fixtureRoutes: routes
@@ -118,6 +125,8 @@ const BASE_SPECS: ServerSpec[] = [
     ...wharfRoutes(1000),
     name: 'import-floor-1000',
     script: benchServer('import-floor.js'),
+    // Node importing the same files, as any script would: wharf's choices are not the floor's.
+    nodeArgs: [],
     throughput: false
   },
   // The same host started from a load plan (one bundled module of the 1000 extensions).
@@ -140,6 +149,7 @@ const BASE_SPECS: ServerSpec[] = [
   {
     name: 'wharf-servers-detail',
     script: benchServer('wharf-compute.js'),
+    nodeArgs: WORKER_HEAP_FLAGS,
     args: ['100'],
     env: {},
     request: serversDetailRequest(100),
@@ -148,6 +158,7 @@ const BASE_SPECS: ServerSpec[] = [
   {
     name: 'wharf-server-show',
     script: benchServer('wharf-compute.js'),
+    nodeArgs: WORKER_HEAP_FLAGS,
     args: ['100'],
     env: {},
     request: SERVER_SHOW_REQUEST,
@@ -156,6 +167,7 @@ const BASE_SPECS: ServerSpec[] = [
   {
     name: 'wharf-servers-create',
     script: benchServer('wharf-compute.js'),
+    nodeArgs: WORKER_HEAP_FLAGS,
     args: ['0'],
     env: {},
     request: SERVER_CREATE_REQUEST,
@@ -208,6 +220,7 @@ const BASE_SPECS: ServerSpec[] = [
   {
     name: 'wharf-flavor-show',
     script: benchServer('wharf-compute.js'),
+    nodeArgs: WORKER_HEAP_FLAGS,
     args: ['0'],
     env: {},
     request: FLAVOR_SHOW_REQUEST,
@@ -218,6 +231,7 @@ const BASE_SPECS: ServerSpec[] = [
   ...FIRST_REQUEST_COLLECTIONS.map(({ name, path, key }): ServerSpec => ({
     name: `wharf-first-${name}`,
     script: benchServer('wharf-compute.js'),
+    nodeArgs: WORKER_HEAP_FLAGS,
     args: ['0'],
     env: {},
     request: collectionRequest(path, key),

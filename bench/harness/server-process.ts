@@ -43,7 +43,7 @@ process.on('exit', () => {
 /** Spawns `spec` with `node` and resolves once it listens. */
 export function startServer(spec: ServerSpec, node: string): Promise<RunningServer> {
   const spawnedAt = performance.now();
-  const child = spawn(node, [spec.script, ...spec.args], {
+  const child = spawn(node, [...(spec.nodeArgs ?? []), spec.script, ...spec.args], {
     env: { ...process.env, ...spec.env },
     stdio: ['ignore', 'pipe', 'pipe']
   });

@@ -22,6 +22,7 @@ import { RestartBackoff, type RestartBackoffOptions } from './restart-backoff.js
 import { STOP_SIGNALS } from './signal-handlers.js';
 import { answerScrapes } from '../api/cluster-metrics.js';
 import { isWorkerMessage, type DrainMessage } from './worker-messages.js';
+import { workerExecArgv } from './worker-heap.js';
 
 /** Time a stopping primary grants its workers beyond their drain timeout. */
 export const WORKER_STOP_MARGIN_MS = 5_000;
@@ -68,6 +69,7 @@ export class Supervisor {
     // acknowledgement at a time: with one worker that only slows accepting (1200 new
     // connections took seconds). One worker listens on the shared socket itself instead.
     if (this.#count === 1) cluster.schedulingPolicy = cluster.SCHED_NONE;
+    cluster.setupPrimary({ execArgv: workerExecArgv(process.execArgv) });
     cluster.on('exit', (worker, code, signal) => this.#exited(worker, code, signal));
     for (const signal of STOP_SIGNALS) process.on(signal, (name) => this.#signalled(name));
     forwardReloadToWorkers(this.#logger);
