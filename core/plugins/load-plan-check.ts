@@ -8,6 +8,7 @@
  * change found is a LoadPlanStaleError naming it. Either stops start-up (exit 2).
  */
 import { readFileSync } from 'node:fs';
+import * as nodeModule from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { LoadPlanFileError, LoadPlanStaleError } from '../errors.js';
 import { WharfError } from '../errors/wharf-error.js';
@@ -70,7 +71,7 @@ export function readLoadPlan(file: string): LoadPlan {
   if (plan.format !== LOAD_PLAN_FORMAT) {
     throw new LoadPlanFileError(
       file,
-      `it is a load plan of format ${JSON.stringify(plan.format)}, this wharf reads format ${LOAD_PLAN_FORMAT} (with a bundle and its chunks): run wharf check --write-load-plan again`
+      `it is a load plan of format ${JSON.stringify(plan.format)}, this wharf reads format ${LOAD_PLAN_FORMAT} (with a bundle, its chunks and its CommonJS form): run wharf check --write-load-plan again`
     );
   }
   const { digest, ...rest } = plan as LoadPlan;
@@ -111,7 +112,8 @@ function firstChange(plan: LoadPlan, options: Required<DiscoveryOptions>): strin
     [plan.modules, 'the extension module', fileStamp],
     [bundledFilesToCheck(plan), 'the bundled file', fileStamp],
     [{ [plan.bundle.file]: plan.bundle.digest }, 'the bundle', fileStamp],
-    [plan.bundle.chunks, 'the bundle chunk', fileStamp]
+    [plan.bundle.chunks, 'the bundle chunk', fileStamp],
+    [formStamp(plan), "the bundle's CommonJS form", fileStamp]
   ];
   for (const [stamps, what, stampOf] of checks) {
     for (const [path, stamp] of Object.entries(stamps)) {
@@ -131,14 +133,22 @@ function versionChange(plan: LoadPlan, manifest: string): string | undefined {
     : `the package of ${manifest} is at version ${now}, the plan has ${version}`;
 }
 
-/** Imports the plan's bundle: each bundled module path -> its loader. */
+/**
+ * Imports the plan's bundle, or runs its CommonJS form with its code cache where Node has no
+ * compile cache (load-plan-code-cache.ts): each bundled module path -> its loader.
+ */
 async function importBundle(
   file: string,
   plan: LoadPlan
 ): Promise<Map<string, BundledModuleLoader>> {
   let exports: Record<string, BundledModuleLoader>;
+  const { form } = plan.bundle;
   try {
-    exports = (await import(pathToFileURL(plan.bundle.file).href)) as typeof exports;
+    exports = (
+      'file' in form && !hasCompileCache()
+        ? await (await import('./load-plan-code-cache.js')).runLoadPlanForm(form, plan.bundle.file)
+        : await import(pathToFileURL(plan.bundle.file).href)
+    ) as typeof exports;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new LoadPlanStaleError(
@@ -148,6 +158,17 @@ async function importBundle(
     );
   }
   return new Map(Object.entries(plan.bundle.modules).map(([path, key]) => [path, exports[key]!]));
+}
+
+/** The stamp of the bundle's CommonJS form, when it has one. */
+function formStamp(plan: LoadPlan): Record<string, string> {
+  const { form } = plan.bundle;
+  return 'file' in form ? { [form.file]: form.digest } : {};
+}
+
+/** True on Node >= 22.1, whose compile cache `wharf serve` enables (core/cli/compile-cache.ts). */
+function hasCompileCache(): boolean {
+  return typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === 'function';
 }
 
 /** The bundled files whose stamp is not already checked as an extension module's. */
