@@ -8,7 +8,6 @@
  * change found is a LoadPlanStaleError naming it. Either stops start-up (exit 2).
  */
 import { readFileSync } from 'node:fs';
-import * as nodeModule from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { LoadPlanFileError, LoadPlanStaleError } from '../errors.js';
 import { WharfError } from '../errors/wharf-error.js';
@@ -134,8 +133,8 @@ function versionChange(plan: LoadPlan, manifest: string): string | undefined {
 }
 
 /**
- * Imports the plan's bundle, or runs its CommonJS form with its code cache where Node has no
- * compile cache (load-plan-code-cache.ts): each bundled module path -> its loader.
+ * Runs the plan's bundle from its CommonJS form with its code cache (load-plan-code-cache.ts),
+ * or imports the ES bundle when the form was refused: each bundled module path -> its loader.
  */
 async function importBundle(
   file: string,
@@ -145,7 +144,7 @@ async function importBundle(
   const { form } = plan.bundle;
   try {
     exports = (
-      'file' in form && !hasCompileCache()
+      'file' in form
         ? await (await import('./load-plan-code-cache.js')).runLoadPlanForm(form, plan.bundle.file)
         : await import(pathToFileURL(plan.bundle.file).href)
     ) as typeof exports;
@@ -164,11 +163,6 @@ async function importBundle(
 function formStamp(plan: LoadPlan): Record<string, string> {
   const { form } = plan.bundle;
   return 'file' in form ? { [form.file]: form.digest } : {};
-}
-
-/** True on Node >= 22.1, whose compile cache `wharf serve` enables (core/cli/compile-cache.ts). */
-function hasCompileCache(): boolean {
-  return typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === 'function';
 }
 
 /** The bundled files whose stamp is not already checked as an extension module's. */

@@ -1,7 +1,7 @@
 /**
  * Running a load plan's bundle from its CommonJS form (load-plan-form.ts) with V8's code cache
- * of it, on Node without a compile cache for ES modules (Node 20; from 22.1 the compile cache
- * of `wharf serve` already keeps the ES bundle's code, and the bundle is imported as is).
+ * of it: Node 20 has no compile cache for ES modules, and on Node 24 this start costs less CPU
+ * than importing the ES bundle from Node's compile cache (docs/performance.md).
  *
  * The cache lives beside the plan, `x.bundle.code-cache` next to `x.bundle.cjs`: one JSON line
  * (the SHA-256 of the form it was made from, of the code that follows, and the Node and V8

@@ -5,8 +5,8 @@
  * plan is refused (exit 2, `WHARF_LOAD_PLAN_STALE`, naming what changed) after an extension
  * module, a helper module it bundled, its package's manifest or its version changed, and a
  * file that is not a whole plan is refused (exit 2, `WHARF_LOAD_PLAN_INVALID`, naming the
- * file and the problem). Where Node has no compile cache, two workers serving from a plan
- * leave its bundle's code cache whole, and the next start uses it.
+ * file and the problem). Two workers serving from a plan leave its bundle's code cache whole,
+ * and the next start uses it.
  */
 import assert from 'node:assert/strict';
 import {
@@ -19,7 +19,6 @@ import {
   statSync,
   writeFileSync
 } from 'node:fs';
-import * as nodeModule from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, beforeEach, describe, test } from 'node:test';
@@ -42,9 +41,6 @@ const MODULE = [
   `}`,
   ``
 ].join('\n');
-
-const HAS_COMPILE_CACHE =
-  typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === 'function';
 
 interface Given {
   cwd: string;
@@ -228,34 +224,30 @@ describe('wharf serve --load-plan', () => {
     assert.match(result.stderr, /\[WHARF_LOAD_PLAN_STALE\]/);
   });
 
-  test(
-    "two workers write their plan bundle's code cache whole, and the next start uses it",
-    { skip: HAS_COMPILE_CACHE ? 'Node has a compile cache: the ES bundle is imported' : false },
-    async () => {
-      await writePlan(given);
-      const cache = join(given.cwd, 'load.bundle.code-cache');
-      const serveTwoWorkers = async (): Promise<void> => {
-        const args = ['--workers', '2', '--dropin', given.dropins, '--load-plan', given.plan];
-        served = givenWharfServe(args, { cwd: given.cwd });
-        await served.logged(/listening on[\s\S]*listening on/);
-        served.child.kill('SIGTERM');
-        assert.equal(await served.exited, 0);
-      };
-      await serveTwoWorkers();
-      const written = readFileSync(cache);
-      const end = written.indexOf(0x0a);
-      const header = JSON.parse(written.subarray(0, end).toString()) as { code: string };
-      assert.equal(header.code, sha256(written.subarray(end + 1)), 'the cache is whole');
-      assert.deepEqual(
-        readdirSync(given.cwd).filter((name) => name.endsWith('.tmp')),
-        [],
-        'no temporary file left'
-      );
-      const { ino } = statSync(cache);
-      await serveTwoWorkers();
-      assert.equal(statSync(cache).ino, ino, 'the cache was used, not written again');
-    }
-  );
+  test("two workers write their plan bundle's code cache whole, and the next start uses it", async () => {
+    await writePlan(given);
+    const cache = join(given.cwd, 'load.bundle.code-cache');
+    const serveTwoWorkers = async (): Promise<void> => {
+      const args = ['--workers', '2', '--dropin', given.dropins, '--load-plan', given.plan];
+      served = givenWharfServe(args, { cwd: given.cwd });
+      await served.logged(/listening on[\s\S]*listening on/);
+      served.child.kill('SIGTERM');
+      assert.equal(await served.exited, 0);
+    };
+    await serveTwoWorkers();
+    const written = readFileSync(cache);
+    const end = written.indexOf(0x0a);
+    const header = JSON.parse(written.subarray(0, end).toString()) as { code: string };
+    assert.equal(header.code, sha256(written.subarray(end + 1)), 'the cache is whole');
+    assert.deepEqual(
+      readdirSync(given.cwd).filter((name) => name.endsWith('.tmp')),
+      [],
+      'no temporary file left'
+    );
+    const { ino } = statSync(cache);
+    await serveTwoWorkers();
+    assert.equal(statSync(cache).ino, ino, 'the cache was used, not written again');
+  });
 
   test('refuses a corrupt plan file, naming the file and the problem', async () => {
     await writePlan(given);

@@ -1,5 +1,5 @@
 /**
- * The CommonJS form of a load plan's bundle and its code cache (Node without a compile cache):
+ * The CommonJS form of a load plan's bundle and its code cache:
  * the form is written beside the bundle and recorded in the plan, a changed form refuses the
  * plan, a form with an `import()` of its own or `import.meta` left is refused (the ES bundle
  * imported instead), and a fresh process writes the cache once listening, the next one uses
@@ -9,7 +9,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import * as nodeModule from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -19,9 +18,6 @@ import { loadPlanCodeCacheFile } from '../../../core/plugins/load-plan-code-cach
 import { startFromLoadPlan } from '../../../core/plugins/load-plan-check.js';
 import type { LoadPlanForm } from '../../../core/plugins/load-plan-form.js';
 import type { LoadPlan } from '../../../core/plugins/load-plan.js';
-
-const HAS_COMPILE_CACHE =
-  typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === 'function';
 
 interface Given {
   plan: string;
@@ -150,25 +146,19 @@ describe('load plan bundle form and code cache', () => {
     });
   }
 
-  const skip = HAS_COMPILE_CACHE ? 'Node has a compile cache: the ES bundle is imported' : false;
-
-  test(
-    'writes the code cache after the first start and uses it on the second',
-    { skip },
-    async () => {
-      const given = await givenWrittenPlan();
-      const first = startInProcess(given);
-      assert.deepEqual(first, {
-        hello: 'default1',
-        here: `file://${given.module}`,
-        lazy: 'lazy',
-        wrote: true
-      });
-      const second = startInProcess(given);
-      assert.equal(second.hello, 'default1');
-      assert.equal(second.wrote, false, 'the cache was used: nothing to write again');
-    }
-  );
+  test('writes the code cache after the first start and uses it on the second', async () => {
+    const given = await givenWrittenPlan();
+    const first = startInProcess(given);
+    assert.deepEqual(first, {
+      hello: 'default1',
+      here: `file://${given.module}`,
+      lazy: 'lazy',
+      wrote: true
+    });
+    const second = startInProcess(given);
+    assert.equal(second.hello, 'default1');
+    assert.equal(second.wrote, false, 'the cache was used: nothing to write again');
+  });
 
   for (const [what, damage] of [
     ['truncated', (bytes: Buffer) => bytes.subarray(0, bytes.length - 100)],
@@ -182,7 +172,7 @@ describe('load plan bundle form and code cache', () => {
     ],
     ['not a cache', () => Buffer.from('junk')]
   ] as const) {
-    test(`ignores a ${what} code cache and writes it again`, { skip }, async () => {
+    test(`ignores a ${what} code cache and writes it again`, async () => {
       const given = await givenWrittenPlan();
       startInProcess(given);
       const file = loadPlanCodeCacheFile(formOf(given.plan));
