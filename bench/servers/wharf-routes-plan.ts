@@ -7,7 +7,9 @@
  * Like `wharf serve` (core/cli/main.ts), it first enables Node's compile cache where Node has
  * one (>= 22.1; core/cli/compile-cache.ts, under the run's `XDG_CACHE_HOME`), and imports
  * everything else after, so that from the second round on wharf, its packages and the plan's
- * bundle are compiled from V8's cached code, as a restarted `wharf serve` compiles them.
+ * bundle are compiled from V8's cached code, as a restarted `wharf serve` compiles them. The
+ * plan's bundle runs from its CommonJS form, and the server writes that form's code cache once
+ * it announced listening, as `wharf serve` does.
  */
 import { enableCompileCache } from '../../core/cli/compile-cache.js';
 
@@ -24,3 +26,6 @@ const { port, phases } = await startWharf({
   loadPlan: routesLoadPlanFile(routes)
 });
 announceListening(port, phases);
+// As `wharf serve` does once listening: the code cache of the plan's bundle.
+const { saveLoadPlanCodeCache } = await import('../../core/plugins/load-plan-code-cache.js');
+saveLoadPlanCodeCache();

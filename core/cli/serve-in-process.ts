@@ -1,8 +1,10 @@
 /**
  * What a `wharf serve` worker runs: assembles the host and starts one server per enabled
  * API in this process, with the stop, fault and reload handlers. Imported by the worker only
- * (core/cli/serve.ts): the supervising primary builds no host and so loads none of it.
+ * (core/cli/serve.ts): the supervising primary builds no host and so loads none of it. Once
+ * listening, it writes the code cache of the load plan's bundle it compiled without one.
  */
+import { saveLoadPlanCodeCache } from '../plugins/load-plan-code-cache.js';
 import { drainTimeoutMsOf, httpServerOptionsFor } from '../server/http-server-options.js';
 import { startHttpServer, type RunningServer } from '../server/http-server.js';
 import { assembleHost, type HostOptions } from '../server/host.js';
@@ -33,5 +35,7 @@ export async function serveInProcess(options: HostOptions): Promise<RunningServe
   installSignalHandlers(servers, stopping);
   installFaultHandler(servers, stopping);
   installReloadHandler(servers, host.logger);
+  // Listening: the code cache of a plan's bundle can now hold what start-up compiled.
+  saveLoadPlanCodeCache();
   return servers;
 }

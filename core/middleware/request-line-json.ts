@@ -72,7 +72,7 @@ export function requestLineJson(fields: RequestLineFields): string {
     return escapedLineJson(fields);
   return (
     `{"method":"${method}","path":"${path}","status":${number(status)},` +
-    `"length":${length === null ? 'null' : number(length)},"timeMs":${number(timeMs)},` +
+    `"length":${length === null ? 'null' : number(length)},"timeMs":${milliseconds(timeMs)},` +
     `"microversion":${microversion === null ? 'null' : `"${microversion}"`},` +
     `"requestId":"${requestId}",` +
     `"extension":${extension === null ? 'null' : `"${extension}"`},` +
@@ -117,6 +117,29 @@ function text(value: string): string {
 /** A string or null as JSON. */
 function textOrNull(value: string | null): string {
   return value === null ? 'null' : text(value);
+}
+
+/**
+ * `.001` to `.999` with trailing zeros dropped (`.5`, `.25`), and '' for 0: the fraction
+ * `String` writes for a whole number of thousandths.
+ */
+const THOUSANDTHS = Array.from({ length: 1000 }, (_, n) =>
+  n === 0 ? '' : `.${String(n).padStart(3, '0')}`.replace(/0+$/, '')
+);
+
+/**
+ * `number(value)` for the line's time, milliseconds rounded to microseconds: a whole number
+ * of thousandths between 0 and 2^31 is written from its integer digits and a table, without
+ * `String`'s shortest-digits search for a fraction (80-90 ns a number on Node 20 and 24).
+ * The texts agree because a decimal of at most 15 significant digits is the shortest text of
+ * the double nearest to it, and `k / 1000 === value` makes `value` that double.
+ */
+function milliseconds(value: number): string {
+  const thousandths = Math.round(value * 1000);
+  if (!(thousandths > 0 && thousandths < 2 ** 31 && thousandths / 1000 === value))
+    return number(value);
+  const whole = Math.floor(thousandths / 1000);
+  return `${whole}${THOUSANDTHS[thousandths - whole * 1000]}`;
 }
 
 /** A number as JSON: its shortest text, `null` for NaN and the infinities. */

@@ -39,6 +39,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BuildOptions, ImportKind, Plugin, PluginBuild } from 'esbuild';
 import { LoadPlanBundleError } from '../errors.js';
 import type { SerializedEntryPoint } from './entry-point.js';
+import {
+  writeLoadPlanForm,
+  type LoadPlanForm,
+  type RefusedLoadPlanForm
+} from './load-plan-form.js';
 import { isEsModuleFile } from './module-format.js';
 import { sha256 } from './sha256.js';
 
@@ -56,6 +61,8 @@ export interface LoadPlanBundle {
   chunks: Record<string, string>;
   /** Every file esbuild read (absolute path) -> the SHA-256 of its content. */
   inputs: Record<string, string>;
+  /** The bundle's CommonJS form (load-plan-form.ts), or why it has none. */
+  form: LoadPlanForm | RefusedLoadPlanForm;
 }
 
 /** wharf's own core folder: never bundled (the extensions share the host's). */
@@ -89,6 +96,7 @@ export async function writeLoadPlanBundle(
     throw new LoadPlanBundleError(file, describeBuildFailure(error), { cause: error });
   }
   let digest = '';
+  let code = '';
   const chunks: Record<string, string> = {};
   for (const output of result.outputFiles!) {
     try {
@@ -97,8 +105,10 @@ export async function writeLoadPlanBundle(
       const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
       throw new LoadPlanBundleError(output.path, `cannot write it: ${reason}`, { cause: error });
     }
-    if (output.path === file) digest = sha256(output.contents);
-    else chunks[output.path] = sha256(output.contents);
+    if (output.path === file) {
+      digest = sha256(output.contents);
+      code = output.text;
+    } else chunks[output.path] = sha256(output.contents);
   }
   const inputs: Record<string, string> = {};
   for (const input of Object.keys(result.metafile!.inputs)) {
@@ -106,7 +116,8 @@ export async function writeLoadPlanBundle(
     const path = resolve('/', input);
     inputs[path] = sha256(readFileSync(path));
   }
-  return { file, digest, node: process.version, modules, chunks, inputs };
+  const form = await writeLoadPlanForm(file, code, result.metafile!);
+  return { file, digest, node: process.version, modules, chunks, inputs, form };
 }
 
 /**

@@ -70,7 +70,7 @@ export function readLoadPlan(file: string): LoadPlan {
   if (plan.format !== LOAD_PLAN_FORMAT) {
     throw new LoadPlanFileError(
       file,
-      `it is a load plan of format ${JSON.stringify(plan.format)}, this wharf reads format ${LOAD_PLAN_FORMAT} (with a bundle and its chunks): run wharf check --write-load-plan again`
+      `it is a load plan of format ${JSON.stringify(plan.format)}, this wharf reads format ${LOAD_PLAN_FORMAT} (with a bundle, its chunks and its CommonJS form): run wharf check --write-load-plan again`
     );
   }
   const { digest, ...rest } = plan as LoadPlan;
@@ -111,7 +111,8 @@ function firstChange(plan: LoadPlan, options: Required<DiscoveryOptions>): strin
     [plan.modules, 'the extension module', fileStamp],
     [bundledFilesToCheck(plan), 'the bundled file', fileStamp],
     [{ [plan.bundle.file]: plan.bundle.digest }, 'the bundle', fileStamp],
-    [plan.bundle.chunks, 'the bundle chunk', fileStamp]
+    [plan.bundle.chunks, 'the bundle chunk', fileStamp],
+    [formStamp(plan), "the bundle's CommonJS form", fileStamp]
   ];
   for (const [stamps, what, stampOf] of checks) {
     for (const [path, stamp] of Object.entries(stamps)) {
@@ -131,14 +132,22 @@ function versionChange(plan: LoadPlan, manifest: string): string | undefined {
     : `the package of ${manifest} is at version ${now}, the plan has ${version}`;
 }
 
-/** Imports the plan's bundle: each bundled module path -> its loader. */
+/**
+ * Runs the plan's bundle from its CommonJS form with its code cache (load-plan-code-cache.ts),
+ * or imports the ES bundle when the form was refused: each bundled module path -> its loader.
+ */
 async function importBundle(
   file: string,
   plan: LoadPlan
 ): Promise<Map<string, BundledModuleLoader>> {
   let exports: Record<string, BundledModuleLoader>;
+  const { form } = plan.bundle;
   try {
-    exports = (await import(pathToFileURL(plan.bundle.file).href)) as typeof exports;
+    exports = (
+      'file' in form
+        ? await (await import('./load-plan-code-cache.js')).runLoadPlanForm(form, plan.bundle.file)
+        : await import(pathToFileURL(plan.bundle.file).href)
+    ) as typeof exports;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new LoadPlanStaleError(
@@ -148,6 +157,12 @@ async function importBundle(
     );
   }
   return new Map(Object.entries(plan.bundle.modules).map(([path, key]) => [path, exports[key]!]));
+}
+
+/** The stamp of the bundle's CommonJS form, when it has one. */
+function formStamp(plan: LoadPlan): Record<string, string> {
+  const { form } = plan.bundle;
+  return 'file' in form ? { [form.file]: form.digest } : {};
 }
 
 /** The bundled files whose stamp is not already checked as an extension module's. */

@@ -18,10 +18,10 @@ import { sha256 } from './sha256.js';
 /** What `kind` says: a load plan, not a deployment plan (`wharf check --plan`). */
 export const LOAD_PLAN_KIND = 'wharf-load-plan';
 /**
- * The version of the file's layout (1: without a bundle, 2: a bundle without chunks; neither
- * is read any more).
+ * The version of the file's layout (1: without a bundle, 2: a bundle without chunks, 3: a
+ * bundle without its CommonJS form; none is read any more).
  */
-export const LOAD_PLAN_FORMAT = 3;
+export const LOAD_PLAN_FORMAT = 4;
 
 /** A load plan, as written (JSON). */
 export interface LoadPlan {

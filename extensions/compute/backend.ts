@@ -12,7 +12,7 @@ import { FlavorRepository } from './repositories/flavor-repository.js';
 import { ImageRepository } from './repositories/image-repository.js';
 import { KeypairRepository } from './repositories/keypair-repository.js';
 import { ServerMetadataRepository } from './repositories/server-metadata-repository.js';
-import { COMPUTE_OPTIONS, poolOptionsOf } from './options.js';
+import { busyTimeoutMsOf, COMPUTE_OPTIONS, poolOptionsOf } from './options.js';
 import { QuotaRepository } from './repositories/quota-repository.js';
 import { ServerRepository } from './repositories/server-repository.js';
 import { quotaDefaults } from './quotas.js';
@@ -52,7 +52,8 @@ export async function openComputeBackend({
   const database = await openDatabase(options.database.connection, {
     migrate: true,
     logger,
-    pool: poolOptionsOf(options.database)
+    pool: poolOptionsOf(options.database),
+    busyTimeoutMs: busyTimeoutMsOf(options.database)
   });
   const drivers = await DriverManager.create<ComputeDriver>(DRIVER_NAMESPACE, {
     name: options.compute.driver,

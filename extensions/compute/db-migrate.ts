@@ -5,7 +5,7 @@
 import type { WharfConfig } from 'wharf';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrator.js';
-import { COMPUTE_OPTIONS, poolOptionsOf } from './options.js';
+import { busyTimeoutMsOf, COMPUTE_OPTIONS, poolOptionsOf } from './options.js';
 
 /**
  * Applies the pending migrations to `[database] connection` and prints what ran; on
@@ -14,7 +14,10 @@ import { COMPUTE_OPTIONS, poolOptionsOf } from './options.js';
  */
 export async function migrateDatabase(config: WharfConfig): Promise<void> {
   const { database: section } = COMPUTE_OPTIONS.of(config);
-  const database = await openDatabase(section.connection, { pool: poolOptionsOf(section) });
+  const database = await openDatabase(section.connection, {
+    pool: poolOptionsOf(section),
+    busyTimeoutMs: busyTimeoutMsOf(section)
+  });
   try {
     const applied = await migrateToLatest(database);
     process.stdout.write(

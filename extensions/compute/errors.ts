@@ -281,6 +281,22 @@ export class DatabaseTimeout extends ComputeError {
 }
 
 /**
+ * 503: another connection held SQLite's write lock longer than `[database] busy_timeout`
+ * (a large batch create in another worker) and the statement gave up waiting. Transient,
+ * so it carries `Retry-After` like the PostgreSQL failures; its own code because the remedy
+ * differs from a slow statement's (`COMPUTE_DATABASE_TIMEOUT`): shorter writers or a longer
+ * busy_timeout.
+ */
+export class DatabaseBusy extends ComputeError {
+  constructor(options: WharfErrorOptions = {}) {
+    super('COMPUTE_DATABASE_BUSY', 'The database is busy. Please try again later.', 503, {
+      ...options,
+      headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) }
+    });
+  }
+}
+
+/**
  * A method authorized against a rule it does not declare: no `@wsgi.policy`, or a sub-rule
  * missing from its declaration. A mistake of the extension, so a 500 (counted as its fault)
  * rather than a request silently allowed or refused.

@@ -60,6 +60,15 @@ export const COMPUTE_OPTIONS = defineOptions(
       help: 'Seconds a PostgreSQL statement may run before the server cancels it and the request gets 503 with `Retry-After`; 0 for no limit. Keep it below `[wsgi] request_deadline`. Unused with SQLite.'
     },
     {
+      section: 'database',
+      name: 'busy_timeout',
+      type: 'float',
+      min: 0.01,
+      max: 300,
+      default: 5,
+      help: "Seconds a SQLite statement waits for another connection's write lock (another worker's transaction) before the request gets 503 `COMPUTE_DATABASE_BUSY` with `Retry-After`. Keep it below `[wsgi] request_deadline`. Unused with PostgreSQL."
+    },
+    {
       section: 'compute',
       name: 'driver',
       type: 'string',
@@ -101,6 +110,11 @@ export const COMPUTE_OPTIONS = defineOptions(
 
 /** The compute options' typed values in a loaded configuration. */
 export type ComputeOptions = ReturnType<typeof COMPUTE_OPTIONS.of>;
+
+/** `[database] busy_timeout` as SQLite takes it, in ms. */
+export function busyTimeoutMsOf(database: ComputeOptions['database']): number {
+  return Math.round(database.busy_timeout * 1000);
+}
 
 /** `[database]`'s pool size and deadlines as the PostgreSQL pool takes them (in ms). */
 export function poolOptionsOf(database: ComputeOptions['database']): PostgresPoolOptions {

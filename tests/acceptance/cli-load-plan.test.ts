@@ -5,7 +5,8 @@
  * plan is refused (exit 2, `WHARF_LOAD_PLAN_STALE`, naming what changed) after an extension
  * module, a helper module it bundled, its package's manifest or its version changed, and a
  * file that is not a whole plan is refused (exit 2, `WHARF_LOAD_PLAN_INVALID`, naming the
- * file and the problem).
+ * file and the problem). Two workers serving from a plan leave its bundle's code cache whole,
+ * and the next start uses it.
  */
 import assert from 'node:assert/strict';
 import {
@@ -13,12 +14,15 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
+  statSync,
   writeFileSync
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, beforeEach, describe, test } from 'node:test';
+import { sha256 } from '../../core/plugins/sha256.js';
 import { runCli } from '../helpers/run-cli.js';
 import { givenWharfServe, type WharfServe } from '../helpers/serve-cli.js';
 
@@ -218,6 +222,31 @@ describe('wharf serve --load-plan', () => {
     const result = await runCli(args, { cwd: given.cwd });
     assert.equal(result.code, 2, result.stderr);
     assert.match(result.stderr, /\[WHARF_LOAD_PLAN_STALE\]/);
+  });
+
+  test("two workers write their plan bundle's code cache whole, and the next start uses it", async () => {
+    await writePlan(given);
+    const cache = join(given.cwd, 'load.bundle.code-cache');
+    const serveTwoWorkers = async (): Promise<void> => {
+      const args = ['--workers', '2', '--dropin', given.dropins, '--load-plan', given.plan];
+      served = givenWharfServe(args, { cwd: given.cwd });
+      await served.logged(/listening on[\s\S]*listening on/);
+      served.child.kill('SIGTERM');
+      assert.equal(await served.exited, 0);
+    };
+    await serveTwoWorkers();
+    const written = readFileSync(cache);
+    const end = written.indexOf(0x0a);
+    const header = JSON.parse(written.subarray(0, end).toString()) as { code: string };
+    assert.equal(header.code, sha256(written.subarray(end + 1)), 'the cache is whole');
+    assert.deepEqual(
+      readdirSync(given.cwd).filter((name) => name.endsWith('.tmp')),
+      [],
+      'no temporary file left'
+    );
+    const { ino } = statSync(cache);
+    await serveTwoWorkers();
+    assert.equal(statSync(cache).ino, ino, 'the cache was used, not written again');
   });
 
   test('refuses a corrupt plan file, naming the file and the problem', async () => {

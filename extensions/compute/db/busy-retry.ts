@@ -14,7 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 const PAUSES_MS = [1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100];
 
 /** Whether `error` is SQLite's SQLITE_BUSY or one of its extended codes (SQLITE_BUSY_*). */
-function isBusy(error: unknown): boolean {
+export function isBusy(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_'));
 }

@@ -92,7 +92,7 @@ export async function openDatabase(
  */
 export function sqliteDatabase(statements: StatementCache): Kysely<ComputeTables> {
   const db = new Kysely<ComputeTables>({
-    dialect: new SharedSqliteDialect({ database: statements })
+    dialect: new SharedSqliteDialect(statements)
   });
   runDirectly(db, statements);
   return db;

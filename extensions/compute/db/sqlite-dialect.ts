@@ -4,7 +4,9 @@
  * takes the write lock first (waiting up to busy_timeout) instead of failing when another
  * process wrote in between. And the adapter declares transactional DDL (SQLite has it), so
  * the migrator runs every pending migration in one such transaction: a second process
- * starting at the same moment waits, then finds nothing left to run.
+ * starting at the same moment waits, then finds nothing left to run. Its connection runs
+ * every statement through the statement cache's `execute`, like the direct statements, so
+ * a lock held past busy_timeout is answered the same on either path (statement-cache.ts).
  */
 import {
   CompiledQuery,
@@ -14,10 +16,42 @@ import {
   type DatabaseConnection,
   type DialectAdapter,
   type Driver,
-  type SqliteDialectConfig
+  type QueryResult
 } from 'kysely';
+import type { StatementCache } from './statement-cache.js';
+
+/** Kysely's connection over the statement cache. */
+class StatementCacheConnection implements DatabaseConnection {
+  constructor(private readonly statements: StatementCache) {}
+
+  executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    try {
+      return Promise.resolve(this.statements.execute<R>(query.sql, query.parameters));
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  }
+
+  // eslint-disable-next-line require-yield
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('the compute database does not stream queries');
+  }
+}
 
 class ImmediateSqliteDriver extends SqliteDriver {
+  readonly #connection: StatementCacheConnection;
+
+  constructor(statements: StatementCache) {
+    super({ database: statements });
+    this.#connection = new StatementCacheConnection(statements);
+  }
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    // Kysely's lock on the one connection, then ours in place of its own.
+    await super.acquireConnection();
+    return this.#connection;
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
@@ -31,15 +65,15 @@ class TransactionalSqliteAdapter extends SqliteAdapter {
 
 /** SQLite for several processes: immediate transactions, transactional migrations. */
 export class SharedSqliteDialect extends SqliteDialect {
-  readonly #config: SqliteDialectConfig;
+  readonly #statements: StatementCache;
 
-  constructor(config: SqliteDialectConfig) {
-    super(config);
-    this.#config = config;
+  constructor(statements: StatementCache) {
+    super({ database: statements });
+    this.#statements = statements;
   }
 
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.#config);
+    return new ImmediateSqliteDriver(this.#statements);
   }
 
   override createAdapter(): DialectAdapter {

@@ -5,10 +5,15 @@
  * are kept by their SQL text, at most `limit` of them (the oldest is dropped first), since
  * a few queries vary their text with their input (`IN (?, ?, ...)`). A better-sqlite3
  * statement runs synchronously to its end, so one statement can serve every query of its
- * text; SQLite re-prepares it by itself after a schema change.
+ * text; SQLite re-prepares it by itself after a schema change. Every statement of the
+ * compute database runs through `execute` (directly, or as Kysely's connection:
+ * sqlite-dialect.ts), the one place where SQLITE_BUSY past busy_timeout, another
+ * connection holding the write lock that long, becomes a 503 `DatabaseBusy`.
  */
 import type Sqlite from 'better-sqlite3';
 import type { QueryResult, SqliteDatabase } from 'kysely';
+import { DatabaseBusy } from '../errors.js';
+import { isBusy } from './busy-retry.js';
 import { allRows } from './row-objects.js';
 
 /** How many statements a cache keeps by default. */
@@ -48,13 +53,18 @@ export class StatementCache implements SqliteDatabase {
   /**
    * Runs `sql` with `parameters` now, answering what Kysely's SQLite connection would: the
    * rows of a statement that returns rows (built by row-objects.ts), else how many rows it
-   * changed.
+   * changed. SQLITE_BUSY (the busy timeout spent waiting for another connection's lock) is
+   * thrown as `DatabaseBusy`, the SQLite error its cause.
    */
   execute<R>(sql: string, parameters: readonly unknown[]): QueryResult<R> {
-    const statement = this.prepare(sql);
-    if (statement.reader) return { rows: allRows(statement, parameters) as R[] };
-    const { changes, lastInsertRowid } = statement.run(parameters);
-    return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+    try {
+      const statement = this.prepare(sql);
+      if (statement.reader) return { rows: allRows(statement, parameters) as R[] };
+      const { changes, lastInsertRowid } = statement.run(parameters);
+      return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+    } catch (error) {
+      throw isBusy(error) ? new DatabaseBusy({ cause: error }) : error;
+    }
   }
 
   /** Forgets the statements and closes the database. */

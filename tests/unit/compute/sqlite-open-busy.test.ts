@@ -61,6 +61,30 @@ describe('openDatabase on a new SQLite file another process is turning to WAL', 
   });
 });
 
+describe('openDatabase with migrate on a current SQLite file another worker is writing', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wharf-compute-current-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('opens it without the write lock: nothing to migrate, nothing to wait for', async () => {
+    const file = join(dir, 'current.db');
+    await (await openDatabase(`sqlite:${file}`, { migrate: true })).close();
+    // A worker's long transaction (a large batch create) holds the write lock.
+    const holder = new Sqlite(file);
+    holder.exec('begin immediate');
+    try {
+      const database = await openDatabase(`sqlite:${file}`, { migrate: true, busyTimeoutMs: 50 });
+      try {
+        assert.equal((await database.db.selectFrom('flavors').select('id').execute()).length, 5);
+      } finally {
+        await database.close();
+      }
+    } finally {
+      holder.exec('rollback');
+      holder.close();
+    }
+  });
+});
+
 describe('retryWhileBusy', () => {
   test('runs the step again after SQLITE_BUSY and its extended codes', async () => {
     const failures = [sqliteError('SQLITE_BUSY'), sqliteError('SQLITE_BUSY_RECOVERY')];

@@ -64,6 +64,18 @@ describe('requestLineJson', () => {
       }
   });
 
+  test("writes String's text for every time from 0 to 1000 ms in thousandths, and beyond", () => {
+    for (let thousandths = 0; thousandths <= 1_000_000; thousandths++) {
+      const timeMs = thousandths / 1000;
+      const json = requestLineJson(givenFields({ timeMs }));
+      assert.ok(json.includes(`"timeMs":${String(timeMs)},`), `${timeMs}: ${json}`);
+    }
+    for (const timeMs of [2 ** 31 / 1000, 2 ** 31 / 1000 + 0.001, 1e15 / 1000, 0.0005, 1.2345]) {
+      const fields = givenFields({ timeMs });
+      assert.equal(requestLineJson(fields), JSON.stringify(fields), String(timeMs));
+    }
+  });
+
   test('writes null for the fields that may be null', () => {
     const fields = givenFields({
       length: null,

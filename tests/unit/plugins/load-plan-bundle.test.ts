@@ -174,7 +174,7 @@ describe('load plan bundle', () => {
     const old = { ...rest, format: 1 } as unknown as Omit<LoadPlan, 'digest'>;
     writeFileSync(given.plan, JSON.stringify({ ...old, digest: planDigest(old) }));
     await assert.rejects(startFromLoadPlan(given.plan, given.options), (error: Error) => {
-      assert.match(error.message, /load plan of format 1, this wharf reads format 3/);
+      assert.match(error.message, /load plan of format 1, this wharf reads format 4/);
       return true;
     });
   });

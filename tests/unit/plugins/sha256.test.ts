@@ -13,7 +13,7 @@ const hashed = (data: string | Uint8Array): string =>
 describe('sha256', () => {
   for (const [name, data] of [
     ['an empty string', ''],
-    ['a plan-like JSON text', JSON.stringify({ kind: 'wharf-load-plan', format: 3 })],
+    ['a plan-like JSON text', JSON.stringify({ kind: 'wharf-load-plan', format: 4 })],
     ['a string beyond ASCII', 'caf\u00e9 \u{1f680} \u0000'],
     ['a Buffer', Buffer.from('export const x = 1;\n')],
     ['a byte array of 100 kB', new Uint8Array(100_000).map((_, i) => i % 251)]
