@@ -89,23 +89,12 @@ function isPlain(key: keyof typeof plain, value: string): boolean {
 }
 
 /** The JSON of fields of the declared types of which some string needs an escape. */
-function escapedLineJson(fields: RequestLineFields): string {
-  const {
-    method,
-    path,
-    status,
-    length,
-    timeMs,
-    microversion,
-    requestId,
-    extension,
-    remoteAddress
-  } = fields;
+function escapedLineJson(line: RequestLineFields): string {
   return (
-    `{"method":${text(method)},"path":${text(path)},"status":${number(status)},` +
-    `"length":${length === null ? 'null' : number(length)},"timeMs":${number(timeMs)},` +
-    `"microversion":${textOrNull(microversion)},"requestId":${text(requestId)},` +
-    `"extension":${textOrNull(extension)},"remoteAddress":${textOrNull(remoteAddress)}}`
+    `{"method":${text(line.method)},"path":${text(line.path)},"status":${number(line.status)},` +
+    `"length":${line.length === null ? 'null' : number(line.length)},"timeMs":${number(line.timeMs)},` +
+    `"microversion":${textOrNull(line.microversion)},"requestId":${text(line.requestId)},` +
+    `"extension":${textOrNull(line.extension)},"remoteAddress":${textOrNull(line.remoteAddress)}}`
   );
 }
 
