@@ -21,6 +21,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { givenModulePackage } from '../helpers/module-package.js';
 import { after, beforeEach, describe, test } from 'node:test';
 import { sha256 } from '../../core/plugins/sha256.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -140,14 +141,9 @@ describe('wharf serve --load-plan', () => {
   test('imports the bundle in the worker only, not in the supervising primary', async () => {
     // The drop-in imports a package of its own that records each process evaluating it.
     const marks = join(given.cwd, 'evaluated-by');
-    const pkg = join(given.dropins, 'gadgets', 'node_modules', 'marker');
-    mkdirSync(pkg, { recursive: true });
-    writeFileSync(
-      join(pkg, 'package.json'),
-      JSON.stringify({ name: 'marker', type: 'module', main: 'index.js' })
-    );
-    writeFileSync(
-      join(pkg, 'index.js'),
+    givenModulePackage(
+      join(given.dropins, 'gadgets'),
+      'marker',
       `import { appendFileSync } from 'node:fs';\nconst marks = process.env.WHARF_TEST_MARKS;\nif (marks) appendFileSync(marks, process.pid + '\\n');\nexport const marked = true;\n`
     );
     writeFileSync(given.module, `import 'marker';\n${MODULE}`);

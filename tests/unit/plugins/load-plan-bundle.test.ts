@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { givenModulePackage } from '../../helpers/module-package.js';
 import { describe, test } from 'node:test';
 import { loadPlanBundleFile, writeLoadPlan } from '../../../core/cli/load-plan-file.js';
 import { bundledModule } from '../../../core/plugins/bundled-modules.js';
@@ -42,14 +43,9 @@ async function givenWrittenPlan(): Promise<Given> {
   const commonjs = join(pkg, 'legacy.cjs');
   writeFileSync(helper, `export const greeting = (name) => 'hello ' + name;\n`);
   // A module only import() reaches, importing a package that counts its evaluations.
-  const dependency = join(pkg, 'node_modules', 'lazy-dependency');
-  mkdirSync(dependency, { recursive: true });
-  writeFileSync(
-    join(dependency, 'package.json'),
-    JSON.stringify({ name: 'lazy-dependency', type: 'module', main: 'index.js' })
-  );
-  writeFileSync(
-    join(dependency, 'index.js'),
+  givenModulePackage(
+    pkg,
+    'lazy-dependency',
     `globalThis.${LAZY_RUNS} = (globalThis.${LAZY_RUNS} ?? 0) + 1;\nexport const lazy = 'lazy';\n`
   );
   writeFileSync(

@@ -8,9 +8,10 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { givenModulePackage } from '../../helpers/module-package.js';
 import { describe, test } from 'node:test';
 import { writeLoadPlan } from '../../../core/cli/load-plan-file.js';
 import { resolveDiscoveryOptions } from '../../../core/plugins/discovery.js';
@@ -32,14 +33,9 @@ interface Given {
 async function givenWrittenPlan(extra = ''): Promise<Given> {
   const root = mkdtempSync(join(tmpdir(), 'wharf-form-'));
   const pkg = join(root, 'dropins', 'formed');
-  const dependency = join(pkg, 'node_modules', 'default-dependency');
-  mkdirSync(dependency, { recursive: true });
-  writeFileSync(
-    join(dependency, 'package.json'),
-    JSON.stringify({ name: 'default-dependency', type: 'module', main: 'index.js' })
-  );
-  writeFileSync(
-    join(dependency, 'index.js'),
+  givenModulePackage(
+    pkg,
+    'default-dependency',
     `export default 'default';\nexport const named = 1;\n`
   );
   writeFileSync(join(pkg, 'lazy.js'), `export const lazy = 'lazy';\n`);
