@@ -13,10 +13,13 @@
  *   import and instantiation of the extensions, routes, pipeline: what grows with the
  *   number of extensions), numerator over denominator;
  * - `cpu-us`: the median CPU time one server spent per request under load, in microseconds
- *   (user + system of the server process over the requests it completed).
+ *   (user + system of the server process over the requests it completed);
+ * - `cpu-share`: the share of the numerator's CPU per request that the denominator does not
+ *   spend, `1 - CPU(denominator) / CPU(numerator)` per round, then the median (the same
+ *   server without one piece of work, so the share that piece costs).
  */
 import type { FirstRequestResult, FirstRequestSample } from './harness/first-request.js';
-import { medianRatio } from './harness/stats.js';
+import { median, medianRatio } from './harness/stats.js';
 import { FIRST_REQUEST_COLLECTIONS } from './wharf/wharf-requests.js';
 import type { ThroughputResult } from './harness/throughput.js';
 
@@ -27,7 +30,13 @@ export type Comparison = '<' | '<=' | '>=';
 export interface TargetSpec {
   name: string;
   kind:
-    'throughput' | 'first-request' | 'startup-ms' | 'startup-floor' | 'startup-ratio' | 'cpu-us';
+    | 'throughput'
+    | 'first-request'
+    | 'startup-ms'
+    | 'startup-floor'
+    | 'startup-ratio'
+    | 'cpu-us'
+    | 'cpu-share';
   numerator: string;
   /** Every kind but `startup-ms` and `cpu-us` compares two servers. */
   denominator?: string;
@@ -144,6 +153,14 @@ export const TARGET_SPECS: TargetSpec[] = [
     limit: 500
   },
   {
+    name: "wharf request log at info, share of a request's CPU (1 - CPU at warn / CPU at info)",
+    kind: 'cpu-share',
+    numerator: 'wharf-1000-routes',
+    denominator: 'wharf-1000-routes-log-warn',
+    comparison: '<=',
+    limit: 0.15
+  },
+  {
     name: 'wharf --workers 2 vs one worker, GET /servers/detail of 100 servers (req/s)',
     kind: 'throughput',
     numerator: 'wharf-servers-detail-2-workers',
@@ -253,6 +270,7 @@ function measure(
     const cpu = server?.medianCpuUsPerRequest;
     return cpu === undefined || cpu === null ? null : { value: cpu };
   }
+  if (spec.kind === 'cpu-share') return cpuShare(spec, throughput);
   const top = firstRequest?.servers.find((server) => server.name === spec.numerator);
   if (!top) return null;
   if (spec.kind === 'startup-ms') return { value: top.medianStartupMs };
@@ -268,4 +286,23 @@ function measure(
   const denominators = bottom.samples.map(pick);
   if ([...numerators, ...denominators].includes(undefined)) return null;
   return { value: medianRatio(numerators as number[], denominators as number[]) };
+}
+
+/**
+ * `1 - CPU(denominator) / CPU(numerator)` per round, then the median; null when either server
+ * was not run or a round's CPU is unknown.
+ */
+function cpuShare(
+  spec: TargetSpec,
+  throughput: ThroughputResult | undefined
+): { value: number } | null {
+  const costs = (name: string | undefined): (number | null)[] | undefined =>
+    throughput?.servers
+      .find((server) => server.name === name)
+      ?.samples.map((sample) => sample.cpuUsPerRequest);
+  const whole = costs(spec.numerator);
+  const without = costs(spec.denominator);
+  if (whole === undefined || without === undefined || whole.length !== without.length) return null;
+  if ([...whole, ...without].includes(null)) return null;
+  return { value: median(whole.map((cost, round) => 1 - without[round]! / cost!)) };
 }

@@ -7,7 +7,8 @@
  * to a stream that discards it: each request pays for its log line up to the write, but
  * not for output, which costs what the operator's log sink costs (see docs/performance.md).
  *
- * SIGTERM and SIGINT drain and exit as under `wharf serve` (so `--cpu-prof` gets written).
+ * SIGTERM and SIGINT drain, run `beforeClose` and exit as under `wharf serve` (so `--cpu-prof`
+ * gets written).
  *
  * The start-up phases, measured with `performance.now()` (milliseconds since the process
  * started), are reported in the announcement: `bootMs` (Node itself and the server
@@ -30,6 +31,8 @@ export interface WharfHostOptions {
   dropins?: string[];
   /** A load plan to start from, as `wharf serve --load-plan` does. */
   loadPlan?: string;
+  /** Runs when a stop signal drained the server, before the host closes. */
+  beforeClose?: () => Promise<unknown>;
 }
 
 /** The one API the default configuration enables. */
@@ -66,7 +69,10 @@ export async function startWharf(
   wharf.installSignalHandlers([server], {
     drainTimeoutMs: wharf.drainTimeoutMsOf(config),
     logger,
-    onStopped: host.close
+    onStopped: async () => {
+      await options.beforeClose?.();
+      await host.close();
+    }
   });
   return {
     port: server.address.port,

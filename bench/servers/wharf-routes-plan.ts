@@ -8,8 +8,8 @@
  * one (>= 22.1; core/cli/compile-cache.ts, under the run's `XDG_CACHE_HOME`), and imports
  * everything else after, so that from the second round on wharf, its packages and the plan's
  * bundle are compiled from V8's cached code, as a restarted `wharf serve` compiles them. The
- * plan's bundle runs from its CommonJS form, and the server writes that form's code cache once
- * it announced listening, as `wharf serve` does.
+ * plan's bundle runs from its CommonJS form, and the server writes that form's code cache as
+ * `wharf serve` does: once idle after it announced listening, or when it stops.
  */
 import { enableCompileCache } from '../../core/cli/compile-cache.js';
 
@@ -21,11 +21,13 @@ const { routesHostOptions } = await import('../wharf/routes-host-config.js');
 const { routesLoadPlanFile } = await import('../wharf/fixtures.js');
 
 const routes = routeCountArgument();
+const codeCache = (): Promise<typeof import('../../core/plugins/load-plan-code-cache-save.js')> =>
+  import('../../core/plugins/load-plan-code-cache-save.js');
 const { port, phases } = await startWharf({
   ...(await routesHostOptions(routes)),
-  loadPlan: routesLoadPlanFile(routes)
+  loadPlan: routesLoadPlanFile(routes),
+  beforeClose: async () => (await codeCache()).saveLoadPlanCodeCache()
 });
 announceListening(port, phases);
-// As `wharf serve` does once listening: the code cache of the plan's bundle.
-const { saveLoadPlanCodeCache } = await import('../../core/plugins/load-plan-code-cache.js');
-saveLoadPlanCodeCache();
+// As `wharf serve` does once listening: the code cache of the plan's bundle, when idle.
+(await codeCache()).saveLoadPlanCodeCacheWhenIdle();

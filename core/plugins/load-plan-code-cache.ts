@@ -9,11 +9,10 @@
  * its own version and flags, so the line is checked before V8 is handed the data: a missing,
  * truncated, changed or foreign cache, or one V8 rejects (`cachedDataRejected`), is not used
  * and the form is compiled from its source; it never stops start-up. The process that served
- * writes the cache again once it listens (saveLoadPlanCodeCache), so it holds what start-up
- * compiled, to a temporary file renamed over the cache: concurrent workers each replace it
- * whole, never write into it.
+ * writes the cache again later (load-plan-code-cache-save.ts), so it holds what start-up
+ * compiled.
  */
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
@@ -21,15 +20,30 @@ import { FORM_PARAMETERS, type LoadPlanForm } from './load-plan-form.js';
 import { sha256 } from './sha256.js';
 
 /** The header line of a cache file. */
-interface CacheHeader {
+export interface CacheHeader {
   form: string;
   code: string;
   node: string;
   v8: string;
 }
 
-/** What saveLoadPlanCodeCache has to write: the script compiled without a usable cache. */
-let unsaved: { script: Script; file: string; form: string } | undefined;
+/** The form this process compiled, and whether its cache must be written (none usable). */
+export interface CompiledLoadPlanForm {
+  script: Script;
+  /** The cache file (loadPlanCodeCacheFile). */
+  file: string;
+  /** The SHA-256 of the form. */
+  form: string;
+  /** True when it was compiled without a usable cache. */
+  unsaved: boolean;
+}
+
+let compiled: CompiledLoadPlanForm | undefined;
+
+/** The form runLoadPlanForm compiled in this process, if any. */
+export function compiledLoadPlanForm(): CompiledLoadPlanForm | undefined {
+  return compiled;
+}
 
 /** Where the code cache of `form` lives: `x.bundle.cjs` -> `x.bundle.code-cache`. */
 export function loadPlanCodeCacheFile(form: LoadPlanForm): string {
@@ -59,42 +73,13 @@ export async function runLoadPlanForm(
   const file = loadPlanCodeCacheFile(form);
   const cachedData = readCodeCache(file, form.digest);
   const script = new Script(readFileSync(form.file, 'utf8'), { filename: form.file, cachedData });
-  if (cachedData === undefined || script.cachedDataRejected === true) {
-    unsaved = { script, file, form: form.digest };
-  }
+  const unsaved = cachedData === undefined || script.cachedDataRejected === true;
+  compiled = { script, file, form: form.digest, unsaved };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   const module = { exports: {} as Record<string, unknown> };
   const args = { exports: module.exports, require, module, __wharfImport: importChunk };
   run(...FORM_PARAMETERS.map((name) => args[name]));
   return module.exports;
-}
-
-/**
- * Writes the code cache of the plan form this process compiled without one (missing,
- * refused or rejected), once start-up ran its code; call it after listening. True when it
- * wrote one; false when there was none to write or it could not be written (the next start
- * compiles from source again).
- */
-export function saveLoadPlanCodeCache(): boolean {
-  if (unsaved === undefined) return false;
-  const { script, file, form } = unsaved;
-  unsaved = undefined;
-  const code = script.createCachedData();
-  const header: CacheHeader = {
-    form,
-    code: sha256(code),
-    node: process.version,
-    v8: process.versions.v8
-  };
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), code]));
-    renameSync(temporary, file);
-    return true;
-  } catch {
-    rmSync(temporary, { force: true });
-    return false;
-  }
 }
 
 /** The cached data in `file` when it is whole and made from the form `form`; else undefined. */

@@ -29,6 +29,7 @@ export async function warmUp(backend: ComputeBackend): Promise<void> {
     () => servers.list(NOBODY, { limit: PAGE }),
     () => servers.get('', NOBODY),
     () => metadata.getAll('', NOBODY),
+    () => metadata.getItem('', NOBODY, ''),
     () => keypairs.list(''),
     () => keypairs.list('', { limit: PAGE }),
     () => keypairs.get('', ''),

@@ -6,7 +6,8 @@
  * module, a helper module it bundled, its package's manifest or its version changed, and a
  * file that is not a whole plan is refused (exit 2, `WHARF_LOAD_PLAN_INVALID`, naming the
  * file and the problem). Two workers serving from a plan leave its bundle's code cache whole,
- * and the next start uses it.
+ * and the next start uses it; a code cache that cannot be written is one warning, and the
+ * worker serves.
  */
 import assert from 'node:assert/strict';
 import {
@@ -243,6 +244,22 @@ describe('wharf serve --load-plan', () => {
     const { ino } = statSync(cache);
     await serveTwoWorkers();
     assert.equal(statSync(cache).ino, ino, 'the cache was used, not written again');
+  });
+
+  test('serves and warns once when the code cache cannot be written', async () => {
+    await writePlan(given);
+    const cache = join(given.cwd, 'load.bundle.code-cache');
+    // A folder in the cache's place: renaming over it fails for root too.
+    mkdirSync(join(cache, 'taken'), { recursive: true });
+    served = givenWharfServe(['--dropin', given.dropins, '--load-plan', given.plan], {
+      cwd: given.cwd
+    });
+    await served.listening();
+    served.child.kill('SIGTERM');
+    assert.equal(await served.exited, 0);
+    const warnings = served.log().match(/cannot write the code cache[^\n]*/g) ?? [];
+    assert.equal(warnings.length, 1, served.log());
+    assert.ok(warnings[0]!.includes(cache), warnings[0]);
   });
 
   test('refuses a corrupt plan file, naming the file and the problem', async () => {

@@ -35,6 +35,18 @@ export function toRecord(rows: readonly { key: string; value: string }[]): Recor
   return record;
 }
 
+/**
+ * The pairs of an owner LEFT JOIN its key/value rows (`toRecord`): undefined when there is
+ * no row (no such owner), an empty record for the one row of null key (an owner without
+ * pairs).
+ */
+export function joinedRecord(
+  rows: readonly { key: string | null; value: string | null }[]
+): Record<string, string> | undefined {
+  if (rows.length === 0) return undefined;
+  return toRecord(rows.filter((row): row is { key: string; value: string } => row.key !== null));
+}
+
 /** A null-prototype copy of a caller's key/value object (see `toRecord`). */
 export function copyRecord(items: Readonly<Record<string, string>> = {}): Record<string, string> {
   return toRecord(Object.entries(items).map(([key, value]) => ({ key, value })));

@@ -1,18 +1,20 @@
 /**
  * Server metadata, as nova's metadata API uses it: read all, merge (POST), replace all
- * (PUT), and one item at a time. Every call runs in one transaction that first checks the
- * server is live and visible to the caller, so metadata never outlives its view of the server;
- * a write's `guard` (the metadata_items quota) runs after it in that transaction, and
- * throwing rolls it back. Each call is a transaction's body of prepared queries
+ * (PUT), and one item at a time. A read is one statement, the server LEFT JOIN its items
+ * where it is live and visible to the caller, outside any transaction: it never waits for
+ * the write lock (SQLite's `BEGIN IMMEDIATE`). A write runs in one transaction that first
+ * checks the server is live and visible, so metadata never outlives its view of the
+ * server; its `guard` (the metadata_items quota) runs after it in that transaction, and
+ * throwing rolls it back. Each write is a transaction's body of prepared queries
  * (transaction-work.ts): on SQLite it runs synchronously in one go.
  */
 import type { ComputeDatabase } from '../db/database.js';
 import { PreparedQuery, QueryShapes, type QueryParameters } from '../db/prepared-query.js';
 import { inTransaction, statement, type Work, type WorkGuard } from '../db/transaction-work.js';
-import { MetadataItemNotFound } from '../errors.js';
+import { MetadataItemNotFound, ServerNotFound } from '../errors.js';
 import type { Scope } from '../models.js';
-import { toRecord } from './row-values.js';
-import { assertServerVisible } from './server-scope.js';
+import { joinedRecord, toRecord } from './row-values.js';
+import { assertServerVisible, seesAll, visibleTo } from './server-scope.js';
 
 type Items = Readonly<Record<string, string>>;
 
@@ -21,8 +23,14 @@ export class ServerMetadataRepository {
   constructor(private readonly database: ComputeDatabase) {}
 
   /** Every item of the server. */
-  getAll(serverId: string, scope: Scope): Promise<Record<string, string>> {
-    return this.inServer(serverId, scope, () => readAll(serverId));
+  async getAll(serverId: string, scope: Scope): Promise<Record<string, string>> {
+    const rows = await VISIBLE_ITEMS.of(seesAll(scope)).rows(this.database.db, {
+      serverId,
+      projectId: scope.projectId
+    });
+    const items = joinedRecord(rows);
+    if (items === undefined) throw new ServerNotFound(serverId);
+    return items;
   }
 
   /** Adds or overwrites the given items, keeping the others; returns all items. */
@@ -55,12 +63,15 @@ export class ServerMetadataRepository {
   }
 
   /** One item's value; `MetadataItemNotFound` when the key is absent. */
-  getItem(serverId: string, scope: Scope, key: string): Promise<string> {
-    return this.inServer(serverId, scope, function* () {
-      const { rows } = yield* statement(ITEM, { serverId, key });
-      if (rows.length === 0) throw new MetadataItemNotFound();
-      return rows[0]!.value;
+  async getItem(serverId: string, scope: Scope, key: string): Promise<string> {
+    const row = await VISIBLE_ITEM.of(seesAll(scope)).first(this.database.db, {
+      serverId,
+      projectId: scope.projectId,
+      key
     });
+    if (row === undefined) throw new ServerNotFound(serverId);
+    if (row.value === null) throw new MetadataItemNotFound();
+    return row.value;
   }
 
   /** Creates or overwrites one item. */
@@ -85,7 +96,7 @@ export class ServerMetadataRepository {
     });
   }
 
-  /** Runs `work` in one transaction, after the check that the server is visible. */
+  /** Runs the write `work` in one transaction, after the check that the server is visible. */
   private inServer<T>(serverId: string, scope: Scope, work: () => Work<T>): Promise<T> {
     return inTransaction(this.database, function* () {
       yield* assertServerVisible(serverId, scope);
@@ -117,12 +128,38 @@ const ITEMS = new PreparedQuery((db, p: { serverId: string }) =>
     .orderBy('key')
 );
 
-const ITEM = new PreparedQuery((db, p: { serverId: string; key: string }) =>
-  db
-    .selectFrom('server_metadata')
-    .select('value')
-    .where('server_id', '=', p.serverId)
-    .where('key', '=', p.key)
+/**
+ * The items of a live server the caller sees (all: every project's), by key; no row: no
+ * such server, one row of null key: no items.
+ */
+const VISIBLE_ITEMS = new QueryShapes(
+  (all: boolean) => String(all),
+  (all: boolean) => (db, p: { serverId: string; projectId: string }) =>
+    db
+      .selectFrom('servers')
+      .leftJoin('server_metadata', 'server_metadata.server_id', 'servers.id')
+      .select(['server_metadata.key', 'server_metadata.value'])
+      .where('servers.id', '=', p.serverId)
+      .where('servers.deleted', '=', 0)
+      .where((eb) => visibleTo(eb, all, p.projectId))
+      .orderBy('server_metadata.key')
+);
+
+/** One item of a live server the caller sees; no row: no such server, a null value: no item. */
+const VISIBLE_ITEM = new QueryShapes(
+  (all: boolean) => String(all),
+  (all: boolean) => (db, p: { serverId: string; projectId: string; key: string }) =>
+    db
+      .selectFrom('servers')
+      .leftJoin('server_metadata', (join) =>
+        join
+          .onRef('server_metadata.server_id', '=', 'servers.id')
+          .on('server_metadata.key', '=', p.key)
+      )
+      .select('server_metadata.value')
+      .where('servers.id', '=', p.serverId)
+      .where('servers.deleted', '=', 0)
+      .where((eb) => visibleTo(eb, all, p.projectId))
 );
 
 const DELETE_ALL = new PreparedQuery((db, p: { serverId: string }) =>

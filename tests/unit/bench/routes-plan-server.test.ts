@@ -2,7 +2,8 @@
  * The bench's load-plan server (bench/servers/wharf-routes-plan.ts) starts as `wharf serve`
  * does: on a Node with a compile cache (>= 22.1) it enables it under `XDG_CACHE_HOME`
  * before importing wharf, so V8's cached code of wharf and of the plan's bundle is written
- * when it stops and read by the next round.
+ * when it stops and read by the next round; and it writes the code cache of the plan bundle's
+ * CommonJS form when stopped right after announcing, before it was ever idle.
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
@@ -18,11 +19,12 @@ const HAS_COMPILE_CACHE =
   typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === 'function';
 
 /** An environment with fixtures and cache in a fresh folder, and the plan of 3 routes written. */
-function givenWrittenPlan(): { env: NodeJS.ProcessEnv; cache: string } {
+function givenWrittenPlan(): { env: NodeJS.ProcessEnv; cache: string; codeCache: string } {
   const root = mkdtempSync(join(tmpdir(), 'wharf-plan-server-'));
   const env = { ...process.env, WHARF_BENCH_FIXTURES: root, XDG_CACHE_HOME: join(root, 'cache') };
   execFileSync(process.execPath, [join(SERVERS, 'wharf', 'routes-load-plan.js'), '3'], { env });
-  return { env, cache: join(root, 'cache', 'wharf', 'compile-cache') };
+  const codeCache = join(root, 'routes-3.plan.bundle.code-cache');
+  return { env, cache: join(root, 'cache', 'wharf', 'compile-cache'), codeCache };
 }
 
 /** Starts the server, waits for its announcement, stops it with SIGTERM and waits for its exit. */
@@ -51,5 +53,11 @@ describe('wharf-routes-plan bench server', () => {
     await runServerOnce(env);
     assert.ok(existsSync(cache), `no compile cache at ${cache}`);
     assert.ok(readdirSync(cache, { recursive: true }).length > 0);
+  });
+
+  test("writes the plan bundle's code cache when stopped right after announcing", async () => {
+    const { env, codeCache } = givenWrittenPlan();
+    await runServerOnce(env);
+    assert.ok(existsSync(codeCache), `no code cache at ${codeCache}`);
   });
 });

@@ -3,19 +3,33 @@
  * the form is written beside the bundle and recorded in the plan, a changed form refuses the
  * plan, a form with an `import()` of its own or `import.meta` left is refused (the ES bundle
  * imported instead), and a fresh process writes the cache once listening, the next one uses
- * it, and a truncated or corrupted cache is ignored and written again. Each start runs in a
- * fresh process, as `wharf serve` does.
+ * it, and a truncated or corrupted cache is ignored and written again; the cache is written
+ * only once the process was idle, temporary files of writers that are gone are removed, and
+ * a cache that cannot be written is one warning naming it. Each start runs in a fresh
+ * process, as `wharf serve` does.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  utimesSync,
+  writeFileSync
+} from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { givenModulePackage } from '../../helpers/module-package.js';
 import { describe, test } from 'node:test';
 import { writeLoadPlan } from '../../../core/cli/load-plan-file.js';
 import { resolveDiscoveryOptions } from '../../../core/plugins/discovery.js';
 import { loadPlanCodeCacheFile } from '../../../core/plugins/load-plan-code-cache.js';
+import {
+  STALE_TEMPORARY_MS,
+  temporaryCodeCacheFile
+} from '../../../core/plugins/load-plan-code-cache-save.js';
 import { startFromLoadPlan } from '../../../core/plugins/load-plan-check.js';
 import type { LoadPlanForm } from '../../../core/plugins/load-plan-form.js';
 import type { LoadPlan } from '../../../core/plugins/load-plan.js';
@@ -70,41 +84,51 @@ function formOf(plan: string): LoadPlanForm {
   return (JSON.parse(readFileSync(plan, 'utf8')) as LoadPlan).bundle.form as LoadPlanForm;
 }
 
-/**
- * Starts from the plan in a fresh process, loads the module, runs its lazy import, then
- * saves the code cache as `wharf serve` does once listening: what the module gave and
- * whether a cache was written.
- */
-function startInProcess(given: Given): {
+/** What a start in a fresh process reports. */
+interface Started {
   hello: string;
   here: string;
   lazy: string;
   wrote: boolean;
-} {
+  warnings: string[];
+}
+
+/** Runs `lines` in a fresh process after starting from the plan and loading the module. */
+function runStarted(given: Given, lines: string[]): string {
   const url = (path: string): string => new URL(`../../../core/${path}`, import.meta.url).href;
   const code = [
+    `import { existsSync } from 'node:fs';`,
     `import { startFromLoadPlan } from '${url('plugins/load-plan-check.js')}';`,
     `import { bundledModule } from '${url('plugins/bundled-modules.js')}';`,
-    `import { saveLoadPlanCodeCache } from '${url('plugins/load-plan-code-cache.js')}';`,
-    `const { PLAN, OPTIONS, MODULE } = process.env;`,
+    `import * as save from '${url('plugins/load-plan-code-cache-save.js')}';`,
+    `const { PLAN, OPTIONS, MODULE, CACHE } = process.env;`,
     `await startFromLoadPlan(PLAN, JSON.parse(OPTIONS));`,
     `const { hello, here, later } = bundledModule(MODULE)();`,
-    `const lazy = await later();`,
-    `console.log(JSON.stringify({ hello, here, lazy, wrote: saveLoadPlanCodeCache() }));`
+    ...lines
   ].join('\n');
   const env = {
     ...process.env,
     PLAN: given.plan,
     OPTIONS: JSON.stringify(given.options),
-    MODULE: given.module
+    MODULE: given.module,
+    CACHE: 'file' in formOf(given.plan) ? loadPlanCodeCacheFile(formOf(given.plan)) : ''
   };
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', code], { env });
-  return JSON.parse(out.toString()) as {
-    hello: string;
-    here: string;
-    lazy: string;
-    wrote: boolean;
-  };
+  return execFileSync(process.execPath, ['--input-type=module', '-e', code], { env }).toString();
+}
+
+/**
+ * Starts from the plan in a fresh process, loads the module, runs its lazy import, then
+ * saves the code cache as `wharf serve` does at the latest when it stops: what the module
+ * gave, whether a cache was written, and the warnings.
+ */
+function startInProcess(given: Given): Started {
+  const out = runStarted(given, [
+    `const lazy = await later();`,
+    `const warnings = [];`,
+    `const wrote = await save.saveLoadPlanCodeCache((message) => warnings.push(message));`,
+    `console.log(JSON.stringify({ hello, here, lazy, wrote, warnings }));`
+  ]);
+  return JSON.parse(out) as Started;
 }
 
 describe('load plan bundle form and code cache', () => {
@@ -149,7 +173,8 @@ describe('load plan bundle form and code cache', () => {
       hello: 'default1',
       here: `file://${given.module}`,
       lazy: 'lazy',
-      wrote: true
+      wrote: true,
+      warnings: []
     });
     const second = startInProcess(given);
     assert.equal(second.hello, 'default1');
@@ -179,4 +204,70 @@ describe('load plan bundle form and code cache', () => {
       assert.equal(startInProcess(given).wrote, false, 'the cache written again is used');
     });
   }
+
+  test('writes the code cache only once the process was idle', async () => {
+    const given = await givenWrittenPlan();
+    const out = runStarted(given, [
+      `save.saveLoadPlanCodeCacheWhenIdle();`,
+      `let whileBusy = false;`,
+      `const until = Date.now() + 1000;`,
+      `await new Promise((resolve) => {`,
+      `  const slice = () => {`,
+      `    const end = Date.now() + 20;`,
+      `    while (Date.now() < end);`,
+      `    whileBusy ||= existsSync(CACHE);`,
+      `    if (Date.now() < until) setImmediate(slice); else resolve();`,
+      `  };`,
+      `  slice();`,
+      `});`,
+      `const waited = Date.now();`,
+      `while (!existsSync(CACHE) && Date.now() - waited < 5000) {`,
+      `  await new Promise((resolve) => setTimeout(resolve, 20));`,
+      `}`,
+      `console.log(JSON.stringify({ whileBusy, after: existsSync(CACHE) }));`
+    ]);
+    assert.deepEqual(JSON.parse(out), { whileBusy: false, after: true });
+  });
+
+  test('removes the temporary files of writers that are gone, keeps running ones', async () => {
+    const given = await givenWrittenPlan();
+    startInProcess(given);
+    const cache = loadPlanCodeCacheFile(formOf(given.plan));
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    const files = {
+      gone: temporaryCodeCacheFile(cache, hostname(), gone),
+      goneUnnamedHost: `${cache}.${gone}.tmp`,
+      running: temporaryCodeCacheFile(cache, hostname(), process.pid),
+      otherHostFresh: temporaryCodeCacheFile(cache, 'elsewhere.example', gone),
+      otherHostOld: temporaryCodeCacheFile(cache, 'elsewhere.example', gone + 1)
+    };
+    for (const file of Object.values(files)) writeFileSync(file, 'partial');
+    const old = (Date.now() - STALE_TEMPORARY_MS - 60_000) / 1000;
+    utimesSync(files.otherHostOld, old, old);
+    const again = startInProcess(given);
+    assert.equal(again.wrote, false, 'the cache was used');
+    const left = Object.fromEntries(
+      Object.entries(files).map(([name, file]) => [name, existsSync(file)])
+    );
+    assert.deepEqual(left, {
+      gone: false,
+      goneUnnamedHost: false,
+      running: true,
+      otherHostFresh: true,
+      otherHostOld: false
+    });
+  });
+
+  test('starts and warns once, naming the file and the error, when the cache cannot be written', async () => {
+    const given = await givenWrittenPlan();
+    const cache = loadPlanCodeCacheFile(formOf(given.plan));
+    // A folder in the cache's place: renaming over it fails for root too.
+    mkdirSync(join(cache, 'taken'), { recursive: true });
+    const started = startInProcess(given);
+    assert.equal(started.hello, 'default1');
+    assert.equal(started.wrote, false);
+    assert.equal(started.warnings.length, 1, started.warnings.join('\n'));
+    assert.ok(started.warnings[0]!.includes(cache), started.warnings[0]);
+    assert.match(started.warnings[0]!, /\((EISDIR|ENOTEMPTY|EEXIST|EACCES|EPERM)\)/);
+  });
 });

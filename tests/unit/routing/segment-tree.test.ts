@@ -99,6 +99,22 @@ describe('SegmentTree', () => {
     assert.deepEqual(found(tree, 'GET', '/?x=1'), { template: '/', params: {} });
   });
 
+  test('cuts segments at slashes before the query only, keeping empty ones', () => {
+    const tree = givenTree([
+      ['GET', '/servers/{id}'],
+      ['GET', '/a/{x}/b']
+    ]);
+    for (const url of ['/servers/s1?a=/b/c', '/servers/s1/?x=/y', '/servers/s1#/z']) {
+      assert.deepEqual(
+        found(tree, 'GET', url),
+        { template: '/servers/{id}', params: { id: 's1' } },
+        url
+      );
+    }
+    assert.deepEqual(found(tree, 'GET', '/a/%2F/b'), { template: '/a/{x}/b', params: { x: '/' } });
+    assert.equal(found(tree, 'GET', '/a//b'), null);
+  });
+
   test('keeps the first of two routes with one method and segments and returns it', () => {
     const tree = givenTree([['GET', '/a/{x}']]);
     assert.equal(tree.insert('GET', parseTemplate('/a/{y}', 'test'), '/a/{y}'), '/a/{x}');
