@@ -14,6 +14,7 @@ import type winston from 'winston';
 import { currentLoadScope, currentScope } from './extension-scope.js';
 import { lineTransportFor, type LineTransport } from './log-line-transport.js';
 import { isoTimestamp } from './iso-timestamp.js';
+import { jsonLogLine } from './json-log-line.js';
 
 const require = createRequire(import.meta.url);
 let winstonModule: typeof winston | undefined;
@@ -77,7 +78,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   });
   stampScope(logger);
   Object.defineProperty(logger, LINE_WRITER, {
-    value: directLineWriter(logger, transport, text ? format : null)
+    value: directLineWriter(logger, transport, format, text)
   });
   return logger;
 }
@@ -109,9 +110,10 @@ type Info = winston.Logform.TransformableInfo & { [LEVEL]?: string; [MESSAGE]?: 
  * request (the request log). For a root logger of `createLogger` (not one of its children,
  * whose fields the line would lose), the line is stamped with its scope, formatted and
  * handed to the logger's transport directly: the same text as `logger.log(line)` without
- * winston's Transform stream and pipe per line. In the text format the line is put together
- * here, without winston's format chain (a copy of the fields per line, which cost more than
- * any other step of a request-log line); in JSON it goes through the logger's format.
+ * winston's Transform stream and pipe per line. The line is put together here, without
+ * winston's format chain (a copy of the fields per line, which cost more than any other step
+ * of a request-log line): in the text format always, in JSON when every value is a plain one
+ * (json-log-line.ts); else it goes through the logger's format.
  * Whenever that path could differ (the logger is silent, has other transports, or has lines
  * still queued in its stream, which must come first) and for any other logger, it is
  * `logger.log(line)`.
@@ -123,13 +125,14 @@ export function lineWriter(logger: Logger): LineWriter {
 }
 
 /**
- * The direct writer of a root logger; `textFormat` is its text format (the one `textLine`
- * prints), null when it writes JSON.
+ * The direct writer of a root logger; `ownFormat` is the format `createLogger` gave it, the
+ * one `textLine` prints when `text`, else winston's `json()`.
  */
 function directLineWriter(
   logger: winston.Logger,
   transport: LineTransport,
-  textFormat: winston.Logform.Format | null
+  ownFormat: winston.Logform.Format,
+  text: boolean
 ): LineWriter {
   const written = (): void => undefined;
   return <Fields extends object>(
@@ -151,7 +154,22 @@ function directLineWriter(
     }
     const info = fields as unknown as Info;
     const stamped = stampFields(info);
-    if (logger.format === textFormat && !('timestamp' in info) && !('label' in info)) {
+    if (logger.format === ownFormat && !text && !('timestamp' in info)) {
+      // json()'s text, put together here (see json-log-line.ts) for a record of plain values.
+      const stamp = isoTimestamp();
+      const line = jsonLogLine(info, level, message, stamp);
+      if (line !== null) {
+        if (transport.writeText(line)) return;
+        info.level = level;
+        info.message = message;
+        info.timestamp = stamp;
+        info[LEVEL] = level;
+        info[MESSAGE] = line;
+        transport.log!(info, written);
+        return;
+      }
+    }
+    if (logger.format === ownFormat && text && !('timestamp' in info) && !('label' in info)) {
       // textLine's output, the fields being exactly textLine's `rest`. The object only
       // becomes winston's line (level, message, timestamp) when the transport needs one.
       const stamp = isoTimestamp();

@@ -5,6 +5,7 @@
  * and was about 8.8 k of the line's 28.6 k instructions (docs/performance.md, "The request
  * path, session 15").
  */
+import { JSON_ESCAPED, jsonString } from '../json-log-line.js';
 
 /** The fields of one request-log line, in the order the line writes them. */
 export interface RequestLineFields {
@@ -18,10 +19,6 @@ export interface RequestLineFields {
   extension: string | null;
   remoteAddress: string | null;
 }
-
-/** Characters `JSON.stringify` escapes in a string: quote, backslash, controls, surrogates. */
-// eslint-disable-next-line no-control-regex -- the control characters are the point
-const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /**
  * A string known to need no escape, per field: the method, microversion, extension and
@@ -63,8 +60,8 @@ export function requestLineJson(fields: RequestLineFields): string {
     return JSON.stringify(fields);
   if (
     !isPlain('method', method) ||
-    ESCAPED.test(path) ||
-    ESCAPED.test(requestId) ||
+    JSON_ESCAPED.test(path) ||
+    JSON_ESCAPED.test(requestId) ||
     (microversion !== null && !isPlain('microversion', microversion)) ||
     (extension !== null && !isPlain('extension', extension)) ||
     (remoteAddress !== null && !isPlain('remoteAddress', remoteAddress))
@@ -83,7 +80,7 @@ export function requestLineJson(fields: RequestLineFields): string {
 /** Whether `value` of the field `key` needs no escape (remembered while it repeats). */
 function isPlain(key: keyof typeof plain, value: string): boolean {
   if (value === plain[key]) return true;
-  if (ESCAPED.test(value)) return false;
+  if (JSON_ESCAPED.test(value)) return false;
   plain[key] = value;
   return true;
 }
@@ -91,21 +88,16 @@ function isPlain(key: keyof typeof plain, value: string): boolean {
 /** The JSON of fields of the declared types of which some string needs an escape. */
 function escapedLineJson(line: RequestLineFields): string {
   return (
-    `{"method":${text(line.method)},"path":${text(line.path)},"status":${number(line.status)},` +
+    `{"method":${jsonString(line.method)},"path":${jsonString(line.path)},"status":${number(line.status)},` +
     `"length":${line.length === null ? 'null' : number(line.length)},"timeMs":${number(line.timeMs)},` +
-    `"microversion":${textOrNull(line.microversion)},"requestId":${text(line.requestId)},` +
+    `"microversion":${textOrNull(line.microversion)},"requestId":${jsonString(line.requestId)},` +
     `"extension":${textOrNull(line.extension)},"remoteAddress":${textOrNull(line.remoteAddress)}}`
   );
 }
 
-/** A string as JSON: quoted as it is unless it holds a character JSON escapes. */
-function text(value: string): string {
-  return ESCAPED.test(value) ? JSON.stringify(value) : `"${value}"`;
-}
-
 /** A string or null as JSON. */
 function textOrNull(value: string | null): string {
-  return value === null ? 'null' : text(value);
+  return value === null ? 'null' : jsonString(value);
 }
 
 /**

@@ -125,6 +125,25 @@ describe('lineWriter', () => {
     assert.equal(JSON.parse(String(chunks[0])).label, 'wharf.api:widgets');
   });
 
+  test("writes a JSON line of plain values without winston's format, the same text", async () => {
+    const { logger, chunks } = givenLogger({ format: 'json' });
+    const transform = logger.format.transform.bind(logger.format);
+    let formatted = 0;
+    logger.format.transform = (info, options) => {
+      formatted += 1;
+      return transform(info, options);
+    };
+    lineWriter(logger)('info', 'direct "q"', fields());
+    assert.equal(formatted, 0);
+    lineWriter(logger)('info', 'nested', { ...fields(), nested: { a: 1 } });
+    assert.equal(formatted, 1);
+    logger.log({ ...fields(), level: 'info', message: 'direct "q"' });
+    await nextTurn();
+    const stampless = (text: string | undefined) => String(text).replace(/"timestamp":"[^"]*"/, '');
+    assert.equal(stampless(chunks[0]), stampless(chunks[2]));
+    assert.equal(JSON.parse(String(chunks[1])).nested.a, 1);
+  });
+
   test('writes nothing for a silent logger', async () => {
     const { logger, chunks } = givenLogger({ silent: true });
     lineWriter(logger)('info', 'quiet', fields());
