@@ -78,8 +78,13 @@ export class SegmentTree<V> {
    */
   constructor(private readonly maxParamLength: number) {}
 
-  /** Adds a route; a second route with the same method and segments replaces the first. */
-  insert(method: string, template: TemplateSegments, value: V, guard?: LeafGuard): void {
+  /**
+   * Adds a route, unless the tree already holds one with the same method and segments
+   * (parameter names aside; a patterned segment is the same when its requirement is the
+   * same object): then the tree is left as it was and that route's value is returned, so the
+   * caller can report the conflict. Returns undefined when the route was added.
+   */
+  insert(method: string, template: TemplateSegments, value: V, guard?: LeafGuard): V | undefined {
     let node = this.root;
     for (const segment of template.segments) {
       if (segment === null) {
@@ -101,8 +106,11 @@ export class SegmentTree<V> {
         node = child;
       }
     }
+    const existing = node.leaves.get(method);
+    if (existing !== undefined) return existing.value;
     const leaf = { value, paramNames: template.paramNames, guard };
     node.leaves = writable(node.leaves, NO_LEAVES).set(method, leaf);
+    return undefined;
   }
 
   /**

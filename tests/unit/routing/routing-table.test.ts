@@ -94,6 +94,18 @@ describe('RoutingTable.compile', () => {
     );
   });
 
+  test('names the template each conflicting route was registered under', () => {
+    assertCompileFails(
+      [
+        givenRoute('GET', '/limits', 'index', 'limits'),
+        givenRoute('GET', '/{tenant}/limits', 'show', 'os-used')
+      ],
+      'WHARF_ROUTE_CONFLICT',
+      'GET /{tenant}/limits (action show) declared by os-used matches the same requests as ' +
+        'GET /{project_id}/limits (action index) declared by limits'
+    );
+  });
+
   test('accepts one path under several methods', () => {
     const table = givenTable();
     assert.equal(table.list().length, 10);

@@ -115,11 +115,20 @@ describe('SegmentTree', () => {
     assert.equal(found(tree, 'GET', '/a//b'), null);
   });
 
-  test('keeps the last of two routes with one method and segments', () => {
-    const tree = givenTree([
-      ['GET', '/a/{x}'],
-      ['GET', '/a/{y}']
-    ]);
-    assert.deepEqual(found(tree, 'GET', '/a/1'), { template: '/a/{y}', params: { y: '1' } });
+  test('keeps the first of two routes with one method and segments and returns it', () => {
+    const tree = givenTree([['GET', '/a/{x}']]);
+    assert.equal(tree.insert('GET', parseTemplate('/a/{y}', 'test'), '/a/{y}'), '/a/{x}');
+    assert.equal(tree.insert('POST', parseTemplate('/a/{y}', 'test'), '/a/{y}'), undefined);
+    assert.deepEqual(found(tree, 'GET', '/a/1'), { template: '/a/{x}', params: { x: '1' } });
+  });
+
+  test('tells a patterned segment apart from a plain one and from another pattern', () => {
+    const tree = givenTree([['GET', '/a/{x}']]);
+    const digits = { x: '[0-9]+' };
+    const insert = (requirements: Record<string, string>) =>
+      tree.insert('GET', parseTemplate('/a/{x}', 'test', requirements), 'patterned');
+    assert.equal(insert(digits), undefined);
+    assert.equal(insert({ x: '[a-f]+' }), undefined);
+    assert.equal(insert(digits), 'patterned');
   });
 });
