@@ -135,6 +135,22 @@ function directLineWriter(
   text: boolean
 ): LineWriter {
   const written = (): void => undefined;
+  /** Hands the finished `line` to the transport: as text where it takes text, else as winston's info. */
+  const deliver = (
+    info: Info,
+    level: string,
+    message: string,
+    stamp: string,
+    line: string
+  ): void => {
+    if (transport.writeText(line)) return;
+    info.level = level;
+    info.message = message;
+    info.timestamp = stamp;
+    info[LEVEL] = level;
+    info[MESSAGE] = line;
+    transport.log!(info, written);
+  };
   return <Fields extends object>(
     level: string,
     message: string,
@@ -158,34 +174,18 @@ function directLineWriter(
       // json()'s text, put together here (see json-log-line.ts) for a record of plain values.
       const stamp = isoTimestamp();
       const line = jsonLogLine(info, level, message, stamp);
-      if (line !== null) {
-        if (transport.writeText(line)) return;
-        info.level = level;
-        info.message = message;
-        info.timestamp = stamp;
-        info[LEVEL] = level;
-        info[MESSAGE] = line;
-        transport.log!(info, written);
-        return;
-      }
+      if (line !== null) return deliver(info, level, message, stamp, line);
     }
     if (logger.format === ownFormat && text && !('timestamp' in info) && !('label' in info)) {
       // textLine's output, the fields being exactly textLine's `rest`. The object only
       // becomes winston's line (level, message, timestamp) when the transport needs one.
       const stamp = isoTimestamp();
-      const text = json === undefined || stamped ? JSON.stringify(info) : json(fields);
+      const rest = json === undefined || stamped ? JSON.stringify(info) : json(fields);
       const line =
-        text !== '{}' || hasKeys(info)
-          ? `${stamp} ${level} ${message} ${text}`
+        rest !== '{}' || hasKeys(info)
+          ? `${stamp} ${level} ${message} ${rest}`
           : `${stamp} ${level} ${message}`;
-      if (transport.writeText(line)) return;
-      info.level = level;
-      info.message = message;
-      info.timestamp = stamp;
-      info[LEVEL] = level;
-      info[MESSAGE] = line;
-      transport.log!(info, written);
-      return;
+      return deliver(info, level, message, stamp, line);
     }
     info.level = level;
     info.message = message;
