@@ -14,7 +14,7 @@ import { inTransaction, statement, type Work, type WorkGuard } from '../db/trans
 import { MetadataItemNotFound, ServerNotFound } from '../errors.js';
 import type { Scope } from '../models.js';
 import { joinedRecord, toRecord } from './row-values.js';
-import { assertServerVisible, seesAll, visibleTo } from './server-scope.js';
+import { assertServerVisible, liveServerVisibleTo, seesAll } from './server-scope.js';
 
 type Items = Readonly<Record<string, string>>;
 
@@ -139,9 +139,7 @@ const VISIBLE_ITEMS = new QueryShapes(
       .selectFrom('servers')
       .leftJoin('server_metadata', 'server_metadata.server_id', 'servers.id')
       .select(['server_metadata.key', 'server_metadata.value'])
-      .where('servers.id', '=', p.serverId)
-      .where('servers.deleted', '=', 0)
-      .where((eb) => visibleTo(eb, all, p.projectId))
+      .where((eb) => liveServerVisibleTo(eb, p.serverId, all, p.projectId))
       .orderBy('server_metadata.key')
 );
 
@@ -157,9 +155,7 @@ const VISIBLE_ITEM = new QueryShapes(
           .on('server_metadata.key', '=', p.key)
       )
       .select('server_metadata.value')
-      .where('servers.id', '=', p.serverId)
-      .where('servers.deleted', '=', 0)
-      .where((eb) => visibleTo(eb, all, p.projectId))
+      .where((eb) => liveServerVisibleTo(eb, p.serverId, all, p.projectId))
 );
 
 const DELETE_ALL = new PreparedQuery((db, p: { serverId: string }) =>

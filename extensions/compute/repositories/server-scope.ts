@@ -24,15 +24,30 @@ export function visibleTo(
   return all ? eb.lit(true) : eb('project_id', '=', projectId);
 }
 
+/**
+ * The where-condition selecting server `id` when it is live and `projectId` sees it (every
+ * project's when `all`): the check of every per-server query, joined or not.
+ */
+export function liveServerVisibleTo(
+  eb: ExpressionBuilder<ComputeTables, 'servers'>,
+  id: string,
+  all: boolean,
+  projectId: string
+) {
+  return eb.and([
+    eb('servers.id', '=', id),
+    eb('servers.deleted', '=', 0),
+    visibleTo(eb, all, projectId)
+  ]);
+}
+
 const VISIBLE_ID = new QueryShapes(
   (all: boolean) => String(all),
   (all: boolean) => (db, p: { id: string; projectId: string }) =>
     db
       .selectFrom('servers')
       .select('id')
-      .where('id', '=', p.id)
-      .where('deleted', '=', 0)
-      .where((eb) => visibleTo(eb, all, p.projectId))
+      .where((eb) => liveServerVisibleTo(eb, p.id, all, p.projectId))
 );
 
 /**
