@@ -13,8 +13,13 @@ export type Section = (typeof SECTIONS)[number];
 export interface Profile {
   /** Fresh-process rounds of load-extensions (each runs N=100 and N=1000). */
   loadRounds: number;
-  /** Throughput rounds; each round runs every server once. */
-  httpRounds: number;
+  /**
+   * Fresh processes each throughput server runs in, one after the other (each started,
+   * checked and warmed up anew), so one process's state does not decide every round.
+   */
+  httpProcesses: number;
+  /** Throughput rounds each process serves; each round runs every server once. */
+  httpRoundsPerProcess: number;
   connections: number;
   durationSeconds: number;
   /** Upper bound on the requests of one load run. */
@@ -38,9 +43,10 @@ export interface Profile {
 /** The full profile. */
 export const FULL_PROFILE: Profile = {
   loadRounds: 7,
-  httpRounds: 5,
+  httpProcesses: 3,
+  httpRoundsPerProcess: 2,
   connections: 50,
-  durationSeconds: 5,
+  durationSeconds: 3,
   maxRequests: 500_000,
   warmupSeconds: 2,
   warmupRequests: 15_000,
@@ -52,7 +58,8 @@ export const FULL_PROFILE: Profile = {
 /** The `--quick` profile: a smoke run of about a minute. */
 export const QUICK_PROFILE: Profile = {
   loadRounds: 3,
-  httpRounds: 3,
+  httpProcesses: 2,
+  httpRoundsPerProcess: 1,
   connections: 50,
   durationSeconds: 2,
   maxRequests: 200_000,

@@ -100,7 +100,8 @@ function throughputTables(result: ThroughputResult): string[] {
   return [
     renderTable(
       `HTTP throughput: ${shape.connections} connections, ${shape.durationSeconds} s per run ` +
-        `(at most ${shape.maxRequests} requests), median of ${result.rounds} rounds`,
+        `(at most ${shape.maxRequests} requests), median of ${result.rounds} rounds ` +
+        `served by ${result.processes} fresh processes per server`,
       [
         'server',
         'req/s',
@@ -129,15 +130,26 @@ function throughputTables(result: ThroughputResult): string[] {
       ])
     ),
     renderTable(
-      'throughput ratios, per round and median: req/s of the first over the second; ' +
-        'CPU: CPU per request of the second over the first',
+      "throughput by process: median of each fresh process's rounds; " +
+        'CPU spread: the largest over the smallest per-process CPU per request',
+      ['server', 'CPU us/req per process', 'req/s per process', 'CPU spread'],
+      result.servers.map((server) => [
+        server.name,
+        server.processCpuUsPerRequest.map((value) => optional(value, 1)).join(' '),
+        server.processRequestsPerSecond.map((value) => Math.round(value)).join(' '),
+        optional(server.processCpuSpread, 2)
+      ])
+    ),
+    renderTable(
+      'throughput ratios, per round (rounds of one process between bars) and median: ' +
+        'req/s of the first over the second; CPU: CPU per request of the second over the first',
       ['ratio', 'req/s', 'CPU', 'req/s per round', 'CPU per round'],
       result.ratios.map((ratio) => [
         ratio.name,
         round(ratio.median, 3),
         optional(ratio.cpuMedian, 3),
-        ratio.perRound.map((value) => round(value, 2)).join(' '),
-        ratio.cpuPerRound?.map((value) => round(value, 2)).join(' ') ?? '-'
+        byProcess(ratio.perRound, result.roundProcesses),
+        ratio.cpuPerRound === null ? '-' : byProcess(ratio.cpuPerRound, result.roundProcesses)
       ])
     )
   ];
@@ -199,6 +211,16 @@ function targetsTable(targets: readonly TargetResult[]): string {
       target.pass ? 'PASS' : 'FAIL'
     ])
   );
+}
+
+/** Per-round values rounded to 2 decimals, a bar between the rounds of two processes. */
+export function byProcess(values: readonly number[], roundProcesses: readonly number[]): string {
+  return values
+    .map((value, index) => {
+      const text = String(round(value, 2));
+      return index > 0 && roundProcesses[index] !== roundProcesses[index - 1] ? `| ${text}` : text;
+    })
+    .join(' ');
 }
 
 /** A number rounded to `digits`, or `-` when unknown. */

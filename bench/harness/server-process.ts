@@ -15,6 +15,8 @@ import type { ServerSpec } from '../scenarios.js';
 export interface RunningServer {
   spec: ServerSpec;
   port: number;
+  /** The process id; null when the system gave none. */
+  pid: number | null;
   /** Milliseconds from spawning the process to reading its announcement. */
   startupMs: number;
   /** `performance.now()` when the announcement was read. */
@@ -73,6 +75,7 @@ export function startServer(spec: ServerSpec, node: string): Promise<RunningServ
       resolve({
         spec,
         port: announced.port,
+        pid: child.pid ?? null,
         startupMs: listeningAt - spawnedAt,
         listeningAt,
         phases: announced.phases,
