@@ -70,7 +70,7 @@ export interface TreeMatch<V> {
 
 /** A tree of routes by method and path. */
 export class SegmentTree<V> {
-  private readonly root = new TreeNode<V>();
+  private root = new TreeNode<V>();
 
   /**
    * @param maxParamLength the longest parameter value a lookup accepts (decoded); a path
@@ -111,6 +111,17 @@ export class SegmentTree<V> {
     const leaf = { value, paramNames: template.paramNames, guard };
     node.leaves = writable(node.leaves, NO_LEAVES).set(method, leaf);
     return undefined;
+  }
+
+  /**
+   * A tree of this tree's routes whose value `keep` accepts, in the same order: one walk
+   * of this tree instead of inserting each kept route again. A subtree whose routes are all
+   * kept is shared, not copied, so neither tree may be inserted into afterwards.
+   */
+  restricted(keep: (value: V) => boolean): SegmentTree<V> {
+    const tree = new SegmentTree<V>(this.maxParamLength);
+    tree.root = restrictedNode(this.root, keep) ?? tree.root;
+    return tree;
   }
 
   /**
@@ -192,6 +203,63 @@ export class SegmentTree<V> {
       start = stop + 1;
     }
   }
+}
+
+/**
+ * `node` with only the routes `keep` accepts: `node` itself when it keeps all of them,
+ * null when it keeps none, else a new node sharing every child that keeps all of its own.
+ */
+function restrictedNode<V>(node: TreeNode<V>, keep: (value: V) => boolean): TreeNode<V> | null {
+  const leaves = restrictedLeaves(node.leaves, keep);
+  let statics: Map<string, TreeNode<V>> | null = null;
+  let index = 0;
+  for (const [segment, child] of node.statics) {
+    const kept = restrictedNode(child, keep);
+    if (kept !== child && statics === null) {
+      // The children before this one are kept as they are: copy them once.
+      statics = new Map([...node.statics].slice(0, index));
+    }
+    if (statics !== null && kept !== null) statics.set(segment, kept);
+    index++;
+  }
+  const param = node.param === null ? null : restrictedNode(node.param, keep);
+  let patterned: PatternedBranch<V>[] | null = null;
+  for (let at = 0; at < node.patterned.length; at++) {
+    const branch = node.patterned[at]!;
+    const kept = restrictedNode(branch.node, keep);
+    if (kept !== branch.node && patterned === null) patterned = node.patterned.slice(0, at);
+    if (patterned !== null && kept !== null) {
+      patterned.push(kept === branch.node ? branch : { ...branch, node: kept });
+    }
+  }
+  if (leaves === node.leaves && statics === null && param === node.param && patterned === null) {
+    return node;
+  }
+  const copy = new TreeNode<V>();
+  copy.leaves = leaves;
+  if (statics === null) copy.statics = node.statics;
+  else if (statics.size > 0) copy.statics = statics;
+  copy.param = param;
+  if (patterned === null) copy.patterned = node.patterned;
+  else if (patterned.length > 0) copy.patterned = patterned;
+  const empty =
+    copy.leaves.size === 0 &&
+    copy.statics.size === 0 &&
+    copy.param === null &&
+    copy.patterned.length === 0;
+  return empty ? null : copy;
+}
+
+function restrictedLeaves<V>(
+  leaves: ReadonlyMap<string, Leaf<V>>,
+  keep: (value: V) => boolean
+): ReadonlyMap<string, Leaf<V>> {
+  for (const leaf of leaves.values()) {
+    if (keep(leaf.value)) continue;
+    const kept = [...leaves].filter(([, each]) => keep(each.value));
+    return kept.length === 0 ? NO_LEAVES : new Map(kept);
+  }
+  return leaves;
 }
 
 /** A node's own map to add to: a new one in place of the shared empty one. */

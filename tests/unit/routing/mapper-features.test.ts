@@ -203,6 +203,41 @@ describe('.{format} suffixes', () => {
     });
   });
 
+  test('a suffix tries patterned parameters in the order the plain path does', () => {
+    const mapper = new Mapper<string>({ projectIdPrefix: false });
+    const route = (path: string, action: string, pattern: string, formatted: boolean) => {
+      const param = path.slice(path.indexOf('{') + 1, path.indexOf('}'));
+      mapper.connect({
+        method: 'GET',
+        path,
+        action,
+        target: action,
+        owner: 'o',
+        formatted,
+        requirements: { [param]: pattern }
+      });
+    };
+    // The unformatted route brings the digits pattern to /x first, so the plain lookup tries
+    // it before the later letters-or-digits one; the formatted lookup does the same.
+    route('/x/{a}/foo', 'digitsFoo', '[0-9]+', false);
+    route('/x/{b}', 'word', '[a-z0-9]+', true);
+    route('/x/{a}', 'digits', '[0-9]+', true);
+    const table = mapper.compile();
+    assert.deepEqual(reached(table.match('GET', '/x/123')), {
+      action: 'digits',
+      params: { a: '123' }
+    });
+    assert.deepEqual(reached(table.match('GET', '/x/123.json')), {
+      action: 'digits',
+      params: { a: '123', format: 'json' }
+    });
+    assert.deepEqual(reached(table.match('GET', '/x/abc.json')), {
+      action: 'word',
+      params: { b: 'abc', format: 'json' }
+    });
+    assert.equal(table.match('GET', '/x/123/foo.json'), null);
+  });
+
   test('the mapper decides which suffixes are formats', () => {
     const mapper = new Mapper<string>({ formats: ['yaml'] });
     mapper.resource('server', 'servers', { target: 'servers', owner: 'servers' });

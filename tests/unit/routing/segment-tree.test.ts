@@ -122,6 +122,57 @@ describe('SegmentTree', () => {
     assert.deepEqual(found(tree, 'GET', '/a/1'), { template: '/a/{x}', params: { x: '1' } });
   });
 
+  test('restricted keeps the accepted routes only, and lookups back up past the rest', () => {
+    const tree = givenTree([
+      ['GET', '/a/b'],
+      ['POST', '/a/b'],
+      ['GET', '/a/{x}'],
+      ['GET', '/c/d/e'],
+      ['GET', '/c']
+    ]);
+    const kept = tree.restricted((template) => template !== '/a/b' && template !== '/c/d/e');
+    assert.deepEqual(found(kept, 'GET', '/a/b'), { template: '/a/{x}', params: { x: 'b' } });
+    assert.equal(found(kept, 'POST', '/a/b'), null);
+    assert.equal(found(kept, 'GET', '/c/d/e'), null);
+    assert.deepEqual(found(kept, 'GET', '/c'), { template: '/c', params: {} });
+    assert.deepEqual(found(tree, 'GET', '/a/b'), { template: '/a/b', params: {} });
+    assert.deepEqual(found(tree, 'GET', '/c/d/e'), { template: '/c/d/e', params: {} });
+    assert.equal(
+      found(
+        tree.restricted(() => false),
+        'GET',
+        '/c'
+      ),
+      null
+    );
+    assert.deepEqual(
+      found(
+        tree.restricted(() => true),
+        'POST',
+        '/a/b'
+      ),
+      {
+        template: '/a/b',
+        params: {}
+      }
+    );
+  });
+
+  test('restricted keeps patterned branches in order and drops the empty ones', () => {
+    const tree = new SegmentTree<string>(16);
+    const insert = (template: string, value: string, pattern: string) =>
+      tree.insert('GET', parseTemplate(template, 'test', { x: pattern }), value);
+    insert('/a/{x}/deep', 'digitsDeep', '[0-9]+');
+    insert('/a/{x}', 'word', '[a-z0-9]+');
+    insert('/a/{x}', 'digits', '[0-9]+');
+    const kept = tree.restricted((value) => value !== 'digitsDeep');
+    assert.deepEqual(found(kept, 'GET', '/a/1'), { template: 'digits', params: { x: '1' } });
+    assert.deepEqual(found(kept, 'GET', '/a/z'), { template: 'word', params: { x: 'z' } });
+    assert.equal(found(kept, 'GET', '/a/1/deep'), null);
+    const words = tree.restricted((value) => value === 'word');
+    assert.deepEqual(found(words, 'GET', '/a/1'), { template: 'word', params: { x: '1' } });
+  });
+
   test('tells a patterned segment apart from a plain one and from another pattern', () => {
     const tree = givenTree([['GET', '/a/{x}']]);
     const digits = { x: '[0-9]+' };
