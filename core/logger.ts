@@ -247,6 +247,9 @@ function stampScope(logger: winston.Logger): void {
  * when it added any.
  */
 function stampFields(fields: Record<string, unknown>): boolean {
+  // A line that sets both fields takes nothing from either scope (the request log's lines
+  // always do): the scopes are not looked up (two AsyncLocalStorage reads).
+  if (fields.extension !== undefined && fields.requestId !== undefined) return false;
   const scope = currentScope();
   if (scope !== undefined) {
     const stamped = fields.extension === undefined || fields.requestId === undefined;

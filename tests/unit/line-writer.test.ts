@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { EOL } from 'node:os';
 import { Writable } from 'node:stream';
-import { describe, test } from 'node:test';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { describe, mock, test } from 'node:test';
 import { createContext } from '../../core/context.js';
 import { ExtensionScope, runInScope } from '../../core/extension-scope.js';
 import { createLogger, lineWriter, type LoggerOptions } from '../../core/logger.js';
@@ -116,6 +117,32 @@ describe('lineWriter', () => {
       if (usesJson) assert.equal(untimed(chunks[0]), `info ${name} {"marked":true}${EOL}`, name);
       else assert.equal(untimed(chunks[0]), untimed(chunks[1]), name);
     }
+  });
+
+  test('looks up no scope for a line that sets both extension and requestId', () => {
+    const { logger, chunks } = givenLogger({ format: 'text' });
+    const scope = new ExtensionScope('os-widgets', createContext({ requestId: 'req-1', logger }), {
+      recordFault: () => undefined
+    });
+    const write = lineWriter(logger);
+    const lookups = mock.method(AsyncLocalStorage.prototype, 'getStore');
+    /** How many scope lookups writing `given` took (in the scope: entering it takes one). */
+    const lookupsOf = (message: string, given: Record<string, unknown>): number =>
+      runInScope(scope, () => {
+        lookups.mock.resetCalls();
+        write('info', message, given);
+        return lookups.mock.callCount();
+      });
+    try {
+      assert.equal(lookupsOf('set', { requestId: 'req-2', extension: null }), 0);
+      assert.ok(lookupsOf('unset', { requestId: 'req-2' }) > 0);
+    } finally {
+      lookups.mock.restore();
+    }
+    assert.deepEqual(chunks.map(untimed), [
+      `info set {"requestId":"req-2","extension":null}${EOL}`,
+      `info unset {"requestId":"req-2","extension":"os-widgets"}${EOL}`
+    ]);
   });
 
   test("keeps a child logger's fields (it goes through winston)", async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { EOL } from 'node:os';
 import { Writable } from 'node:stream';
-import { describe, test } from 'node:test';
+import { describe, mock, test } from 'node:test';
 import winston from 'winston';
 import { lineTransportFor } from '../../core/log-line-transport.js';
 import { createLogger } from '../../core/logger.js';
@@ -80,6 +80,44 @@ describe('log line transport', () => {
     transport.on('logged', () => undefined);
     assert.equal(transport.writeText('one'), false);
     assert.deepEqual([...objects.chunks, ...text.chunks], []);
+  });
+
+  test('asks for no listener count per line', () => {
+    const { stream, chunks } = givenStream();
+    const transport = lineTransportFor(winston, stream);
+    const counted = mock.method(transport, 'listenerCount');
+    transport.writeText('one');
+    transport.log!(givenInfo('two'), () => undefined);
+    assert.equal(counted.mock.callCount(), 0);
+    assert.deepEqual(chunks, [`one${EOL}`, `formatted two${EOL}`]);
+  });
+
+  test("takes text again once its last 'logged' listener is gone", () => {
+    const { stream, chunks } = givenStream();
+    const transport = lineTransportFor(winston, stream);
+    const first = (): void => undefined;
+    transport.on('logged', first);
+    transport.once('logged', () => undefined);
+    assert.equal(transport.writeText('one'), false);
+    transport.emit('logged', givenInfo('x'));
+    assert.equal(transport.writeText('two'), false);
+    transport.off('logged', first);
+    assert.equal(transport.writeText('three'), true);
+    assert.deepEqual(chunks, [`three${EOL}`]);
+  });
+
+  test("sees a 'logged' listener added after removeAllListeners()", async () => {
+    const { stream } = givenStream();
+    const transport = lineTransportFor(winston, stream);
+    transport.removeAllListeners();
+    assert.equal(transport.writeText('one'), true);
+    const logged: unknown[] = [];
+    transport.on('logged', (info) => logged.push(info));
+    assert.equal(transport.writeText('two'), false);
+    const info = givenInfo('three');
+    transport.log!(info, () => undefined);
+    await nextTurn();
+    assert.deepEqual(logged, [info]);
   });
 
   test("is the root logger's transport: text lines as winston's Stream transport wrote them", async () => {
