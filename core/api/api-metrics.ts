@@ -16,9 +16,9 @@
  * (series-table.ts: a series found by one key, no per-call label checks) and exposed through
  * the registry as prom-client's own metrics would be.
  */
-import { Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { shareWithPrimary } from './cluster-metrics.js';
 import type { ExtensionHealth } from './extension-health.js';
+import { Gauge, Registry, collectDefaultMetrics } from './prom-client-parts.js';
 import { registerCounter, registerHistogram, SeriesTable } from './series-table.js';
 
 /** The metrics of one API router. */

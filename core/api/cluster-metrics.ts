@@ -6,7 +6,8 @@
  * cluster, or when the primary does not answer in time, the worker's own metrics are served.
  */
 import cluster from 'node:cluster';
-import { AggregatorRegistry, type Registry, type RegistryContentType } from 'prom-client';
+import type { AggregatorRegistry, Registry, RegistryContentType } from 'prom-client';
+import { aggregatorRegistry } from './prom-client-parts.js';
 
 /** A worker's request for the aggregate. */
 interface ScrapeRequest {
@@ -34,9 +35,10 @@ let answering = false;
 export function shareWithPrimary(registry: Registry): void {
   if (!cluster.isWorker) return;
   // Constructing one installs prom-client's listener answering the primary's collection.
-  if (shared.length === 0) new AggregatorRegistry();
+  const Aggregator = aggregatorRegistry();
+  if (shared.length === 0) new Aggregator();
   shared.push(registry);
-  AggregatorRegistry.setRegistries(shared);
+  Aggregator.setRegistries(shared);
 }
 
 /**
@@ -98,6 +100,6 @@ export function answerScrapes(worker: {
 let aggregator: AggregatorRegistry<RegistryContentType> | undefined;
 
 function primaryAggregator(): AggregatorRegistry<RegistryContentType> {
-  aggregator ??= new AggregatorRegistry();
+  aggregator ??= new (aggregatorRegistry())();
   return aggregator;
 }

@@ -47,8 +47,8 @@ const plainRemoteAddress = new PlainValue();
  * `JSON.stringify(fields)` for a record whose own keys are exactly those of
  * RequestLineFields, in that order (as the request log builds it). A value of another type
  * than declared (undefined, an object) takes `JSON.stringify` itself. When no string needs
- * an escape (the usual line), the quotes are part of the template's literal text: one
- * concatenation per value, not three.
+ * an escape (the usual line), the quotes are part of the template's literal text, and the
+ * text around the path, the numbers and the request id is joined as three repeated runs.
  */
 export function requestLineJson(fields: RequestLineFields): string {
   const {
@@ -84,13 +84,52 @@ export function requestLineJson(fields: RequestLineFields): string {
   )
     return escapedLineJson(fields);
   return (
-    `{"method":"${method}","path":"${path}","status":${number(status)},` +
-    `"length":${length === null ? 'null' : number(length)},"timeMs":${milliseconds(timeMs)},` +
-    `"microversion":${microversion === null ? 'null' : `"${microversion}"`},` +
-    `"requestId":"${requestId}",` +
-    `"extension":${extension === null ? 'null' : `"${extension}"`},` +
-    `"remoteAddress":${remoteAddress === null ? 'null' : `"${remoteAddress}"`}}`
+    `${headRun(method)}${path}","status":${number(status)},` +
+    `"length":${length === null ? 'null' : number(length)},"timeMs":${milliseconds(timeMs)}` +
+    `${middleRun(microversion)}${requestId}${tailRun(extension, remoteAddress)}`
   );
+}
+
+// The runs of a plain line's text around the path, the numbers and the request id are made
+// of values that repeat from request to request; each is kept for the values it was last
+// made of, so a line joins three whole runs instead of concatenating each value and the
+// text between (fewer concatenations, and fewer pieces for the stream to flatten).
+let headMethod = '';
+let head = '{"method":"","path":"';
+let middleMicroversion: string | null = null;
+let middle = ',"microversion":null,"requestId":"';
+let tailExtension: string | null = null;
+let tailAddress: string | null = null;
+let tail = '","extension":null,"remoteAddress":null}';
+
+/** `{"method":"GET","path":"` for a plain method. */
+function headRun(method: string): string {
+  if (method !== headMethod) {
+    headMethod = method;
+    head = `{"method":"${method}","path":"`;
+  }
+  return head;
+}
+
+/** `,"microversion":"2.1","requestId":"` (or `null`) for a plain microversion. */
+function middleRun(microversion: string | null): string {
+  if (microversion !== middleMicroversion) {
+    middleMicroversion = microversion;
+    middle = `,"microversion":${microversion === null ? 'null' : `"${microversion}"`},"requestId":"`;
+  }
+  return middle;
+}
+
+/** `","extension":"x","remoteAddress":"y"}` (either may be `null`) for plain values. */
+function tailRun(extension: string | null, remoteAddress: string | null): string {
+  if (extension !== tailExtension || remoteAddress !== tailAddress) {
+    tailExtension = extension;
+    tailAddress = remoteAddress;
+    tail =
+      `","extension":${extension === null ? 'null' : `"${extension}"`},` +
+      `"remoteAddress":${remoteAddress === null ? 'null' : `"${remoteAddress}"`}}`;
+  }
+  return tail;
 }
 
 /** The JSON of fields of the declared types of which some string needs an escape. */

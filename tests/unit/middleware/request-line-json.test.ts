@@ -64,6 +64,23 @@ describe('requestLineJson', () => {
       }
   });
 
+  test('writes the same text as the repeated parts change, from empty and null values on', () => {
+    const changes: Partial<Record<keyof RequestLineFields, unknown>>[] = [
+      { method: '', microversion: null, extension: null, remoteAddress: null },
+      { method: '', microversion: '', extension: '', remoteAddress: '' },
+      {},
+      { microversion: null },
+      { extension: null, remoteAddress: '::1' },
+      { method: 'POST', remoteAddress: null },
+      { extension: 'servers' },
+      {}
+    ];
+    for (const change of changes) {
+      const fields = givenFields(change);
+      assert.equal(requestLineJson(fields), JSON.stringify(fields), JSON.stringify(change));
+    }
+  });
+
   test("writes String's text for every time from 0 to 1000 ms in thousandths, and beyond", () => {
     for (let thousandths = 0; thousandths <= 1_000_000; thousandths++) {
       const timeMs = thousandths / 1000;
