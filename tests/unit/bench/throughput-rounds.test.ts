@@ -4,34 +4,16 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { MeasuredLoad } from '../../../bench/harness/throughput.js';
 import {
   roundProcesses,
   runRounds,
   type WarmServer
 } from '../../../bench/harness/throughput-rounds.js';
 import type { ServerSpec } from '../../../bench/scenarios.js';
+import { givenLoad } from '../../helpers/measured-load.js';
 
 function givenSpec(name: string): ServerSpec {
   return { name, script: `/bench/${name}.js`, args: [], env: {} };
-}
-
-/** A load run whose CPU per request is `cpu`. */
-function givenLoad(cpu: number): MeasuredLoad {
-  return {
-    requestsPerSecond: 1_000_000 / cpu,
-    requests: 100,
-    succeeded: 100,
-    seconds: 1,
-    latencyP50Ms: 1,
-    latencyP99Ms: 2,
-    errors: 0,
-    non2xx: 0,
-    serverCpuMs: cpu / 10,
-    cpuUsPerRequest: cpu,
-    serverCores: 0.5,
-    loadGeneratorUsPerRequest: 10
-  };
 }
 
 /**

@@ -8,24 +8,14 @@ import { byProcess } from '../../../bench/harness/report.js';
 import type { ServerProcess } from '../../../bench/harness/throughput.js';
 import type { RoundSample, ServerRuns } from '../../../bench/harness/throughput-rounds.js';
 import { cpuSpread, ratioOf, summarizeServer } from '../../../bench/harness/throughput-summary.js';
+import { givenLoad } from '../../helpers/measured-load.js';
 
 /** Runs whose round `i` was served by process `processOf[i]` at `cpu[i]` us per request. */
 function givenRuns(processOf: number[], cpu: (number | null)[]): ServerRuns {
   const samples = cpu.map((cost, round): RoundSample => ({
+    ...givenLoad(cost),
     round,
-    process: processOf[round]!,
-    requestsPerSecond: cost === null ? 1000 : 1_000_000 / cost,
-    requests: 100,
-    succeeded: 100,
-    seconds: 1,
-    latencyP50Ms: 1,
-    latencyP99Ms: 2,
-    errors: 0,
-    non2xx: 0,
-    serverCpuMs: cost === null ? null : cost / 10,
-    cpuUsPerRequest: cost,
-    serverCores: cost === null ? null : 0.5,
-    loadGeneratorUsPerRequest: 10
+    process: processOf[round]!
   }));
   const processes = [...new Set(processOf)].map((index): ServerProcess => ({
     index,
