@@ -84,53 +84,50 @@ export function requestLineJson(fields: RequestLineFields): string {
   )
     return escapedLineJson(fields);
   return (
-    `${headRun(method)}${path}","status":${number(status)},` +
+    `${headRun.of(method, null)}${path}","status":${number(status)},` +
     `"length":${length === null ? 'null' : number(length)},"timeMs":${milliseconds(timeMs)}` +
-    `${middleRun(microversion)}${requestId}${tailRun(extension, remoteAddress)}`
+    `${middleRun.of(microversion, null)}${requestId}${tailRun.of(extension, remoteAddress)}`
   );
 }
 
-// The runs of a plain line's text around the path, the numbers and the request id are made
-// of values that repeat from request to request; each is kept for the values it was last
-// made of, so a line joins three whole runs instead of concatenating each value and the
-// text between (fewer concatenations, and fewer pieces for the stream to flatten).
-let headMethod = '';
-let head = '{"method":"","path":"';
-let middleMicroversion: string | null = null;
-let middle = ',"microversion":null,"requestId":"';
-let tailExtension: string | null = null;
-let tailAddress: string | null = null;
-let tail = '","extension":null,"remoteAddress":null}';
+/**
+ * A run of a plain line's text made of values that repeat from request to request, kept for
+ * the values it was last made of: a line joins whole runs instead of concatenating each value
+ * and the text between (fewer concatenations, and fewer pieces for the stream to flatten).
+ */
+class KeptRun<A, B = null> {
+  private first: A | undefined;
+  private second: B | undefined;
+  private text = '';
+
+  constructor(private readonly make: (first: A, second: B) => string) {}
+
+  /** The run for these values, made again only when one differs from the last call's. */
+  of(first: A, second: B): string {
+    if (first !== this.first || second !== this.second) {
+      this.first = first;
+      this.second = second;
+      this.text = this.make(first, second);
+    }
+    return this.text;
+  }
+}
 
 /** `{"method":"GET","path":"` for a plain method. */
-function headRun(method: string): string {
-  if (method !== headMethod) {
-    headMethod = method;
-    head = `{"method":"${method}","path":"`;
-  }
-  return head;
-}
+const headRun = new KeptRun((method: string) => `{"method":"${method}","path":"`);
 
 /** `,"microversion":"2.1","requestId":"` (or `null`) for a plain microversion. */
-function middleRun(microversion: string | null): string {
-  if (microversion !== middleMicroversion) {
-    middleMicroversion = microversion;
-    middle = `,"microversion":${microversion === null ? 'null' : `"${microversion}"`},"requestId":"`;
-  }
-  return middle;
-}
+const middleRun = new KeptRun(
+  (microversion: string | null) =>
+    `,"microversion":${microversion === null ? 'null' : `"${microversion}"`},"requestId":"`
+);
 
 /** `","extension":"x","remoteAddress":"y"}` (either may be `null`) for plain values. */
-function tailRun(extension: string | null, remoteAddress: string | null): string {
-  if (extension !== tailExtension || remoteAddress !== tailAddress) {
-    tailExtension = extension;
-    tailAddress = remoteAddress;
-    tail =
-      `","extension":${extension === null ? 'null' : `"${extension}"`},` +
-      `"remoteAddress":${remoteAddress === null ? 'null' : `"${remoteAddress}"`}}`;
-  }
-  return tail;
-}
+const tailRun = new KeptRun(
+  (extension: string | null, remoteAddress: string | null) =>
+    `","extension":${extension === null ? 'null' : `"${extension}"`},` +
+    `"remoteAddress":${remoteAddress === null ? 'null' : `"${remoteAddress}"`}}`
+);
 
 /** The JSON of fields of the declared types of which some string needs an escape. */
 function escapedLineJson(line: RequestLineFields): string {
