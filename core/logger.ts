@@ -135,6 +135,9 @@ function directLineWriter(
   text: boolean
 ): LineWriter {
   const written = (): void => undefined;
+  const streams = logger as unknown as WinstonStreams;
+  const readable = streams._readableState;
+  const writable = streams._writableState;
   /** Hands the finished `line` to the transport: as text where it takes text, else as winston's info. */
   const deliver = (
     info: Info,
@@ -157,13 +160,11 @@ function directLineWriter(
     fields: Fields,
     json?: (fields: Fields) => string
   ) => {
-    const transports = logger.transports;
     if (
       logger.silent ||
-      transports.length !== 1 ||
-      transports[0] !== transport ||
-      logger.writableLength > 0 ||
-      logger.readableLength > 0
+      !pipesOnlyTo(readable.pipes, transport) ||
+      writable.length > 0 ||
+      readable.length > 0
     ) {
       logger.log({ ...fields, level, message });
       return;
@@ -193,6 +194,27 @@ function directLineWriter(
     const formatted = logger.format.transform(info, logger.format.options);
     if (formatted) transport.log!(formatted, written);
   };
+}
+
+/**
+ * The states of a winston logger's streams (readable-stream's `_readableState` and
+ * `_writableState`, one object each for the logger's life): how many lines wait in each and
+ * where the logger pipes to. winston's own `transports` getter reads `pipes` too, but builds
+ * two arrays per call (`[pipes].filter(Boolean)`).
+ */
+interface WinstonStreams {
+  _readableState: { pipes: unknown; length: number };
+  _writableState: { length: number };
+}
+
+/**
+ * Whether a readable's `pipes` (its one destination, an array of them, or null) is exactly
+ * `transport`: `logger.transports` is `[transport]`.
+ */
+function pipesOnlyTo(pipes: unknown, transport: LineTransport): boolean {
+  return (
+    pipes === transport || (Array.isArray(pipes) && pipes.length === 1 && pipes[0] === transport)
+  );
 }
 
 /** True when the object has an own enumerable string key (`Object.keys(o).length > 0`). */
