@@ -15,6 +15,7 @@ import { currentLoadScope, currentScope } from './extension-scope.js';
 import { lineTransportFor, type LineTransport } from './log-line-transport.js';
 import { isoTimestamp } from './iso-timestamp.js';
 import { jsonLogLine } from './json-log-line.js';
+import { KeptRun } from './kept-run.js';
 
 const require = createRequire(import.meta.url);
 let winstonModule: typeof winston | undefined;
@@ -135,6 +136,8 @@ function directLineWriter(
   text: boolean
 ): LineWriter {
   const written = (): void => undefined;
+  // `${timestamp} ${level} `: the lines of one millisecond at one level share it.
+  const head = new KeptRun((stamp: string, level: string) => `${stamp} ${level} `);
   const streams = logger as unknown as WinstonStreams;
   const readable = streams._readableState;
   const writable = streams._writableState;
@@ -184,8 +187,8 @@ function directLineWriter(
       const rest = json === undefined || stamped ? JSON.stringify(info) : json(fields);
       const line =
         rest !== '{}' || hasKeys(info)
-          ? `${stamp} ${level} ${message} ${rest}`
-          : `${stamp} ${level} ${message}`;
+          ? `${head.of(stamp, level)}${message} ${rest}`
+          : `${head.of(stamp, level)}${message}`;
       return deliver(info, level, message, stamp, line);
     }
     info.level = level;
