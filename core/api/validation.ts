@@ -4,8 +4,8 @@
  * a request only runs the compiled function. A failure is a 400 `badRequest` fault with
  * nova's message: `Invalid input for field/attribute NAME. Value: V. REASON`.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { Ajv, addFormats } from './ajv-prebuilt.js';
 import { AJV_OPTIONS } from './ajv-options.js';
 import { InvalidDeclarationError, ValidationFailedError } from '../errors.js';
 import { pythonStr } from './python-repr.js';
@@ -27,7 +27,7 @@ export type QueryValidator = (query: Readonly<Record<string, string | string[]>>
 // does not check schemas against the meta-schema itself: `compile` does, with the validator
 // compiled at build time (schema-check.ts).
 const ajv = new Ajv({ ...AJV_OPTIONS, validateSchema: false });
-addFormats.default(ajv);
+addFormats(ajv);
 // The legacy-v2 twin (`removeAdditional` drops what `additionalProperties: false` forbids)
 // is made on the first legacy-v2 request: see `compileBodySchema`.
 let relaxedAjv: Ajv | undefined;
@@ -85,7 +85,7 @@ function cached<V>(validators: Map<string, V>, schema: object | boolean, build: 
 function relaxedCompiler(): Ajv {
   if (relaxedAjv === undefined) {
     relaxedAjv = new Ajv({ ...AJV_OPTIONS, removeAdditional: true, validateSchema: false });
-    addFormats.default(relaxedAjv);
+    addFormats(relaxedAjv);
   }
   return relaxedAjv;
 }
