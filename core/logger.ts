@@ -9,20 +9,19 @@
  * winston (and its dozens of modules) is loaded when the first logger is built, not when
  * this module is imported: a command that logs nothing (`wharf --help`) never loads it.
  */
-import { createRequire } from 'node:module';
 import type winston from 'winston';
 import { currentLoadScope, currentScope } from './extension-scope.js';
 import { lineTransportFor, type LineTransport } from './log-line-transport.js';
 import { isoTimestamp } from './iso-timestamp.js';
 import { jsonLogLine } from './json-log-line.js';
 import { KeptRun } from './kept-run.js';
+import { requireWinston } from './winston-prebuilt.js';
 
-const require = createRequire(import.meta.url);
 let winstonModule: typeof winston | undefined;
 
-/** winston, loaded on first use (it is CommonJS, so `require` loads it synchronously). */
+/** winston, loaded on first use (it is CommonJS, so it loads synchronously; see winston-prebuilt.ts). */
 function winstonLib(): typeof winston {
-  winstonModule ??= require('winston') as typeof winston;
+  winstonModule ??= requireWinston();
   return winstonModule;
 }
 

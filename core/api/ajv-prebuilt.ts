@@ -1,6 +1,6 @@
 /**
  * ajv and ajv-formats as wharf's request validation uses them (core/api/validation.ts), from
- * one file the build writes (scripts/ajv-prebuilt.mjs bundles the installed packages into
+ * one file the build writes (scripts/prebuilt-packages.mjs bundles the installed packages into
  * `dist/core/api/ajv-prebuilt.cjs`). Node's loader resolved, read and compiled ajv's 72 files
  * one by one on every start-up; the bundle is the same code in one. wharf's ajv instances are
  * its own and never handed to extensions, so an extension that requires `ajv` itself loses
