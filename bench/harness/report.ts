@@ -131,11 +131,13 @@ function throughputTables(result: ThroughputResult): string[] {
     ),
     renderTable(
       "throughput by process: median of each fresh process's rounds; " +
-        'CPU spread: the largest over the smallest per-process CPU per request',
-      ['server', 'CPU us/req per process', 'req/s per process', 'CPU spread'],
+        'CPU spread: the largest over the smallest per-process CPU per request; ' +
+        "helper threads: the part of the CPU on threads other than the process's main one",
+      ['server', 'CPU us/req per process', 'helper threads', 'req/s per process', 'CPU spread'],
       result.servers.map((server) => [
         server.name,
         server.processCpuUsPerRequest.map((value) => optional(value, 1)).join(' '),
+        server.processHelperCpuUsPerRequest.map((value) => optional(value, 1)).join(' '),
         server.processRequestsPerSecond.map((value) => Math.round(value)).join(' '),
         optional(server.processCpuSpread, 2)
       ])

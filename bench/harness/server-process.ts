@@ -5,10 +5,11 @@
  * from `/proc` the moment it announces (null where there is no `/proc`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { parseAnnouncement, type StartupPhases } from '../servers/announce.js';
+import { cpuMs, helperThreadsCpuMs } from './proc-cpu.js';
 import type { ServerSpec } from '../scenarios.js';
 
 /** A started server. */
@@ -30,6 +31,11 @@ export interface RunningServer {
    * null when unknown.
    */
   cpuMs(): number | null;
+  /**
+   * The part of `cpuMs` the process's other threads than its main one have used (V8's
+   * garbage collector and compiler threads, libuv's pool), in ms; null when unknown.
+   */
+  helperCpuMs(): number | null;
   /** Stops the process and resolves once it has exited. */
   stop(): Promise<void>;
 }
@@ -81,6 +87,7 @@ export function startServer(spec: ServerSpec, node: string): Promise<RunningServ
         phases: announced.phases,
         rssBytes: residentBytes(child.pid),
         cpuMs: () => cpuMs(child.pid),
+        helperCpuMs: () => helperThreadsCpuMs(child.pid),
         stop: () => stopChild(child)
       });
     });
@@ -97,42 +104,6 @@ function residentBytes(pid: number | undefined): number | null {
   } catch {
     return null;
   }
-}
-
-const TICKS_PER_SECOND = 100;
-
-/**
- * utime + stime of a live process and of its live children (the workers of a server that
- * forks them), from `/proc/PID/stat` (fields 14 and 15, counted after the parenthesised
- * command name, which may hold spaces), in ms; null off Linux.
- */
-function cpuMs(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  const own = statFields(pid);
-  if (own === null) return null;
-  let ticks = ownTicks(own);
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const fields = statFields(Number(entry));
-    // fields[1] is field 4, the parent's pid.
-    if (fields !== null && Number(fields[1]) === pid) ticks += ownTicks(fields);
-  }
-  return (ticks * 1000) / TICKS_PER_SECOND;
-}
-
-/** The fields of `/proc/PID/stat` from field 3 (state) on; null when unreadable. */
-function statFields(pid: number): string[] | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  } catch {
-    return null;
-  }
-}
-
-/** utime + stime (fields 14 and 15) in clock ticks. */
-function ownTicks(fields: readonly string[]): number {
-  return Number(fields[11]) + Number(fields[12]);
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

@@ -64,11 +64,15 @@ async function warmUp(
 
 async function measuredLoad(server: RunningServer, shape: LoadShape): Promise<MeasuredLoad> {
   const before = server.cpuMs();
+  const helperBefore = server.helperCpuMs();
   const harnessBefore = process.cpuUsage();
   const sample = await runLoad(server.port, requestOf(server.spec), shape);
   const harness = process.cpuUsage(harnessBefore);
   const after = server.cpuMs();
+  const helperAfter = server.helperCpuMs();
   const serverCpuMs = before === null || after === null ? null : after - before;
+  const helperCpuMs =
+    helperBefore === null || helperAfter === null ? null : helperAfter - helperBefore;
   return {
     ...sample,
     serverCpuMs,
@@ -78,6 +82,10 @@ async function measuredLoad(server: RunningServer, shape: LoadShape): Promise<Me
     cpuUsPerRequest:
       serverCpuMs === null || sample.succeeded === 0
         ? null
-        : (serverCpuMs * 1000) / sample.succeeded
+        : (serverCpuMs * 1000) / sample.succeeded,
+    helperCpuUsPerRequest:
+      helperCpuMs === null || sample.succeeded === 0
+        ? null
+        : (helperCpuMs * 1000) / sample.succeeded
   };
 }

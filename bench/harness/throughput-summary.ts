@@ -37,6 +37,9 @@ export function summarizeServer(name: string, runs: ServerRuns): ServerThroughpu
     ),
     processCpuUsPerRequest: processCpu,
     processCpuSpread: cpuSpread(processCpu),
+    processHelperCpuUsPerRequest: perProcess.map((own) =>
+      knownMedian(own.map((sample) => sample.helperCpuUsPerRequest))
+    ),
     errors: samples.reduce((sum, sample) => sum + sample.errors, 0),
     non2xx: samples.reduce((sum, sample) => sum + sample.non2xx, 0)
   };

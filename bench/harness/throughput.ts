@@ -29,6 +29,11 @@ export interface MeasuredLoad extends LoadSample {
   /** `serverCpuMs` per completed request, in microseconds; null when unknown. */
   cpuUsPerRequest: number | null;
   /**
+   * The part of `cpuUsPerRequest` the server's helper threads used (every thread but the
+   * main one: V8's garbage collector and compiler, libuv's pool); null when unknown.
+   */
+  helperCpuUsPerRequest: number | null;
+  /**
    * `serverCpuMs` over the run's duration: how many cores the server kept busy. One Node
    * process can exceed 1 (its garbage collector and libuv threads run beside the main one).
    */
@@ -78,6 +83,11 @@ export interface ServerThroughput {
   processCpuUsPerRequest: (number | null)[];
   /** The largest over the smallest of `processCpuUsPerRequest`; null when unknown. */
   processCpuSpread: number | null;
+  /**
+   * Per process: the median of its rounds' `helperCpuUsPerRequest`, so a costlier process
+   * shows whether its extra work ran on the main thread or on V8's helper threads.
+   */
+  processHelperCpuUsPerRequest: (number | null)[];
   /** Errors and non-2xx answers summed over the rounds; anything but 0 spoils the figure. */
   errors: number;
   non2xx: number;

@@ -19,6 +19,7 @@ export function givenLoad(cpu: number | null): MeasuredLoad {
     non2xx: 0,
     serverCpuMs: cpu === null ? null : cpu / 10,
     cpuUsPerRequest: cpu,
+    helperCpuUsPerRequest: cpu === null ? null : cpu / 10,
     serverCores: cpu === null ? null : 0.5,
     loadGeneratorUsPerRequest: 10
   };

@@ -32,6 +32,8 @@ describe('summarizeServer', () => {
     // The second process sits in a costlier state for both its rounds.
     const summary = summarizeServer('a', givenRuns([0, 0, 1, 1, 2, 2], [40, 42, 70, 72, 44, 46]));
     assert.deepEqual(summary.processCpuUsPerRequest, [41, 71, 45]);
+    // givenLoad's helper threads take a tenth of each round's CPU.
+    assert.deepEqual(summary.processHelperCpuUsPerRequest, [4.1, 7.1, 4.5]);
     assert.deepEqual(
       summary.processRequestsPerSecond.map((rate) => Math.round(rate)),
       [24405, 14087, 22233]
@@ -47,6 +49,7 @@ describe('summarizeServer', () => {
     const unknown = summarizeServer('a', givenRuns([0, 1], [40, null]));
     assert.equal(unknown.processCpuSpread, null);
     assert.equal(unknown.medianCpuUsPerRequest, null);
+    assert.deepEqual(unknown.processHelperCpuUsPerRequest, [4, null]);
     assert.equal(cpuSpread([40, 60]), 1.5);
   });
 });
