@@ -14,6 +14,7 @@ import { currentLoadScope, currentScope } from './extension-scope.js';
 import { lineTransportFor, type LineTransport } from './log-line-transport.js';
 import { isoTimestamp } from './iso-timestamp.js';
 import { jsonLogLine } from './json-log-line.js';
+import { KeptRun } from './kept-run.js';
 import { requireWinston } from './winston-prebuilt.js';
 
 let winstonModule: typeof winston | undefined;
@@ -134,6 +135,11 @@ function directLineWriter(
   text: boolean
 ): LineWriter {
   const written = (): void => undefined;
+  // `${timestamp} ${level} `: the lines of one millisecond at one level share it.
+  const head = new KeptRun((stamp: string, level: string) => `${stamp} ${level} `);
+  const streams = logger as unknown as WinstonStreams;
+  const readable = streams._readableState;
+  const writable = streams._writableState;
   /** Hands the finished `line` to the transport: as text where it takes text, else as winston's info. */
   const deliver = (
     info: Info,
@@ -156,13 +162,11 @@ function directLineWriter(
     fields: Fields,
     json?: (fields: Fields) => string
   ) => {
-    const transports = logger.transports;
     if (
       logger.silent ||
-      transports.length !== 1 ||
-      transports[0] !== transport ||
-      logger.writableLength > 0 ||
-      logger.readableLength > 0
+      !pipesOnlyTo(readable.pipes, transport) ||
+      writable.length > 0 ||
+      readable.length > 0
     ) {
       logger.log({ ...fields, level, message });
       return;
@@ -182,8 +186,8 @@ function directLineWriter(
       const rest = json === undefined || stamped ? JSON.stringify(info) : json(fields);
       const line =
         rest !== '{}' || hasKeys(info)
-          ? `${stamp} ${level} ${message} ${rest}`
-          : `${stamp} ${level} ${message}`;
+          ? `${head.of(stamp, level)}${message} ${rest}`
+          : `${head.of(stamp, level)}${message}`;
       return deliver(info, level, message, stamp, line);
     }
     info.level = level;
@@ -192,6 +196,27 @@ function directLineWriter(
     const formatted = logger.format.transform(info, logger.format.options);
     if (formatted) transport.log!(formatted, written);
   };
+}
+
+/**
+ * The states of a winston logger's streams (readable-stream's `_readableState` and
+ * `_writableState`, one object each for the logger's life): how many lines wait in each and
+ * where the logger pipes to. winston's own `transports` getter reads `pipes` too, but builds
+ * two arrays per call (`[pipes].filter(Boolean)`).
+ */
+interface WinstonStreams {
+  _readableState: { pipes: unknown; length: number };
+  _writableState: { length: number };
+}
+
+/**
+ * Whether a readable's `pipes` (its one destination, an array of them, or null) is exactly
+ * `transport`: `logger.transports` is `[transport]`.
+ */
+function pipesOnlyTo(pipes: unknown, transport: LineTransport): boolean {
+  return (
+    pipes === transport || (Array.isArray(pipes) && pipes.length === 1 && pipes[0] === transport)
+  );
 }
 
 /** True when the object has an own enumerable string key (`Object.keys(o).length > 0`). */

@@ -167,11 +167,40 @@ export function compileLogFormat(format: string, fail: (problem: string) => neve
     literal = '';
   }
   texts.push(literal);
-  const first = texts[0];
+  return keptPrefixFormatter(texts, writers);
+}
+
+/**
+ * The formatter writing `texts[0] + writers[0](fields) + texts[1] + ...`, keeping the
+ * line's text before each writer as the last line had it. A line whose first values repeat
+ * that line's (the client, the method, on a busy resource the path, status and length)
+ * starts from the kept text and is built on only from its first new value (with the default
+ * format, often just the time): fewer concatenations, and a line of fewer pieces for the
+ * log's sink to flatten.
+ */
+function keptPrefixFormatter(
+  texts: readonly string[],
+  writers: readonly LogFormatter[]
+): LogFormatter {
   const count = writers.length;
+  /** The last line's value of each writer (none yet: undefined). */
+  const values: (string | undefined)[] = writers.map(() => undefined);
+  /** `prefixes[i]`: the last line's text before writer `i`; `prefixes[count]`, the line. */
+  const prefixes: string[] = texts.map((_, i) => (i === 0 ? texts[0]! : ''));
   return (fields) => {
-    let line = first;
-    for (let i = 0; i < count; i++) line += writers[i](fields) + texts[i + 1];
+    let i = 0;
+    let value = '';
+    for (; i < count; i++) {
+      value = writers[i]!(fields);
+      if (value !== values[i]) break;
+    }
+    let line = prefixes[i]!;
+    while (i < count) {
+      values[i] = value;
+      line += value + texts[i + 1]!;
+      prefixes[++i] = line;
+      if (i < count) value = writers[i]!(fields);
+    }
     return line;
   };
 }

@@ -6,6 +6,7 @@
  * path, session 15").
  */
 import { JSON_ESCAPED, jsonString } from '../json-log-line.js';
+import { KeptRun } from '../kept-run.js';
 
 /** The fields of one request-log line, in the order the line writes them. */
 export interface RequestLineFields {
@@ -48,7 +49,7 @@ const plainRemoteAddress = new PlainValue();
  * RequestLineFields, in that order (as the request log builds it). A value of another type
  * than declared (undefined, an object) takes `JSON.stringify` itself. When no string needs
  * an escape (the usual line), the quotes are part of the template's literal text, and the
- * text around the path, the numbers and the request id is joined as three repeated runs.
+ * text around the path, the time and the request id is joined as four repeated runs.
  */
 export function requestLineJson(fields: RequestLineFields): string {
   const {
@@ -84,37 +85,19 @@ export function requestLineJson(fields: RequestLineFields): string {
   )
     return escapedLineJson(fields);
   return (
-    `${headRun.of(method, null)}${path}","status":${number(status)},` +
-    `"length":${length === null ? 'null' : number(length)},"timeMs":${milliseconds(timeMs)}` +
+    `${headRun.of(method, null)}${path}${statusRun.of(status, length)}${milliseconds(timeMs)}` +
     `${middleRun.of(microversion, null)}${requestId}${tailRun.of(extension, remoteAddress)}`
   );
 }
 
-/**
- * A run of a plain line's text made of values that repeat from request to request, kept for
- * the values it was last made of: a line joins whole runs instead of concatenating each value
- * and the text between (fewer concatenations, and fewer pieces for the stream to flatten).
- */
-class KeptRun<A, B = null> {
-  private first: A | undefined;
-  private second: B | undefined;
-  private text = '';
-
-  constructor(private readonly make: (first: A, second: B) => string) {}
-
-  /** The run for these values, made again only when one differs from the last call's. */
-  of(first: A, second: B): string {
-    if (first !== this.first || second !== this.second) {
-      this.first = first;
-      this.second = second;
-      this.text = this.make(first, second);
-    }
-    return this.text;
-  }
-}
-
 /** `{"method":"GET","path":"` for a plain method. */
 const headRun = new KeptRun((method: string) => `{"method":"${method}","path":"`);
+
+/** `","status":200,"length":58,"timeMs":` (the length may be `null`). */
+const statusRun = new KeptRun(
+  (status: number, length: number | null) =>
+    `","status":${number(status)},"length":${length === null ? 'null' : number(length)},"timeMs":`
+);
 
 /** `,"microversion":"2.1","requestId":"` (or `null`) for a plain microversion. */
 const middleRun = new KeptRun(

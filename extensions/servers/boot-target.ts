@@ -1,7 +1,10 @@
 /**
  * The flavor and image a create request boots, checked as nova's servers controller and
  * compute API check them, with nova's 400 messages: a missing image reference, an unknown
- * or disabled flavor, an unknown image, and an image that does not fit the flavor.
+ * or disabled flavor, an unknown image, and an image that does not fit the flavor. The
+ * references are taken from the request first; the rows are read inside the create's own
+ * transaction (its guard), so a create reads them with no transaction of their own and
+ * boots the flavor it checked.
  */
 import { HTTPBadRequest } from 'wharf';
 import {
@@ -9,7 +12,8 @@ import {
   ImageNotFound,
   type ComputeBackend,
   type Flavor,
-  type Image
+  type Image,
+  type Work
 } from '../compute/index.js';
 
 const GIB = 1024 ** 3;
@@ -20,14 +24,27 @@ export interface BootTarget {
   image: Image;
 }
 
+/** The ids a create request names for its flavor and image. */
+export interface BootRefs {
+  readonly flavorId: string;
+  readonly imageId: string;
+}
+
 /** The id at the end of a reference (`http://host/p/flavors/1` -> `1`), as `get_id_from_href`. */
 export function idFromHref(ref: string): string {
   return ref.split(/[?#]/, 1)[0]!.split('/').at(-1)!;
 }
 
-async function findFlavor(backend: ComputeBackend, flavorId: string): Promise<Flavor> {
+/** The flavor and image ids of a create request's `server`; 400 without an `imageRef`. */
+export function bootRefs(server: Readonly<Record<string, unknown>>): BootRefs {
+  const imageRef = typeof server.imageRef === 'string' ? server.imageRef : '';
+  if (imageRef === '') throw new HTTPBadRequest('Missing imageRef attribute');
+  return { flavorId: idFromHref(String(server.flavorRef)), imageId: imageRef };
+}
+
+function* findFlavor(backend: ComputeBackend, flavorId: string): Work<Flavor> {
   try {
-    const flavor = await backend.flavors.get(flavorId);
+    const flavor = yield* backend.flavors.read(flavorId);
     if (flavor.disabled) throw new FlavorNotFound(flavorId);
     return flavor;
   } catch (error) {
@@ -36,9 +53,9 @@ async function findFlavor(backend: ComputeBackend, flavorId: string): Promise<Fl
   }
 }
 
-async function findImage(backend: ComputeBackend, imageId: string): Promise<Image> {
+function* findImage(backend: ComputeBackend, imageId: string): Work<Image> {
   try {
-    return await backend.images.get(imageId);
+    return yield* backend.images.read(imageId);
   } catch (error) {
     if (!(error instanceof ImageNotFound)) throw error;
     throw new HTTPBadRequest('Can not find requested image', { cause: error });
@@ -55,15 +72,13 @@ function assertImageFits(flavor: Flavor, image: Image): void {
   }
 }
 
-/** Resolves `imageRef` and `flavorRef` of a create request's `server`; throws 400s. */
-export async function bootTarget(
-  backend: ComputeBackend,
-  server: Readonly<Record<string, unknown>>
-): Promise<BootTarget> {
-  const imageRef = typeof server.imageRef === 'string' ? server.imageRef : '';
-  if (imageRef === '') throw new HTTPBadRequest('Missing imageRef attribute');
-  const flavor = await findFlavor(backend, idFromHref(String(server.flavorRef)));
-  const image = await findImage(backend, imageRef);
+/**
+ * In the create's transaction (transaction-work.ts): the flavor and image of `refs`,
+ * checked; throws the 400s, which roll the create back.
+ */
+export function* bootTarget(backend: ComputeBackend, refs: BootRefs): Work<BootTarget> {
+  const flavor = yield* findFlavor(backend, refs.flavorId);
+  const image = yield* findImage(backend, refs.imageId);
   assertImageFits(flavor, image);
   return { flavor, image };
 }

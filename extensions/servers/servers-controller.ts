@@ -12,7 +12,7 @@ import {
   type Server
 } from '../compute/index.js';
 import { generatePassword } from './admin-password.js';
-import { bootTarget } from './boot-target.js';
+import { bootRefs, bootTarget } from './boot-target.js';
 import type { ServerCreateHooks, ServerCreateKwargs } from './create-hooks.js';
 import { selfHref } from './links.js';
 import { listOptions } from './list-options.js';
@@ -136,8 +136,8 @@ export class ServersController extends Controller {
   }
 
   /**
-   * Checks flavor and image, then boots `max_count` servers in one transaction with the
-   * quota check (nothing is written when they do not fit); returns the first.
+   * Boots `max_count` servers in one transaction that first checks their flavor and image,
+   * then the quota (nothing is written when either refuses); returns the first.
    */
   private async boot(
     context: RequestContext,
@@ -148,25 +148,27 @@ export class ServersController extends Controller {
     const { minCount = 1, maxCount = 1, ...fields } = kwargs;
     // Before anything is built: a huge max_count must not even become an array.
     assertBatchSize(maxCount, backend.quotas.maxServersPerRequest);
-    const { flavor, image } = await bootTarget(backend, server);
+    const refs = bootRefs(server);
     const scope = this.services.scope(context);
     const inputs = Array.from({ length: maxCount }, (_, index) => ({
       ...fields,
       name: displayName(server.name as string, index, maxCount),
       projectId: scope.projectId,
       userId: scope.userId,
-      imageRef: image.id,
-      flavorId: flavor.id,
+      imageRef: refs.imageId,
+      flavorId: refs.flavorId,
       ...(typeof server.accessIPv4 === 'string' ? { accessIPv4: server.accessIPv4 } : {}),
       ...(typeof server.accessIPv6 === 'string' ? { accessIPv6: server.accessIPv6 } : {})
     }));
-    return backend.compute.bootMany(inputs, scope, () =>
-      backend.quotas.checkServerCreate(scope.projectId, {
+    const metadataItems = Object.keys(fields.metadata ?? {}).length;
+    return backend.compute.bootMany(inputs, scope, function* () {
+      const { flavor } = yield* bootTarget(backend, refs);
+      yield* backend.quotas.checkServerCreate(scope.projectId, {
         flavor,
         minCount,
         maxCount,
-        metadataItems: Object.keys(fields.metadata ?? {}).length
-      })
-    );
+        metadataItems
+      });
+    });
   }
 }

@@ -1,6 +1,7 @@
 /**
  * The queries a server show or detail runs: the `OS-*` attribute extensions reuse the rows
  * the servers resource read, so the servers are read once per request, never again by id.
+ * And the statements of a create: its flavor and image are read inside its transaction.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -15,7 +16,7 @@ describe('queries of server show and detail', () => {
   let id: string;
   const executed: string[] = [];
   const statement = Object.getPrototypeOf(new Sqlite(':memory:').prepare('select 1')) as Statement;
-  const { all, get } = statement;
+  const { all, get, run } = statement;
 
   before(async () => {
     statement.all = function counted(this: Statement, ...params: unknown[]) {
@@ -26,6 +27,10 @@ describe('queries of server show and detail', () => {
       executed.push(this.source);
       return get.apply(this, params as never);
     } as typeof get;
+    statement.run = function counted(this: Statement, ...params: unknown[]) {
+      executed.push(this.source);
+      return run.apply(this, params as never);
+    } as typeof run;
     host = await givenTestHost();
     id = await givenServer(host, { metadata: { role: 'web' } });
     await givenServer(host, { name: 'second' });
@@ -33,6 +38,7 @@ describe('queries of server show and detail', () => {
   after(async () => {
     statement.all = all;
     statement.get = get;
+    statement.run = run;
     await host.close();
   });
 
@@ -54,4 +60,25 @@ describe('queries of server show and detail', () => {
       );
     });
   }
+
+  test('POST /v2.1/servers reads its flavor and image in its one transaction', async () => {
+    const from = executed.length;
+    await givenServer(host, { name: 'third' });
+    const kinds = executed.slice(from).map((sql) => {
+      const verb = sql.trim().split(/\s+/)[0]!.toLowerCase();
+      const table = /(?:from|into|update)\s+"(\w+)"/i.exec(sql)?.[1];
+      return table ? `${verb} ${table}` : sql.trim().toLowerCase();
+    });
+    assert.deepEqual(kinds, [
+      'begin immediate',
+      'insert project_usage',
+      'select flavors',
+      'select images',
+      'select quotas',
+      'select project_usage',
+      'insert servers',
+      'commit',
+      'update servers'
+    ]);
+  });
 });

@@ -130,11 +130,16 @@ describe('server create', () => {
       [{ min_count: 3, max_count: 2 }, 'min_count must be <= max_count', ''],
       [{ availability_zone: 'moon' }, 'The requested availability zone is not available', '']
     ];
+    const used = async () =>
+      (await host.call('GET', '/v2.1/limits')).body.limits.absolute.totalInstancesUsed;
+    const before = await used();
     for (const [server, message] of cases) {
       const reply = await createServer(host, server);
       assert.equal(reply.status, 400, JSON.stringify(server));
       assert.deepEqual(reply.body, { badRequest: { code: 400, message } });
     }
+    // The flavor and image are checked inside the create's transaction: a refusal adds nothing.
+    assert.equal(await used(), before);
   });
 
   test('answers 400 to a body the assembled schema refuses', async () => {

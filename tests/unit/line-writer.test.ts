@@ -171,6 +171,48 @@ describe('lineWriter', () => {
     assert.equal(JSON.parse(String(chunks[1])).nested.a, 1);
   });
 
+  test('gives a transport added later the line, and no longer after it is removed', async () => {
+    const { logger, chunks } = givenLogger({ format: 'text' });
+    const write = lineWriter(logger);
+    const added: string[] = [];
+    const winston = (await import('winston')).default;
+    const other = new winston.transports.Stream({
+      stream: new Writable({
+        write(chunk: Buffer, _encoding, callback) {
+          added.push(chunk.toString());
+          callback();
+        }
+      })
+    });
+    logger.add(other);
+    write('info', 'both', fields());
+    await nextTurn();
+    logger.remove(other);
+    write('info', 'first only', fields());
+    await nextTurn();
+    assert.deepEqual(chunks.map(untimed), [
+      `info both {"method":"GET","status":200,"length":null,"requestId":"req-2"}${EOL}`,
+      `info first only {"method":"GET","status":200,"length":null,"requestId":"req-2"}${EOL}`
+    ]);
+    assert.deepEqual(added.map(untimed), [chunks.map(untimed)[0]]);
+  });
+
+  test("reads no logger.transports per line (winston's getter builds two arrays)", () => {
+    const { logger, chunks } = givenLogger({ format: 'text' });
+    const write = lineWriter(logger);
+    let reads = 0;
+    const transports = logger.transports;
+    Object.defineProperty(logger, 'transports', {
+      get: () => {
+        reads += 1;
+        return transports;
+      }
+    });
+    write('info', 'direct', fields());
+    assert.equal(chunks.length, 1);
+    assert.equal(reads, 0);
+  });
+
   test('writes nothing for a silent logger', async () => {
     const { logger, chunks } = givenLogger({ silent: true });
     lineWriter(logger)('info', 'quiet', fields());

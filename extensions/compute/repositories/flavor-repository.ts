@@ -9,6 +9,7 @@ import type { ComputeTables, FlavorsTable } from '../db/schema.js';
 import { FlavorExtraSpecNotFound, FlavorNotFound, InvalidMarker } from '../errors.js';
 import type { Flavor, Scope } from '../models.js';
 import { PreparedQuery, QueryShapes } from '../db/prepared-query.js';
+import { perform, statement, type Work } from '../db/transaction-work.js';
 import { joinedRecord } from './row-values.js';
 
 /** `GET /flavors` filters. */
@@ -60,8 +61,16 @@ export class FlavorRepository {
   }
 
   /** The flavor with this id; else `FlavorNotFound`. */
-  async get(id: string): Promise<Flavor> {
-    const row = await FLAVOR.first(this.database.db, { id });
+  get(id: string): Promise<Flavor> {
+    return perform(this.database.db, this.read(id));
+  }
+
+  /**
+   * In a transaction's body (transaction-work.ts): the flavor with this id, as the
+   * transaction sees it; else `FlavorNotFound`.
+   */
+  *read(id: string): Work<Flavor> {
+    const row = (yield* statement(FLAVOR, { id })).rows[0];
     if (!row) throw new FlavorNotFound(id);
     return toFlavor(row);
   }

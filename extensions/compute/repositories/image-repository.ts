@@ -8,6 +8,7 @@ import type { ImagesTable } from '../db/schema.js';
 import { ImageNotFound, InvalidMarker } from '../errors.js';
 import type { Image } from '../models.js';
 import { PreparedQuery, QueryShapes, type QueryParameters } from '../db/prepared-query.js';
+import { perform, statement, type Work } from '../db/transaction-work.js';
 import { afterMarker, type NewestFirstMarker } from './newest-first.js';
 import { toDate } from './row-values.js';
 
@@ -49,8 +50,16 @@ export class ImageRepository {
   }
 
   /** The image with this id; else `ImageNotFound`. */
-  async get(id: string): Promise<Image> {
-    const row = await IMAGE.first(this.database.db, { id });
+  get(id: string): Promise<Image> {
+    return perform(this.database.db, this.read(id));
+  }
+
+  /**
+   * In a transaction's body (transaction-work.ts): the image with this id, as the
+   * transaction sees it; else `ImageNotFound`.
+   */
+  *read(id: string): Work<Image> {
+    const row = (yield* statement(IMAGE, { id })).rows[0];
     if (!row) throw new ImageNotFound(id);
     return toImage(row);
   }

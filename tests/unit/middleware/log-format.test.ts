@@ -35,6 +35,26 @@ describe('wsgi_log_format', () => {
     );
   });
 
+  test('writes each line whole as the values change at any place, one formatter for all', () => {
+    const formatLine = compileLogFormat(DEFAULT_LOG_FORMAT, refuse);
+    const changes: Partial<LogFields>[] = [
+      {},
+      {},
+      { wallSeconds: 0.5 },
+      { statusCode: 404, bodyLength: null },
+      { clientIp: null },
+      { clientIp: '::1', path: '/' },
+      { path: '/v2.1/servers', microversion: null },
+      { method: 'POST' },
+      {},
+      { clientIp: '192.0.2.7', method: 'GET', path: '', wallSeconds: 0 }
+    ];
+    for (const change of changes) {
+      const fields = { ...FIELDS, ...change };
+      assert.equal(formatLine(fields), format(DEFAULT_LOG_FORMAT, fields), JSON.stringify(change));
+    }
+  });
+
   test("writes nova's default format as eventlet does", () => {
     const nova =
       '%(client_ip)s "%(request_line)s" status: %(status_code)s len: %(body_length)s time: %(wall_seconds).7f';

@@ -73,6 +73,10 @@ describe('requestLineJson', () => {
       { extension: null, remoteAddress: '::1' },
       { method: 'POST', remoteAddress: null },
       { extension: 'servers' },
+      { status: 404, length: null },
+      { status: 404, length: 0 },
+      { status: Number.NaN, length: Number.NaN },
+      { status: 200, length: 15 },
       {}
     ];
     for (const change of changes) {
