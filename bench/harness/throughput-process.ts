@@ -70,22 +70,24 @@ async function measuredLoad(server: RunningServer, shape: LoadShape): Promise<Me
   const harness = process.cpuUsage(harnessBefore);
   const after = server.cpuMs();
   const helperAfter = server.helperCpuMs();
-  const serverCpuMs = before === null || after === null ? null : after - before;
-  const helperCpuMs =
-    helperBefore === null || helperAfter === null ? null : helperAfter - helperBefore;
+  const serverCpuMs = elapsedMs(before, after);
   return {
     ...sample,
     serverCpuMs,
     serverCores: serverCpuMs === null ? null : serverCpuMs / (sample.seconds * 1000),
     loadGeneratorUsPerRequest: (harness.user + harness.system) / Math.max(sample.requests, 1),
     // The CPU of one successful answer, refusals' share included.
-    cpuUsPerRequest:
-      serverCpuMs === null || sample.succeeded === 0
-        ? null
-        : (serverCpuMs * 1000) / sample.succeeded,
-    helperCpuUsPerRequest:
-      helperCpuMs === null || sample.succeeded === 0
-        ? null
-        : (helperCpuMs * 1000) / sample.succeeded
+    cpuUsPerRequest: usPerAnswer(serverCpuMs, sample.succeeded),
+    helperCpuUsPerRequest: usPerAnswer(elapsedMs(helperBefore, helperAfter), sample.succeeded)
   };
+}
+
+/** CPU ms between two readings; null when either could not be read. */
+function elapsedMs(before: number | null, after: number | null): number | null {
+  return before === null || after === null ? null : after - before;
+}
+
+/** `cpuMs` in us per successful answer; null without a reading or an answer. */
+function usPerAnswer(cpuMs: number | null, succeeded: number): number | null {
+  return cpuMs === null || succeeded === 0 ? null : (cpuMs * 1000) / succeeded;
 }
