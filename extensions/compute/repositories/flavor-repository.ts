@@ -9,7 +9,7 @@ import type { ComputeTables, FlavorsTable } from '../db/schema.js';
 import { FlavorExtraSpecNotFound, FlavorNotFound, InvalidMarker } from '../errors.js';
 import type { Flavor, Scope } from '../models.js';
 import { PreparedQuery, QueryShapes } from '../db/prepared-query.js';
-import { perform, statement, type Work } from '../db/transaction-work.js';
+import { statement, type Work } from '../db/transaction-work.js';
 import { joinedRecord } from './row-values.js';
 
 /** `GET /flavors` filters. */
@@ -61,8 +61,8 @@ export class FlavorRepository {
   }
 
   /** The flavor with this id; else `FlavorNotFound`. */
-  get(id: string): Promise<Flavor> {
-    return perform(this.database.db, this.read(id));
+  async get(id: string): Promise<Flavor> {
+    return foundFlavor(await FLAVOR.first(this.database.db, { id }), id);
   }
 
   /**
@@ -70,9 +70,7 @@ export class FlavorRepository {
    * transaction sees it; else `FlavorNotFound`.
    */
   *read(id: string): Work<Flavor> {
-    const row = (yield* statement(FLAVOR, { id })).rows[0];
-    if (!row) throw new FlavorNotFound(id);
-    return toFlavor(row);
+    return foundFlavor((yield* statement(FLAVOR, { id })).rows[0], id);
   }
 
   /**
@@ -192,6 +190,12 @@ async function readSpecs(
   const specs = joinedRecord(await EXTRA_SPECS.rows(db, { flavorId }));
   if (specs === undefined) throw new FlavorNotFound(flavorId);
   return specs;
+}
+
+/** The flavor of `row`, the lookup of `id`; `FlavorNotFound` when there is none. */
+function foundFlavor(row: Selectable<FlavorsTable> | undefined, id: string): Flavor {
+  if (!row) throw new FlavorNotFound(id);
+  return toFlavor(row);
 }
 
 function toFlavor(row: Selectable<FlavorsTable>): Flavor {

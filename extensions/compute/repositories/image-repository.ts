@@ -8,7 +8,7 @@ import type { ImagesTable } from '../db/schema.js';
 import { ImageNotFound, InvalidMarker } from '../errors.js';
 import type { Image } from '../models.js';
 import { PreparedQuery, QueryShapes, type QueryParameters } from '../db/prepared-query.js';
-import { perform, statement, type Work } from '../db/transaction-work.js';
+import { statement, type Work } from '../db/transaction-work.js';
 import { afterMarker, type NewestFirstMarker } from './newest-first.js';
 import { toDate } from './row-values.js';
 
@@ -50,8 +50,8 @@ export class ImageRepository {
   }
 
   /** The image with this id; else `ImageNotFound`. */
-  get(id: string): Promise<Image> {
-    return perform(this.database.db, this.read(id));
+  async get(id: string): Promise<Image> {
+    return foundImage(await IMAGE.first(this.database.db, { id }), id);
   }
 
   /**
@@ -59,9 +59,7 @@ export class ImageRepository {
    * transaction sees it; else `ImageNotFound`.
    */
   *read(id: string): Work<Image> {
-    const row = (yield* statement(IMAGE, { id })).rows[0];
-    if (!row) throw new ImageNotFound(id);
-    return toImage(row);
+    return foundImage((yield* statement(IMAGE, { id })).rows[0], id);
   }
 }
 
@@ -95,6 +93,12 @@ const IMAGE_LISTS = new QueryShapes(
     return shape.limit ? query.limit(p.limit as number) : query;
   }
 );
+
+/** The image of `row`, the lookup of `id`; `ImageNotFound` when there is none. */
+function foundImage(row: Selectable<ImagesTable> | undefined, id: string): Image {
+  if (!row) throw new ImageNotFound(id);
+  return toImage(row);
+}
 
 function toImage(row: Selectable<ImagesTable>): Image {
   return {
