@@ -34,6 +34,7 @@ import {
   ROWS_OF,
   SERVER,
   SERVER_COLUMNS,
+  serverRowParameters,
   SOFT_DELETE,
   UPDATES,
   type ListingShape
@@ -317,7 +318,10 @@ function* insertServers(
       disk_config: input.diskConfig ?? 'MANUAL',
       created_at: now
     };
-    for (const column of SERVER_COLUMNS) parameters[`r${index}_${column}`] = row[column];
+    const names = serverRowParameters(index);
+    for (let position = 0; position < names.length; position++) {
+      parameters[names[position]!] = row[SERVER_COLUMNS[position]!];
+    }
   });
   const { rows } = yield* statement(INSERT_SERVERS.of(inputs.length), parameters);
   const items = inputs.flatMap((input, index) =>
