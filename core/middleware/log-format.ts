@@ -14,6 +14,7 @@
  * The format is compiled once, at start-up, into a list of literal texts and field writers;
  * an unknown placeholder or a stray `%` is a ConfigError then, never a surprise per request.
  */
+import { flatText } from '../flat-text.js';
 import { fixedDecimals } from './fixed-decimals.js';
 
 /** The facts of one finished request a log line may print. */
@@ -176,7 +177,10 @@ export function compileLogFormat(format: string, fail: (problem: string) => neve
  * that line's (the client, the method, on a busy resource the path, status and length)
  * starts from the kept text and is built on only from its first new value (with the default
  * format, often just the time): fewer concatenations, and a line of fewer pieces for the
- * log's sink to flatten.
+ * log's sink to flatten. A kept text before a writer is made one piece (flat-text.ts) when a
+ * second line starts from it: then the sink walks one piece for it, not the 2-3 of each value
+ * before it. (A whole line repeated is returned as it is: a copy of it would cost about what
+ * it spares.)
  */
 function keptPrefixFormatter(
   texts: readonly string[],
@@ -187,6 +191,8 @@ function keptPrefixFormatter(
   const values: (string | undefined)[] = writers.map(() => undefined);
   /** `prefixes[i]`: the last line's text before writer `i`; `prefixes[count]`, the line. */
   const prefixes: string[] = texts.map((_, i) => (i === 0 ? texts[0]! : ''));
+  /** Whether `prefixes[i]` (i < count) has been made one piece (the literal `texts[0]` is). */
+  const flat: boolean[] = texts.map((_, i) => i === 0);
   return (fields) => {
     let i = 0;
     let value = '';
@@ -194,11 +200,16 @@ function keptPrefixFormatter(
       value = writers[i]!(fields);
       if (value !== values[i]) break;
     }
+    if (i < count && !flat[i]) {
+      prefixes[i] = flatText(prefixes[i]!);
+      flat[i] = true;
+    }
     let line = prefixes[i]!;
     while (i < count) {
       values[i] = value;
       line += value + texts[i + 1]!;
       prefixes[++i] = line;
+      flat[i] = false;
       if (i < count) value = writers[i]!(fields);
     }
     return line;

@@ -23,8 +23,8 @@ export interface RequestLineFields {
 
 /**
  * The last string of one field found to need no escape: the method, microversion, extension
- * and client address repeat from request to request, so a value identical to it skips the
- * test. One object per field, read by name (a field looked up by a key that varies was a
+ * and client address repeat from request to request, and on a busy resource the path, so a
+ * value identical to it skips the test. One object per field, read by name (a field looked up by a key that varies was a
  * megamorphic property load, about 3 % of a request-log line on Node 20).
  */
 class PlainValue {
@@ -40,6 +40,7 @@ class PlainValue {
 }
 
 const plainMethod = new PlainValue();
+const plainPath = new PlainValue();
 const plainMicroversion = new PlainValue();
 const plainExtension = new PlainValue();
 const plainRemoteAddress = new PlainValue();
@@ -77,7 +78,7 @@ export function requestLineJson(fields: RequestLineFields): string {
     return JSON.stringify(fields);
   if (
     !plainMethod.holds(method) ||
-    JSON_ESCAPED.test(path) ||
+    !plainPath.holds(path) ||
     JSON_ESCAPED.test(requestId) ||
     (microversion !== null && !plainMicroversion.holds(microversion)) ||
     (extension !== null && !plainExtension.holds(extension)) ||

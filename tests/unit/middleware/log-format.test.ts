@@ -47,7 +47,14 @@ describe('wsgi_log_format', () => {
       { path: '/v2.1/servers', microversion: null },
       { method: 'POST' },
       {},
-      { clientIp: '192.0.2.7', method: 'GET', path: '', wallSeconds: 0 }
+      { clientIp: '192.0.2.7', method: 'GET', path: '', wallSeconds: 0 },
+      { wallSeconds: 0.25 },
+      { wallSeconds: 0.25 },
+      { wallSeconds: 0.5 },
+      { statusCode: 500 },
+      { statusCode: 500 },
+      { statusCode: 500, wallSeconds: 0.75 },
+      { clientIp: null, statusCode: 500, wallSeconds: 0.75 }
     ];
     for (const change of changes) {
       const fields = { ...FIELDS, ...change };

@@ -56,7 +56,7 @@ describe('requestLineJson', () => {
   });
 
   test('writes the same text when a repeated value alternates with one that needs escapes', () => {
-    const keys = ['method', 'microversion', 'extension', 'remoteAddress'] as const;
+    const keys = ['method', 'path', 'microversion', 'extension', 'remoteAddress'] as const;
     for (const key of keys)
       for (const value of ['plain', 'a "quoted" word', 'plain', 'tab\t', 'plain', 'plain']) {
         const fields = givenFields({ [key]: value });
