@@ -38,36 +38,44 @@ await runWorkers(1, async () => {
 }
 
 describe('workerExecArgv', () => {
-  test('adds the heap sizing to the primary exec arguments', () => {
+  test('adds the heap sizing and turns the memory reducer off', () => {
     assert.deepEqual(workerExecArgv(['--enable-source-maps']), [
       '--enable-source-maps',
-      ...WORKER_HEAP_FLAGS
+      '--initial-old-space-size=128',
+      '--no-memory-reducer'
     ]);
   });
 
-  test("keeps an operator's own heap sizing", () => {
-    assert.deepEqual(workerExecArgv(['--initial-old-space-size=32']), [
-      '--initial-old-space-size=32'
-    ]);
-    assert.deepEqual(workerExecArgv(['--initial_heap_size=64']), ['--initial_heap_size=64']);
+  test("keeps an operator's own choice of each setting", () => {
+    const choices: [string[], string[]][] = [
+      [['--initial-old-space-size=32'], ['--initial-old-space-size=32', '--no-memory-reducer']],
+      [['--initial_heap_size=64'], ['--initial_heap_size=64', '--no-memory-reducer']],
+      [['--memory-reducer'], ['--memory-reducer', '--initial-old-space-size=128']],
+      [
+        ['--no_memory_reducer', '--initial-old-space-size=64'],
+        ['--no_memory_reducer', '--initial-old-space-size=64']
+      ]
+    ];
+    for (const [primary, worker] of choices) assert.deepEqual(workerExecArgv(primary), worker);
   });
 
   test('leaves other heap options alone', () => {
-    assert.deepEqual(workerExecArgv(['--max-old-space-size=4096']), [
-      '--max-old-space-size=4096',
-      ...WORKER_HEAP_FLAGS
-    ]);
+    assert.deepEqual(
+      workerExecArgv(['--max-old-space-size=4096', '--memory-reducer-for-small-heaps']),
+      ['--max-old-space-size=4096', '--memory-reducer-for-small-heaps', ...WORKER_HEAP_FLAGS]
+    );
   });
 });
 
 describe('supervised workers', () => {
-  test('start with the heap sizing', () => {
+  test('start with the heap settings', () => {
     assert.deepEqual(givenWorkerExecArgv(), [...WORKER_HEAP_FLAGS]);
   });
 
-  test('start with the heap sizing the primary was given instead', () => {
-    assert.deepEqual(givenWorkerExecArgv(['--initial-old-space-size=32']), [
-      '--initial-old-space-size=32'
+  test('start with the heap settings the primary was given instead', () => {
+    assert.deepEqual(givenWorkerExecArgv(['--initial-old-space-size=32', '--memory-reducer']), [
+      '--initial-old-space-size=32',
+      '--memory-reducer'
     ]);
   });
 });
