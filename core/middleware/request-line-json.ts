@@ -24,8 +24,9 @@ export interface RequestLineFields {
 /**
  * The last string of one field found to need no escape: the method, microversion, extension
  * and client address repeat from request to request, and on a busy resource the path, so a
- * value identical to it skips the test. One object per field, read by name (a field looked up by a key that varies was a
- * megamorphic property load, about 3 % of a request-log line on Node 20).
+ * value identical to it skips the test. One object per field, read by name (a field looked
+ * up by a key that varies was a megamorphic property load, about 3 % of a request-log line
+ * on Node 20).
  */
 class PlainValue {
   last = '';

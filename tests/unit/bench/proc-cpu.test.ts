@@ -9,31 +9,39 @@ import { cpuMs, helperThreadsCpuMs } from '../../../bench/harness/proc-cpu.js';
 
 const LINUX = process.platform === 'linux';
 
-/** Keeps the calling thread busy for `ms` milliseconds of wall time. */
-function spin(ms: number): void {
-  const end = Date.now() + ms;
-  while (Date.now() < end);
+/**
+ * Keeps the calling thread busy until `used()` has grown by `ms` milliseconds of CPU (on a
+ * loaded machine a thread gets only part of the wall time it spins), or until 20 s passed.
+ */
+function spinFor(ms: number, used: () => number): void {
+  const start = used();
+  const deadline = Date.now() + 20_000;
+  while (used() - start < ms && Date.now() < deadline);
 }
 
 describe('helperThreadsCpuMs', { skip: !LINUX && 'needs /proc' }, () => {
   test("counts a thread's busy time and not the main thread's", async () => {
     const worker = new Worker(
-      'const end = Date.now() + 400; while (Date.now() < end); require("node:worker_threads").parentPort.postMessage(1);',
+      // Spins until the process has used 300 ms more CPU (the main thread waits meanwhile).
+      `const cpu = () => { const { user, system } = process.cpuUsage(); return (user + system) / 1000; };
+       const start = cpu(); const deadline = Date.now() + 20000;
+       while (cpu() - start < 300 && Date.now() < deadline);
+       require('node:worker_threads').parentPort.postMessage(1);`,
       { eval: true }
     );
     const before = helperThreadsCpuMs(process.pid)!;
     await new Promise((resolve) => worker.once('message', resolve));
     const afterWorker = helperThreadsCpuMs(process.pid)!;
     await worker.terminate();
-    // 400 ms of a busy worker thread: at least a quarter of it, on a busy machine.
-    assert.ok(afterWorker - before >= 100, `worker counted ${afterWorker - before} ms`);
+    // 300 ms of the process's CPU, nearly all the worker's.
+    assert.ok(afterWorker - before >= 200, `worker counted ${afterWorker - before} ms`);
 
     const mainBefore = cpuMs(process.pid)!;
     const helpersBefore = helperThreadsCpuMs(process.pid)!;
-    spin(300);
+    spinFor(200, () => cpuMs(process.pid)!);
     const mainSpent = cpuMs(process.pid)! - mainBefore;
     const helpersSpent = helperThreadsCpuMs(process.pid)! - helpersBefore;
-    assert.ok(mainSpent >= 100, `process counted ${mainSpent} ms`);
+    assert.ok(mainSpent >= 200, `process counted ${mainSpent} ms`);
     assert.ok(helpersSpent < mainSpent / 2, `helpers counted ${helpersSpent} of ${mainSpent} ms`);
   });
 
