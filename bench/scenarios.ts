@@ -9,7 +9,7 @@
  * (throughput and first request) picks it up.
  */
 import { fileURLToPath } from 'node:url';
-import { WORKER_HEAP_FLAGS } from '../core/server/worker-heap.js';
+import { WORKER_NODE_OPTIONS } from '../core/server/worker-heap.js';
 import { WIDGET_REQUEST, type BenchRequest } from './harness/bench-request.js';
 import {
   collectionRequest,
@@ -32,7 +32,7 @@ export interface ServerSpec {
   args: string[];
   /**
    * Node options before the script: a wharf server that stands for a worker of `wharf serve`
-   * gets the options `wharf serve` gives its workers (`WORKER_HEAP_FLAGS`).
+   * gets the options `wharf serve` gives its workers (`WORKER_NODE_OPTIONS`).
    */
   nodeArgs?: readonly string[];
   /** Environment variables added to the harness's own. */
@@ -71,7 +71,7 @@ function wharfRoutes(routes: number, request = WHARF_WIDGET_REQUEST): ServerSpec
     name: `wharf-${routes}-routes`,
     script: benchServer('wharf-routes.js'),
     args: [String(routes)],
-    nodeArgs: WORKER_HEAP_FLAGS,
+    nodeArgs: WORKER_NODE_OPTIONS,
     env: {},
     request,
     fixtureRoutes: routes
@@ -149,7 +149,7 @@ const BASE_SPECS: ServerSpec[] = [
   {
     name: 'wharf-servers-detail',
     script: benchServer('wharf-compute.js'),
-    nodeArgs: WORKER_HEAP_FLAGS,
+    nodeArgs: WORKER_NODE_OPTIONS,
     args: ['100'],
     env: {},
     request: serversDetailRequest(100),
@@ -158,7 +158,7 @@ const BASE_SPECS: ServerSpec[] = [
   {
     name: 'wharf-server-show',
     script: benchServer('wharf-compute.js'),
-    nodeArgs: WORKER_HEAP_FLAGS,
+    nodeArgs: WORKER_NODE_OPTIONS,
     args: ['100'],
     env: {},
     request: SERVER_SHOW_REQUEST,
@@ -167,7 +167,7 @@ const BASE_SPECS: ServerSpec[] = [
   {
     name: 'wharf-servers-create',
     script: benchServer('wharf-compute.js'),
-    nodeArgs: WORKER_HEAP_FLAGS,
+    nodeArgs: WORKER_NODE_OPTIONS,
     args: ['0'],
     env: {},
     request: SERVER_CREATE_REQUEST,
@@ -220,7 +220,7 @@ const BASE_SPECS: ServerSpec[] = [
   {
     name: 'wharf-flavor-show',
     script: benchServer('wharf-compute.js'),
-    nodeArgs: WORKER_HEAP_FLAGS,
+    nodeArgs: WORKER_NODE_OPTIONS,
     args: ['0'],
     env: {},
     request: FLAVOR_SHOW_REQUEST,
@@ -231,7 +231,7 @@ const BASE_SPECS: ServerSpec[] = [
   ...FIRST_REQUEST_COLLECTIONS.map(({ name, path, key }): ServerSpec => ({
     name: `wharf-first-${name}`,
     script: benchServer('wharf-compute.js'),
-    nodeArgs: WORKER_HEAP_FLAGS,
+    nodeArgs: WORKER_NODE_OPTIONS,
     args: ['0'],
     env: {},
     request: collectionRequest(path, key),

@@ -37,10 +37,10 @@ const WORKER_OPTIONS: readonly WorkerOption[] = [
 ];
 
 /** Node options every worker of `wharf serve` gets (each unless the operator chose that setting). */
-export const WORKER_HEAP_FLAGS: readonly string[] = WORKER_OPTIONS.map(({ option }) => option);
+export const WORKER_NODE_OPTIONS: readonly string[] = WORKER_OPTIONS.map(({ option }) => option);
 
 /**
- * A worker's exec arguments: the primary's own (`execArgv`), then each of `WORKER_HEAP_FLAGS`
+ * A worker's exec arguments: the primary's own (`execArgv`), then each of `WORKER_NODE_OPTIONS`
  * whose setting those do not already choose (Node refuses these options in `NODE_OPTIONS`).
  */
 export function workerExecArgv(execArgv: readonly string[]): string[] {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { WORKER_HEAP_FLAGS, workerExecArgv } from '../../../core/server/worker-heap.js';
+import { WORKER_NODE_OPTIONS, workerExecArgv } from '../../../core/server/worker-heap.js';
 
 /**
  * Runs one supervised worker (as `wharf serve` does) under a primary started with
@@ -62,14 +62,14 @@ describe('workerExecArgv', () => {
   test('leaves other heap options alone', () => {
     assert.deepEqual(
       workerExecArgv(['--max-old-space-size=4096', '--memory-reducer-for-small-heaps']),
-      ['--max-old-space-size=4096', '--memory-reducer-for-small-heaps', ...WORKER_HEAP_FLAGS]
+      ['--max-old-space-size=4096', '--memory-reducer-for-small-heaps', ...WORKER_NODE_OPTIONS]
     );
   });
 });
 
 describe('supervised workers', () => {
   test('start with the heap settings', () => {
-    assert.deepEqual(givenWorkerExecArgv(), [...WORKER_HEAP_FLAGS]);
+    assert.deepEqual(givenWorkerExecArgv(), [...WORKER_NODE_OPTIONS]);
   });
 
   test('start with the heap settings the primary was given instead', () => {
